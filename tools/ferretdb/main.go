@@ -1,0 +1,82 @@
+// Command ferretdb-launcher runs FerretDB (v1, SQLite storage) embedded as a Go
+// package, listening on loopback only. It exists because `go install` of FerretDB's
+// own cmd/ferretdb stops at start-up for lack of a generated version file, while the
+// embeddable package does not need one.
+//
+// It prints one line "READY <mongodb-uri>" on stdout once it accepts connections,
+// and exits when it receives SIGINT/SIGTERM or when its standard input closes (so it
+// never outlives the Node.js process that started it).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on (loopback only)")
+	dir := flag.String("dir", "", "directory for the SQLite files (required)")
+	watchStdin := flag.Bool("watch-stdin", true, "exit when standard input closes")
+	logLevel := flag.String("log-level", "error", "debug, info, warn or error")
+	flag.Parse()
+
+	if *dir == "" {
+		fail("--dir is required")
+	}
+	abs, err := filepath.Abs(*dir)
+	if err != nil {
+		fail(err.Error())
+	}
+	if err := os.MkdirAll(abs, 0o755); err != nil {
+		fail(err.Error())
+	}
+
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		fail("bad --log-level: " + err.Error())
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + abs + "/",
+		Logger:    logger,
+	})
+	if err != nil {
+		fail(err.Error())
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	if *watchStdin {
+		go func() {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			stop()
+		}()
+	}
+
+	done := make(chan struct{})
+	go func() {
+		_ = f.Run(ctx)
+		close(done)
+	}()
+
+	fmt.Printf("READY %s\n", f.MongoDBURI())
+	<-done
+}
+
+func fail(msg string) {
+	fmt.Fprintln(os.Stderr, "ferretdb-launcher:", msg)
+	os.Exit(1)
+}
