@@ -1,0 +1,9 @@
+import type { Viewer } from '../server/auth/viewer';
+
+export interface GraphQLContext {
+  /** The authenticated caller, or null. */
+  viewer: Viewer | null;
+  /** Why a presented token was rejected (expired, bad signature...), to say so in errors. */
+  authProblem: string | null;
+  requestId: string;
+}

@@ -1,0 +1,14 @@
+// Every type module registers itself on the builder; this assembles the schema.
+import { builder } from './builder';
+import './types/scalars';
+import './types/enums';
+import './types/user-error';
+import './types/score-factor';
+import './types/expertise-area';
+import './types/trust';
+import './types/academy';
+import './types/cluster';
+import './types/staff-member';
+import './types/improvement-need';
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,144 @@
+import { decodeIdOfType } from '../../server/auth/global-id';
+import { Academy } from '../../server/models/academy';
+import { ImprovementNeed } from '../../server/models/improvement-need';
+import { StaffMember } from '../../server/models/staff-member';
+import { upsertAcademy } from '../../server/services/academies';
+import { builder } from '../builder';
+import { loadGroupedBy } from '../loaders';
+import { containsPattern, keysetConnection } from '../pagination';
+import { payloadType, toPayload } from '../payloads';
+import { AcademyRef, type AcademyShape, ClusterRef, ImprovementNeedRef, type NeedShape, StaffMemberRef, type StaffShape, TrustRef } from '../refs';
+import { viewerOf } from '../viewer';
+import { OfstedRatingEnum, PhaseEnum } from './enums';
+
+const LIVE_NEED_STATUSES = ['OPEN', 'MATCHED', 'IN_PROGRESS'];
+
+AcademyRef.implement({
+  description: 'A school (academy or standalone school) identified by its URN in the DfE register.',
+  fields: (t) => ({
+    urn: t.exposeString('urn', { description: 'Unique Reference Number from GIAS (Get Information about Schools).' }),
+    name: t.exposeString('name', { description: 'Name of the school.' }),
+    phase: t.field({ type: PhaseEnum, description: 'Phase of education.', resolve: (a) => a.phase }),
+    ofstedRating: t.field({ type: OfstedRatingEnum, description: 'Overall effectiveness at the last inspection.', resolve: (a) => a.ofstedRating }),
+    fsmPercent: t.float({
+      nullable: true,
+      description:
+        'Percentage of pupils eligible for free school meals (GIAS "PercentageFSM"): the disadvantage measure. Higher values pull needs up the priority order. Null when unknown.',
+      resolve: (a) => a.fsmPercent ?? null,
+    }),
+    pupils: t.int({ nullable: true, description: 'Pupils on roll, when known.', resolve: (a) => a.pupils ?? null }),
+    postcode: t.string({ nullable: true, description: 'Postcode.', resolve: (a) => a.postcode ?? null }),
+    latitude: t.float({ nullable: true, description: 'Latitude (WGS84).', resolve: (a) => a.latitude ?? null }),
+    longitude: t.float({ nullable: true, description: 'Longitude (WGS84).', resolve: (a) => a.longitude ?? null }),
+    trust: t.field({ type: TrustRef, nullable: true, description: 'Trust the academy belongs to; null for a standalone school.', resolve: (a) => a.trustId?.toString() ?? null }),
+    cluster: t.field({ type: ClusterRef, nullable: true, description: 'Hub the academy belongs to, if any.', resolve: (a) => a.clusterId?.toString() ?? null }),
+    isHubLead: t.boolean({
+      description: 'Whether this academy leads its hub.',
+      resolve: async (a, _args, context) => {
+        if (!a.clusterId) return false;
+        const cluster = await ClusterRef.getDataloader(context).load(a.clusterId.toString());
+        return cluster.leadAcademyId.toString() === a._id.toString();
+      },
+    }),
+    supportCapacityDays: t.int({ description: 'Days the school as a whole offers to support other schools.', resolve: (a) => a.supportCapacityDays ?? 0 }),
+    supportRemainingDays: t.int({ description: 'Of those, days not yet reserved by deployments.', resolve: (a) => a.supportRemainingDays ?? 0 }),
+    staffMembers: t.loadableList({
+      type: StaffMemberRef,
+      description: 'Staff whose home school this is, by name. Requires a token.',
+      authScopes: { authenticated: true },
+      load: loadGroupedBy<StaffShape>(StaffMember, 'homeAcademyId', {}, { name: 1 }),
+      resolve: (a) => a._id.toString(),
+    }),
+    openNeeds: t.loadableList({
+      type: ImprovementNeedRef,
+      description: 'Needs at this school still wanting or receiving support, highest priority first.',
+      load: loadGroupedBy<NeedShape>(ImprovementNeed, 'academyId', { status: { $in: LIVE_NEED_STATUSES } }, { priority: -1 }),
+      resolve: (a) => a._id.toString(),
+    }),
+  }),
+});
+
+builder.queryField('academyByUrn', (t) =>
+  t.field({
+    type: AcademyRef,
+    nullable: true,
+    description: 'The academy with this URN, or null.',
+    args: { urn: t.arg.string({ required: true, description: 'Unique Reference Number.' }) },
+    resolve: async (_root, { urn }) => ((await Academy.findOne({ urn: String(urn) }).lean()) as AcademyShape | null) ?? null,
+  }),
+);
+
+const AcademyFilter = builder.inputType('AcademyFilter', {
+  description: 'Narrows the list of academies; all given conditions apply.',
+  fields: (t) => ({
+    trustId: t.id({ description: 'Only academies of this trust.' }),
+    clusterId: t.id({ description: 'Only academies of this hub.' }),
+    standalone: t.boolean({ description: 'true: only schools outside any trust; false: only trust academies.' }),
+    phase: t.field({ type: PhaseEnum, description: 'Only this phase.' }),
+    ofstedRating: t.field({ type: OfstedRatingEnum, description: 'Only this rating.' }),
+    nameContains: t.string({ description: 'Case-insensitive part of the name.' }),
+    minFsmPercent: t.float({ description: 'Only academies with at least this FSM percentage.' }),
+  }),
+});
+
+/** A filter that matches nothing, for an ID of the wrong type or shape. */
+export const MATCH_NOTHING = { _id: { $in: [] } };
+
+export function idFilter(globalId: string | null | undefined, typename: string): string | null | typeof MATCH_NOTHING {
+  if (globalId == null) return null;
+  return decodeIdOfType(globalId, typename) ?? MATCH_NOTHING;
+}
+
+builder.queryField('academies', (t) =>
+  t.connection({
+    type: AcademyRef,
+    description: 'Academies and standalone schools, by name.',
+    args: { filter: t.arg({ type: AcademyFilter, description: 'Narrows the list.' }) },
+    resolve: (_root, args) => {
+      const f = args.filter ?? {};
+      const filter: Record<string, unknown> = {};
+      const clauses: Record<string, unknown>[] = [];
+      for (const [key, typename] of [['trustId', 'Trust'], ['clusterId', 'Cluster']] as const) {
+        const id = idFilter(f[key], typename);
+        if (typeof id === 'string') filter[key] = id;
+        else if (id) clauses.push(id);
+      }
+      if (f.standalone != null) filter.trustId = f.standalone ? null : { $ne: null };
+      if (f.phase) filter.phase = f.phase;
+      if (f.ofstedRating) filter.ofstedRating = f.ofstedRating;
+      if (f.nameContains) filter.name = containsPattern(f.nameContains);
+      if (f.minFsmPercent != null) filter.fsmPercent = { $gte: f.minFsmPercent };
+      const query = clauses.length ? { $and: [filter, ...clauses] } : filter;
+      return keysetConnection<AcademyShape>({ model: Academy, filter: query, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
+    },
+  }),
+);
+
+const UpsertAcademyInput = builder.inputType('UpsertAcademyInput', {
+  description: 'An academy, recorded or updated by URN. On update, omitted fields keep their values and null clears a value.',
+  fields: (t) => ({
+    urn: t.string({ required: true, description: 'Unique Reference Number (5 to 7 digits).' }),
+    name: t.string({ description: 'Name (required for a new academy).' }),
+    phase: t.field({ type: PhaseEnum, description: 'Phase (required for a new academy).' }),
+    ofstedRating: t.field({ type: OfstedRatingEnum, description: 'Last Ofsted judgement (NOT_INSPECTED when absent).' }),
+    fsmPercent: t.float({ description: 'Percentage of pupils eligible for free school meals (0-100).' }),
+    pupils: t.int({ description: 'Pupils on roll.' }),
+    postcode: t.string({ description: 'UK postcode.' }),
+    latitude: t.float({ description: 'Latitude; give with longitude.' }),
+    longitude: t.float({ description: 'Longitude; give with latitude.' }),
+    trustId: t.id({ description: 'Trust the academy belongs to; null for a standalone school.' }),
+  }),
+});
+
+const UpsertAcademyPayload = payloadType('UpsertAcademyPayload', 'academy', AcademyRef, 'Result of upsertAcademy.');
+
+builder.mutationField('upsertAcademy', (t) =>
+  t.field({
+    type: UpsertAcademyPayload,
+    description: "Records or updates an academy by URN. ADMIN, or an IMPROVEMENT_LEAD for their own trust's academies.",
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: UpsertAcademyInput, required: true }) },
+    resolve: async (_root, { input }, context) => toPayload(await upsertAcademy(viewerOf(context), input)),
+  }),
+);
+

@@ -1,0 +1,145 @@
+import DataLoader from 'dataloader';
+import { Academy } from '../../server/models/academy';
+import { Cluster } from '../../server/models/cluster';
+import { ImprovementNeed } from '../../server/models/improvement-need';
+import { StaffMember } from '../../server/models/staff-member';
+import { createCluster, moveAcademyToCluster, NORMAL_HUB_SIZE } from '../../server/services/clusters';
+import { builder } from '../builder';
+import { loadGroupedBy } from '../loaders';
+import { keysetConnection } from '../pagination';
+import { payloadType, toPayload } from '../payloads';
+import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, type NeedShape, StaffMemberRef, TrustRef } from '../refs';
+import { viewerOf } from '../viewer';
+import { idFilter } from './academy';
+
+const membersOf = loadGroupedBy<AcademyShape>(Academy, 'clusterId', {}, { name: 1 });
+
+ClusterRef.implement({
+  description:
+    'A hub (cluster) inside a trust: normally 3-4 academies led by an Outstanding or Good lead academy and an executive headteacher, working as a tight local network (the ASPIRE model).',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Name of the hub.' }),
+    trust: t.field({ type: TrustRef, description: 'Trust the hub belongs to.', resolve: (c) => c.trustId.toString() }),
+    leadAcademy: t.field({ type: AcademyRef, description: 'The lead academy (a member of the hub).', resolve: (c) => c.leadAcademyId.toString() }),
+    executiveHead: t.field({
+      type: StaffMemberRef,
+      nullable: true,
+      description: 'Executive headteacher leading the hub. Requires a token.',
+      authScopes: { authenticated: true },
+      resolve: (c) => c.executiveHeadId?.toString() ?? null,
+    }),
+    memberAcademies: t.field({
+      type: [AcademyRef],
+      description: 'Member academies, including the lead, by name.',
+      resolve: (c, _args, context) => membersOfCluster(context, c),
+    }),
+    memberCount: t.int({
+      description: 'Number of member academies.',
+      resolve: async (c, _args, context) => (await membersOfCluster(context, c)).length,
+    }),
+    sizeWithinNorm: t.boolean({
+      description: `Whether the hub has ${NORMAL_HUB_SIZE.min}-${NORMAL_HUB_SIZE.max} academies, the ASPIRE norm.`,
+      resolve: async (c, _args, context) => {
+        const n = (await membersOfCluster(context, c)).length;
+        return n >= NORMAL_HUB_SIZE.min && n <= NORMAL_HUB_SIZE.max;
+      },
+    }),
+    openNeeds: t.field({
+      type: [ImprovementNeedRef],
+      description: "The hub's needs still wanting or receiving support, highest priority first (the executive head's view).",
+      resolve: async (c, _args, context) => {
+        const members = await membersOfCluster(context, c);
+        return (await ImprovementNeed.find({ academyId: { $in: members.map((m) => m._id) }, status: { $in: ['OPEN', 'MATCHED', 'IN_PROGRESS'] } })
+          .sort({ priority: -1, _id: 1 })
+          .limit(200)
+          .lean()) as NeedShape[];
+      },
+    }),
+    spareCapacityDays: t.int({
+      description: "Days the hub's staff still have free for supporting others.",
+      resolve: async (c, _args, context) => {
+        const members = await membersOfCluster(context, c);
+        const [row] = await StaffMember.aggregate<{ total: number }>([
+          { $match: { homeAcademyId: { $in: members.map((m) => m._id) } } },
+          { $group: { _id: null, total: { $sum: '$remainingDays' } } },
+        ]);
+        return row?.total ?? 0;
+      },
+    }),
+  }),
+});
+
+/** Members through one request-scoped loader, shared by every field that needs them. */
+const memberLoaders = new WeakMap<object, DataLoader<string, AcademyShape[]>>();
+function membersOfCluster(context: object, cluster: ClusterShape): Promise<AcademyShape[]> {
+  let loader = memberLoaders.get(context);
+  if (!loader) memberLoaders.set(context, (loader = new DataLoader(membersOf)));
+  return loader.load(cluster._id.toString());
+}
+
+const ClusterFilter = builder.inputType('ClusterFilter', {
+  description: 'Narrows the list of hubs.',
+  fields: (t) => ({ trustId: t.id({ description: 'Only hubs of this trust.' }) }),
+});
+
+builder.queryField('clusters', (t) =>
+  t.connection({
+    type: ClusterRef,
+    description: 'Hubs, by name.',
+    args: { filter: t.arg({ type: ClusterFilter, description: 'Narrows the list.' }) },
+    resolve: (_root, args) => {
+      const trust = idFilter(args.filter?.trustId, 'Trust');
+      const filter = trust === null ? {} : typeof trust === 'string' ? { trustId: trust } : trust;
+      return keysetConnection<ClusterShape>({ model: Cluster, filter, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
+    },
+  }),
+);
+
+const CreateClusterInput = builder.inputType('CreateClusterInput', {
+  description: 'A new hub. The lead academy is always a member; academies already in a hub must be moved with moveAcademyToCluster.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Name, unique within the trust.' }),
+    trustId: t.id({ required: true, description: 'Trust the hub belongs to.' }),
+    leadAcademyId: t.id({ required: true, description: 'Lead academy (normally Outstanding or Good); becomes a member.' }),
+    executiveHeadId: t.id({ description: 'Staff member who is the executive headteacher.' }),
+    memberAcademyIds: t.idList({ description: 'Other member academies (2-3 is the norm); all must belong to the trust.' }),
+  }),
+});
+
+const CreateClusterPayload = payloadType('CreateClusterPayload', 'cluster', ClusterRef, 'Result of createCluster.', true);
+
+builder.mutationField('createCluster', (t) =>
+  t.field({
+    type: CreateClusterPayload,
+    description: "Sets up a hub. ADMIN, or the trust's IMPROVEMENT_LEAD. Sizes outside 3-4 are allowed with a warning.",
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: CreateClusterInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const outcome = await createCluster(viewerOf(context), input);
+      return outcome.ok ? toPayload<ClusterShape>({ ok: true, value: outcome.value.cluster }, outcome.value.warnings) : toPayload<ClusterShape>(outcome);
+    },
+  }),
+);
+
+const MoveAcademyToClusterInput = builder.inputType('MoveAcademyToClusterInput', {
+  description: 'Moves an academy between hubs of its trust.',
+  fields: (t) => ({
+    academyId: t.id({ required: true, description: 'Academy to move.' }),
+    clusterId: t.id({ description: 'Hub to join; null to leave its hub.' }),
+  }),
+});
+
+const MoveAcademyToClusterPayload = payloadType('MoveAcademyToClusterPayload', 'academy', AcademyRef, 'Result of moveAcademyToCluster.', true);
+
+builder.mutationField('moveAcademyToCluster', (t) =>
+  t.field({
+    type: MoveAcademyToClusterPayload,
+    description: "Moves an academy into another hub of its trust, or out of its hub. ADMIN or the trust's IMPROVEMENT_LEAD. A hub's lead academy cannot leave it.",
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: MoveAcademyToClusterInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const outcome = await moveAcademyToCluster(viewerOf(context), { academyId: input.academyId, clusterId: input.clusterId ?? null });
+      return outcome.ok ? toPayload<AcademyShape>({ ok: true, value: outcome.value.academy }, outcome.value.warnings) : toPayload<AcademyShape>(outcome);
+    },
+  }),
+);

@@ -1,0 +1,172 @@
+import { Academy } from '../../server/models/academy';
+import { ImprovementNeed } from '../../server/models/improvement-need';
+import { closeNeed, raiseNeed, updateNeed } from '../../server/services/needs';
+import { builder } from '../builder';
+import { keysetConnection, type SortKey } from '../pagination';
+import { payloadType, toPayload } from '../payloads';
+import { AcademyRef, ImprovementNeedRef, type NeedShape } from '../refs';
+import { viewerOf } from '../viewer';
+import { MATCH_NOTHING, idFilter } from './academy';
+import { ExpertiseAreaEnum, NeedSeverityEnum, NeedStatusEnum, PhaseEnum } from './enums';
+import { ScoreFactorType } from './score-factor';
+
+ImprovementNeedRef.implement({
+  description: 'Something an academy needs help to improve: an area, a phase, how severe, and how many days of support.',
+  fields: (t) => ({
+    academy: t.field({ type: AcademyRef, description: 'Academy with the need.', resolve: (n) => n.academyId.toString() }),
+    area: t.field({ type: ExpertiseAreaEnum, description: 'Area of expertise needed.', resolve: (n) => n.area }),
+    phase: t.field({ type: PhaseEnum, description: 'Phase the support is for.', resolve: (n) => n.phase }),
+    severity: t.field({ type: NeedSeverityEnum, description: 'How urgent it is.', resolve: (n) => n.severity }),
+    status: t.field({ type: NeedStatusEnum, description: 'Where it stands; follows its deployments.', resolve: (n) => n.status }),
+    description: t.exposeString('description', { description: 'What the problem is, in the school’s words.' }),
+    daysRequested: t.int({ description: 'Days of support asked for.', resolve: (n) => n.daysRequested }),
+    daysCovered: t.int({ description: 'Days reserved by proposed, agreed, active or completed deployments.', resolve: (n) => n.daysCovered ?? 0 }),
+    daysOutstanding: t.int({ description: 'Days still to arrange: daysRequested − daysCovered.', resolve: (n) => Math.max(0, n.daysRequested - (n.daysCovered ?? 0)) }),
+    windowStart: t.field({ type: 'Date', nullable: true, description: 'Earliest start of the support.', resolve: (n) => n.windowStart ?? null }),
+    windowEnd: t.field({ type: 'Date', nullable: true, description: 'Date by which the support is needed.', resolve: (n) => n.windowEnd ?? null }),
+    raisedAt: t.field({ type: 'DateTime', description: 'When the need was raised.', resolve: (n) => n.raisedAt }),
+    priority: t.float({
+      description:
+        'Priority in [0, 1]: grows with severity, with the academy’s disadvantage (fsmPercent), with a weaker Ofsted rating and with waiting time, so nothing starves. See priorityFactors.',
+      resolve: (n) => n.priority,
+    }),
+    priorityFactors: t.field({
+      type: [ScoreFactorType],
+      description: 'How the priority is built; the contributions add up to it.',
+      resolve: (n) => (n.priorityFactors ?? []).map((f) => ({ ...f, detail: f.detail ?? null })),
+    }),
+    priorityComputedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the priority was last computed (it is refreshed as waiting time grows).', resolve: (n) => n.priorityComputedAt ?? null }),
+  }),
+});
+
+const NeedOrder = builder.enumType('NeedOrder', {
+  description: 'Orderings of the needs list.',
+  values: {
+    PRIORITY: { value: 'PRIORITY', description: 'Highest priority first.' },
+    RAISED_AT: { value: 'RAISED_AT', description: 'Longest waiting first.' },
+    NEWEST: { value: 'NEWEST', description: 'Most recently raised first.' },
+  },
+});
+
+const SORTS: Record<'PRIORITY' | 'RAISED_AT' | 'NEWEST', SortKey[]> = {
+  PRIORITY: [{ field: 'priority', direction: -1, kind: 'number' }],
+  RAISED_AT: [{ field: 'raisedAt', direction: 1, kind: 'date' }],
+  NEWEST: [{ field: 'raisedAt', direction: -1, kind: 'date' }],
+};
+
+const NeedFilter = builder.inputType('NeedFilter', {
+  description: 'Narrows the list of needs; all given conditions apply.',
+  fields: (t) => ({
+    academyId: t.id({ description: 'Only needs of this academy.' }),
+    trustId: t.id({ description: "Only needs of this trust's academies (the improvement lead's view)." }),
+    clusterId: t.id({ description: "Only needs of this hub's academies (the executive head's view)." }),
+    statuses: t.field({ type: [NeedStatusEnum], description: 'Only these statuses (default: all).' }),
+    area: t.field({ type: ExpertiseAreaEnum, description: 'Only this area.' }),
+    phase: t.field({ type: PhaseEnum, description: 'Only this phase.' }),
+    severity: t.field({ type: NeedSeverityEnum, description: 'Only this severity.' }),
+  }),
+});
+
+builder.queryField('needs', (t) =>
+  t.connection({
+    type: ImprovementNeedRef,
+    description: 'Improvement needs, highest priority first unless orderBy says otherwise.',
+    args: {
+      filter: t.arg({ type: NeedFilter, description: 'Narrows the list.' }),
+      orderBy: t.arg({ type: NeedOrder, defaultValue: 'PRIORITY', description: 'Ordering (default PRIORITY).' }),
+    },
+    resolve: async (_root, args) => {
+      const f = args.filter ?? {};
+      const clauses: Record<string, unknown>[] = [];
+      const academy = idFilter(f.academyId, 'Academy');
+      if (typeof academy === 'string') clauses.push({ academyId: academy });
+      else if (academy) clauses.push(academy);
+      for (const [key, typename] of [['trustId', 'Trust'], ['clusterId', 'Cluster']] as const) {
+        const id = idFilter(f[key], typename);
+        if (id === null) continue;
+        if (typeof id !== 'string') clauses.push(MATCH_NOTHING);
+        else {
+          const academies = await Academy.find({ [key]: id }, { _id: 1 }).lean();
+          clauses.push({ academyId: { $in: academies.map((a) => a._id) } });
+        }
+      }
+      if (f.statuses?.length) clauses.push({ status: { $in: f.statuses } });
+      if (f.area) clauses.push({ area: f.area });
+      if (f.phase) clauses.push({ phase: f.phase });
+      if (f.severity) clauses.push({ severity: f.severity });
+      const filter = clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0]! : { $and: clauses };
+      return keysetConnection<NeedShape>({ model: ImprovementNeed, filter, sort: SORTS[args.orderBy ?? 'PRIORITY'], args });
+    },
+  }),
+);
+
+const RaiseNeedInput = builder.inputType('RaiseNeedInput', {
+  description: 'A new improvement need.',
+  fields: (t) => ({
+    academyId: t.id({ required: true, description: 'Academy with the need.' }),
+    area: t.field({ type: ExpertiseAreaEnum, required: true, description: 'Area of expertise needed.' }),
+    phase: t.field({ type: PhaseEnum, required: true, description: 'Phase the support is for.' }),
+    severity: t.field({ type: NeedSeverityEnum, required: true, description: 'How urgent it is.' }),
+    description: t.string({ required: true, description: 'What the problem is (at least 10 characters).' }),
+    daysRequested: t.int({ required: true, description: 'Days of support asked for (1-200).' }),
+    windowStart: t.field({ type: 'Date', description: 'Earliest start.' }),
+    windowEnd: t.field({ type: 'Date', description: 'Needed by.' }),
+  }),
+});
+
+const NeedPayloadDescription = 'The need as it now stands';
+const RaiseNeedPayload = payloadType('RaiseNeedPayload', 'need', ImprovementNeedRef, 'Result of raiseNeed.');
+
+builder.mutationField('raiseNeed', (t) =>
+  t.field({
+    type: RaiseNeedPayload,
+    description: "Records a need. The academy's HEADTEACHER, its hub's EXECUTIVE_HEAD, its trust's IMPROVEMENT_LEAD, or ADMIN.",
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: RaiseNeedInput, required: true }) },
+    resolve: async (_root, { input }, context) => toPayload(await raiseNeed(viewerOf(context), input)),
+  }),
+);
+
+const UpdateNeedInput = builder.inputType('UpdateNeedInput', {
+  description: 'Changes to an open need; omitted fields keep their values.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'Need to change.' }),
+    severity: t.field({ type: NeedSeverityEnum, description: 'How urgent it now is.' }),
+    description: t.string({ description: 'What the problem is.' }),
+    daysRequested: t.int({ description: 'Days of support asked for; not below days already arranged.' }),
+    windowStart: t.field({ type: 'Date', description: 'Earliest start.' }),
+    windowEnd: t.field({ type: 'Date', description: 'Needed by.' }),
+  }),
+});
+
+const UpdateNeedPayload = payloadType('UpdateNeedPayload', 'need', ImprovementNeedRef, 'Result of updateNeed.');
+
+builder.mutationField('updateNeed', (t) =>
+  t.field({
+    type: UpdateNeedPayload,
+    description: `Updates a need that is not yet met or closed. Same rights as raiseNeed. ${NeedPayloadDescription} is returned.`,
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: UpdateNeedInput, required: true }) },
+    resolve: async (_root, { input }, context) => toPayload(await updateNeed(viewerOf(context), input)),
+  }),
+);
+
+const CloseNeedInput = builder.inputType('CloseNeedInput', {
+  description: 'A need to close.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'Need to close.' }),
+    reason: t.string({ description: 'Why it is closed (kept in its history).' }),
+  }),
+});
+
+const CloseNeedPayload = payloadType('CloseNeedPayload', 'need', ImprovementNeedRef, 'Result of closeNeed.');
+
+builder.mutationField('closeNeed', (t) =>
+  t.field({
+    type: CloseNeedPayload,
+    description: 'Closes a need that no longer wants support. Refused while deployments for it are under way.',
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: CloseNeedInput, required: true }) },
+    resolve: async (_root, { input }, context) => toPayload(await closeNeed(viewerOf(context), input)),
+  }),
+);

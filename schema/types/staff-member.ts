@@ -1,0 +1,156 @@
+import { Academy } from '../../server/models/academy';
+import { StaffMember } from '../../server/models/staff-member';
+import { createStaffMember, updateStaffMember } from '../../server/services/staff';
+import { builder } from '../builder';
+import { containsPattern, keysetConnection } from '../pagination';
+import { payloadType, toPayload } from '../payloads';
+import { AcademyRef, StaffMemberRef, type StaffShape } from '../refs';
+import { viewerOf } from '../viewer';
+import { MATCH_NOTHING, idFilter } from './academy';
+import { DesignationEnum, ExpertiseAreaEnum, ExpertiseLevelEnum, PhaseEnum, StaffRoleEnum } from './enums';
+
+type ExpertiseShape = StaffShape['expertise'][number];
+
+const ExpertiseEntryType = builder.objectRef<ExpertiseShape>('ExpertiseEntry').implement({
+  description: 'One area a person can help with, how strongly, in which phases, and the evidence for it.',
+  fields: (t) => ({
+    area: t.field({ type: ExpertiseAreaEnum, description: 'Area of expertise.', resolve: (e) => e.area }),
+    level: t.field({ type: ExpertiseLevelEnum, description: 'Level of expertise.', resolve: (e) => e.level }),
+    phases: t.field({ type: [PhaseEnum], description: 'Phases they have worked in for this area.', resolve: (e) => e.phases ?? [] }),
+    evidence: t.string({ nullable: true, description: 'Evidence of impact ("know the impact of their work and can name it").', resolve: (e) => e.evidence ?? null }),
+  }),
+});
+
+StaffMemberRef.implement({
+  description: 'A member of staff who offers expertise to other schools. Personal data: readable only with a token.',
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Full name.' }),
+    email: t.exposeString('email', { description: 'Work email address (unique, compared without regard to case).' }),
+    role: t.field({ type: StaffRoleEnum, description: 'Post in their home school.', resolve: (s) => s.role }),
+    homeAcademy: t.field({ type: AcademyRef, description: 'The school they work at.', resolve: (s) => s.homeAcademyId.toString() }),
+    designations: t.field({ type: [DesignationEnum], description: 'System-leader designations held.', resolve: (s) => s.designations ?? [] }),
+    expertise: t.field({ type: [ExpertiseEntryType], description: 'Areas of expertise.', resolve: (s) => s.expertise ?? [] }),
+    capacityDays: t.int({ description: 'Days this year they can give to other schools.', resolve: (s) => s.capacityDays }),
+    remainingDays: t.int({ description: 'Of those, days not yet reserved by deployments.', resolve: (s) => s.remainingDays }),
+    daysCommitted: t.int({ description: 'Days reserved by proposed, agreed, active or completed deployments.', resolve: (s) => s.capacityDays - s.remainingDays }),
+    maxTravelKm: t.float({ nullable: true, description: 'Farthest they will travel, in km (great-circle); null for no stated limit.', resolve: (s) => s.maxTravelKm ?? null }),
+    safeguardingCheckExpiresOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: "When their safeguarding check expires; null when the home school's own record is relied on.",
+      resolve: (s) => s.safeguardingCheckExpiresOn ?? null,
+    }),
+  }),
+});
+
+const StaffMemberFilter = builder.inputType('StaffMemberFilter', {
+  description: 'Narrows the list of staff; all given conditions apply.',
+  fields: (t) => ({
+    homeAcademyId: t.id({ description: 'Only staff of this academy.' }),
+    trustId: t.id({ description: 'Only staff of academies of this trust.' }),
+    clusterId: t.id({ description: 'Only staff of academies of this hub.' }),
+    area: t.field({ type: ExpertiseAreaEnum, description: 'Only staff with expertise in this area.' }),
+    role: t.field({ type: StaffRoleEnum, description: 'Only this role.' }),
+    designation: t.field({ type: DesignationEnum, description: 'Only holders of this designation.' }),
+    minRemainingDays: t.int({ description: 'Only staff with at least this many days free.' }),
+    nameContains: t.string({ description: 'Case-insensitive part of the name.' }),
+  }),
+});
+
+builder.queryField('staffMembers', (t) =>
+  t.connection({
+    type: StaffMemberRef,
+    description: 'Staff offering expertise, by name. Requires a token.',
+    authScopes: { authenticated: true },
+    args: { filter: t.arg({ type: StaffMemberFilter, description: 'Narrows the list.' }) },
+    resolve: async (_root, args) => {
+      const f = args.filter ?? {};
+      const clauses: Record<string, unknown>[] = [];
+      const home = idFilter(f.homeAcademyId, 'Academy');
+      if (typeof home === 'string') clauses.push({ homeAcademyId: home });
+      else if (home) clauses.push(home);
+      for (const [key, typename] of [['trustId', 'Trust'], ['clusterId', 'Cluster']] as const) {
+        const id = idFilter(f[key], typename);
+        if (id === null) continue;
+        if (typeof id !== 'string') clauses.push(MATCH_NOTHING);
+        else {
+          const academies = await Academy.find({ [key]: id }, { _id: 1 }).lean();
+          clauses.push({ homeAcademyId: { $in: academies.map((a) => a._id) } });
+        }
+      }
+      if (f.area) clauses.push({ expertiseAreas: f.area });
+      if (f.role) clauses.push({ role: f.role });
+      if (f.designation) clauses.push({ designations: f.designation });
+      if (f.minRemainingDays != null) clauses.push({ remainingDays: { $gte: f.minRemainingDays } });
+      if (f.nameContains) clauses.push({ name: containsPattern(f.nameContains) });
+      const filter = clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0]! : { $and: clauses };
+      return keysetConnection<StaffShape>({ model: StaffMember, filter, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
+    },
+  }),
+);
+
+const ExpertiseEntryInput = builder.inputType('ExpertiseEntryInput', {
+  description: 'One area of expertise.',
+  fields: (t) => ({
+    area: t.field({ type: ExpertiseAreaEnum, required: true, description: 'Area.' }),
+    level: t.field({ type: ExpertiseLevelEnum, required: true, description: 'Level.' }),
+    phases: t.field({ type: [PhaseEnum], description: 'Phases worked in for this area.' }),
+    evidence: t.string({ description: 'Evidence of impact.' }),
+  }),
+});
+
+const CreateStaffMemberInput = builder.inputType('CreateStaffMemberInput', {
+  description: 'A staff member offering expertise.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Full name.' }),
+    email: t.string({ required: true, description: 'Work email; unique regardless of case.' }),
+    role: t.field({ type: StaffRoleEnum, required: true, description: 'Post.' }),
+    homeAcademyId: t.id({ required: true, description: 'School they work at.' }),
+    designations: t.field({ type: [DesignationEnum], description: 'Designations held.' }),
+    capacityDays: t.int({ required: true, description: 'Days this year they can give (0-200).' }),
+    maxTravelKm: t.float({ description: 'Farthest they will travel, in km; omit for no limit.' }),
+    safeguardingCheckExpiresOn: t.field({ type: 'Date', description: 'Expiry of their safeguarding check; omit to rely on the home school record.' }),
+    expertise: t.field({ type: [ExpertiseEntryInput], description: 'Areas of expertise (each area once).' }),
+  }),
+});
+
+const CreateStaffMemberPayload = payloadType('CreateStaffMemberPayload', 'staffMember', StaffMemberRef, 'Result of createStaffMember.');
+
+builder.mutationField('createStaffMember', (t) =>
+  t.field({
+    type: CreateStaffMemberPayload,
+    description: "Adds a staff member. ADMIN; IMPROVEMENT_LEAD within their trust; HEADTEACHER for their own academy.",
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: CreateStaffMemberInput, required: true }) },
+    resolve: async (_root, { input }, context) => toPayload(await createStaffMember(viewerOf(context), input)),
+  }),
+);
+
+const UpdateStaffMemberInput = builder.inputType('UpdateStaffMemberInput', {
+  description: 'Changes to a staff member; omitted fields keep their values. `expertise` replaces the whole list.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'Staff member to change.' }),
+    name: t.string({ description: 'Full name.' }),
+    email: t.string({ description: 'Work email.' }),
+    role: t.field({ type: StaffRoleEnum, description: 'Post (not changeable by the person themselves).' }),
+    homeAcademyId: t.id({ description: 'School they now work at.' }),
+    designations: t.field({ type: [DesignationEnum], description: 'Designations (not changeable by the person themselves).' }),
+    expertise: t.field({ type: [ExpertiseEntryInput], description: 'The full list of expertise areas.' }),
+    capacityDays: t.int({ description: 'Days this year they can give; cannot go below days already committed.' }),
+    maxTravelKm: t.float({ description: 'Farthest they will travel, in km; null for no limit.' }),
+    safeguardingCheckExpiresOn: t.field({ type: 'Date', description: 'Expiry of their safeguarding check; null to rely on the home school record.' }),
+  }),
+});
+
+const UpdateStaffMemberPayload = payloadType('UpdateStaffMemberPayload', 'staffMember', StaffMemberRef, 'Result of updateStaffMember.');
+
+builder.mutationField('updateStaffMember', (t) =>
+  t.field({
+    type: UpdateStaffMemberPayload,
+    description: 'Keeps a profile, its expertise and availability current. A TEACHER may change only their own profile.',
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: UpdateStaffMemberInput, required: true }) },
+    resolve: async (_root, { input }, context) => toPayload(await updateStaffMember(viewerOf(context), input)),
+  }),
+);

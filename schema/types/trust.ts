@@ -1,0 +1,73 @@
+import { Academy } from '../../server/models/academy';
+import { Cluster } from '../../server/models/cluster';
+import { Trust } from '../../server/models/trust';
+import { createTrust } from '../../server/services/trusts';
+import { builder } from '../builder';
+import { loadGroupedBy } from '../loaders';
+import { containsPattern, keysetConnection } from '../pagination';
+import { payloadType, toPayload } from '../payloads';
+import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, TrustRef, type TrustShape } from '../refs';
+import { viewerOf } from '../viewer';
+
+TrustRef.implement({
+  description: 'A multi-academy trust: one charity running several academies, organised into hubs (clusters).',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Name of the trust.' }),
+    region: t.string({ nullable: true, description: 'Region of England where the trust works, when recorded.', resolve: (trust) => trust.region ?? null }),
+    trustCode: t.string({ nullable: true, description: 'DfE trust code (GIAS "Trusts (code)"), for imported trusts.', resolve: (trust) => trust.gias?.trustCode ?? null }),
+    academies: t.connection({
+      type: AcademyRef,
+      description: 'Academies of this trust, by name.',
+      resolve: (trust, args) =>
+        keysetConnection<AcademyShape>({ model: Academy, filter: { trustId: trust._id }, sort: [{ field: 'name', direction: 1, kind: 'string' }], args }),
+    }),
+    clusters: t.loadableList({
+      type: ClusterRef,
+      description: 'Hubs of this trust, by name.',
+      load: loadGroupedBy<ClusterShape>(Cluster, 'trustId', {}, { name: 1 }),
+      resolve: (trust) => trust._id.toString(),
+    }),
+  }),
+});
+
+const TrustFilter = builder.inputType('TrustFilter', {
+  description: 'Narrows the list of trusts.',
+  fields: (t) => ({
+    nameContains: t.string({ description: 'Case-insensitive part of the name.' }),
+    region: t.string({ description: 'Exact region.' }),
+  }),
+});
+
+builder.queryField('trusts', (t) =>
+  t.connection({
+    type: TrustRef,
+    description: 'Trusts, by name.',
+    args: { filter: t.arg({ type: TrustFilter, description: 'Narrows the list.' }) },
+    resolve: (_root, args) => {
+      const filter: Record<string, unknown> = {};
+      if (args.filter?.nameContains) filter.name = containsPattern(args.filter.nameContains);
+      if (args.filter?.region) filter.region = args.filter.region;
+      return keysetConnection<TrustShape>({ model: Trust, filter, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
+    },
+  }),
+);
+
+const CreateTrustInput = builder.inputType('CreateTrustInput', {
+  description: 'A new trust.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Name, unique regardless of case.' }),
+    region: t.string({ description: 'Region of England.' }),
+  }),
+});
+
+const CreateTrustPayload = payloadType('CreateTrustPayload', 'trust', TrustRef, 'Result of createTrust.');
+
+builder.mutationField('createTrust', (t) =>
+  t.field({
+    type: CreateTrustPayload,
+    description: 'Records a trust. ADMIN only.',
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: CreateTrustInput, required: true }) },
+    resolve: async (_root, { input }, context) => toPayload(await createTrust(viewerOf(context), input)),
+  }),
+);

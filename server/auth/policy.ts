@@ -1,0 +1,32 @@
+// Who may do what, by role and scope (own trust, own hub, own academy, own profile), per the
+// access rules in API.md. Each rule is a pure predicate over the viewer and the facts the
+// service has loaded about the target.
+import type { Viewer } from './viewer';
+
+/** Where something sits: the academy and the trust and hub it belongs to. */
+export interface AcademyScope {
+  academyId: string;
+  trustId: string | null;
+  clusterId: string | null;
+}
+
+const isAdmin = (v: Viewer) => v.role === 'ADMIN';
+const leadsTrust = (v: Viewer, s: AcademyScope) => v.role === 'IMPROVEMENT_LEAD' && !!v.trustId && v.trustId === s.trustId;
+const headsCluster = (v: Viewer, s: AcademyScope) => v.role === 'EXECUTIVE_HEAD' && !!v.clusterId && v.clusterId === s.clusterId;
+const headsAcademy = (v: Viewer, s: AcademyScope) => v.role === 'HEADTEACHER' && !!v.academyId && v.academyId === s.academyId;
+
+export const policy = {
+  createTrust: (v: Viewer) => isAdmin(v),
+  /** Academy records of a trust: ADMIN, or the trust's improvement lead. */
+  manageTrustRecords: (v: Viewer, trustId: string | null) =>
+    isAdmin(v) || (v.role === 'IMPROVEMENT_LEAD' && !!v.trustId && v.trustId === trustId),
+  manageStaffAt: (v: Viewer, home: AcademyScope) => isAdmin(v) || leadsTrust(v, home) || headsAcademy(v, home),
+  /** A teacher may change only their own profile, expertise and availability. */
+  editStaffProfile: (v: Viewer, staffId: string, home: AcademyScope) =>
+    v.staffId === staffId || isAdmin(v) || leadsTrust(v, home) || headsAcademy(v, home),
+  raiseNeedAt: (v: Viewer, at: AcademyScope) => isAdmin(v) || leadsTrust(v, at) || headsCluster(v, at) || headsAcademy(v, at),
+  arrangeSupportFor: (v: Viewer, at: AcademyScope) => isAdmin(v) || leadsTrust(v, at) || headsCluster(v, at),
+  /** Releasing a person (or a school's time) is for their own school's leadership. */
+  releaseFrom: (v: Viewer, home: AcademyScope) => isAdmin(v) || headsAcademy(v, home) || leadsTrust(v, home) || headsCluster(v, home),
+  acceptAt: (v: Viewer, at: AcademyScope) => isAdmin(v) || headsAcademy(v, at) || leadsTrust(v, at) || headsCluster(v, at),
+};

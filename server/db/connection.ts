@@ -1,0 +1,37 @@
+import mongoose from 'mongoose';
+import * as models from '../models';
+
+/** The database name in a connection string's path, if it names one. */
+export function databaseNameIn(uri: string): string | null {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+export const DEFAULT_DATABASE_NAME = 'school_support';
+
+export async function connectDatabase(uri: string, dbName?: string): Promise<typeof mongoose> {
+  const connection = await mongoose.connect(uri, {
+    dbName: dbName ?? databaseNameIn(uri) ?? DEFAULT_DATABASE_NAME,
+    serverSelectionTimeoutMS: 10_000,
+    autoIndex: false,
+  });
+  await ensureIndexes();
+  return connection;
+}
+
+/** Creates every model's indexes (unique URN and email among them) before serving. */
+export async function ensureIndexes(): Promise<void> {
+  const all = Object.values(models).filter((value): value is mongoose.Model<any> => typeof value === 'function' && 'createIndexes' in value);
+  for (const model of all) await model.createIndexes();
+}
+
+export async function pingDatabase(): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (mongoose.connection.readyState !== 1 || !db) return false;
+  try {
+    await db.admin().command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  }
+}

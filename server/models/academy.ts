@@ -1,0 +1,34 @@
+import { type HydratedDocument, type InferSchemaType, Schema, model } from 'mongoose';
+import { OFSTED_RATINGS, PHASES } from '../domain/enums';
+import { authorship } from './common';
+
+const academySchema = new Schema(
+  {
+    /** Unique Reference Number from GIAS, the DfE register. */
+    urn: { type: String, required: true, unique: true, match: /^\d{5,7}$/ },
+    name: { type: String, required: true, trim: true, maxlength: 200 },
+    phase: { type: String, required: true, enum: PHASES },
+    ofstedRating: { type: String, required: true, enum: OFSTED_RATINGS, default: 'NOT_INSPECTED' },
+    /** Percentage of pupils eligible for free school meals; null when unknown (never 0 for unknown). */
+    fsmPercent: { type: Number, min: 0, max: 100, default: null },
+    pupils: { type: Number, min: 0, default: null },
+    postcode: { type: String, trim: true, maxlength: 10, default: null },
+    latitude: { type: Number, min: 49, max: 61, default: null },
+    longitude: { type: Number, min: -9, max: 3, default: null },
+    trustId: { type: Schema.Types.ObjectId, ref: 'Trust', default: null },
+    clusterId: { type: Schema.Types.ObjectId, ref: 'Cluster', default: null },
+    /** Days the school as a whole offers to support others (academy-to-academy support). */
+    supportCapacityDays: { type: Number, min: 0, default: 0 },
+    /** Invariant: supportRemainingDays + committed = supportCapacityDays; reserved atomically. */
+    supportRemainingDays: { type: Number, min: 0, default: 0 },
+    ...authorship,
+  },
+  { timestamps: true },
+);
+academySchema.index({ trustId: 1 });
+academySchema.index({ clusterId: 1 });
+academySchema.index({ name: 1, _id: 1 });
+
+export type AcademyRecord = InferSchemaType<typeof academySchema>;
+export type AcademyDoc = HydratedDocument<AcademyRecord>;
+export const Academy = model('Academy', academySchema, 'academies');

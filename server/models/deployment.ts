@@ -1,0 +1,60 @@
+import { type HydratedDocument, type InferSchemaType, Schema, model } from 'mongoose';
+import { DEPLOYMENT_STATUSES } from '../domain/enums';
+import { EXPERTISE_AREAS } from '../domain/taxonomy';
+import { actorSchema, authorship, scoreFactorSchema } from './common';
+
+/** The ranking as it stood when the deployment was proposed: "why this person". */
+const explanationSchema = new Schema(
+  {
+    score: { type: Number, required: true },
+    rank: { type: Number, default: null },
+    eligibleCount: { type: Number, default: null },
+    distanceKm: { type: Number, default: null },
+    factors: { type: [scoreFactorSchema], default: [] },
+    rankedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const statusChangeSchema = new Schema(
+  {
+    status: { type: String, required: true, enum: DEPLOYMENT_STATUSES },
+    by: { type: actorSchema, required: true },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const signOffSchema = new Schema({ by: { type: actorSchema, required: true }, at: { type: Date, required: true } }, { _id: false });
+
+const deploymentSchema = new Schema(
+  {
+    needId: { type: Schema.Types.ObjectId, ref: 'ImprovementNeed', required: true },
+    /** Denormalised from the need so track record can be counted per area without a join. */
+    area: { type: String, required: true, enum: EXPERTISE_AREAS },
+    receivingAcademyId: { type: Schema.Types.ObjectId, ref: 'Academy', required: true },
+    staffId: { type: Schema.Types.ObjectId, ref: 'StaffMember', default: null },
+    supportingAcademyId: { type: Schema.Types.ObjectId, ref: 'Academy', default: null },
+    days: { type: Number, required: true, min: 1 },
+    startDate: { type: Date, default: null },
+    endDate: { type: Date, default: null },
+    status: { type: String, required: true, enum: DEPLOYMENT_STATUSES, default: 'PROPOSED' },
+    explanation: { type: explanationSchema, default: null },
+    /** The supporter's home school released them. */
+    release: { type: signOffSchema, default: null },
+    /** The receiving school accepted the support. */
+    acceptance: { type: signOffSchema, default: null },
+    impactRating: { type: Number, min: 1, max: 4, default: null },
+    impactEvidence: { type: String, trim: true, maxlength: 4000, default: null },
+    statusHistory: { type: [statusChangeSchema], default: [] },
+    ...authorship,
+  },
+  { timestamps: true },
+);
+deploymentSchema.index({ needId: 1, status: 1 });
+deploymentSchema.index({ staffId: 1, status: 1 });
+deploymentSchema.index({ supportingAcademyId: 1, status: 1 });
+
+export type DeploymentRecord = InferSchemaType<typeof deploymentSchema>;
+export type DeploymentDoc = HydratedDocument<DeploymentRecord>;
+export const Deployment = model('Deployment', deploymentSchema, 'deployments');

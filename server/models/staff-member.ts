@@ -1,0 +1,47 @@
+import { type HydratedDocument, type InferSchemaType, Schema, model } from 'mongoose';
+import { DESIGNATIONS, EXPERTISE_LEVELS, PHASES, STAFF_ROLES } from '../domain/enums';
+import { EXPERTISE_AREAS } from '../domain/taxonomy';
+import { authorship } from './common';
+
+const expertiseSchema = new Schema(
+  {
+    area: { type: String, required: true, enum: EXPERTISE_AREAS },
+    level: { type: String, required: true, enum: EXPERTISE_LEVELS },
+    phases: { type: [{ type: String, enum: PHASES }], default: [] },
+    evidence: { type: String, trim: true, maxlength: 2000, default: null },
+  },
+  { _id: false },
+);
+
+const staffMemberSchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true, maxlength: 200 },
+    email: { type: String, required: true, trim: true, maxlength: 254 },
+    /** Lower-cased email: the unique index ignores case without collations (FerretDB has none). */
+    emailKey: { type: String, required: true, unique: true },
+    role: { type: String, required: true, enum: STAFF_ROLES },
+    homeAcademyId: { type: Schema.Types.ObjectId, ref: 'Academy', required: true },
+    designations: { type: [{ type: String, enum: DESIGNATIONS }], default: [] },
+    expertise: { type: [expertiseSchema], default: [] },
+    /** Areas of the expertise entries, kept beside them for an index-backed pre-filter. */
+    expertiseAreas: { type: [String], default: [] },
+    capacityDays: { type: Number, required: true, min: 0, max: 200 },
+    /** Invariant: remainingDays + committed days = capacityDays; reserved with one conditional update. */
+    remainingDays: { type: Number, required: true, min: 0 },
+    maxTravelKm: { type: Number, min: 0, max: 1000, default: null },
+    safeguardingCheckExpiresOn: { type: Date, default: null },
+    ...authorship,
+  },
+  { timestamps: true },
+);
+staffMemberSchema.index({ homeAcademyId: 1 });
+staffMemberSchema.index({ expertiseAreas: 1, remainingDays: 1 });
+staffMemberSchema.index({ name: 1, _id: 1 });
+staffMemberSchema.pre('validate', function syncDerivedFields() {
+  this.emailKey = this.email?.trim().toLowerCase();
+  this.expertiseAreas = [...new Set(this.expertise.map((e) => e.area))];
+});
+
+export type StaffMemberRecord = InferSchemaType<typeof staffMemberSchema>;
+export type StaffMemberDoc = HydratedDocument<StaffMemberRecord>;
+export const StaffMember = model('StaffMember', staffMemberSchema, 'staffMembers');

@@ -1,0 +1,40 @@
+// Need priority is stored as a snapshot so that needs can be ordered and paged by it in the
+// database. It changes when the need or its academy changes (recomputed on those writes) and
+// as waiting time grows (refreshed by refreshAllPriorities, run at start-up and hourly).
+import { Academy, type AcademyRecord } from '../models/academy';
+import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
+import { needPriority } from '../ranking/priority';
+import type { LeanDoc } from './lean';
+import { academyProfile, needProfile } from './profiles';
+
+const LIVE_STATUSES = ['OPEN', 'MATCHED', 'IN_PROGRESS'];
+
+/** The priority snapshot fields to store on a need. */
+export function priorityOf(need: LeanDoc<ImprovementNeedRecord>, academy: LeanDoc<AcademyRecord>, now = new Date()) {
+  const { score, factors } = needPriority(needProfile(need, academyProfile(academy)), now);
+  return { priority: score, priorityFactors: factors, priorityComputedAt: now };
+}
+
+async function refresh(filter: Record<string, unknown>, now: Date): Promise<number> {
+  const needs = (await ImprovementNeed.find({ ...filter, status: { $in: LIVE_STATUSES } }).lean()) as LeanDoc<ImprovementNeedRecord>[];
+  if (!needs.length) return 0;
+  const academyIds = [...new Set(needs.map((n) => n.academyId.toString()))];
+  const academies = (await Academy.find({ _id: { $in: academyIds } }).lean()) as LeanDoc<AcademyRecord>[];
+  const byId = new Map(academies.map((a) => [a._id.toString(), a]));
+  const ops = needs.flatMap((need) => {
+    const academy = byId.get(need.academyId.toString());
+    if (!academy) return [];
+    const snapshot = priorityOf(need, academy, now);
+    return Math.abs(snapshot.priority - (need.priority ?? 0)) < 1e-9 ? [] : [{ updateOne: { filter: { _id: need._id }, update: { $set: snapshot } } }];
+  });
+  if (ops.length) await ImprovementNeed.bulkWrite(ops as never, { ordered: false });
+  return ops.length;
+}
+
+export function refreshPrioritiesForAcademy(academyId: string, now = new Date()): Promise<number> {
+  return refresh({ academyId }, now);
+}
+
+export function refreshAllPriorities(now = new Date()): Promise<number> {
+  return refresh({}, now);
+}

@@ -1,0 +1,32 @@
+// Turning stored records into the plain profiles the pure ranking code takes.
+import type { AcademyRecord } from '../models/academy';
+import type { ImprovementNeedRecord } from '../models/improvement-need';
+import type { AcademyProfile, NeedProfile } from '../ranking/types';
+import type { LeanDoc } from './lean';
+
+export function academyProfile(academy: LeanDoc<AcademyRecord>): AcademyProfile {
+  return {
+    id: academy._id.toString(),
+    name: academy.name,
+    phase: academy.phase,
+    ofstedRating: academy.ofstedRating,
+    fsmPercent: academy.fsmPercent ?? null,
+    location:
+      academy.latitude != null && academy.longitude != null ? { latitude: academy.latitude, longitude: academy.longitude } : null,
+    trustId: academy.trustId ? academy.trustId.toString() : null,
+    clusterId: academy.clusterId ? academy.clusterId.toString() : null,
+  };
+}
+
+export function needProfile(need: LeanDoc<ImprovementNeedRecord>, academy: AcademyProfile): NeedProfile {
+  return {
+    id: need._id.toString(),
+    academy,
+    area: need.area,
+    phase: need.phase,
+    severity: need.severity,
+    daysRequested: need.daysRequested,
+    daysCovered: need.daysCovered ?? 0,
+    raisedAt: need.raisedAt,
+  };
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { forbiddenError } from '../auth/errors';
+import { policy } from '../auth/policy';
+import { actorOf, type Viewer } from '../auth/viewer';
+import { DESIGNATIONS, EXPERTISE_LEVELS, PHASES, STAFF_ROLES } from '../domain/enums';
+import { EXPERTISE_AREAS } from '../domain/taxonomy';
+import { Academy, type AcademyRecord } from '../models/academy';
+import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
+import { diffFields, recordAudit } from './audit';
+import type { LeanDoc } from './lean';
+import { resolveReference, scopeOf } from './references';
+import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
+
+export type StaffLean = LeanDoc<StaffMemberRecord>;
+
+const expertiseEntryInput = z.object({
+  area: z.enum(EXPERTISE_AREAS as [string, ...string[]]),
+  level: z.enum(EXPERTISE_LEVELS),
+  phases: z.array(z.enum(PHASES)).max(PHASES.length).default([]),
+  evidence: z.string().trim().max(2000, 'must be at most 2000 characters').nullish(),
+});
+
+const expertiseListInput = z
+  .array(expertiseEntryInput)
+  .max(40, 'at most 40 expertise entries')
+  .superRefine((entries, ctx) => {
+    const seen = new Set<string>();
+    entries.forEach((entry, index) => {
+      if (seen.has(entry.area)) ctx.addIssue({ code: 'custom', path: [index, 'area'], message: `${entry.area} is listed more than once` });
+      seen.add(entry.area);
+    });
+  });
+
+const staffFields = {
+  name: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
+  email: z.string().trim().max(254).email('must be a valid email address'),
+  role: z.enum(STAFF_ROLES),
+  designations: z.array(z.enum(DESIGNATIONS)).max(4).transform((d) => [...new Set(d)]),
+  capacityDays: z.number().int('must be a whole number of days').min(0, 'must not be negative').max(200, 'must be at most 200 days'),
+  maxTravelKm: z.number().min(0, 'must not be negative').max(1000, 'must be at most 1000 km').nullable(),
+  safeguardingCheckExpiresOn: z.coerce.date({ message: 'must be a date (YYYY-MM-DD)' }).nullable(),
+};
+
+const createStaffInput = z.object({
+  ...staffFields,
+  homeAcademyId: z.string(),
+  designations: staffFields.designations.default([]),
+  maxTravelKm: staffFields.maxTravelKm.optional().default(null),
+  safeguardingCheckExpiresOn: staffFields.safeguardingCheckExpiresOn.optional().default(null),
+  expertise: expertiseListInput.default([]),
+});
+
+async function homeAcademy(globalId: string, field: string) {
+  return resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', globalId, field);
+}
+
+export async function createStaffMember(viewer: Viewer, input: unknown): Promise<Outcome<StaffLean>> {
+  const parsed = createStaffInput.safeParse(input);
+  if (!parsed.success) return failed(...fromZod(parsed.error));
+  const { homeAcademyId, ...data } = parsed.data;
+  const home = await homeAcademy(homeAcademyId, 'homeAcademyId');
+  if (!home.ok) return failed(home.error);
+  if (!policy.manageStaffAt(viewer, scopeOf(home.doc))) {
+    throw forbiddenError("only an ADMIN, the trust's improvement lead or the academy's headteacher may add its staff");
+  }
+  const actor = actorOf(viewer);
+  try {
+    const staff = await StaffMember.create({
+      ...data,
+      emailKey: data.email.toLowerCase(),
+      homeAcademyId: home.doc._id,
+      remainingDays: data.capacityDays,
+      createdBy: actor,
+      updatedBy: actor,
+    });
+    const after = staff.toObject() as StaffLean;
+    await recordAudit('StaffMember', staff._id, 'CREATED', actor, diffFields(null, after as never, STAFF_AUDITED_FIELDS));
+    return ok(after);
+  } catch (error) {
+    if (isDuplicateKey(error)) return failed(userError('email', `a staff member with email ${data.email} already exists`, 'TAKEN'));
+    throw error;
+  }
+}
+
+const STAFF_AUDITED_FIELDS = [
+  'name',
+  'email',
+  'role',
+  'homeAcademyId',
+  'designations',
+  'expertise',
+  'capacityDays',
+  'maxTravelKm',
+  'safeguardingCheckExpiresOn',
+] as const;
+
+const updateStaffInput = z.object({
+  id: z.string(),
+  name: staffFields.name.optional(),
+  email: staffFields.email.optional(),
+  role: staffFields.role.optional(),
+  homeAcademyId: z.string().optional(),
+  designations: staffFields.designations.optional(),
+  expertise: expertiseListInput.optional(),
+  capacityDays: staffFields.capacityDays.optional(),
+  maxTravelKm: staffFields.maxTravelKm.optional(),
+  safeguardingCheckExpiresOn: staffFields.safeguardingCheckExpiresOn.optional(),
+});
+
+/**
+ * Updates a profile, expertise and availability. Capacity changes keep days already committed
+ * to deployments: the new capacity may not fall below them, checked in the same atomic write.
+ */
+export async function updateStaffMember(viewer: Viewer, input: unknown): Promise<Outcome<StaffLean>> {
+  const parsed = updateStaffInput.safeParse(input);
+  if (!parsed.success) return failed(...fromZod(parsed.error));
+  const { id, homeAcademyId, capacityDays, ...fields } = parsed.data;
+  const found = await resolveReference<StaffLean>(StaffMember, 'StaffMember', id, 'id', 'StaffMember');
+  if (!found.ok) return failed(found.error);
+  const before = found.doc;
+  const currentHome = (await Academy.findById(before.homeAcademyId).lean()) as LeanDoc<AcademyRecord> | null;
+  const ownProfileOnly = viewer.role === 'TEACHER';
+  if (!currentHome || !policy.editStaffProfile(viewer, before._id.toString(), scopeOf(currentHome))) {
+    throw forbiddenError('you may change only your own profile, or staff of the schools you lead');
+  }
+  const set: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) set[key] = value;
+  if (fields.email) set.emailKey = fields.email.toLowerCase();
+  if (fields.expertise) set.expertiseAreas = [...new Set(fields.expertise.map((e) => e.area))];
+  if (homeAcademyId !== undefined) {
+    const home = await homeAcademy(homeAcademyId, 'homeAcademyId');
+    if (!home.ok) return failed(home.error);
+    if (ownProfileOnly || !policy.manageStaffAt(viewer, scopeOf(home.doc))) {
+      throw forbiddenError('moving a person to another school needs the rights to manage staff at that school');
+    }
+    set.homeAcademyId = home.doc._id;
+  }
+  if (ownProfileOnly && (fields.role !== undefined || fields.designations !== undefined)) {
+    throw forbiddenError('a teacher may not change their own role or designations; ask your headteacher');
+  }
+  const actor = actorOf(viewer);
+  set.updatedBy = actor;
+  const filter: Record<string, unknown> = { _id: before._id };
+  const update: Record<string, unknown> = { $set: set };
+  if (capacityDays !== undefined && capacityDays !== before.capacityDays) {
+    const delta = capacityDays - before.capacityDays;
+    // Conditional on the capacity we read and on enough uncommitted days to give up.
+    filter.capacityDays = before.capacityDays;
+    if (delta < 0) filter.remainingDays = { $gte: -delta };
+    set.capacityDays = capacityDays;
+    update.$inc = { remainingDays: delta };
+  }
+  try {
+    const after = (await StaffMember.findOneAndUpdate(filter, update, { new: true, runValidators: true }).lean()) as StaffLean | null;
+    if (!after) {
+      const committed = before.capacityDays - before.remainingDays;
+      return failed(
+        userError('capacityDays', `capacityDays cannot go below the ${committed} days already committed to deployments (or it changed meanwhile; reload and retry)`, 'BELOW_COMMITTED'),
+      );
+    }
+    await recordAudit('StaffMember', after._id, 'UPDATED', actor, diffFields(before as never, after as never, STAFF_AUDITED_FIELDS));
+    return ok(after);
+  } catch (error) {
+    if (isDuplicateKey(error)) return failed(userError('email', `a staff member with email ${fields.email} already exists`, 'TAKEN'));
+    throw error;
+  }
+}

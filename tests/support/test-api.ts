@@ -1,0 +1,65 @@
+// A real server on a real database for one test file: HTTP requests as a client sends them.
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import mongoose from 'mongoose';
+import pino from 'pino';
+import { createApp } from '../../server/app';
+import { encodeGlobalId } from '../../server/auth/global-id';
+import { mintToken, type TokenClaims } from '../../server/auth/tokens';
+import { connectDatabase } from '../../server/db/connection';
+import type { Role } from '../../server/domain/enums';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApi {
+  url: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string | null }): Promise<GraphQLResponse<T>>;
+  token(role: Role, scopes?: Partial<Omit<TokenClaims, 'role'>>): Promise<string>;
+  close(): Promise<void>;
+}
+
+function databaseNameFor(testPath: string): string {
+  return `t_${createHash('sha1').update(testPath).digest('hex').slice(0, 16)}`;
+}
+
+export async function startTestApi(): Promise<TestApi> {
+  const uri = process.env.TEST_DATABASE_URI;
+  if (!uri) throw new Error('TEST_DATABASE_URI is not set: run the tests through jest (global setup starts the database)');
+  const dbName = databaseNameFor(expect.getState().testPath ?? 'unknown');
+  await connectDatabase(uri, dbName);
+  await mongoose.connection.db!.dropDatabase();
+  await connectDatabase(uri, dbName); // recreate indexes after the drop
+
+  const app = createApp({ config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'test' }, logger: pino({ level: 'silent' }) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+
+  return {
+    url,
+    async gql(query, variables = {}, options = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as GraphQLResponse;
+      return { ...body, status: response.status };
+    },
+    token: (role, scopes = {}) => mintToken({ sub: scopes.sub ?? `user-${role.toLowerCase()}`, role, ...scopes }, TEST_JWT_SECRET),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await mongoose.connection.db?.dropDatabase();
+      await mongoose.disconnect();
+    },
+  };
+}
+
+export { encodeGlobalId };
