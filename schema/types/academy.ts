@@ -4,6 +4,7 @@ import { ImprovementNeed } from '../../server/models/improvement-need';
 import { StaffMember } from '../../server/models/staff-member';
 import { upsertAcademy } from '../../server/services/academies';
 import { builder } from '../builder';
+import { AcademyConnection } from '../connections';
 import { loadGroupedBy } from '../loaders';
 import { containsPattern, keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
@@ -111,7 +112,7 @@ builder.queryField('academies', (t) =>
       const query = clauses.length ? { $and: [filter, ...clauses] } : filter;
       return keysetConnection<AcademyShape>({ model: Academy, filter: query, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
     },
-  }),
+  }, AcademyConnection),
 );
 
 const UpsertAcademyInput = builder.inputType('UpsertAcademyInput', {

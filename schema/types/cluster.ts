@@ -5,6 +5,7 @@ import { ImprovementNeed } from '../../server/models/improvement-need';
 import { StaffMember } from '../../server/models/staff-member';
 import { createCluster, moveAcademyToCluster, NORMAL_HUB_SIZE } from '../../server/services/clusters';
 import { builder } from '../builder';
+import { ClusterConnection } from '../connections';
 import { loadGroupedBy } from '../loaders';
 import { keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
@@ -92,7 +93,7 @@ builder.queryField('clusters', (t) =>
       const filter = trust === null ? {} : typeof trust === 'string' ? { trustId: trust } : trust;
       return keysetConnection<ClusterShape>({ model: Cluster, filter, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
     },
-  }),
+  }, ClusterConnection),
 );
 
 const CreateClusterInput = builder.inputType('CreateClusterInput', {

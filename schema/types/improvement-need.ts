@@ -2,6 +2,7 @@ import { Academy } from '../../server/models/academy';
 import { ImprovementNeed } from '../../server/models/improvement-need';
 import { closeNeed, raiseNeed, updateNeed } from '../../server/services/needs';
 import { builder } from '../builder';
+import { ImprovementNeedConnection } from '../connections';
 import { keysetConnection, type SortKey } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
 import { AcademyRef, ImprovementNeedRef, type NeedShape } from '../refs';
@@ -97,7 +98,7 @@ builder.queryField('needs', (t) =>
       const filter = clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0]! : { $and: clauses };
       return keysetConnection<NeedShape>({ model: ImprovementNeed, filter, sort: SORTS[args.orderBy ?? 'PRIORITY'], args });
     },
-  }),
+  }, ImprovementNeedConnection),
 );
 
 const RaiseNeedInput = builder.inputType('RaiseNeedInput', {

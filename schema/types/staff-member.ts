@@ -2,6 +2,7 @@ import { Academy } from '../../server/models/academy';
 import { StaffMember } from '../../server/models/staff-member';
 import { createStaffMember, updateStaffMember } from '../../server/services/staff';
 import { builder } from '../builder';
+import { StaffMemberConnection } from '../connections';
 import { containsPattern, keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
 import { AcademyRef, StaffMemberRef, type StaffShape } from '../refs';
@@ -87,7 +88,7 @@ builder.queryField('staffMembers', (t) =>
       const filter = clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0]! : { $and: clauses };
       return keysetConnection<StaffShape>({ model: StaffMember, filter, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
     },
-  }),
+  }, StaffMemberConnection),
 );
 
 const ExpertiseEntryInput = builder.inputType('ExpertiseEntryInput', {

@@ -3,6 +3,7 @@ import { Cluster } from '../../server/models/cluster';
 import { Trust } from '../../server/models/trust';
 import { createTrust } from '../../server/services/trusts';
 import { builder } from '../builder';
+import { AcademyConnection, TrustConnection } from '../connections';
 import { loadGroupedBy } from '../loaders';
 import { containsPattern, keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
@@ -20,7 +21,7 @@ TrustRef.implement({
       description: 'Academies of this trust, by name.',
       resolve: (trust, args) =>
         keysetConnection<AcademyShape>({ model: Academy, filter: { trustId: trust._id }, sort: [{ field: 'name', direction: 1, kind: 'string' }], args }),
-    }),
+    }, AcademyConnection),
     clusters: t.loadableList({
       type: ClusterRef,
       description: 'Hubs of this trust, by name.',
@@ -49,7 +50,7 @@ builder.queryField('trusts', (t) =>
       if (args.filter?.region) filter.region = args.filter.region;
       return keysetConnection<TrustShape>({ model: Trust, filter, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
     },
-  }),
+  }, TrustConnection),
 );
 
 const CreateTrustInput = builder.inputType('CreateTrustInput', {

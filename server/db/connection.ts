@@ -9,11 +9,13 @@ export function databaseNameIn(uri: string): string | null {
 
 export const DEFAULT_DATABASE_NAME = 'school_support';
 
-export async function connectDatabase(uri: string, dbName?: string): Promise<typeof mongoose> {
+export async function connectDatabase(uri: string, dbName?: string, options: { monitorCommands?: boolean } = {}): Promise<typeof mongoose> {
   const connection = await mongoose.connect(uri, {
     dbName: dbName ?? databaseNameIn(uri) ?? DEFAULT_DATABASE_NAME,
     serverSelectionTimeoutMS: 10_000,
     autoIndex: false,
+    // Command monitoring lets tests and benchmarks count database round trips per request.
+    monitorCommands: options.monitorCommands ?? false,
   });
   await ensureIndexes();
   return connection;

@@ -23,6 +23,8 @@ export interface TestApi {
   gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string | null }): Promise<GraphQLResponse<T>>;
   token(role: Role, scopes?: Partial<Omit<TokenClaims, 'role'>>): Promise<string>;
   close(): Promise<void>;
+  /** Database commands sent while `action` ran (the server runs in this process). */
+  countCommands(action: () => Promise<unknown>): Promise<string[]>;
 }
 
 function databaseNameFor(testPath: string): string {
@@ -33,9 +35,11 @@ export async function startTestApi(): Promise<TestApi> {
   const uri = process.env.TEST_DATABASE_URI;
   if (!uri) throw new Error('TEST_DATABASE_URI is not set: run the tests through jest (global setup starts the database)');
   const dbName = databaseNameFor(expect.getState().testPath ?? 'unknown');
-  await connectDatabase(uri, dbName);
+  await connectDatabase(uri, dbName, { monitorCommands: true });
   await mongoose.connection.db!.dropDatabase();
-  await connectDatabase(uri, dbName); // recreate indexes after the drop
+  await connectDatabase(uri, dbName, { monitorCommands: true }); // recreate indexes after the drop
+  const commands: string[] = [];
+  mongoose.connection.getClient().on('commandStarted', (event) => commands.push(event.commandName));
 
   const app = createApp({ config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'test' }, logger: pino({ level: 'silent' }) });
   const server: Server = await new Promise((resolve) => {
@@ -53,6 +57,11 @@ export async function startTestApi(): Promise<TestApi> {
       return { ...body, status: response.status };
     },
     token: (role, scopes = {}) => mintToken({ sub: scopes.sub ?? `user-${role.toLowerCase()}`, role, ...scopes }, TEST_JWT_SECRET),
+    async countCommands(action) {
+      const start = commands.length;
+      await action();
+      return commands.slice(start);
+    },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

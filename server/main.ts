@@ -1,0 +1,93 @@
+// `npm start`: choose the database, prepare it, serve GraphQL, and shut down gracefully.
+import type { Server } from 'node:http';
+import mongoose from 'mongoose';
+import { buildDemoDataset } from '../seeds/demo';
+import { isDatabaseEmpty, loadDataset } from '../seeds/load';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { connectDatabase } from './db/connection';
+import { DatabaseUnavailableError } from './db/database-server';
+import { selectDatabase } from './db/select-database';
+import { demoTokens } from './demo-tokens';
+import { createLogger } from './logger';
+import { refreshAllPriorities } from './services/need-priority';
+
+const PRIORITY_REFRESH_MS = 60 * 60 * 1000;
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let ready = false;
+
+  let database;
+  try {
+    database = await selectDatabase({ mongodbUri: config.mongodbUri, log: (message) => logger.info(message) });
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  logger.info(`database: ${database.description}`);
+  await connectDatabase(database.uri);
+
+  if (database.kind !== 'external' && (await isDatabaseEmpty())) {
+    const summary = await loadDataset(buildDemoDataset());
+    logger.info(summary, 'loaded the demo data into the embedded database');
+  }
+  await refreshAllPriorities();
+  const refresher = setInterval(() => {
+    refreshAllPriorities().catch((error: unknown) => logger.error({ err: error }, 'priority refresh failed'));
+  }, PRIORITY_REFRESH_MS);
+  refresher.unref();
+
+  const app = createApp({ config, logger, isReady: () => ready });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+  });
+  ready = true;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(`GraphQL ready at http://127.0.0.1:${port}/graphql`);
+
+  if (config.printDemoTokens) {
+    const tokens = await demoTokens(config.jwtSecret);
+    const lines = tokens.map((t) => `  ${t.claims.role.padEnd(16)} ${t.who}\n    Authorization: Bearer ${t.token}`);
+    // Printed plainly, not logged: development-only tokens signed with a secret made for this run.
+    console.log(`\nDemo tokens (valid 7 days, for this run's ${config.jwtSecretGenerated ? 'generated' : 'configured'} secret):\n${lines.join('\n')}\n`);
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ready = false;
+    logger.info(`${signal}: finishing in-flight requests, then closing`);
+    clearInterval(refresher);
+    server.close(async () => {
+      await mongoose.disconnect();
+      await database.stop();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
