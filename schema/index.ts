@@ -10,5 +10,6 @@ import './types/academy';
 import './types/cluster';
 import './types/staff-member';
 import './types/improvement-need';
+import './types/ranking';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -64,8 +64,8 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
       longitude: a.longitude,
       trustId: a.trustKey ? trustIds.get(a.trustKey) : null,
       clusterId: clusterOfAcademy.get(a.urn) ?? null,
-      supportCapacityDays: 0,
-      supportRemainingDays: 0,
+      supportCapacityDays: a.supportCapacityDays ?? 0,
+      supportRemainingDays: a.supportCapacityDays ?? 0,
       ...stamp,
     })),
   );
