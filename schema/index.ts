@@ -11,5 +11,6 @@ import './types/cluster';
 import './types/staff-member';
 import './types/improvement-need';
 import './types/ranking';
+import './types/deployment';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -28,7 +28,7 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
       warn: (...args) => logger.warn(args),
       error: (...args) => logger.error(args),
     },
-    maskedErrors: { isDev: config.nodeEnv === 'development' },
+    maskedErrors: { isDev: config.nodeEnv !== 'production' },
     context: async ({ request }) => {
       const outcome = await authenticate(request.headers.get('authorization'), config.jwtSecret);
       return {
@@ -48,6 +48,9 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
   };
   app.get('/healthz', health);
   app.get('/readyz', health);
-  app.use(yoga.graphqlEndpoint, yoga);
+  // yoga is a Node request listener; express 5 types want a RequestHandler.
+  app.use(yoga.graphqlEndpoint, (req, res) => {
+    void yoga(req, res, { req, res });
+  });
   return app;
 }

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     throw error;
   }
   logger.info(`database: ${database.description}`);
-  await connectDatabase(database.uri);
+  await connectDatabase(database.uri, undefined, { singleConnection: database.kind === 'ferretdb' });
 
   if (database.kind !== 'external' && (await isDatabaseEmpty())) {
     const summary = await loadDataset(buildDemoDataset());

@@ -3,7 +3,7 @@ import { CREATE_CLUSTER, createAcademy, createStaff, createTrust, must, raiseNee
 
 let api: TestApi;
 let admin: string;
-let ids: Record<string, string> = {};
+const ids: Record<string, string> = {};
 let needId: string;
 
 // Bodmin (the school in need), Lostwithiel ~8 km away, Truro ~33 km away.
@@ -109,7 +109,7 @@ describe('rankNeedsForStaff', () => {
     const trust = await createTrust(api, admin, 'Twin Trust');
     const low = await createAcademy(api, admin, { name: 'Twin Low', trustId: trust, fsmPercent: 8, ...TRURO });
     const high = await createAcademy(api, admin, { name: 'Twin High', trustId: trust, fsmPercent: 52, ...TRURO });
-    const helper = await createStaff(api, admin, ids.far, { name: 'Science Helper', expertise: [{ area: 'SCIENCE', level: 'EXPERT', phases: ['PRIMARY'] }] });
+    const helper = await createStaff(api, admin, ids.far!, { name: 'Science Helper', expertise: [{ area: 'SCIENCE', level: 'EXPERT', phases: ['PRIMARY'] }] });
     const a = await raiseNeed(api, admin, low, { area: 'SCIENCE' });
     const b = await raiseNeed(api, admin, high, { area: 'SCIENCE' });
     const res = await api.gql(`query ($id: ID!) { rankNeedsForStaff(staffId: $id, first: 5) { rank score need { id } factors { name contribution } } }`, { id: helper.id }, { token: admin });

@@ -35,9 +35,10 @@ export async function startTestApi(): Promise<TestApi> {
   const uri = process.env.TEST_DATABASE_URI;
   if (!uri) throw new Error('TEST_DATABASE_URI is not set: run the tests through jest (global setup starts the database)');
   const dbName = databaseNameFor(expect.getState().testPath ?? 'unknown');
-  await connectDatabase(uri, dbName, { monitorCommands: true });
+  const connectOptions = { monitorCommands: true, singleConnection: process.env.TEST_DATABASE_KIND === 'ferretdb' };
+  await connectDatabase(uri, dbName, connectOptions);
   await mongoose.connection.db!.dropDatabase();
-  await connectDatabase(uri, dbName, { monitorCommands: true }); // recreate indexes after the drop
+  await connectDatabase(uri, dbName, connectOptions); // recreate indexes after the drop
   const commands: string[] = [];
   mongoose.connection.getClient().on('commandStarted', (event) => commands.push(event.commandName));
 

@@ -1,0 +1,196 @@
+import { decodeGlobalId } from '../../server/auth/global-id';
+import { AuditEntry } from '../../server/models/audit-entry';
+import type { ActorRecord } from '../../server/models/common';
+import { Deployment } from '../../server/models/deployment';
+import { moveDeployment, proposeDeployment } from '../../server/services/deployments';
+import { builder } from '../builder';
+import { loadGroupedBy } from '../loaders';
+import { MAX_PAGE_SIZE } from '../pagination';
+import { payloadType, toPayload } from '../payloads';
+import { AcademyRef, DeploymentRef, type DeploymentShape, ImprovementNeedRef, StaffMemberRef } from '../refs';
+import { viewerOf } from '../viewer';
+import { DeploymentStatusEnum } from './enums';
+import { ScoreFactorType } from './score-factor';
+
+const ActorType = builder.objectRef<ActorRecord>('Actor').implement({
+  description: 'Who made a change: the token subject and role.',
+  fields: (t) => ({
+    sub: t.exposeString('sub', { description: 'Token subject (user id).' }),
+    role: t.exposeString('role', { description: 'Role at the time.' }),
+  }),
+});
+
+type SignOff = { by: ActorRecord; at: Date };
+const SignOffType = builder.objectRef<SignOff>('SignOff').implement({
+  description: 'A school’s agreement: who and when.',
+  fields: (t) => ({
+    by: t.field({ type: ActorType, description: 'Who agreed.', resolve: (s) => s.by }),
+    at: t.field({ type: 'DateTime', description: 'When.', resolve: (s) => s.at }),
+  }),
+});
+
+type StatusChange = { status: DeploymentShape['status']; by: ActorRecord; at: Date };
+const StatusChangeType = builder.objectRef<StatusChange>('DeploymentStatusChange').implement({
+  description: 'One step of a deployment’s lifecycle.',
+  fields: (t) => ({
+    status: t.field({ type: DeploymentStatusEnum, description: 'Status reached.', resolve: (c) => c.status }),
+    by: t.field({ type: ActorType, description: 'Who moved it.', resolve: (c) => c.by }),
+    at: t.field({ type: 'DateTime', description: 'When.', resolve: (c) => c.at }),
+  }),
+});
+
+type Explanation = NonNullable<DeploymentShape['explanation']>;
+const ExplanationType = builder.objectRef<Explanation>('DeploymentExplanation').implement({
+  description: 'Why this supporter: the ranking as it stood when the deployment was proposed.',
+  fields: (t) => ({
+    score: t.exposeFloat('score', { description: 'Score at proposal time.' }),
+    distanceKm: t.float({ nullable: true, description: 'Distance in km.', resolve: (e) => e.distanceKm ?? null }),
+    factors: t.field({ type: [ScoreFactorType], description: 'Factor contributions, adding up to the score.', resolve: (e) => e.factors.map((f) => ({ ...f, detail: f.detail ?? null })) }),
+    rankedAt: t.field({ type: 'DateTime', description: 'When it was computed.', resolve: (e) => e.rankedAt }),
+  }),
+});
+
+DeploymentRef.implement({
+  description: 'Support given to a need by a staff member or an academy, from proposal to impact.',
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    need: t.field({ type: ImprovementNeedRef, description: 'The need supported.', resolve: (d) => d.needId.toString() }),
+    status: t.field({ type: DeploymentStatusEnum, description: 'Where it stands.', resolve: (d) => d.status }),
+    days: t.exposeInt('days', { description: 'Days reserved for it.' }),
+    staffMember: t.field({ type: StaffMemberRef, nullable: true, description: 'The supporting staff member, if a person.', resolve: (d) => d.staffId?.toString() ?? null }),
+    supportingAcademy: t.field({ type: AcademyRef, nullable: true, description: 'The supporting academy, if a whole school.', resolve: (d) => d.supportingAcademyId?.toString() ?? null }),
+    receivingAcademy: t.field({ type: AcademyRef, description: 'The school receiving support.', resolve: (d) => d.receivingAcademyId.toString() }),
+    startDate: t.field({ type: 'Date', nullable: true, description: 'Planned start.', resolve: (d) => d.startDate ?? null }),
+    endDate: t.field({ type: 'Date', nullable: true, description: 'Planned end.', resolve: (d) => d.endDate ?? null }),
+    explanation: t.field({ type: ExplanationType, nullable: true, description: 'Why this supporter, as ranked at proposal.', resolve: (d) => d.explanation ?? null }),
+    release: t.field({ type: SignOffType, nullable: true, description: "The supporter's home school released them.", resolve: (d) => d.release ?? null }),
+    acceptance: t.field({ type: SignOffType, nullable: true, description: 'The receiving school accepted.', resolve: (d) => d.acceptance ?? null }),
+    impactRating: t.int({ nullable: true, description: 'Impact on completion, 1 (little) to 4 (transformational).', resolve: (d) => d.impactRating ?? null }),
+    impactEvidence: t.string({ nullable: true, description: 'Evidence of the impact.', resolve: (d) => d.impactEvidence ?? null }),
+    statusHistory: t.field({ type: [StatusChangeType], description: 'Every status change, who and when.', resolve: (d) => d.statusHistory as StatusChange[] }),
+  }),
+});
+
+builder.objectField(ImprovementNeedRef, 'deployments', (t) =>
+  t.loadableList({
+    type: DeploymentRef,
+    description: 'Deployments for this need, oldest first. Requires a token.',
+    authScopes: { authenticated: true },
+    load: loadGroupedBy<DeploymentShape>(Deployment, 'needId', {}, { createdAt: 1 }),
+    resolve: (n) => n._id.toString(),
+  }),
+);
+
+const ProposeDeploymentInput = builder.inputType('ProposeDeploymentInput', {
+  description: 'A proposal: a staff member (staffId) or an academy as a whole (supportingAcademyId) for a need.',
+  fields: (t) => ({
+    needId: t.id({ required: true, description: 'The need.' }),
+    staffId: t.id({ description: 'The staff member (or give supportingAcademyId).' }),
+    supportingAcademyId: t.id({ description: 'The supporting academy (or give staffId).' }),
+    days: t.int({ required: true, description: 'Days to reserve (1-200, at most the days still to arrange).' }),
+    startDate: t.field({ type: 'Date', description: 'Planned start.' }),
+    endDate: t.field({ type: 'Date', description: 'Planned end.' }),
+  }),
+});
+
+const DeploymentPayload = (name: string) => payloadType(name, 'deployment', DeploymentRef, `Result of ${name.replace(/Payload$/, '').replace(/^./, (c) => c.toLowerCase())}.`);
+
+builder.mutationField('proposeDeployment', (t) =>
+  t.field({
+    type: DeploymentPayload('ProposeDeploymentPayload'),
+    description:
+      "Proposes a supporter for a need, re-checking every hard constraint and reserving the days atomically (INSUFFICIENT_CAPACITY when they are not there). The trust's IMPROVEMENT_LEAD or the hub's EXECUTIVE_HEAD of the school in need.",
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: ProposeDeploymentInput, required: true }) },
+    resolve: async (_root, { input }, context) => toPayload(await proposeDeployment(viewerOf(context), input)),
+  }),
+);
+
+const DeploymentIdInput = builder.inputType('DeploymentIdInput', {
+  description: 'The deployment to move on.',
+  fields: (t) => ({ id: t.id({ required: true, description: 'Deployment.' }) }),
+});
+
+const moves = [
+  ['agreeDeployment', 'agree', "Records one side's agreement: the supporter's home school releases them, the receiving school accepts. AGREED once both have (one call suffices for someone entitled to both)."],
+  ['startDeployment', 'start', 'Marks an AGREED deployment as under way (ACTIVE).'],
+  ['declineDeployment', 'decline', 'Declines a PROPOSED or AGREED deployment (either school, or the arranger); releases the days.'],
+  ['cancelDeployment', 'cancel', 'Cancels a PROPOSED, AGREED or ACTIVE deployment (the arranger); releases the days.'],
+] as const;
+
+for (const [field, move, description] of moves) {
+  const payload = DeploymentPayload(`${field[0]!.toUpperCase()}${field.slice(1)}Payload`);
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: payload,
+      description: `${description} An illegal move is a user error with code INVALID_TRANSITION.`,
+      authScopes: { authenticated: true },
+      args: { input: t.arg({ type: DeploymentIdInput, required: true }) },
+      resolve: async (_root, { input }, context) => toPayload(await moveDeployment(viewerOf(context), move, input)),
+    }),
+  );
+}
+
+const CompleteDeploymentInput = builder.inputType('CompleteDeploymentInput', {
+  description: 'Completion with its impact.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'Deployment.' }),
+    impactRating: t.int({ required: true, description: 'Impact, 1 (little) to 4 (transformational).' }),
+    impactEvidence: t.string({ required: true, description: 'Evidence of the impact ("know the impact of their work and can name it").' }),
+  }),
+});
+
+builder.mutationField('completeDeployment', (t) =>
+  t.field({
+    type: DeploymentPayload('CompleteDeploymentPayload'),
+    description: 'Completes an ACTIVE deployment with its impact, which feeds the track-record factor of future rankings.',
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: CompleteDeploymentInput, required: true }) },
+    resolve: async (_root, { input }, context) => toPayload(await moveDeployment(viewerOf(context), 'complete', input)),
+  }),
+);
+
+interface AuditShape {
+  _id: unknown;
+  action: string;
+  actor: ActorRecord;
+  at: Date;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+const FieldChangeType = builder.objectRef<{ field: string; from: unknown; to: unknown }>('FieldChange').implement({
+  description: 'One field before and after a change, as JSON.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'Field name.' }),
+    from: t.string({ nullable: true, description: 'Value before, as JSON.', resolve: (c) => (c.from === undefined ? null : JSON.stringify(c.from)) }),
+    to: t.string({ nullable: true, description: 'Value after, as JSON.', resolve: (c) => (c.to === undefined ? null : JSON.stringify(c.to)) }),
+  }),
+});
+
+const AuditEntryType = builder.objectRef<AuditShape>('AuditEntry').implement({
+  description: 'One recorded change: who, when, what.',
+  fields: (t) => ({
+    action: t.exposeString('action', { description: 'What happened, e.g. CREATED, UPDATED, PROPOSED, AGREE.' }),
+    actor: t.field({ type: ActorType, description: 'Who did it.', resolve: (e) => e.actor }),
+    at: t.field({ type: 'DateTime', description: 'When.', resolve: (e) => e.at }),
+    changes: t.field({ type: [FieldChangeType], description: 'Fields changed.', resolve: (e) => Object.entries(e.changes ?? {}).map(([field, c]) => ({ field, ...c })) }),
+  }),
+});
+
+builder.queryField('history', (t) =>
+  t.field({
+    type: [AuditEntryType],
+    description: 'The audit trail of any record (need, deployment, staff member, hub, academy, trust), newest first. Requires a token.',
+    authScopes: { authenticated: true },
+    args: {
+      id: t.arg.id({ required: true, description: 'Global ID of the record.' }),
+      first: t.arg.int({ defaultValue: 50, description: `How many entries (1-${MAX_PAGE_SIZE}).` }),
+    },
+    resolve: async (_root, args) => {
+      const decoded = decodeGlobalId(String(args.id));
+      if (!decoded) return [];
+      const first = Math.min(Math.max(args.first ?? 50, 1), MAX_PAGE_SIZE);
+      return (await AuditEntry.find({ entityId: decoded.id }).sort({ at: -1, _id: -1 }).limit(first).lean()) as unknown as AuditShape[];
+    },
+  }),
+);

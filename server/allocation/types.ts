@@ -1,0 +1,225 @@
+// The allocation data contract: plain data in, a plan out. No database, no GraphQL.
+//
+// The caller (the allocation service) loads a trust's or cluster's open needs, the
+// supporters who could help and, for every (need, supporter) pair that passes the hard
+// constraints, the ranking model's fit score. The allocation core then decides how many
+// days each supporter gives each need.
+
+/** One open need, as the allocator sees it. */
+export interface AllocationNeed {
+  readonly id: string;
+  /** How urgently the need should be met, in [0, 1]; grows with the school's disadvantage (FSM). */
+  readonly priority: number;
+  /** Days still wanted: an integer >= 0. */
+  readonly daysOutstanding: number;
+  /** Share of pupils eligible for free school meals, 0..100, or null when unknown. */
+  readonly fsmPercent: number | null;
+}
+
+/** One supporter (a member of staff offering expertise) with the days they can still give. */
+export interface AllocationSupporter {
+  readonly id: string;
+  /** Days still available: an integer >= 0. */
+  readonly remainingDays: number;
+}
+
+/**
+ * A candidate pairing that already satisfies every hard constraint (eligibility, travel,
+ * conflicts of interest...). `fit` is the ranking model's score in [0, 1]. `explanation`
+ * is opaque to the allocator and is copied onto the assignment that uses the pair.
+ */
+export interface AllocationPair<E = unknown> {
+  readonly needId: string;
+  readonly supporterId: string;
+  readonly fit: number;
+  readonly explanation?: E;
+}
+
+export interface AllocationInput<E = unknown> {
+  readonly needs: readonly AllocationNeed[];
+  readonly supporters: readonly AllocationSupporter[];
+  /** At most one pair per (needId, supporterId); every id must name a listed need/supporter. */
+  readonly pairs: readonly AllocationPair<E>[];
+}
+
+/** `days` of `supporterId`'s time go to `needId`. */
+export interface AllocationAssignment<E = unknown> {
+  readonly needId: string;
+  readonly supporterId: string;
+  /** A positive integer. */
+  readonly days: number;
+  readonly fit: number;
+  readonly priority: number;
+  /** priority * fit * days: this assignment's contribution to the objective. */
+  readonly value: number;
+  readonly explanation?: E;
+}
+
+/**
+ * Why (part of) a need stays unmet. Checked in this order, the first that applies wins:
+ *
+ * - `NO_ELIGIBLE_SUPPORTER`: no pair at all for the need: nobody passes the hard constraints.
+ * - `ZERO_VALUE`: eligible supporters exist, but every pair has priority * fit = 0, so a day
+ *   given to the need adds nothing to the objective (a zero fit, or a zero priority).
+ * - `NO_CAPACITY`: every eligible supporter with a useful fit had no days left before
+ *   planning started.
+ * - `CANDIDATE_LIMIT`: the supporters the planner considered for the need (its top-K pairs by
+ *   fit) are fully booked by this plan, but an eligible supporter beyond the top K still has
+ *   days to spare: planning with a larger `topK` could meet more of this need.
+ * - `CAPACITY_EXHAUSTED`: every eligible supporter's days are fully allocated by this plan
+ *   (to this need or to needs where their days are worth more). Only more capacity helps.
+ */
+export type UnmetReason = 'NO_ELIGIBLE_SUPPORTER' | 'ZERO_VALUE' | 'NO_CAPACITY' | 'CANDIDATE_LIMIT' | 'CAPACITY_EXHAUSTED';
+
+export const UNMET_REASONS: readonly UnmetReason[] = [
+  'NO_ELIGIBLE_SUPPORTER',
+  'ZERO_VALUE',
+  'NO_CAPACITY',
+  'CANDIDATE_LIMIT',
+  'CAPACITY_EXHAUSTED',
+];
+
+export interface UnmetNeed {
+  readonly needId: string;
+  readonly daysRequested: number;
+  readonly daysAllocated: number;
+  /** daysRequested - daysAllocated, > 0. */
+  readonly daysUnmet: number;
+  readonly reason: UnmetReason;
+  /** Pairs given for the need (supporters passing the hard constraints). */
+  readonly eligibleSupporters: number;
+  /** Of those, the pairs the planner actually considered (useful, with capacity, within top-K). */
+  readonly consideredSupporters: number;
+}
+
+/** Fairness groups: Q1 is the least disadvantaged (lowest FSM share), Q5 the most. */
+export type FsmGroup = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5' | 'UNKNOWN';
+
+export const FSM_GROUPS: readonly FsmGroup[] = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'UNKNOWN'];
+
+export interface FairnessGroup {
+  readonly group: FsmGroup;
+  /** Human-readable FSM range, e.g. "20% to <40%", or "unknown". */
+  readonly label: string;
+  readonly needs: number;
+  readonly requestedDays: number;
+  readonly allocatedDays: number;
+  /** requestedDays / total requested days (0 when nothing was requested). */
+  readonly requestedShare: number;
+  /** allocatedDays / total allocated days (0 when nothing was allocated). */
+  readonly allocatedShare: number;
+  /** allocatedShare - requestedShare: positive means the group gets more than its share. */
+  readonly shareGap: number;
+  /** allocatedDays / requestedDays, or null when the group requested nothing. */
+  readonly fillRate: number | null;
+}
+
+export interface FairnessReport {
+  /** Ascending FSM cut points c1..c4: Q1 = [0, c1), Q2 = [c1, c2), ..., Q5 = [c4, 100]. */
+  readonly cutPoints: readonly [number, number, number, number];
+  /** Always six entries, in FSM_GROUPS order (empty groups included, with zeros). */
+  readonly groups: readonly FairnessGroup[];
+  readonly totalRequestedDays: number;
+  readonly totalAllocatedDays: number;
+  /** totalAllocatedDays / totalRequestedDays, or null when nothing was requested. */
+  readonly fillRate: number | null;
+}
+
+export interface AllocationStats {
+  /** What produced the plan, e.g. "HiGHS 1.15.1 dual simplex LP (integral vertex) + FSM tie-break LP" or "greedy". */
+  readonly solver: string;
+  /** Decision variables of the main model: one per considered pair (greedy: pairs scanned). */
+  readonly variables: number;
+  /** Rows of the main model: needs and supporters with at least one considered pair (greedy: 0). */
+  readonly constraints: number;
+  /** Pairs in the input. */
+  readonly inputPairs: number;
+  /** Pairs dropped before pruning because they cannot carry a useful day: priority*fit = 0, supporter with 0 days, or need with 0 days. */
+  readonly unusablePairs: number;
+  /** Usable pairs removed by the top-K-per-need pruning. */
+  readonly prunedPairs: number;
+  /** Pairs left after pruning: consideredPairs = inputPairs - unusablePairs - prunedPairs. */
+  readonly consideredPairs: number;
+  /** The K of top-K pruning (Infinity when unpruned). */
+  readonly topK: number;
+  /** Time inside the solver (all phases), in milliseconds; 0 for greedy. */
+  readonly solveMs: number;
+  /** Wall time of the whole call (validation, pruning, model building, solving, reporting), in ms. */
+  readonly totalMs: number;
+  /** Optimal plans only: the value of the pruned model's solve (equal to `objective` up to solver tolerance, by total unimodularity). */
+  readonly prunedLpObjective?: number;
+  /** Optimal plans only: the FSM tie-break phase, when it ran. */
+  readonly tieBreak?: {
+    readonly variables: number;
+    readonly constraints: number;
+    /** False when its result was rejected (it lost primary objective beyond tolerance) and the first phase's plan stands. */
+    readonly applied: boolean;
+    readonly solveMs: number;
+  };
+  /** Days added by the final maximality pass (0 whenever the solver returned an optimal vertex). */
+  readonly toppedUpDays: number;
+}
+
+export interface AllocationPlan<E = unknown> {
+  /** Sorted by needId, then supporterId. */
+  readonly assignments: readonly AllocationAssignment<E>[];
+  /** Needs with daysUnmet > 0, sorted by needId. */
+  readonly unmet: readonly UnmetNeed[];
+  /** Sum of assignment values: sum of priority * fit * days. */
+  readonly objective: number;
+  /**
+   * Upper bound on the LP relaxation of the UNPRUNED problem (every usable input pair),
+   * hence on any plan for this input: a dual-feasible solution certified by construction
+   * (see plan.ts). objective <= lpBound; lpBound - objective bounds what pruning can have
+   * cost. Absent from greedy plans and from plans solved in 'mip' mode.
+   */
+  readonly lpBound?: number;
+  readonly fairness: FairnessReport;
+  readonly stats: AllocationStats;
+}
+
+export interface FairnessOptions {
+  /**
+   * Four ascending FSM percentages splitting 0..100 into Q1..Q5. Default [20, 40, 60, 80]:
+   * fixed 20-point bands, so a group means the same in every plan and every trust. Pass
+   * national quintile cut points (or `fsmQuintileCutPoints(needs)` for quintiles of this
+   * plan's own needs) to get groups of equal population instead.
+   */
+  readonly cutPoints?: readonly [number, number, number, number];
+}
+
+export interface AllocationOptions {
+  /**
+   * Keep, for each need, only its K best usable pairs by fit (ties: supporterId). A positive
+   * integer, or Infinity to disable pruning. Default 25 (DEFAULT_TOP_K).
+   */
+  readonly topK?: number;
+  /**
+   * 'lp' (default): solve the LP relaxation by simplex and use its vertex, which is integral
+   * because the constraint matrix is totally unimodular (checked; falls back to 'mip' if a
+   * solution is ever fractional). 'mip': declare the day counts integer and run branch and
+   * cut. Both give an optimal plan; 'lp' is faster, and only 'lp' yields `lpBound` and the
+   * FSM tie-break phase.
+   */
+  readonly mode?: 'lp' | 'mip';
+  /**
+   * Among plans with the optimal objective, pick one that gives the most days to the most
+   * disadvantaged needs (a second, lexicographic LP phase). Default true. Has no effect in 'mip' mode.
+   */
+  readonly fsmTieBreak?: boolean;
+  /** FSM percentage assumed for needs whose FSM is unknown, in the tie-break only. Default 25 (about the national average). */
+  readonly unknownFsmPercent?: number;
+  /** Solver time limit in seconds (per phase). Default 60. Reaching it is an error, never a silently worse plan. */
+  readonly timeLimitSeconds?: number;
+  readonly fairness?: FairnessOptions;
+}
+
+/** Bad input (unknown ids, duplicate pairs, out-of-range numbers). The message names the offending item. */
+export class AllocationInputError extends Error {
+  override readonly name = 'AllocationInputError';
+}
+
+/** The solver failed or stopped without an optimal solution. */
+export class AllocationSolverError extends Error {
+  override readonly name = 'AllocationSolverError';
+}

@@ -1,0 +1,53 @@
+// The pure ranking model: plain data in, ranked and explained data out. No database, no
+// GraphQL: services load documents, map them to these shapes and call these functions.
+export * from './types';
+export * from './config';
+export { EARTH_RADIUS_KM, academyDistanceKm, haversineKm, isKnownPoint } from './geo';
+export {
+  allExclusionReasons,
+  emptyExclusionCounts,
+  firstExclusionReason,
+  outstandingDays,
+  requiredDays,
+  travelLimitKm,
+} from './constraints';
+export { areaLabel, type Factor, type FitInput, type PriorityInput } from './factors/factor';
+export {
+  expertiseFit,
+  expertiseFitDetail,
+  expertiseFitValue,
+  isRelevantDesignation,
+  phaseAffinity,
+  relevantDesignations,
+  RELATED_PHASES,
+} from './factors/expertise-fit';
+export { normalisedImpact, trackRecord, trackRecordDetail, trackRecordValue } from './factors/track-record';
+export { proximity, proximityDetail, proximityValue } from './factors/proximity';
+export { network, networkDetail, networkTie, networkValue } from './factors/network';
+export { sustainability, sustainabilityDetail, sustainabilityValue } from './factors/sustainability';
+export { context, contextDetail, contextValue } from './factors/context';
+export {
+  CANDIDATE_FACTORS,
+  candidateModel,
+  explain,
+  needFitModel,
+  normalisedWeights,
+  scoreCandidate,
+  scoreOf,
+  totalOf,
+  type Scored,
+  type WeightedFactor,
+} from './score';
+export {
+  PRIORITY_FACTORS,
+  disadvantage,
+  disadvantageValue,
+  needPriority,
+  ofstedRating,
+  priorityModel,
+  severity,
+  waitingDays,
+  waitingTime,
+} from './priority';
+export { rankCandidatesForNeed, type RankOptions } from './rank-candidates';
+export { needRankingModel, rankNeedsForSupporter, scoreNeedForSupporter } from './rank-needs';

@@ -1,0 +1,87 @@
+// Direction 2: for one supporter, rank the needs (and so the academies) they could go to.
+// Score = fit (the candidate factors except context, weighted as for candidates) + the
+// need's priority components, each its own factor. Disadvantage enters only through the
+// priority's `disadvantage` factor, which is non-decreasing in fsmPercent, and nothing else
+// depends on fsmPercent: a more disadvantaged school can only ever be pulled up.
+import { DEFAULT_RANKING_CONFIG, type RankingConfig } from './config';
+import { emptyExclusionCounts, firstExclusionReason } from './constraints';
+import type { FitInput } from './factors/factor';
+import { academyDistanceKm } from './geo';
+import { byScoreThenKeys, resultLimit } from './order';
+import { priorityModel } from './priority';
+import type { RankOptions } from './rank-candidates';
+import { explain, needFitModel, normalisedWeights, scoreOf, type Scored, type WeightedFactor } from './score';
+import type { NeedProfile, NeedRankingResult, SupporterProfile } from './types';
+
+/**
+ * Fit factors (weights scaled to fitShare) then priority components (scaled to
+ * priorityShare); all weights together sum to 1. A FitInput carries everything a
+ * priority component needs, so one input serves both.
+ */
+export function needRankingModel(config: RankingConfig): WeightedFactor<FitInput>[] {
+  const shares = normalisedWeights(config.needRanking, ['fitShare', 'priorityShare']);
+  return [...needFitModel(config, shares.fitShare), ...priorityModel(config, shares.priorityShare)];
+}
+
+/** The supporter's explained score for one (eligible) need: fit share plus priority share. */
+export function scoreNeedForSupporter(
+  need: NeedProfile,
+  supporter: SupporterProfile,
+  distanceKm: number | null,
+  now: Date,
+  config: RankingConfig,
+): Scored {
+  const model = needRankingModel(config);
+  const input: FitInput = { need, supporter, distanceKm, now, config };
+  return { score: scoreOf(model, input), factors: explain(model, input) };
+}
+
+interface Eligible {
+  input: FitInput;
+  score: number;
+}
+
+const needOrder = byScoreThenKeys<Eligible>(
+  (n) => n.score,
+  (n) => [n.input.need.id],
+);
+
+/**
+ * Same hard constraints as for candidates, counted the same way; eligible needs ordered by
+ * score, ties broken by need id, the first `first` returned, explained, with ranks 1..n.
+ */
+export function rankNeedsForSupporter(
+  supporter: SupporterProfile,
+  needs: readonly NeedProfile[],
+  options: RankOptions,
+): NeedRankingResult {
+  const config = options.config ?? DEFAULT_RANKING_CONFIG;
+  const model = needRankingModel(config);
+  const exclusions = emptyExclusionCounts();
+  const eligible: Eligible[] = [];
+  for (const need of needs) {
+    const distanceKm = academyDistanceKm(need.academy, supporter.homeAcademy);
+    const reason = firstExclusionReason(need, supporter, options.now, config, distanceKm);
+    if (reason !== null) {
+      exclusions[reason] += 1;
+      continue;
+    }
+    const input: FitInput = { need, supporter, distanceKm, now: options.now, config };
+    eligible.push({ input, score: scoreOf(model, input) });
+  }
+  eligible.sort(needOrder);
+  let excludedCount = 0;
+  for (const count of Object.values(exclusions)) excludedCount += count;
+  return {
+    needs: eligible.slice(0, resultLimit(options.first)).map(({ input, score }, i) => ({
+      rank: i + 1,
+      need: input.need,
+      score,
+      factors: explain(model, input),
+      distanceKm: input.distanceKm,
+    })),
+    eligibleCount: eligible.length,
+    consideredCount: eligible.length + excludedCount,
+    exclusions,
+  };
+}

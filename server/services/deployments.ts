@@ -1,0 +1,228 @@
+// Deployments: proposal with an atomic reservation of days, the lifecycle with both sides'
+// sign-off, release of days exactly once, and needs that follow their deployments.
+import { z } from 'zod';
+import { forbiddenError } from '../auth/errors';
+import { decodeIdOfType } from '../auth/global-id';
+import { type AcademyScope, policy } from '../auth/policy';
+import { actorOf, type Viewer } from '../auth/viewer';
+import type { DeploymentStatus } from '../domain/enums';
+import type { ExpertiseArea } from '../domain/taxonomy';
+import { Academy, type AcademyRecord } from '../models/academy';
+import { Deployment, type DeploymentRecord } from '../models/deployment';
+import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
+import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
+import { rankCandidatesForNeed } from '../ranking';
+import { recordAudit } from './audit';
+import type { LeanDoc } from './lean';
+import { academyProfile, needProfile } from './profiles';
+import { resolveReference, scopeOf } from './references';
+import { academyProfiles, LIVE_DEPLOYMENT_STATUSES, staffProfiles } from './supporter-profiles';
+import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
+
+export type DeploymentLean = LeanDoc<DeploymentRecord>;
+type NeedLean = LeanDoc<ImprovementNeedRecord>;
+type AcademyLean = LeanDoc<AcademyRecord>;
+type StaffLean = LeanDoc<StaffMemberRecord>;
+
+const proposeInput = z
+  .object({
+    needId: z.string(),
+    staffId: z.string().nullish(),
+    supportingAcademyId: z.string().nullish(),
+    days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(200, 'must be at most 200 days'),
+    startDate: z.coerce.date().nullish(),
+    endDate: z.coerce.date().nullish(),
+  })
+  .refine((i) => !!i.staffId !== !!i.supportingAcademyId, { path: ['staffId'], message: 'give exactly one of staffId or supportingAcademyId' })
+  .refine((i) => !i.startDate || !i.endDate || i.startDate <= i.endDate, { path: ['endDate'], message: 'must not be before startDate' });
+
+/** Hard-constraint failures at proposal time, as user-error codes. */
+const CONSTRAINT_CODES: Record<string, string> = { NO_CAPACITY: 'INSUFFICIENT_CAPACITY' };
+
+export async function proposeDeployment(viewer: Viewer, input: unknown, now = new Date()): Promise<Outcome<DeploymentLean>> {
+  const parsed = proposeInput.safeParse(input);
+  if (!parsed.success) return failed(...fromZod(parsed.error));
+  const data = parsed.data;
+  const found = await resolveReference<NeedLean>(ImprovementNeed, 'ImprovementNeed', data.needId, 'needId', 'ImprovementNeed');
+  if (!found.ok) return failed(found.error);
+  const need = found.doc;
+  const needAcademy = (await Academy.findById(need.academyId).lean()) as AcademyLean;
+  if (!policy.arrangeSupportFor(viewer, scopeOf(needAcademy))) {
+    throw forbiddenError("deployments are arranged by the trust's improvement lead or the hub's executive head of the school in need");
+  }
+  if (need.status !== 'OPEN') return failed(userError('needId', `this need is ${need.status}: it is not waiting for more support`, 'NEED_NOT_OPEN'));
+  const outstanding = need.daysRequested - need.daysCovered;
+  if (data.days > outstanding) return failed(userError('days', `the need has only ${outstanding} days still to arrange`, 'EXCEEDS_NEED'));
+
+  // Re-check every hard constraint for this supporter now, and keep the explanation.
+  const area = need.area as ExpertiseArea;
+  const kind = data.staffId ? 'STAFF' : 'ACADEMY';
+  const supporterField = data.staffId ? 'staffId' : 'supportingAcademyId';
+  let supporterDoc: StaffLean | AcademyLean;
+  let supporter;
+  if (data.staffId) {
+    const staff = await resolveReference<StaffLean>(StaffMember, 'StaffMember', data.staffId, 'staffId', 'StaffMember');
+    if (!staff.ok) return failed(staff.error);
+    supporterDoc = staff.doc;
+    supporter = (await staffProfiles([staff.doc], [area])).get(staff.doc._id.toString());
+  } else {
+    const academy = await resolveReference<AcademyLean>(Academy, 'Academy', data.supportingAcademyId!, 'supportingAcademyId');
+    if (!academy.ok) return failed(academy.error);
+    supporterDoc = academy.doc;
+    supporter = (await academyProfiles([academy.doc], [area])).get(academy.doc._id.toString());
+  }
+  if (!supporter) return failed(userError(supporterField, 'the supporter has no home academy on record', 'NOT_FOUND'));
+  const profile = needProfile(need, academyProfile(needAcademy));
+  const check = rankCandidatesForNeed(profile, [{ ...supporter.profile, remainingDays: Math.max(supporter.profile.remainingDays, data.days) }], { now, first: 1 });
+  const reason = Object.entries(check.exclusions).find(([, count]) => count > 0)?.[0];
+  if (reason) return failed(userError(supporterField, `this supporter cannot be proposed: ${reason.toLowerCase().replace(/_/g, ' ')}`, CONSTRAINT_CODES[reason] ?? reason));
+  const ranked = check.candidates[0]!;
+
+  // Reserve the supporter's days with one conditional update: never overdrawn, however many race.
+  const actor = actorOf(viewer);
+  const reserved =
+    kind === 'STAFF'
+      ? await StaffMember.updateOne({ _id: supporterDoc._id, remainingDays: { $gte: data.days } }, { $inc: { remainingDays: -data.days } })
+      : await Academy.updateOne({ _id: supporterDoc._id, supportRemainingDays: { $gte: data.days } }, { $inc: { supportRemainingDays: -data.days } });
+  if (reserved.modifiedCount !== 1) {
+    return failed(userError('days', `the supporter does not have ${data.days} days left`, 'INSUFFICIENT_CAPACITY'));
+  }
+  const releaseSupporter = () =>
+    kind === 'STAFF'
+      ? StaffMember.updateOne({ _id: supporterDoc._id }, { $inc: { remainingDays: data.days } })
+      : Academy.updateOne({ _id: supporterDoc._id }, { $inc: { supportRemainingDays: data.days } });
+  // Then the need's days, conditional on the request we read, so it is never over-covered.
+  const covered = await ImprovementNeed.updateOne(
+    { _id: need._id, status: 'OPEN', daysRequested: need.daysRequested, daysCovered: { $lte: need.daysRequested - data.days } },
+    { $inc: { daysCovered: data.days } },
+  );
+  if (covered.modifiedCount !== 1) {
+    await releaseSupporter();
+    return failed(userError('days', 'the need was covered or changed meanwhile; reload and try again', 'CONFLICT'));
+  }
+
+  const deployment = await Deployment.create({
+    needId: need._id,
+    area,
+    receivingAcademyId: need.academyId,
+    staffId: kind === 'STAFF' ? supporterDoc._id : null,
+    supportingAcademyId: kind === 'ACADEMY' ? supporterDoc._id : null,
+    days: data.days,
+    startDate: data.startDate ?? null,
+    endDate: data.endDate ?? null,
+    status: 'PROPOSED',
+    explanation: { score: ranked.score, rank: null, eligibleCount: null, distanceKm: ranked.distanceKm, factors: ranked.factors, rankedAt: now },
+    statusHistory: [{ status: 'PROPOSED', by: actor, at: now }],
+    createdBy: actor,
+    updatedBy: actor,
+  });
+  await recordAudit('Deployment', deployment._id, 'PROPOSED', actor, {
+    status: { from: null, to: 'PROPOSED' },
+    days: { from: null, to: data.days },
+    supporter: { from: null, to: `${kind}:${supporterDoc._id.toString()}` },
+  });
+  await syncNeedStatus(need._id.toString(), actor);
+  return ok(deployment.toObject() as DeploymentLean);
+}
+
+/** Sets a need's status from its deployments (closed needs stay closed). */
+export async function syncNeedStatus(needId: string, actor: ReturnType<typeof actorOf>): Promise<void> {
+  const need = (await ImprovementNeed.findById(needId).lean()) as NeedLean | null;
+  if (!need || need.status === 'CLOSED') return;
+  const deployments = await Deployment.find({ needId }, { status: 1 }).lean();
+  const has = (status: DeploymentStatus) => deployments.some((d) => d.status === status);
+  const live = deployments.some((d) => LIVE_DEPLOYMENT_STATUSES.includes(d.status));
+  const full = need.daysCovered >= need.daysRequested;
+  const status = has('ACTIVE') ? 'IN_PROGRESS' : live ? (full ? 'MATCHED' : 'OPEN') : has('COMPLETED') && full ? 'MET' : 'OPEN';
+  if (status === need.status) return;
+  const updated = await ImprovementNeed.updateOne({ _id: need._id, status: need.status }, { $set: { status, updatedBy: actor } });
+  if (updated.modifiedCount === 1) await recordAudit('ImprovementNeed', need._id, 'STATUS_FOLLOWED_DEPLOYMENTS', actor, { status: { from: need.status, to: status } });
+}
+
+type Move = 'agree' | 'start' | 'complete' | 'decline' | 'cancel';
+
+const MOVES: Record<Move, { from: DeploymentStatus[]; to: DeploymentStatus }> = {
+  agree: { from: ['PROPOSED'], to: 'AGREED' },
+  start: { from: ['AGREED'], to: 'ACTIVE' },
+  complete: { from: ['ACTIVE'], to: 'COMPLETED' },
+  decline: { from: ['PROPOSED', 'AGREED'], to: 'DECLINED' },
+  cancel: { from: ['PROPOSED', 'AGREED', 'ACTIVE'], to: 'CANCELLED' },
+};
+
+const moveInput = z.object({ id: z.string() });
+const completeInput = z.object({
+  id: z.string(),
+  impactRating: z.number().int('must be a whole number from 1 to 4').min(1, 'must be from 1 to 4').max(4, 'must be from 1 to 4'),
+  impactEvidence: z.string().trim().min(10, 'must be at least 10 characters: name the impact').max(4000),
+});
+
+async function scopes(deployment: DeploymentLean) {
+  const receiving = scopeOf((await Academy.findById(deployment.receivingAcademyId, { trustId: 1, clusterId: 1 }).lean())!);
+  let homeId = deployment.supportingAcademyId;
+  if (deployment.staffId) homeId = (await StaffMember.findById(deployment.staffId, { homeAcademyId: 1 }).lean())?.homeAcademyId ?? null;
+  const home: AcademyScope | null = homeId ? scopeOf((await Academy.findById(homeId, { trustId: 1, clusterId: 1 }).lean())!) : null;
+  return { receiving, home };
+}
+
+export async function moveDeployment(viewer: Viewer, move: Move, input: unknown): Promise<Outcome<DeploymentLean>> {
+  const parsed = (move === 'complete' ? completeInput : moveInput).safeParse(input);
+  if (!parsed.success) return failed(...fromZod(parsed.error));
+  const id = decodeIdOfType(parsed.data.id, 'Deployment');
+  if (!id) return failed(userError('id', 'id is not a valid Deployment ID', 'INVALID_ID'));
+  const deployment = (await Deployment.findById(id).lean()) as DeploymentLean | null;
+  if (!deployment) return failed(userError('id', 'id: no Deployment with this ID exists', 'NOT_FOUND'));
+  const { receiving, home } = await scopes(deployment);
+  const arranges = policy.arrangeSupportFor(viewer, receiving);
+  const releases = !!home && policy.releaseFrom(viewer, home);
+  const accepts = policy.acceptAt(viewer, receiving);
+  const allowed = move === 'agree' ? releases || accepts : move === 'decline' ? arranges || releases || accepts : arranges;
+  if (!allowed) throw forbiddenError(`you may not ${move} this deployment`);
+
+  const { from, to } = MOVES[move];
+  if (!from.includes(deployment.status)) {
+    return failed(userError('id', `a ${deployment.status} deployment cannot be moved to ${to}`, 'INVALID_TRANSITION'));
+  }
+  const actor = actorOf(viewer);
+  const now = new Date();
+  const set: Record<string, unknown> = { updatedBy: actor };
+  let target: DeploymentStatus = to;
+  if (move === 'agree') {
+    // Both sides sign: the supporter's home school releases, the receiving school accepts.
+    if (releases && !deployment.release) set.release = { by: actor, at: now };
+    if (accepts && !deployment.acceptance) set.acceptance = { by: actor, at: now };
+    const released = !!(deployment.release || set.release);
+    const accepted = !!(deployment.acceptance || set.acceptance);
+    if (!set.release && !set.acceptance) return failed(userError('id', 'your side has already agreed; waiting for the other school', 'ALREADY_AGREED'));
+    target = released && accepted ? 'AGREED' : 'PROPOSED';
+  }
+  if (move === 'complete') {
+    const c = parsed.data as z.infer<typeof completeInput>;
+    set.impactRating = c.impactRating;
+    set.impactEvidence = c.impactEvidence;
+  }
+  set.status = target;
+  // Conditional on the status (and sign-offs) we read: of two racing moves only one applies,
+  // so days are released exactly once.
+  const condition: Record<string, unknown> = { _id: deployment._id, status: deployment.status };
+  if (move === 'agree') {
+    condition.release = deployment.release ?? null;
+    condition.acceptance = deployment.acceptance ?? null;
+  }
+  const update: Record<string, unknown> = { $set: set };
+  if (target !== deployment.status) update.$push = { statusHistory: { status: target, by: actor, at: now } };
+  const after = (await Deployment.findOneAndUpdate(condition, update, { new: true }).lean()) as DeploymentLean | null;
+  if (!after) return failed(userError('id', 'the deployment changed meanwhile; reload and try again', 'CONFLICT'));
+
+  if (target === 'DECLINED' || target === 'CANCELLED') {
+    if (deployment.staffId) await StaffMember.updateOne({ _id: deployment.staffId }, { $inc: { remainingDays: deployment.days } });
+    else await Academy.updateOne({ _id: deployment.supportingAcademyId }, { $inc: { supportRemainingDays: deployment.days } });
+    await ImprovementNeed.updateOne({ _id: deployment.needId }, { $inc: { daysCovered: -deployment.days } });
+  }
+  const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: deployment.status, to: target } };
+  if (set.release) changes.release = { from: null, to: actor };
+  if (set.acceptance) changes.acceptance = { from: null, to: actor };
+  if (move === 'complete') changes.impactRating = { from: null, to: set.impactRating };
+  await recordAudit('Deployment', deployment._id, move.toUpperCase(), actor, changes);
+  await syncNeedStatus(deployment.needId.toString(), actor);
+  return ok(after);
+}
