@@ -38,9 +38,10 @@ export function fsmGroup(fsmPercent: number | null, cutPoints: readonly [number,
 }
 
 /**
- * Quintile cut points of the known FSM percentages of `needs` (one value per need,
- * nearest-rank 20th/40th/60th/80th percentiles), for groups of about equal size within
- * this population. With no known FSM at all, the default bands.
+ * Quintile cut points of the known FSM percentages of `needs` (one value per need), for
+ * groups of about equal size within this population: with the n values sorted, c_k is the
+ * value at 0-based index ceil(k * n / 5), so (values being distinct) Q1 = [0, c1) holds the
+ * lowest ceil(n / 5) of them, and so on. With no known FSM at all, the default bands.
  */
 export function fsmQuintileCutPoints(needs: readonly Pick<AllocationNeed, 'fsmPercent'>[]): readonly [number, number, number, number] {
   const known = needs

@@ -59,13 +59,15 @@ export interface AllocationAssignment<E = unknown> {
  * Why (part of) a need stays unmet. Checked in this order, the first that applies wins:
  *
  * - `NO_ELIGIBLE_SUPPORTER`: no pair at all for the need: nobody passes the hard constraints.
- * - `ZERO_VALUE`: eligible supporters exist, but every pair has priority * fit = 0, so a day
- *   given to the need adds nothing to the objective (a zero fit, or a zero priority).
+ * - `ZERO_VALUE`: eligible supporters exist, but every pair has priority * fit = 0 (below
+ *   MIN_DAY_VALUE = 1e-6), so a day given to the need adds nothing to the objective (a zero
+ *   fit, or a zero priority).
  * - `NO_CAPACITY`: every eligible supporter with a useful fit had no days left before
  *   planning started.
  * - `CANDIDATE_LIMIT`: the supporters the planner considered for the need (its top-K pairs by
- *   fit) are fully booked by this plan, but an eligible supporter beyond the top K still has
- *   days to spare: planning with a larger `topK` could meet more of this need.
+ *   fit, plus any pricing added) are fully booked by this plan, but an eligible supporter it
+ *   left out still has days to spare: planning with pricing (or a larger `topK`) could meet
+ *   more of this need. Never happens when pricing converged.
  * - `CAPACITY_EXHAUSTED`: every eligible supporter's days are fully allocated by this plan
  *   (to this need or to needs where their days are worth more). Only more capacity helps.
  */
@@ -126,28 +128,37 @@ export interface FairnessReport {
 }
 
 export interface AllocationStats {
-  /** What produced the plan, e.g. "HiGHS 1.15.1 dual simplex LP (integral vertex) + FSM tie-break LP" or "greedy". */
+  /** What produced the plan, e.g. "HiGHS 1.15.1 simplex LP (integral vertex) with pricing + FSM tie-break LP", or "greedy". */
   readonly solver: string;
-  /** Decision variables of the main model: one per considered pair (greedy: pairs scanned). */
+  /** Decision variables of the final main model: one per considered pair (greedy: pairs scanned). */
   readonly variables: number;
   /** Rows of the main model: needs and supporters with at least one considered pair (greedy: 0). */
   readonly constraints: number;
   /** Pairs in the input. */
   readonly inputPairs: number;
-  /** Pairs dropped before pruning because they cannot carry a useful day: priority*fit = 0, supporter with 0 days, or need with 0 days. */
+  /** Pairs that cannot carry a useful day, never modelled: priority*fit below 1e-6 (MIN_DAY_VALUE), supporter with 0 days, or need with 0 days. */
   readonly unusablePairs: number;
-  /** Usable pairs removed by the top-K-per-need pruning. */
+  /** Usable pairs never put in the model: outside each need's top K and not added by pricing (greedy: outside the top K). */
   readonly prunedPairs: number;
-  /** Pairs left after pruning: consideredPairs = inputPairs - unusablePairs - prunedPairs. */
+  /** Pairs in the model (greedy: pairs scanned): consideredPairs = inputPairs - unusablePairs - prunedPairs. */
   readonly consideredPairs: number;
-  /** The K of top-K pruning (Infinity when unpruned). */
+  /** The K of the initial top-K (Infinity: every usable pair from the start). */
   readonly topK: number;
   /** Time inside the solver (all phases), in milliseconds; 0 for greedy. */
   readonly solveMs: number;
   /** Wall time of the whole call (validation, pruning, model building, solving, reporting), in ms. */
   readonly totalMs: number;
-  /** Optimal plans only: the value of the pruned model's solve (equal to `objective` up to solver tolerance, by total unimodularity). */
-  readonly prunedLpObjective?: number;
+  /** Optimal plans only: the solver's optimum for the final main model (the LP's; in 'mip' mode the MIP's). Equal to `objective` up to solver tolerance, by total unimodularity. */
+  readonly lpObjective?: number;
+  /** Optimal plans with pricing only. */
+  readonly pricing?: {
+    /** Solves after the first one. */
+    readonly rounds: number;
+    /** Columns added by pricing (so variables = initial top-K columns + addedColumns). */
+    readonly addedColumns: number;
+    /** True when no pair left out could improve the objective: the plan is optimal over every pair. */
+    readonly converged: boolean;
+  };
   /** Optimal plans only: the FSM tie-break phase, when it ran. */
   readonly tieBreak?: {
     readonly variables: number;
@@ -161,17 +172,19 @@ export interface AllocationStats {
 }
 
 export interface AllocationPlan<E = unknown> {
-  /** Sorted by needId, then supporterId. */
+  /** Sorted by needId, then fit descending, then supporterId. */
   readonly assignments: readonly AllocationAssignment<E>[];
   /** Needs with daysUnmet > 0, sorted by needId. */
   readonly unmet: readonly UnmetNeed[];
   /** Sum of assignment values: sum of priority * fit * days. */
   readonly objective: number;
   /**
-   * Upper bound on the LP relaxation of the UNPRUNED problem (every usable input pair),
-   * hence on any plan for this input: a dual-feasible solution certified by construction
-   * (see plan.ts). objective <= lpBound; lpBound - objective bounds what pruning can have
-   * cost. Absent from greedy plans and from plans solved in 'mip' mode.
+   * Upper bound on the LP relaxation of the WHOLE problem (every input pair, none pruned),
+   * hence on any plan for this input: the objective of a dual-feasible solution, certified
+   * by construction (see plan.ts). objective <= lpBound. With pricing converged they are
+   * equal (up to solver tolerance): a proof that the plan is optimal. Without pricing,
+   * lpBound - objective bounds what pruning can have cost. Absent from greedy plans and
+   * from 'mip' mode.
    */
   readonly lpBound?: number;
   readonly fairness: FairnessReport;
@@ -190,16 +203,27 @@ export interface FairnessOptions {
 
 export interface AllocationOptions {
   /**
-   * Keep, for each need, only its K best usable pairs by fit (ties: supporterId). A positive
-   * integer, or Infinity to disable pruning. Default 25 (DEFAULT_TOP_K).
+   * The model starts from each need's K best usable pairs by fit (ties: supporterId): a
+   * positive integer, or Infinity to start from every pair. Default 25 (DEFAULT_TOP_K).
+   * With pricing (the default) this only sets the starting point and the most pairs added
+   * per need per pricing round: the plan is optimal over every pair either way.
    */
   readonly topK?: number;
   /**
+   * Column generation: after each solve, price every pair left out of the model against
+   * the solver's duals and add those that would improve the objective, until none would.
+   * Default true. false: solve over the top-K pairs only (faster, possibly worse when
+   * capacity is short; unmet needs this costs are reported as CANDIDATE_LIMIT).
+   */
+  readonly pricing?: boolean;
+  /** Stop pricing after this many rounds (the plan is then optimal over the pairs added so far; stats.pricing.converged = false). Default 50. */
+  readonly maxPricingRounds?: number;
+  /**
    * 'lp' (default): solve the LP relaxation by simplex and use its vertex, which is integral
-   * because the constraint matrix is totally unimodular (checked; falls back to 'mip' if a
-   * solution is ever fractional). 'mip': declare the day counts integer and run branch and
-   * cut. Both give an optimal plan; 'lp' is faster, and only 'lp' yields `lpBound` and the
-   * FSM tie-break phase.
+   * because the constraint matrix is totally unimodular (checked; re-solved as a MIP if a
+   * solution is ever fractional). 'mip': declare the day counts integer and let HiGHS run
+   * branch and cut over the top-K pairs: no pricing, no tie-break and no lpBound, since those
+   * need the LP's duals. Kept to measure the two against each other (see plan.ts).
    */
   readonly mode?: 'lp' | 'mip';
   /**
@@ -209,7 +233,7 @@ export interface AllocationOptions {
   readonly fsmTieBreak?: boolean;
   /** FSM percentage assumed for needs whose FSM is unknown, in the tie-break only. Default 25 (about the national average). */
   readonly unknownFsmPercent?: number;
-  /** Solver time limit in seconds (per phase). Default 60. Reaching it is an error, never a silently worse plan. */
+  /** Solver time limit in seconds, per solve. Default 60. Reaching it is an error, never a silently worse plan. */
   readonly timeLimitSeconds?: number;
   readonly fairness?: FairnessOptions;
 }
