@@ -6,6 +6,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests/unit/allocation'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: { '^.+\\.ts$': '<rootDir>/tests/support/sucrase-transform.js' },
   testTimeout: 60000,
 };

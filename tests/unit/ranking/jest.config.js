@@ -6,5 +6,5 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests/unit/ranking'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: { '^.+\\.ts$': '<rootDir>/tests/support/sucrase-transform.js' },
 };
