@@ -12,5 +12,6 @@ import './types/staff-member';
 import './types/improvement-need';
 import './types/ranking';
 import './types/deployment';
+import './types/allocation';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,167 @@
+// Plans a trust's or hub's open needs against its staff's capacity with the allocation
+// core (HiGHS), and commits a plan as proposed deployments, each reserved atomically.
+import type { Types } from 'mongoose';
+import { z } from 'zod';
+import { forbiddenError } from '../auth/errors';
+import { decodeIdOfType } from '../auth/global-id';
+import { type AcademyScope, policy } from '../auth/policy';
+import type { Viewer } from '../auth/viewer';
+import type { ExpertiseArea } from '../domain/taxonomy';
+import { greedyAllocation, planAllocation, type AllocationPair, type AllocationPlan } from '../allocation';
+import { Academy, type AcademyRecord } from '../models/academy';
+import { Cluster, type ClusterRecord } from '../models/cluster';
+import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
+import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
+import { rankCandidatesForNeed } from '../ranking';
+import type { ScoreFactor } from '../ranking/types';
+import { proposeDeployment, type DeploymentLean } from './deployments';
+import type { LeanDoc } from './lean';
+import { academyProfile, needProfile } from './profiles';
+import { staffProfiles } from './supporter-profiles';
+import { failed, fromZod, ok, type Outcome, type UserError, userError } from './user-errors';
+
+type NeedLean = LeanDoc<ImprovementNeedRecord>;
+type AcademyLean = LeanDoc<AcademyRecord>;
+type StaffLean = LeanDoc<StaffMemberRecord>;
+
+export interface PairExplanation {
+  score: number;
+  factors: ScoreFactor[];
+  distanceKm: number | null;
+}
+
+export interface PlanView {
+  plan: AllocationPlan<PairExplanation>;
+  greedyObjective: number;
+  needs: Map<string, NeedLean>;
+  staff: Map<string, StaffLean>;
+  scope: { trustId: string; clusterId: string | null };
+}
+
+const planInput = z
+  .object({
+    trustId: z.string().nullish(),
+    clusterId: z.string().nullish(),
+    needIds: z.array(z.string()).max(5000).nullish(),
+    supportersFrom: z.enum(['SAME_TRUST', 'ANYWHERE']).default('SAME_TRUST'),
+  })
+  .refine((i) => !!i.trustId !== !!i.clusterId, { path: ['trustId'], message: 'give exactly one of trustId or clusterId' });
+
+async function resolveScope(data: z.infer<typeof planInput>): Promise<{ trustId: string; clusterId: string | null; academyIds: Types.ObjectId[] } | UserError> {
+  if (data.clusterId) {
+    const id = decodeIdOfType(data.clusterId, 'Cluster');
+    const cluster = id ? ((await Cluster.findById(id).lean()) as LeanDoc<ClusterRecord> | null) : null;
+    if (!cluster) return userError('clusterId', id ? 'clusterId: no Cluster with this ID exists' : 'clusterId is not a valid Cluster ID', id ? 'NOT_FOUND' : 'INVALID_ID');
+    const academies = await Academy.find({ clusterId: cluster._id }, { _id: 1 }).lean();
+    return { trustId: cluster.trustId.toString(), clusterId: cluster._id.toString(), academyIds: academies.map((a) => a._id) };
+  }
+  const id = decodeIdOfType(data.trustId!, 'Trust');
+  if (!id) return userError('trustId', 'trustId is not a valid Trust ID', 'INVALID_ID');
+  const academies = await Academy.find({ trustId: id }, { _id: 1 }).lean();
+  return { trustId: id, clusterId: null, academyIds: academies.map((a) => a._id) };
+}
+
+/** Preview: the plan, without writing anything. */
+export async function previewAllocation(viewer: Viewer, input: unknown, now = new Date()): Promise<Outcome<PlanView>> {
+  const parsed = planInput.safeParse(input);
+  if (!parsed.success) return failed(...fromZod(parsed.error));
+  const scope = await resolveScope(parsed.data);
+  if ('message' in scope) return failed(scope);
+  const scopeForPolicy: AcademyScope = { academyId: '', trustId: scope.trustId, clusterId: scope.clusterId };
+  if (!policy.arrangeSupportFor(viewer, scopeForPolicy)) {
+    throw forbiddenError("allocation is planned by the trust's improvement lead, or the hub's executive head for their hub");
+  }
+
+  const needFilter: Record<string, unknown> = { academyId: { $in: scope.academyIds }, status: 'OPEN' };
+  if (parsed.data.needIds?.length) {
+    const ids: string[] = [];
+    const errors: UserError[] = [];
+    parsed.data.needIds.forEach((g, i) => {
+      const id = decodeIdOfType(g, 'ImprovementNeed');
+      if (id) ids.push(id);
+      else errors.push(userError(['needIds', String(i)], `needIds.${i} is not a valid ImprovementNeed ID`, 'INVALID_ID'));
+    });
+    if (errors.length) return failed(...errors);
+    needFilter._id = { $in: ids };
+    const found = await ImprovementNeed.countDocuments(needFilter);
+    if (found !== ids.length) {
+      return failed(userError('needIds', 'some needIds are not open needs of this trust or hub', 'NOT_IN_SCOPE'));
+    }
+  }
+  const needs = (await ImprovementNeed.find(needFilter).lean()) as NeedLean[];
+  const areas = [...new Set(needs.map((n) => n.area as ExpertiseArea))];
+  const needAcademies = (await Academy.find({ _id: { $in: [...new Set(needs.map((n) => n.academyId.toString()))] } }).lean()) as AcademyLean[];
+  const academyById = new Map(needAcademies.map((a) => [a._id.toString(), a]));
+
+  const staffFilter: Record<string, unknown> = { expertiseAreas: { $in: areas }, remainingDays: { $gte: 1 } };
+  if (parsed.data.supportersFrom === 'SAME_TRUST') {
+    const trustAcademies = await Academy.find({ trustId: scope.trustId }, { _id: 1 }).lean();
+    staffFilter.homeAcademyId = { $in: trustAcademies.map((a) => a._id) };
+  }
+  const staff = areas.length ? ((await StaffMember.find(staffFilter).lean()) as StaffLean[]) : [];
+  const profiles = [...(await staffProfiles(staff, areas)).values()].map((s) => s.profile);
+  const byArea = new Map<string, typeof profiles>();
+  for (const p of profiles) for (const e of p.expertise) byArea.set(e.area, [...(byArea.get(e.area) ?? []), p]);
+
+  // Every (need, supporter) pair that passes the hard constraints, with its fit and explanation.
+  const pairs: AllocationPair<PairExplanation>[] = [];
+  const allocationNeeds = [];
+  for (const need of needs) {
+    const academy = academyById.get(need.academyId.toString());
+    if (!academy) continue;
+    const profile = needProfile(need, academyProfile(academy));
+    allocationNeeds.push({ id: profile.id, priority: need.priority, daysOutstanding: Math.max(0, need.daysRequested - need.daysCovered), fsmPercent: academy.fsmPercent ?? null });
+    const ranking = rankCandidatesForNeed(profile, byArea.get(need.area) ?? [], { now, first: Number.POSITIVE_INFINITY });
+    for (const c of ranking.candidates) {
+      pairs.push({ needId: profile.id, supporterId: c.supporter.id, fit: c.score, explanation: { score: c.score, factors: c.factors, distanceKm: c.distanceKm } });
+    }
+  }
+  const supporters = profiles.map((p) => ({ id: p.id, remainingDays: p.remainingDays }));
+  const problem = { needs: allocationNeeds, supporters, pairs };
+  const plan = await planAllocation(problem);
+  const greedy = greedyAllocation(problem);
+  return ok({
+    plan,
+    greedyObjective: greedy.objective,
+    needs: new Map(needs.map((n) => [n._id.toString(), n])),
+    staff: new Map(staff.map((s) => [s._id.toString(), s])),
+    scope: { trustId: scope.trustId, clusterId: scope.clusterId },
+  });
+}
+
+const commitInput = z.object({
+  assignments: z
+    .array(z.object({ needId: z.string(), staffId: z.string(), days: z.number().int().min(1).max(200) }))
+    .min(1, 'give at least one assignment')
+    .max(2000, 'at most 2000 assignments at a time'),
+});
+
+export interface CommitFailure {
+  index: number;
+  needId: string;
+  staffId: string;
+  days: number;
+  userErrors: UserError[];
+}
+
+/**
+ * Turns (part of) a plan into proposed deployments. Each goes through proposeDeployment,
+ * so constraints are re-checked and days reserved atomically; parts that went stale are
+ * reported with their reasons and the rest is committed.
+ */
+export async function commitAllocation(viewer: Viewer, input: unknown): Promise<Outcome<{ deployments: DeploymentLean[]; failures: CommitFailure[] }>> {
+  const parsed = commitInput.safeParse(input);
+  if (!parsed.success) return failed(...fromZod(parsed.error));
+  const deployments: DeploymentLean[] = [];
+  const failures: CommitFailure[] = [];
+  for (const [index, a] of parsed.data.assignments.entries()) {
+    const outcome = await proposeDeployment(viewer, { needId: a.needId, staffId: a.staffId, days: a.days }).catch((error: unknown) => {
+      // A refusal for one part (e.g. a need outside the caller's trust) must not lose the rest.
+      const message = error instanceof Error ? error.message : String(error);
+      return failed(userError('needId', message, 'FORBIDDEN'));
+    });
+    if (outcome.ok) deployments.push(outcome.value);
+    else failures.push({ index, ...a, userErrors: outcome.userErrors });
+  }
+  return ok({ deployments, failures });
+}
