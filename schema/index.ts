@@ -13,5 +13,6 @@ import './types/improvement-need';
 import './types/ranking';
 import './types/deployment';
 import './types/allocation';
+import './types/academy-support';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -47,11 +47,18 @@ const deploymentSchema = new Schema(
     impactRating: { type: Number, min: 1, max: 4, default: null },
     impactEvidence: { type: String, trim: true, maxlength: 4000, default: null },
     statusHistory: { type: [statusChangeSchema], default: [] },
+    /**
+     * "need:supporter" while the deployment is live, suffixed with its own id once it ends.
+     * A plain unique index on it stops two live deployments of one supporter for one need
+     * (racing proposals included) on MongoDB and FerretDB alike, without partial indexes.
+     */
+    liveKey: { type: String, required: true },
     ...authorship,
   },
   { timestamps: true },
 );
 deploymentSchema.index({ needId: 1, status: 1 });
+deploymentSchema.index({ liveKey: 1 }, { unique: true });
 deploymentSchema.index({ staffId: 1, status: 1 });
 deploymentSchema.index({ supportingAcademyId: 1, status: 1 });
 

@@ -17,7 +17,7 @@ import type { LeanDoc } from './lean';
 import { academyProfile, needProfile } from './profiles';
 import { resolveReference, scopeOf } from './references';
 import { academyProfiles, LIVE_DEPLOYMENT_STATUSES, staffProfiles } from './supporter-profiles';
-import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
+import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
 
 export type DeploymentLean = LeanDoc<DeploymentRecord>;
 type NeedLean = LeanDoc<ImprovementNeedRecord>;
@@ -101,7 +101,10 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     return failed(userError('days', 'the need was covered or changed meanwhile; reload and try again', 'CONFLICT'));
   }
 
-  const deployment = await Deployment.create({
+  const liveKey = `${need._id.toString()}:${supporterDoc._id.toString()}`;
+  let deployment;
+  try {
+    deployment = await Deployment.create({
     needId: need._id,
     area,
     receivingAcademyId: need.academyId,
@@ -113,9 +116,17 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     status: 'PROPOSED',
     explanation: { score: ranked.score, rank: null, eligibleCount: null, distanceKm: ranked.distanceKm, factors: ranked.factors, rankedAt: now },
     statusHistory: [{ status: 'PROPOSED', by: actor, at: now }],
+    liveKey,
     createdBy: actor,
     updatedBy: actor,
-  });
+    });
+  } catch (error) {
+    // Undo both reservations: this supporter already has a live deployment for the need.
+    await releaseSupporter();
+    await ImprovementNeed.updateOne({ _id: need._id }, { $inc: { daysCovered: -data.days } });
+    if (isDuplicateKey(error)) return failed(userError(supporterField, 'this supporter is already supporting this need', 'ALREADY_SUPPORTING'));
+    throw error;
+  }
   await recordAudit('Deployment', deployment._id, 'PROPOSED', actor, {
     status: { from: null, to: 'PROPOSED' },
     days: { from: null, to: data.days },
@@ -201,6 +212,8 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
     set.impactEvidence = c.impactEvidence;
   }
   set.status = target;
+  // An ended deployment frees its supporter to be proposed for the need again.
+  if (['COMPLETED', 'DECLINED', 'CANCELLED'].includes(target)) set.liveKey = `${deployment.liveKey}:${deployment._id.toString()}`;
   // Conditional on the status (and sign-offs) we read: of two racing moves only one applies,
   // so days are released exactly once.
   const condition: Record<string, unknown> = { _id: deployment._id, status: deployment.status };
