@@ -4,12 +4,9 @@
 // priority's `disadvantage` factor, which is non-decreasing in fsmPercent, and nothing else
 // depends on fsmPercent: a more disadvantaged school can only ever be pulled up.
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from './config';
-import { emptyExclusionCounts, firstExclusionReason } from './constraints';
 import type { FitInput } from './factors/factor';
-import { academyDistanceKm } from './geo';
-import { byScoreThenKeys, resultLimit } from './order';
 import { priorityModel } from './priority';
-import type { RankOptions } from './rank-candidates';
+import { rankPairs, type RankOptions } from './rank-pairs';
 import { explain, needFitModel, normalisedWeights, scoreOf, type Scored, type WeightedFactor } from './score';
 import type { NeedProfile, NeedRankingResult, SupporterProfile } from './types';
 
@@ -36,16 +33,6 @@ export function scoreNeedForSupporter(
   return { score: scoreOf(model, input), factors: explain(model, input) };
 }
 
-interface Eligible {
-  input: FitInput;
-  score: number;
-}
-
-const needOrder = byScoreThenKeys<Eligible>(
-  (n) => n.score,
-  (n) => [n.input.need.id],
-);
-
 /**
  * Same hard constraints as for candidates, counted the same way; eligible needs ordered by
  * score, ties broken by need id, the first `first` returned, explained, with ranks 1..n.
@@ -56,32 +43,15 @@ export function rankNeedsForSupporter(
   options: RankOptions,
 ): NeedRankingResult {
   const config = options.config ?? DEFAULT_RANKING_CONFIG;
-  const model = needRankingModel(config);
-  const exclusions = emptyExclusionCounts();
-  const eligible: Eligible[] = [];
-  for (const need of needs) {
-    const distanceKm = academyDistanceKm(need.academy, supporter.homeAcademy);
-    const reason = firstExclusionReason(need, supporter, options.now, config, distanceKm);
-    if (reason !== null) {
-      exclusions[reason] += 1;
-      continue;
-    }
-    const input: FitInput = { need, supporter, distanceKm, now: options.now, config };
-    eligible.push({ input, score: scoreOf(model, input) });
-  }
-  eligible.sort(needOrder);
-  let excludedCount = 0;
-  for (const count of Object.values(exclusions)) excludedCount += count;
+  const { ranked, ...counts } = rankPairs(
+    needs.map((need) => ({ need, supporter })),
+    needRankingModel(config),
+    (input) => [input.need.id],
+    config,
+    options,
+  );
   return {
-    needs: eligible.slice(0, resultLimit(options.first)).map(({ input, score }, i) => ({
-      rank: i + 1,
-      need: input.need,
-      score,
-      factors: explain(model, input),
-      distanceKm: input.distanceKm,
-    })),
-    eligibleCount: eligible.length,
-    consideredCount: eligible.length + excludedCount,
-    exclusions,
+    needs: ranked.map(({ rank, input, score, factors }) => ({ rank, need: input.need, score, factors, distanceKm: input.distanceKm })),
+    ...counts,
   };
 }
