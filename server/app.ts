@@ -1,5 +1,7 @@
 // The express application: GraphQL (yoga) at /graphql, health at /healthz and /readyz.
-import { randomUUID } from 'node:crypto';
+// Each request to /graphql passes, in order: request id and access log, security headers,
+// CORS, the body limit, a check of JSON query parameters, the bearer token check, the rate
+// limit, then GraphQL with its query limits (server/security; docs/security.md).
 import express from 'express';
 import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema';
@@ -8,39 +10,61 @@ import { authenticate } from './auth/tokens';
 import type { AppConfig } from './config';
 import { pingDatabase } from './db/connection';
 import type { Logger } from './logger';
+import { httpErrorHandler, readBody } from './security/body-limit';
+import { sendGraphQLError } from './security/graphql-errors';
+import { graphqlLimitPlugins } from './security/graphql-limits';
+import { unexpectedErrorLogging, yogaLogger } from './security/graphql-logging';
+import { corsPolicy, securityHeaders } from './security/http-headers';
+import { costlyOperationRateLimit } from './security/rate-limit';
+import { rejectMalformedParams } from './security/request-params';
+import { authenticateRequest, authOf, identifyOperation, requestContext, requestIdOf } from './security/request-context';
+import { type SecuritySettings, securityDefaults } from './security/settings';
 
 export interface AppOptions {
-  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'>;
+  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'> & { security?: Partial<SecuritySettings> };
   logger: Logger;
   /** False until start-up work (indexes, demo data) is done. */
   isReady?: () => boolean;
 }
 
+interface ServerContext {
+  req: express.Request;
+  res: express.Response;
+}
+
 export function createApp({ config, logger, isReady = () => true }: AppOptions) {
-  const yoga = createYoga<{ req: express.Request; res: express.Response }, GraphQLContext>({
+  const production = config.nodeEnv === 'production';
+  const graphiql = !production;
+  const security: SecuritySettings = { ...securityDefaults(config.nodeEnv), ...config.security };
+
+  const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: config.nodeEnv !== 'production',
+    graphiql,
     landingPage: false,
-    logging: {
-      debug: (...args) => logger.debug(args),
-      info: (...args) => logger.info(args),
-      warn: (...args) => logger.warn(args),
-      error: (...args) => logger.error(args),
-    },
-    maskedErrors: { isDev: config.nodeEnv !== 'production' },
-    context: async ({ request }) => {
-      const outcome = await authenticate(request.headers.get('authorization'), config.jwtSecret);
+    // CORS is express's (server/security/http-headers.ts); yoga's default would reflect any
+    // origin and allow credentials.
+    cors: false,
+    logging: yogaLogger(logger),
+    // In production an unexpected error reads "Unexpected error." with no stack or cause.
+    maskedErrors: { isDev: !production },
+    plugins: [...graphqlLimitPlugins(security, { hideSuggestions: production }), unexpectedErrorLogging(logger)],
+    context: async ({ request, res }) => {
+      const outcome = (res && authOf(res)) ?? (await authenticate(request.headers.get('authorization'), config.jwtSecret));
       return {
         viewer: outcome.kind === 'authenticated' ? outcome.viewer : null,
         authProblem: outcome.kind === 'rejected' ? outcome.reason : null,
-        requestId: request.headers.get('x-request-id') ?? randomUUID(),
+        requestId: res ? requestIdOf(res) : 'none',
       };
     },
   });
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', security.trustProxy);
+  app.use(requestContext(logger));
+  app.use(securityHeaders({ graphiql }));
+  app.use(corsPolicy(security.corsOrigins));
 
   const health = async (_req: express.Request, res: express.Response) => {
     const ok = isReady() && (await pingDatabase());
@@ -48,9 +72,20 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
   };
   app.get('/healthz', health);
   app.get('/readyz', health);
-  // yoga is a Node request listener; express 5 types want a RequestHandler.
-  app.use(yoga.graphqlEndpoint, (req, res) => {
-    void yoga(req, res, { req, res });
-  });
+
+  app.use(
+    yoga.graphqlEndpoint,
+    readBody(security.bodyLimitBytes),
+    rejectMalformedParams(),
+    authenticateRequest(config.jwtSecret),
+    identifyOperation(security.maxTokens),
+    costlyOperationRateLimit(security.rateLimitPerMinute, logger),
+    // yoga is a Node request listener; express 5 types want a RequestHandler.
+    (req, res) => {
+      void yoga(req, res, { req, res });
+    },
+  );
+  app.use((_req, res) => sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found: GraphQL is served at /graphql'));
+  app.use(httpErrorHandler(security.bodyLimitBytes, logger));
   return app;
 }

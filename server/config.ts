@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start-up so a bad value stops the
 // service with a message that names the variable, rather than failing later.
 import { randomBytes } from 'node:crypto';
+import { type SecuritySettings, securityDefaults } from './security/settings';
 
 export interface AppConfig {
   port: number;
@@ -14,11 +15,15 @@ export interface AppConfig {
   logLevel: string;
   /** Print ready-made tokens per role at start-up (development demo only). */
   printDemoTokens: boolean;
+  /** Query limits, body limit, rate limit, CORS and proxy trust (server/security). */
+  security: SecuritySettings;
 }
 
 export class ConfigError extends Error {}
 
-const MIN_PRODUCTION_SECRET_LENGTH = 32;
+export const MIN_PRODUCTION_SECRET_LENGTH = 32;
+/** Fewer distinct characters than this is a placeholder ("xxxx…"), not a secret. */
+const MIN_DISTINCT_SECRET_CHARACTERS = 10;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = parseNodeEnv(env.NODE_ENV);
@@ -42,6 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(
       `AUTH_JWT_SECRET is too short for production: use at least ${MIN_PRODUCTION_SECRET_LENGTH} random characters`,
     );
+  } else if (nodeEnv === 'production' && new Set(jwtSecret).size < MIN_DISTINCT_SECRET_CHARACTERS) {
+    throw new ConfigError('AUTH_JWT_SECRET looks like a placeholder, not a random secret: generate one, e.g. `openssl rand -hex 32`');
   }
 
   return {
@@ -53,7 +60,79 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecretGenerated,
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),
     printDemoTokens: nodeEnv === 'development' && !mongodbUri,
+    security: loadSecuritySettings(env, nodeEnv),
   };
+}
+
+function loadSecuritySettings(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv']): SecuritySettings {
+  const d = securityDefaults(nodeEnv);
+  const int = (name: string, fallback: number, min: number, max: number) => parseIntegerVar(env, name, fallback, min, max);
+  return {
+    maxDepth: int('GRAPHQL_MAX_DEPTH', d.maxDepth, 1, 100),
+    maxCost: int('GRAPHQL_MAX_COST', d.maxCost, 1, 10_000_000),
+    maxAliases: int('GRAPHQL_MAX_ALIASES', d.maxAliases, 0, 1000),
+    maxTokens: int('GRAPHQL_MAX_TOKENS', d.maxTokens, 10, 100_000),
+    maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', d.maxDirectives, 0, 1000),
+    bodyLimitBytes: parseByteSize(env.REQUEST_BODY_LIMIT, d.bodyLimitBytes),
+    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', d.rateLimitPerMinute, 0, 1_000_000),
+    // Development serves GraphiQL and demo clients from anywhere; production names its origins.
+    corsOrigins: parseOrigins(env.CORS_ORIGINS, d.corsOrigins),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+  };
+}
+
+function parseIntegerVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** "102400", "100kb" or "1mb". */
+export function parseByteSize(raw: string | undefined, fallback: number): number {
+  const text = raw?.trim().toLowerCase();
+  if (!text) return fallback;
+  const match = /^(\d+)\s*(b|kb|mb)?$/.exec(text);
+  const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2] ?? '']! : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1024 || bytes > 50 * 1024 * 1024) {
+    throw new ConfigError(`REQUEST_BODY_LIMIT must be a size between 1kb and 50mb, such as 100kb (got "${raw}")`);
+  }
+  return bytes;
+}
+
+function parseOrigins(raw: string | undefined, fallback: SecuritySettings['corsOrigins']): SecuritySettings['corsOrigins'] {
+  const text = raw?.trim();
+  if (!text) return fallback;
+  if (text === '*') return '*';
+  const origins = text.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    // An origin is scheme://host[:port] exactly: no path, no trailing slash.
+    if (!parsed || parsed.origin !== origin) {
+      throw new ConfigError(`CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.org (got "${origin}")`);
+    }
+  }
+  return origins;
+}
+
+function parseTrustProxy(raw: string | undefined): SecuritySettings['trustProxy'] {
+  const text = raw?.trim();
+  if (!text || text === 'false') return false;
+  // `true` would believe any client's X-Forwarded-For, letting it pick its own rate-limit key.
+  if (text === 'true') throw new ConfigError('TRUST_PROXY must be a hop count (e.g. 1 for one load balancer) or a list of proxy addresses, not true');
+  // A hop count ("1": one load balancer in front), or addresses/subnets as express reads them.
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
 }
 
 function parseNodeEnv(value: string | undefined): AppConfig['nodeEnv'] {

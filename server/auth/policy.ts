@@ -15,13 +15,28 @@ const leadsTrust = (v: Viewer, s: AcademyScope) => v.role === 'IMPROVEMENT_LEAD'
 const headsCluster = (v: Viewer, s: AcademyScope) => v.role === 'EXECUTIVE_HEAD' && !!v.clusterId && v.clusterId === s.clusterId;
 const headsAcademy = (v: Viewer, s: AcademyScope) => v.role === 'HEADTEACHER' && !!v.academyId && v.academyId === s.academyId;
 
+/**
+ * Roles that may ever do a thing, checked before the input is read, so that a role with no
+ * such right is refused FORBIDDEN whatever it sends (not told which IDs exist, or how its
+ * input is wrong). The scoped rules below then decide for the record in question.
+ */
+export const roleMay = {
+  recordAcademies: (v: Viewer) => v.role === 'ADMIN' || v.role === 'IMPROVEMENT_LEAD',
+  organiseHubs: (v: Viewer) => v.role === 'ADMIN' || v.role === 'IMPROVEMENT_LEAD',
+  addStaff: (v: Viewer) => v.role === 'ADMIN' || v.role === 'IMPROVEMENT_LEAD' || v.role === 'HEADTEACHER',
+  manageNeeds: (v: Viewer) => v.role !== 'TEACHER',
+};
+
 export const policy = {
   createTrust: (v: Viewer) => isAdmin(v),
   /** Academy records of a trust: ADMIN, or the trust's improvement lead. */
   manageTrustRecords: (v: Viewer, trustId: string | null) =>
     isAdmin(v) || (v.role === 'IMPROVEMENT_LEAD' && !!v.trustId && v.trustId === trustId),
   manageStaffAt: (v: Viewer, home: AcademyScope) => isAdmin(v) || leadsTrust(v, home) || headsAcademy(v, home),
-  /** A teacher may change only their own profile, expertise and availability. */
+  /**
+   * Anyone may change their own profile, expertise and availability (a TEACHER nothing else);
+   * MANAGED_STAFF_FIELDS are what the person themselves may not change.
+   */
   editStaffProfile: (v: Viewer, staffId: string, home: AcademyScope) =>
     v.staffId === staffId || isAdmin(v) || leadsTrust(v, home) || headsAcademy(v, home),
   raiseNeedAt: (v: Viewer, at: AcademyScope) => isAdmin(v) || leadsTrust(v, at) || headsCluster(v, at) || headsAcademy(v, at),
@@ -30,3 +45,11 @@ export const policy = {
   releaseFrom: (v: Viewer, home: AcademyScope) => isAdmin(v) || headsAcademy(v, home) || leadsTrust(v, home) || headsCluster(v, home),
   acceptAt: (v: Viewer, at: AcademyScope) => isAdmin(v) || headsAcademy(v, at) || leadsTrust(v, at) || headsCluster(v, at),
 };
+
+/**
+ * Fields of a staff record only the school's management may change, never the person on
+ * their own say-so: their post, designations, school, and the safeguarding check the home
+ * school vouches for (a person must not be able to extend their own and so pass the
+ * SAFEGUARDING_EXPIRED constraint).
+ */
+export const MANAGED_STAFF_FIELDS = ['role', 'designations', 'homeAcademyId', 'safeguardingCheckExpiresOn'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { forbiddenError } from '../auth/errors';
-import { policy } from '../auth/policy';
+import { policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { OFSTED_RATINGS, PHASES } from '../domain/enums';
 import { Academy, type AcademyRecord } from '../models/academy';
@@ -48,6 +48,7 @@ const AUDITED_FIELDS = ['name', 'phase', 'ofstedRating', 'fsmPercent', 'pupils',
 export type AcademyLean = LeanDoc<AcademyRecord>;
 
 export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Outcome<AcademyLean>> {
+  if (!roleMay.recordAcademies(viewer)) throw forbiddenError('academies are recorded by an ADMIN, or an IMPROVEMENT_LEAD for their own trust');
   const parsed = upsertAcademyInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { urn, trustId: trustGlobalId, ...fields } = parsed.data;

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { forbiddenError } from '../auth/errors';
 import { decodeIdOfType } from '../auth/global-id';
-import { policy } from '../auth/policy';
+import { policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { Cluster, type ClusterRecord } from '../models/cluster';
@@ -31,6 +31,7 @@ const createClusterInput = z.object({
 });
 
 export async function createCluster(viewer: Viewer, input: unknown): Promise<Outcome<ClusterResult>> {
+  if (!roleMay.organiseHubs(viewer)) throw forbiddenError("hubs are set up by an ADMIN or the trust's improvement lead");
   const parsed = createClusterInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const data = parsed.data;
@@ -128,6 +129,7 @@ const moveInput = z.object({ academyId: z.string(), clusterId: z.string().nullab
 
 /** Moves an academy into another hub of its trust (or out of any hub, with clusterId null). */
 export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Promise<Outcome<{ academy: LeanDoc<AcademyRecord>; warnings: string[] }>> {
+  if (!roleMay.organiseHubs(viewer)) throw forbiddenError("academies are moved between hubs by an ADMIN or the trust's improvement lead");
   const parsed = moveInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const academy = await resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', parsed.data.academyId, 'academyId');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { forbiddenError } from '../auth/errors';
-import { policy } from '../auth/policy';
+import { policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { NEED_SEVERITIES, PHASES } from '../domain/enums';
 import { EXPERTISE_AREAS } from '../domain/taxonomy';
@@ -37,7 +37,10 @@ async function academyOf(need: { academyId: unknown }) {
   return (await Academy.findById(need.academyId).lean()) as LeanDoc<AcademyRecord> | null;
 }
 
+const NEEDS_ROLES = "needs are managed by the academy's headteacher, its hub's executive head or its trust's improvement lead";
+
 export async function raiseNeed(viewer: Viewer, input: unknown): Promise<Outcome<NeedLean>> {
+  if (!roleMay.manageNeeds(viewer)) throw forbiddenError(NEEDS_ROLES);
   const parsed = raiseNeedInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { academyId, ...data } = parsed.data;
@@ -86,6 +89,7 @@ async function loadNeedForChange(viewer: Viewer, id: string) {
 }
 
 export async function updateNeed(viewer: Viewer, input: unknown): Promise<Outcome<NeedLean>> {
+  if (!roleMay.manageNeeds(viewer)) throw forbiddenError(NEEDS_ROLES);
   const parsed = updateNeedInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { id, ...fields } = parsed.data;
@@ -121,6 +125,7 @@ const closeNeedInput = z.object({ id: z.string(), reason: z.string().trim().max(
 
 /** Closes a need that no longer wants support (met some other way, or withdrawn). */
 export async function closeNeed(viewer: Viewer, input: unknown): Promise<Outcome<NeedLean>> {
+  if (!roleMay.manageNeeds(viewer)) throw forbiddenError(NEEDS_ROLES);
   const parsed = closeNeedInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const loaded = await loadNeedForChange(viewer, parsed.data.id);

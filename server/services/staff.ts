@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { forbiddenError } from '../auth/errors';
-import { policy } from '../auth/policy';
+import { decodeIdOfType } from '../auth/global-id';
+import { MANAGED_STAFF_FIELDS, policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { DESIGNATIONS, EXPERTISE_LEVELS, PHASES, STAFF_ROLES } from '../domain/enums';
 import { EXPERTISE_AREAS } from '../domain/taxonomy';
@@ -55,6 +56,7 @@ async function homeAcademy(globalId: string, field: string) {
 }
 
 export async function createStaffMember(viewer: Viewer, input: unknown): Promise<Outcome<StaffLean>> {
+  if (!roleMay.addStaff(viewer)) throw forbiddenError('staff are added by an ADMIN, an IMPROVEMENT_LEAD or a HEADTEACHER');
   const parsed = createStaffInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { homeAcademyId, ...data } = parsed.data;
@@ -94,6 +96,21 @@ const STAFF_AUDITED_FIELDS = [
   'safeguardingCheckExpiresOn',
 ] as const;
 
+/** Whether an update changes a managed field (a form re-sending the same value does not). */
+function changesManagedField(before: StaffLean, field: (typeof MANAGED_STAFF_FIELDS)[number], value: unknown): boolean {
+  if (value === undefined) return false;
+  switch (field) {
+    case 'role':
+      return value !== before.role;
+    case 'designations':
+      return [...(value as string[])].sort().join() !== [...(before.designations ?? [])].sort().join();
+    case 'homeAcademyId':
+      return decodeIdOfType(value as string, 'Academy') !== before.homeAcademyId.toString();
+    case 'safeguardingCheckExpiresOn':
+      return ((value as Date | null)?.getTime() ?? null) !== (before.safeguardingCheckExpiresOn?.getTime() ?? null);
+  }
+}
+
 const updateStaffInput = z.object({
   id: z.string(),
   name: staffFields.name.optional(),
@@ -119,24 +136,26 @@ export async function updateStaffMember(viewer: Viewer, input: unknown): Promise
   if (!found.ok) return failed(found.error);
   const before = found.doc;
   const currentHome = (await Academy.findById(before.homeAcademyId).lean()) as LeanDoc<AcademyRecord> | null;
-  const ownProfileOnly = viewer.role === 'TEACHER';
   if (!currentHome || !policy.editStaffProfile(viewer, before._id.toString(), scopeOf(currentHome))) {
     throw forbiddenError('you may change only your own profile, or staff of the schools you lead');
+  }
+  // Allowed only as the person themselves (any role): the managed fields stay as they are.
+  const ownProfileOnly = !policy.manageStaffAt(viewer, scopeOf(currentHome));
+  const managed = MANAGED_STAFF_FIELDS.filter((field) => changesManagedField(before, field, parsed.data[field]));
+  if (ownProfileOnly && managed.length) {
+    throw forbiddenError(`you may not change your own ${managed.join(', ')}; ask your headteacher`);
   }
   const set: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) set[key] = value;
   if (fields.email) set.emailKey = fields.email.toLowerCase();
   if (fields.expertise) set.expertiseAreas = [...new Set(fields.expertise.map((e) => e.area))];
-  if (homeAcademyId !== undefined) {
+  if (homeAcademyId !== undefined && changesManagedField(before, 'homeAcademyId', homeAcademyId)) {
     const home = await homeAcademy(homeAcademyId, 'homeAcademyId');
     if (!home.ok) return failed(home.error);
-    if (ownProfileOnly || !policy.manageStaffAt(viewer, scopeOf(home.doc))) {
+    if (!policy.manageStaffAt(viewer, scopeOf(home.doc))) {
       throw forbiddenError('moving a person to another school needs the rights to manage staff at that school');
     }
     set.homeAcademyId = home.doc._id;
-  }
-  if (ownProfileOnly && (fields.role !== undefined || fields.designations !== undefined)) {
-    throw forbiddenError('a teacher may not change their own role or designations; ask your headteacher');
   }
   const actor = actorOf(viewer);
   set.updatedBy = actor;

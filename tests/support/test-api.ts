@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import pino from 'pino';
-import { createApp } from '../../server/app';
+import { type AppOptions, createApp } from '../../server/app';
 import { encodeGlobalId } from '../../server/auth/global-id';
 import { mintToken, type TokenClaims } from '../../server/auth/tokens';
 import { connectDatabase } from '../../server/db/connection';
@@ -31,7 +31,34 @@ function databaseNameFor(testPath: string): string {
   return `t_${createHash('sha1').update(testPath).digest('hex').slice(0, 16)}`;
 }
 
-export async function startTestApi(): Promise<TestApi> {
+export interface TestApiOptions {
+  /** Overrides of the app's options; the rate limit is off unless a test sets one. */
+  app?: Partial<Omit<AppOptions, 'config'>> & { config?: Partial<AppOptions['config']> };
+}
+
+/** Another server on the same database (e.g. with production settings), for one test file. */
+export async function startServer(options: TestApiOptions['app'] = {}): Promise<{ url: string; origin: string; close(): Promise<void> }> {
+  const { config = {}, ...rest } = options;
+  const app = createApp({
+    logger: pino({ level: 'silent' }),
+    ...rest,
+    config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'test', ...config, security: { rateLimitPerMinute: 0, ...config.security } },
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/graphql`,
+    origin,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const uri = process.env.TEST_DATABASE_URI;
   if (!uri) throw new Error('TEST_DATABASE_URI is not set: run the tests through jest (global setup starts the database)');
   const dbName = databaseNameFor(expect.getState().testPath ?? 'unknown');
@@ -42,11 +69,8 @@ export async function startTestApi(): Promise<TestApi> {
   const commands: string[] = [];
   mongoose.connection.getClient().on('commandStarted', (event) => commands.push(event.commandName));
 
-  const app = createApp({ config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'test' }, logger: pino({ level: 'silent' }) });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const server = await startServer(options.app);
+  const url = server.url;
 
   return {
     url,
@@ -64,8 +88,7 @@ export async function startTestApi(): Promise<TestApi> {
       return commands.slice(start);
     },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      await server.close();
       await mongoose.connection.db?.dropDatabase();
       await mongoose.disconnect();
     },

@@ -1,0 +1,151 @@
+// Limits on hostile queries, with graphql-armor: depth, aliases, directives and tokens at
+// parse/validation time, and cost just before execution. armor's cost multiplies a field by
+// its literal `first`/`last` only, so `first: $n` or an omitted `first` (a page of 20) would
+// count as 1, and `nodes(ids: $ids)` as one object; the cost check here rewrites those to the
+// sizes the server will really use, then applies armor's own cost rule. It runs per execution, never from yoga's
+// validation cache, because the same document costs more with larger variables.
+import { ApolloArmor, EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import {
+  type ArgumentNode,
+  type DocumentNode,
+  type FieldNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  TypeInfo,
+  type ValidationContext,
+  type ValidationRule,
+  validate,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { DEFAULT_PAGE_SIZE } from '../../schema/pagination';
+import type { SecuritySettings } from './settings';
+
+export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+type Limit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
+
+function limitError(message: string, limit: Limit, max: number): GraphQLError {
+  // armor prefixes every refusal with "Syntax Error:", which it is not.
+  return new GraphQLError(message.replace(/^Syntax Error: /, ''), {
+    extensions: { code: QUERY_TOO_COMPLEX, limit, max, http: { status: 400 } },
+  });
+}
+
+/** armor reports through our error (a code and the limit's name) instead of its own. */
+function reportAs(limit: Limit, max: number) {
+  return {
+    n: max,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(limitError(error.message, limit, max))],
+  };
+}
+
+export function graphqlLimitPlugins(settings: SecuritySettings, options: { hideSuggestions: boolean }): Plugin[] {
+  return [
+    EnvelopArmorPlugin({
+      maxDepth: { ...reportAs('depth', settings.maxDepth), flattenFragments: true, ignoreIntrospection: true },
+      maxAliases: reportAs('aliases', settings.maxAliases),
+      maxDirectives: reportAs('directives', settings.maxDirectives),
+      // Parsing has no validation context to report to, so this one throws; tag it on the way.
+      maxTokens: {
+        n: settings.maxTokens,
+        exposeLimits: true,
+        propagateOnRejection: true,
+        onReject: [
+          (_ctx, error) => {
+            error.message = error.message.replace(/^Syntax Error: /, '');
+            Object.assign(error.extensions, { code: QUERY_TOO_COMPLEX, limit: 'tokens', max: settings.maxTokens });
+          },
+        ],
+      },
+      costLimit: { enabled: false }, // replaced by pageSizeAwareCostLimit below
+      // "Did you mean …?" lists the schema to a prober; development keeps the help.
+      blockFieldSuggestion: { enabled: options.hideSuggestions },
+    }) as Plugin,
+    pageSizeAwareCostLimit(settings.maxCost),
+  ];
+}
+
+const OFF = { enabled: false };
+
+/** armor's cost rule alone, reporting through our error. (ApolloArmor hands out bare rules.) */
+function armorCostRule(maxCost: number): ValidationRule {
+  const { validationRules } = new ApolloArmor({
+    costLimit: { ...reportAs('cost', maxCost), maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, flattenFragments: true, ignoreIntrospection: true },
+    blockFieldSuggestion: OFF,
+    maxTokens: OFF,
+    maxAliases: OFF,
+    maxDirectives: OFF,
+    maxDepth: OFF,
+  }).protect();
+  if (validationRules.length !== 1) throw new Error('graphql-armor: expected exactly the cost rule');
+  return validationRules[0]!;
+}
+
+function pageSizeAwareCostLimit(maxCost: number): Plugin {
+  const rule = armorCostRule(maxCost);
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+      const errors = validate(args.schema, withRealPageSizes(args.schema, args.document, variables), [rule]);
+      if (errors.length) setResultAndStopExecution({ errors });
+    },
+  };
+}
+
+/**
+ * Every field that returns a page or a list of given IDs gets one literal `first` for armor's
+ * cost: for a field taking `first`, the larger of the `first`/`last` given (literal or
+ * variable), else the argument's default, else the default page size; for `nodes(ids:)`, the
+ * number of IDs (a variable can carry thousands, which armor would count as one).
+ */
+export function withRealPageSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field: {
+        leave(node: FieldNode) {
+          const args = typeInfo.getFieldDef()?.args ?? [];
+          const first = args.find((a) => a.name === 'first');
+          let size: number;
+          if (first) {
+            const fallback = typeof first.defaultValue === 'number' ? first.defaultValue : DEFAULT_PAGE_SIZE;
+            size = requestedSize(node, variables) ?? fallback;
+          } else if (args.some((a) => a.name === 'ids')) {
+            size = Math.max(1, listLength(node, 'ids', variables));
+          } else {
+            return undefined;
+          }
+          const others = (node.arguments ?? []).filter((a) => a.name.value !== 'first' && a.name.value !== 'last');
+          const literal: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: { kind: Kind.INT, value: String(size) } };
+          return { ...node, arguments: [literal, ...others] };
+        },
+      },
+    }),
+  );
+}
+
+function requestedSize(node: FieldNode, variables: Record<string, unknown>): number | null {
+  let size: number | null = null;
+  for (const arg of node.arguments ?? []) {
+    if (arg.name.value !== 'first' && arg.name.value !== 'last') continue;
+    const raw = arg.value.kind === Kind.INT ? Number(arg.value.value) : arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : null;
+    if (typeof raw === 'number' && Number.isInteger(raw) && raw > 0) size = Math.max(size ?? 0, raw);
+  }
+  return size;
+}
+
+function listLength(node: FieldNode, name: string, variables: Record<string, unknown>): number {
+  const value = node.arguments?.find((a) => a.name.value === name)?.value;
+  if (value?.kind === Kind.LIST) return value.values.length;
+  if (value?.kind === Kind.VARIABLE) {
+    const raw = variables[value.name.value];
+    return Array.isArray(raw) ? raw.length : 1;
+  }
+  return 1;
+}

@@ -1,0 +1,78 @@
+// What a request to /graphql asks for, read before yoga runs: the operation name for the
+// access log, and whether it counts against the rate limit. A request this code cannot read
+// with certainty counts, so an unusual encoding is never a way around the limit.
+import type { Request } from 'express';
+import { type DocumentNode, Kind, parse, visit } from 'graphql';
+
+/** Root fields costly enough to share the mutations' rate limit. */
+export const RATE_LIMITED_FIELDS: ReadonlySet<string> = new Set(['rankCandidates', 'rankNeedsForStaff', 'rankNeedsForAcademy', 'planAllocation']);
+
+export interface OperationInfo {
+  operationName: string | null;
+  operationType: 'query' | 'mutation' | 'subscription' | null;
+  /** Counts against the rate limit: a mutation, a ranking, or a request not read with certainty. */
+  rateLimited: boolean;
+}
+
+const UNREADABLE: OperationInfo = { operationName: null, operationType: null, rateLimited: true };
+/** GET without a query: the GraphiQL page (development) or a refusal; nothing executes. */
+const NO_OPERATION: OperationInfo = { operationName: null, operationType: null, rateLimited: false };
+
+interface RawParams {
+  query: unknown;
+  operationName: unknown;
+}
+
+export function describeOperation(req: Request, maxTokens: number): OperationInfo {
+  const params = rawParams(req);
+  if (params && params.query === undefined && (req.method === 'GET' || req.method === 'HEAD')) return NO_OPERATION;
+  if (!params || typeof params.query !== 'string') return UNREADABLE;
+  let document: DocumentNode;
+  try {
+    document = parse(params.query, { noLocation: true, maxTokens });
+  } catch {
+    return UNREADABLE;
+  }
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const wanted = typeof params.operationName === 'string' ? params.operationName : null;
+  const chosen = wanted ? operations.find((o) => o.name?.value === wanted) : operations.length === 1 ? operations[0] : undefined;
+  // Conservative: any mutation or ranking field anywhere in the document counts.
+  let costly = operations.some((o) => o.operation !== 'query');
+  if (!costly) {
+    visit(document, {
+      Field(node) {
+        if (RATE_LIMITED_FIELDS.has(node.name.value)) costly = true;
+      },
+    });
+  }
+  return {
+    operationName: chosen?.name?.value ?? wanted,
+    operationType: chosen?.operation ?? null,
+    rateLimited: costly,
+  };
+}
+
+function rawParams(req: Request): RawParams | null {
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    const query = req.query as Record<string, unknown>;
+    return { query: query.query, operationName: query.operationName };
+  }
+  if (req.method !== 'POST' || !Buffer.isBuffer(req.body)) return null;
+  const text = (req.body as Buffer).toString('utf8');
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json' || type.endsWith('+json')) {
+    try {
+      const body = JSON.parse(text) as unknown;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+      return body as RawParams;
+    } catch {
+      return null;
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded') {
+    const form = new URLSearchParams(text);
+    return { query: form.get('query'), operationName: form.get('operationName') };
+  }
+  if (type === 'application/graphql') return { query: text, operationName: null };
+  return null;
+}

@@ -1,0 +1,34 @@
+// Rate limit on what is costly: mutations and rankings (see operation.ts), per client: the
+// verified token subject, else the IP address. Plain reads are bounded by the query limits
+// instead, so browsing is never throttled.
+import type { RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Logger } from '../logger';
+import { sendGraphQLError } from './graphql-errors';
+import { operationOf, viewerOf } from './request-context';
+
+const WINDOW_MS = 60_000;
+
+export function costlyOperationRateLimit(perMinute: number, logger: Logger): RequestHandler {
+  if (perMinute <= 0) return (_req, _res, next) => next();
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // Counted once the operation is known; a request not read with certainty counts.
+    skip: (_req, res) => operationOf(res)?.rateLimited === false,
+    keyGenerator: (req, res) => {
+      // Only a verified subject: an unverified one would let a client pick a fresh bucket.
+      const viewer = viewerOf(res);
+      return viewer ? `sub:${viewer.sub}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+    },
+    handler: (_req, res) => {
+      const retryAfter = Number(res.getHeader('retry-after') ?? 60);
+      sendGraphQLError(res, 429, 'RATE_LIMITED', `Too many mutations and rankings: at most ${perMinute} a minute per client. Retry after ${retryAfter} s.`, {
+        retryAfterSeconds: retryAfter,
+      });
+    },
+    logger: { error: (error, message) => logger.error({ err: error }, message ?? 'rate limiter error'), warn: (error, message) => logger.warn({ err: error }, message ?? 'rate limiter warning') },
+  });
+}

@@ -1,0 +1,39 @@
+// Hardening settings with their defaults; server/config.ts reads overrides from the environment.
+
+export interface SecuritySettings {
+  /** Deepest selection nesting a query may have (GRAPHQL_MAX_DEPTH). */
+  maxDepth: number;
+  /** Most a query may cost by graphql-armor's measure, with real page sizes (GRAPHQL_MAX_COST). */
+  maxCost: number;
+  /** Most aliases in one operation (GRAPHQL_MAX_ALIASES). */
+  maxAliases: number;
+  /** Most lexical tokens in one document (GRAPHQL_MAX_TOKENS). */
+  maxTokens: number;
+  /** Most directives in one operation (GRAPHQL_MAX_DIRECTIVES). */
+  maxDirectives: number;
+  /** Largest request body accepted, in bytes, after decompression (REQUEST_BODY_LIMIT). */
+  bodyLimitBytes: number;
+  /** Mutations and rankings per client per minute; 0 turns the limit off (RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute: number;
+  /** Origins allowed to call from a browser: '*' or a list (CORS_ORIGINS). */
+  corsOrigins: '*' | string[];
+  /** express "trust proxy": false, a hop count or proxy addresses (TRUST_PROXY). */
+  trustProxy: boolean | number | string;
+}
+
+const DEFAULT_SECURITY: SecuritySettings = {
+  maxDepth: 10,
+  maxCost: 20_000,
+  maxAliases: 20,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+  bodyLimitBytes: 100 * 1024,
+  rateLimitPerMinute: 300,
+  corsOrigins: '*',
+  trustProxy: false,
+};
+
+/** Defaults for an environment: production allows no browser origins until told which. */
+export function securityDefaults(nodeEnv: 'development' | 'production' | 'test'): SecuritySettings {
+  return { ...DEFAULT_SECURITY, corsOrigins: nodeEnv === 'production' ? [] : '*' };
+}

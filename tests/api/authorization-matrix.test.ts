@@ -1,0 +1,466 @@
+// Every mutation against every kind of caller, in and out of scope (API.md, Access rules).
+// A refusal must carry the right code (UNAUTHENTICATED without a valid token, FORBIDDEN
+// without the right) and write nothing: no write command reaches the database during the
+// call, and every collection reads back byte for byte the same after all the refusals.
+// Then every caller with the right must get through: ADMIN and the cheap mutations on a
+// fresh target, the deployment moves on a cancelled deployment, where passing the access
+// check leads to INVALID_TRANSITION (tests/api/deployments.test.ts runs them for real).
+//
+// The world: trust T ("in": hub C of academies A and B, hub C2 of academy E) and trust U
+// ("out": hub D of academies X and Y). Every caller except ADMIN belongs to trust T.
+import { createHash } from 'node:crypto';
+import { SignJWT } from 'jose';
+import mongoose from 'mongoose';
+import { mintToken, type TokenClaims } from '../../server/auth/tokens';
+import { type GraphQLResponse, TEST_JWT_SECRET, type TestApi, startTestApi } from '../support/test-api';
+import { CREATE_CLUSTER, createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
+
+type Side = 'in' | 'out';
+
+interface Principal {
+  name: string;
+  token: () => Promise<string | null>;
+  /** A token that fails authentication: every mutation is UNAUTHENTICATED. */
+  invalid?: boolean;
+}
+
+interface MutationCase {
+  name: string;
+  document: string;
+  /** Callers (by name) allowed on the in-scope target; ADMIN is allowed everywhere. */
+  allowed: string[];
+  /** Variables for a target on that side; `fresh` when an allowed call will consume it. */
+  variables: (side: Side, fresh: boolean) => Promise<Record<string, unknown>>;
+  /**
+   * For costly targets: a target where a caller who passes the access check is stopped next
+   * by a business rule (this user-error code), writing nothing. Callers other than ADMIN are
+   * checked against it; ADMIN still performs the real thing on a fresh target.
+   */
+  authorisedProbe?: { code: string; variables: () => Promise<Record<string, unknown>> };
+}
+
+let api: TestApi;
+let admin: string;
+const world = {} as Record<'T' | 'U' | 'C' | 'C2' | 'D' | 'A' | 'B' | 'E' | 'X' | 'Y' | 'teacher' | 'supporterIn' | 'supporterOut' | 'staffOut', string>;
+const sideOf = (side: Side) =>
+  side === 'in'
+    ? { trust: world.T, hub: world.C, school: world.A, supporter: world.supporterIn, profile: world.teacher }
+    : { trust: world.U, hub: world.D, school: world.X, supporter: world.supporterOut, profile: world.staffOut };
+
+const WRITES = new Set(['insert', 'update', 'delete', 'findAndModify', 'create', 'drop', 'createIndexes', 'bulkWrite']);
+const claims = (role: TokenClaims['role'], scopes: Partial<TokenClaims>) => ({ sub: `matrix-${role.toLowerCase()}-${Object.values(scopes).join('-')}`, role, ...scopes });
+
+const principals: Principal[] = [
+  { name: 'no token', invalid: true, token: async () => null },
+  { name: 'malformed token', invalid: true, token: async () => 'not-a-jwt' },
+  { name: 'expired token', invalid: true, token: () => mintToken(claims('ADMIN', {}), TEST_JWT_SECRET, Math.floor(Date.now() / 1000) - 60) },
+  { name: 'wrong signature', invalid: true, token: () => mintToken(claims('ADMIN', {}), 'another-secret-entirely-0123456789abcdef') },
+  { name: 'unsigned (alg none)', invalid: true, token: async () => unsignedToken({ sub: 'x', role: 'ADMIN' }) },
+  {
+    name: 'unknown role',
+    invalid: true,
+    token: () => new SignJWT({ role: 'SUPERUSER' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(new TextEncoder().encode(TEST_JWT_SECRET)),
+  },
+  { name: 'TEACHER', token: () => mintToken(claims('TEACHER', { staffId: world.teacher, academyId: world.A }), TEST_JWT_SECRET) },
+  { name: 'HEADTEACHER', token: () => mintToken(claims('HEADTEACHER', { academyId: world.A, trustId: world.T }), TEST_JWT_SECRET) },
+  // Heads the supporters' home school B: releases them, nothing more.
+  { name: 'HEADTEACHER of B', token: () => mintToken(claims('HEADTEACHER', { academyId: world.B, trustId: world.T }), TEST_JWT_SECRET) },
+  { name: 'EXECUTIVE_HEAD', token: () => mintToken(claims('EXECUTIVE_HEAD', { clusterId: world.C, trustId: world.T }), TEST_JWT_SECRET) },
+  { name: 'EXECUTIVE_HEAD of C2', token: () => mintToken(claims('EXECUTIVE_HEAD', { clusterId: world.C2, trustId: world.T }), TEST_JWT_SECRET) },
+  { name: 'IMPROVEMENT_LEAD', token: () => mintToken(claims('IMPROVEMENT_LEAD', { trustId: world.T }), TEST_JWT_SECRET) },
+  { name: 'IMPROVEMENT_LEAD without trust', token: () => mintToken(claims('IMPROVEMENT_LEAD', {}), TEST_JWT_SECRET) },
+  { name: 'ADMIN', token: () => mintToken(claims('ADMIN', {}), TEST_JWT_SECRET) },
+];
+
+function unsignedToken(payload: Record<string, unknown>): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ ...payload, exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix} ${(counter += 1)}`;
+
+const PROPOSE = `mutation ($input: ProposeDeploymentInput!) { proposeDeployment(input: $input) { deployment { id } userErrors { code message } } }`;
+const AGREE = `mutation ($input: DeploymentIdInput!) { agreeDeployment(input: $input) { deployment { id status } userErrors { code message } } }`;
+const START = `mutation ($input: DeploymentIdInput!) { startDeployment(input: $input) { deployment { id status } userErrors { code message } } }`;
+const CANCEL = `mutation ($input: DeploymentIdInput!) { cancelDeployment(input: $input) { deployment { id status } userErrors { code message } } }`;
+
+async function needAt(side: Side): Promise<string> {
+  return (await raiseNeed(api, admin, sideOf(side).school, { daysRequested: 5 })).id;
+}
+
+/** A deployment of a supporter from the side's school B (or Y) to its school A (or X). */
+async function deployment(side: Side, status: 'PROPOSED' | 'AGREED' | 'ACTIVE' | 'CANCELLED'): Promise<string> {
+  const needId = await needAt(side);
+  const { deployment: d } = await must(api, PROPOSE, { input: { needId, staffId: sideOf(side).supporter, days: 1 } }, admin, 'proposeDeployment');
+  if (status === 'CANCELLED') await must(api, CANCEL, { input: { id: d.id } }, admin, 'cancelDeployment');
+  if (status === 'AGREED' || status === 'ACTIVE') await must(api, AGREE, { input: { id: d.id } }, admin, 'agreeDeployment');
+  if (status === 'ACTIVE') await must(api, START, { input: { id: d.id } }, admin, 'startDeployment');
+  return d.id;
+}
+
+/** Shared targets for refusals (never consumed), one per name and side. */
+const shared = new Map<string, Record<string, unknown>>();
+function target(name: string, make: (side: Side) => Promise<Record<string, unknown>>) {
+  return async (side: Side, fresh: boolean) => {
+    if (fresh) return make(side);
+    const key = `${name}:${side}`;
+    if (!shared.has(key)) shared.set(key, await make(side));
+    return shared.get(key)!;
+  };
+}
+
+/** One open need per side for all refusals (a refusal changes nothing, so they can share). */
+const sharedNeed = async (side: Side) => ((await target('need', async (s) => ({ id: await needAt(s) }))(side, false)) as { id: string }).id;
+
+/** A deployment in a status: fresh for an allowed call, else one shared by all refusals. */
+async function deploymentIn(side: Side, status: 'PROPOSED' | 'AGREED' | 'ACTIVE', fresh: boolean): Promise<string> {
+  if (fresh) return deployment(side, status);
+  return ((await target(status, async (s) => ({ id: await deployment(s, status) }))(side, false)) as { id: string }).id;
+}
+
+/** A cancelled deployment in scope: every move on it is INVALID_TRANSITION once authorised. */
+const terminal = target('terminal', async (side) => ({ input: { id: await deployment(side, 'CANCELLED') } }));
+const terminalCompletion = async () => {
+  const { input } = (await terminal('in', false)) as { input: { id: string } };
+  return { input: { ...input, impactRating: 3, impactEvidence: 'Matrix: reading ages up a year' } };
+};
+
+const mutation = (name: string, inputType: string, selection: string) =>
+  `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { code message } } }`;
+const NEED_ROLES = ['HEADTEACHER', 'EXECUTIVE_HEAD', 'IMPROVEMENT_LEAD'];
+const ARRANGERS = ['EXECUTIVE_HEAD', 'IMPROVEMENT_LEAD'];
+const EITHER_SCHOOL = ['HEADTEACHER', 'HEADTEACHER of B', 'EXECUTIVE_HEAD', 'IMPROVEMENT_LEAD'];
+
+const cases: MutationCase[] = [
+  {
+    name: 'createTrust',
+    document: mutation('createTrust', 'CreateTrustInput', 'trust { id }'),
+    allowed: [],
+    variables: async () => ({ input: { name: unique('Matrix Trust') } }),
+  },
+  {
+    // Refused out of scope: an upsert by URN of trust U's academy claiming it for trust T.
+    // (Allowed calls keep each academy in its own trust, for the cases after this one.)
+    name: 'upsertAcademy',
+    document: mutation('upsertAcademy', 'UpsertAcademyInput', 'academy { id }'),
+    allowed: ['IMPROVEMENT_LEAD'],
+    variables: async (side, fresh) => ({
+      input: { urn: side === 'in' ? urnOf.A : urnOf.X, name: unique('Renamed Academy'), trustId: fresh ? sideOf(side).trust : world.T },
+    }),
+  },
+  {
+    name: 'createCluster',
+    document: mutation('createCluster', 'CreateClusterInput', 'cluster { id }'),
+    allowed: ['IMPROVEMENT_LEAD'],
+    variables: target('createCluster', async (side) => ({
+      input: { name: unique('Matrix Hub'), trustId: sideOf(side).trust, leadAcademyId: await createAcademy(api, admin, { trustId: sideOf(side).trust }) },
+    })),
+  },
+  {
+    name: 'moveAcademyToCluster',
+    document: mutation('moveAcademyToCluster', 'MoveAcademyToClusterInput', 'academy { id }'),
+    allowed: ['IMPROVEMENT_LEAD'],
+    variables: target('moveAcademyToCluster', async (side) => ({
+      input: { academyId: await createAcademy(api, admin, { trustId: sideOf(side).trust }), clusterId: sideOf(side).hub },
+    })),
+  },
+  {
+    name: 'createStaffMember',
+    document: mutation('createStaffMember', 'CreateStaffMemberInput', 'staffMember { id }'),
+    allowed: ['HEADTEACHER', 'IMPROVEMENT_LEAD'],
+    variables: async (side) => ({
+      input: { name: 'Matrix Person', email: `${unique('matrix').replace(' ', '.')}@example.org.uk`, role: 'TEACHER', homeAcademyId: sideOf(side).school, capacityDays: 5 },
+    }),
+  },
+  {
+    // In scope: the TEACHER's own profile at A.
+    name: 'updateStaffMember',
+    document: mutation('updateStaffMember', 'UpdateStaffMemberInput', 'staffMember { id }'),
+    allowed: ['TEACHER', 'HEADTEACHER', 'IMPROVEMENT_LEAD'],
+    variables: async (side) => ({ input: { id: sideOf(side).profile, maxTravelKm: 20 + (counter += 1) } }),
+  },
+  {
+    name: 'setAcademySupportCapacity',
+    document: mutation('setAcademySupportCapacity', 'SetAcademySupportCapacityInput', 'academy { id }'),
+    allowed: NEED_ROLES,
+    variables: async (side) => ({ input: { academyId: sideOf(side).school, supportCapacityDays: 3 + ((counter += 1) % 5) } }),
+  },
+  {
+    name: 'raiseNeed',
+    document: mutation('raiseNeed', 'RaiseNeedInput', 'need { id }'),
+    allowed: NEED_ROLES,
+    variables: async (side) => ({
+      input: { academyId: sideOf(side).school, area: 'MATHS', phase: 'PRIMARY', severity: 'HIGH', description: 'Matrix: maths outcomes below national', daysRequested: 3 },
+    }),
+  },
+  {
+    name: 'updateNeed',
+    document: mutation('updateNeed', 'UpdateNeedInput', 'need { id }'),
+    allowed: NEED_ROLES,
+    variables: async (side, fresh) => ({ input: { id: fresh ? await needAt(side) : await sharedNeed(side), severity: 'CRITICAL' } }),
+  },
+  {
+    name: 'closeNeed',
+    document: mutation('closeNeed', 'CloseNeedInput', 'need { id }'),
+    allowed: NEED_ROLES,
+    variables: async (side, fresh) => ({ input: { id: fresh ? await needAt(side) : await sharedNeed(side), reason: 'Matrix' } }),
+  },
+  {
+    name: 'proposeDeployment',
+    document: PROPOSE,
+    allowed: ARRANGERS,
+    variables: async (side, fresh) => ({ input: { needId: fresh ? await needAt(side) : await sharedNeed(side), staffId: sideOf(side).supporter, days: 1 } }),
+  },
+  {
+    name: 'commitAllocation',
+    document: mutation('commitAllocation', 'CommitAllocationInput', 'deployments { id } failures { userErrors { code } }'),
+    allowed: ARRANGERS,
+    variables: async (side, fresh) => ({ input: { assignments: [{ needId: fresh ? await needAt(side) : await sharedNeed(side), staffId: sideOf(side).supporter, days: 1 }] } }),
+  },
+  {
+    // The supporter's home school (B) releases; the receiving school (A) accepts.
+    name: 'agreeDeployment',
+    document: AGREE,
+    allowed: EITHER_SCHOOL,
+    variables: async (side, fresh) => ({ input: { id: await deploymentIn(side, 'PROPOSED', fresh) } }),
+    authorisedProbe: { code: 'INVALID_TRANSITION', variables: () => terminal('in', false) },
+  },
+  {
+    name: 'startDeployment',
+    document: START,
+    allowed: ARRANGERS,
+    variables: async (side, fresh) => ({ input: { id: await deploymentIn(side, 'AGREED', fresh) } }),
+    authorisedProbe: { code: 'INVALID_TRANSITION', variables: () => terminal('in', false) },
+  },
+  {
+    name: 'completeDeployment',
+    document: mutation('completeDeployment', 'CompleteDeploymentInput', 'deployment { id }'),
+    allowed: ARRANGERS,
+    variables: async (side, fresh) => ({
+      input: { id: await deploymentIn(side, 'ACTIVE', fresh), impactRating: 3, impactEvidence: 'Matrix: reading ages up a year' },
+    }),
+    authorisedProbe: { code: 'INVALID_TRANSITION', variables: terminalCompletion },
+  },
+  {
+    name: 'declineDeployment',
+    document: mutation('declineDeployment', 'DeploymentIdInput', 'deployment { id }'),
+    allowed: EITHER_SCHOOL,
+    variables: async (side, fresh) => ({ input: { id: await deploymentIn(side, 'PROPOSED', fresh) } }),
+    authorisedProbe: { code: 'INVALID_TRANSITION', variables: () => terminal('in', false) },
+  },
+  {
+    name: 'cancelDeployment',
+    document: mutation('cancelDeployment', 'DeploymentIdInput', 'deployment { id }'),
+    allowed: ARRANGERS,
+    variables: async (side, fresh) => ({ input: { id: await deploymentIn(side, 'PROPOSED', fresh) } }),
+    authorisedProbe: { code: 'INVALID_TRANSITION', variables: () => terminal('in', false) },
+  },
+];
+
+const urnOf = {} as Record<'A' | 'X', string>;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  admin = await api.token('ADMIN', { sub: 'matrix-setup' });
+  world.T = await createTrust(api, admin, 'Matrix Trust In');
+  world.U = await createTrust(api, admin, 'Matrix Trust Out');
+  for (const [key, trust] of [['A', 'T'], ['B', 'T'], ['E', 'T'], ['X', 'U'], ['Y', 'U']] as const) {
+    world[key] = await createAcademy(api, admin, { name: `Matrix School ${key}`, trustId: world[trust] });
+  }
+  for (const [key, trust, lead, members] of [['C', 'T', 'A', ['B']], ['C2', 'T', 'E', []], ['D', 'U', 'X', ['Y']]] as const) {
+    const payload = await must(
+      api,
+      CREATE_CLUSTER,
+      { input: { name: `Matrix Hub ${key}`, trustId: world[trust], leadAcademyId: world[lead], memberAcademyIds: members.map((m) => world[m]) } },
+      admin,
+      'createCluster',
+    );
+    world[key] = payload.cluster.id;
+  }
+  world.teacher = (await createStaff(api, admin, world.A)).id;
+  world.supporterIn = (await createStaff(api, admin, world.B, { capacityDays: 200 })).id;
+  world.supporterOut = (await createStaff(api, admin, world.Y, { capacityDays: 200 })).id;
+  world.staffOut = (await createStaff(api, admin, world.X)).id;
+  const urns = await api.gql(`query ($a: ID!, $x: ID!) { a: node(id: $a) { ... on Academy { urn } } x: node(id: $x) { ... on Academy { urn } } }`, { a: world.A, x: world.X });
+  urnOf.A = urns.data.a.urn;
+  urnOf.X = urns.data.x.urn;
+});
+afterAll(() => api.close());
+
+/** Every collection's documents, hashed: equal digests mean nothing was written. */
+async function databaseDigest(): Promise<string> {
+  const db = mongoose.connection.db!;
+  const hash = createHash('sha256');
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
+  for (const name of names) {
+    hash.update(name);
+    for (const doc of await db.collection(name).find({}).sort({ _id: 1 }).toArray()) hash.update(JSON.stringify(doc));
+  }
+  return hash.digest('hex');
+}
+
+function expected(mutationCase: MutationCase, principal: Principal, side: Side): 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  if (principal.invalid) return 'UNAUTHENTICATED';
+  if (principal.name === 'ADMIN') return 'ALLOWED';
+  return side === 'in' && mutationCase.allowed.includes(principal.name) ? 'ALLOWED' : 'FORBIDDEN';
+}
+
+/** The refusal code, or ALLOWED. commitAllocation reports per-part refusals as failures. */
+function outcomeOf(mutationCase: MutationCase, res: GraphQLResponse): string {
+  if (res.errors?.length) return String(res.errors[0]!.extensions?.code);
+  const payload = res.data?.[mutationCase.name];
+  if (payload?.userErrors?.length) return `USER_ERRORS ${JSON.stringify(payload.userErrors)}`;
+  if (mutationCase.name === 'commitAllocation' && payload.deployments.length === 0) {
+    const codes = payload.failures.flatMap((f: any) => f.userErrors.map((e: any) => e.code));
+    return codes.length && codes.every((c: string) => c === 'FORBIDDEN') ? 'FORBIDDEN' : `FAILURES ${JSON.stringify(codes)}`;
+  }
+  return 'ALLOWED';
+}
+
+function callers(mutationCase: MutationCase, wanted: 'ALLOWED' | 'REFUSED'): { principal: Principal; side: Side }[] {
+  const list: { principal: Principal; side: Side }[] = [];
+  for (const principal of principals) {
+    // Invalid tokens fail before any target is read, and ADMIN has no scope: one target each.
+    for (const side of principal.invalid || principal.name === 'ADMIN' ? (['in'] as const) : (['in', 'out'] as const)) {
+      if ((expected(mutationCase, principal, side) === 'ALLOWED') === (wanted === 'ALLOWED')) list.push({ principal, side });
+    }
+  }
+  return list;
+}
+
+describe('refusals', () => {
+  let before = '';
+  beforeAll(async () => {
+    // Every refusal's target exists first, so the digest taken now must survive them all.
+    for (const mutationCase of cases) for (const side of ['in', 'out'] as const) await mutationCase.variables(side, false);
+    before = await databaseDigest();
+  });
+
+  it.each(cases)('$name: the right code for every caller without the right, and no write', async (mutationCase) => {
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const { principal, side } of callers(mutationCase, 'REFUSED')) {
+      const variables = await mutationCase.variables(side, false);
+      const token = await principal.token();
+      let res!: GraphQLResponse;
+      const commands = await api.countCommands(async () => {
+        res = await api.gql(mutationCase.document, variables, { token });
+      });
+      const label = `${principal.name} on ${side}-scope target`;
+      const writes = commands.filter((c) => WRITES.has(c));
+      got.push(`${label}: ${outcomeOf(mutationCase, res)}${res.errors?.length && res.data?.[mutationCase.name] ? ' WITH DATA' : ''}${writes.length ? ` WROTE ${writes.join(',')}` : ''}`);
+      want.push(`${label}: ${expected(mutationCase, principal, side)}`);
+    }
+    expect(got).toEqual(want);
+  });
+
+  it('left every collection exactly as it was', async () => {
+    expect(await databaseDigest()).toBe(before);
+  });
+});
+
+describe('callers with the right', () => {
+  it.each(cases)('$name: lets each of them through', async (mutationCase) => {
+    for (const { principal, side } of callers(mutationCase, 'ALLOWED')) {
+      const label = `${principal.name} on ${side}-scope target`;
+      const probe = principal.name === 'ADMIN' ? undefined : mutationCase.authorisedProbe;
+      const res = await api.gql(mutationCase.document, probe ? await probe.variables() : await mutationCase.variables(side, true), { token: await principal.token() });
+      const outcome = outcomeOf(mutationCase, res);
+      expect(`${label}: ${probe && outcome.startsWith('USER_ERRORS') && outcome.includes(`"code":"${probe.code}"`) ? 'ALLOWED' : outcome}`).toBe(`${label}: ALLOWED`);
+    }
+  });
+});
+
+/** The answer, and the write commands the database received while it was worked out. */
+async function watched(action: () => Promise<GraphQLResponse>): Promise<{ res: GraphQLResponse; writes: string[] }> {
+  let res!: GraphQLResponse;
+  const commands = await api.countCommands(async () => {
+    res = await action();
+  });
+  return { res, writes: commands.filter((c) => WRITES.has(c)) };
+}
+
+describe('upsert by URN across trusts', () => {
+  const UPSERT = mutation('upsertAcademy', 'UpsertAcademyInput', 'academy { id trust { id } }');
+  let lead = '';
+  beforeAll(async () => {
+    lead = await mintToken(claims('IMPROVEMENT_LEAD', { trustId: world.T }), TEST_JWT_SECRET);
+  });
+
+  it.each([
+    ['renames another trust’s academy', () => ({ urn: urnOf.X, name: 'Taken Over' })],
+    ['moves another trust’s academy out to no trust', () => ({ urn: urnOf.X, trustId: null })],
+    ['moves its own academy into another trust', () => ({ urn: urnOf.A, trustId: world.U })],
+    ['creates an academy in another trust', () => ({ urn: '7654321', name: 'New Elsewhere', phase: 'PRIMARY', trustId: world.U })],
+    ['creates a standalone academy', () => ({ urn: '7654322', name: 'New Standalone', phase: 'PRIMARY' })],
+  ])('refuses an IMPROVEMENT_LEAD who %s, writing nothing', async (_title, input) => {
+    const { res, writes } = await watched(() => api.gql(UPSERT, { input: input() }, { token: lead }));
+    expect({ code: res.errors?.[0]?.extensions?.code, writes }).toEqual({ code: 'FORBIDDEN', writes: [] });
+  });
+});
+
+describe('a person’s own profile', () => {
+  const UPDATE = mutation('updateStaffMember', 'UpdateStaffMemberInput', 'staffMember { id name capacityDays role designations }');
+  const teacher = () => mintToken(claims('TEACHER', { staffId: world.teacher, academyId: world.A }), TEST_JWT_SECRET);
+
+  it('lets a TEACHER change their name, expertise and availability, and re-send unchanged managed fields', async () => {
+    const res = await api.gql(
+      UPDATE,
+      { input: { id: world.teacher, name: 'Renamed Teacher', capacityDays: 12, role: 'MIDDLE_LEADER', expertise: [{ area: 'PHONICS', level: 'SECURE', phases: ['PRIMARY'] }] } },
+      { token: await teacher() },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.updateStaffMember).toMatchObject({ staffMember: { name: 'Renamed Teacher', capacityDays: 12, role: 'MIDDLE_LEADER' }, userErrors: [] });
+  });
+
+  it.each([
+    ['their role', { role: 'HEADTEACHER' }],
+    ['their designations', { designations: ['NLE'] }],
+    ['their school', { homeAcademyId: 'B' }],
+    ['their safeguarding check', { safeguardingCheckExpiresOn: '2099-01-01' }],
+  ])('refuses a TEACHER changing %s, writing nothing', async (_title, change) => {
+    const input = { id: world.teacher, name: 'Should Not Stick', ...change, ...('homeAcademyId' in change ? { homeAcademyId: world.B } : {}) };
+    const { res, writes } = await watched(async () => api.gql(UPDATE, { input }, { token: await teacher() }));
+    expect({ code: res.errors?.[0]?.extensions?.code, writes }).toEqual({ code: 'FORBIDDEN', writes: [] });
+  });
+
+  it('refuses a TEACHER changing a colleague, and any other role changing its own designations', async () => {
+    const colleague = (await createStaff(api, admin, world.A)).id;
+    const token = await teacher();
+    const other = await watched(() => api.gql(UPDATE, { input: { id: colleague, capacityDays: 1 } }, { token }));
+    expect({ code: other.res.errors?.[0]?.extensions?.code, writes: other.writes }).toEqual({ code: 'FORBIDDEN', writes: [] });
+    // An executive head editing their own record (by staffId) is self-service too.
+    const execHead = await mintToken(claims('EXECUTIVE_HEAD', { clusterId: world.C, staffId: colleague }), TEST_JWT_SECRET);
+    const own = await watched(() => api.gql(UPDATE, { input: { id: colleague, designations: ['NLE'] } }, { token: execHead }));
+    expect({ code: own.res.errors?.[0]?.extensions?.code, writes: own.writes }).toEqual({ code: 'FORBIDDEN', writes: [] });
+  });
+});
+
+describe('personal data without a valid token', () => {
+  let needId: string | null = null;
+  /** A need with a person proposed for it, so there is someone to leak. */
+  const supportedNeed = async () => {
+    if (!needId) {
+      const d = await deployment('in', 'PROPOSED');
+      needId = (await api.gql(`query ($d: ID!) { node(id: $d) { ... on Deployment { need { id } } } }`, { d }, { token: admin })).data.node.need.id as string;
+    }
+    return needId;
+  };
+
+  it.each([
+    ['a staff member by node()', `query ($s: ID!) { node(id: $s) { ... on StaffMember { name email } } }`],
+    ['the staff list', `{ staffMembers(first: 5) { edges { node { name email } } } }`],
+    ['an academy’s staff', `query ($a: ID!) { node(id: $a) { ... on Academy { name staffMembers { name email } } } }`],
+    ['a hub’s executive head', `{ clusters(first: 5) { edges { node { name executiveHead { name email } } } } }`],
+    ['who supports a need', `query ($n: ID!) { node(id: $n) { ... on ImprovementNeed { deployments { staffMember { name email } } } } }`],
+    ['a ranking of people', `query ($n: ID!) { rankCandidates(needId: $n) { candidates { candidate { ... on StaffMember { name email } } } } }`],
+  ])('keeps %s unreadable', async (_title, query) => {
+    const variables = { s: world.teacher, a: world.A, n: await supportedNeed() };
+    for (const token of [null, await principals[2]!.token(), 'not-a-jwt']) {
+      const res = await api.gql(query, variables, { token });
+      expect(res.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHENTICATED');
+      expect(JSON.stringify(res.data ?? {})).not.toMatch(/@example\.org\.uk|Staff Member|Teacher/);
+    }
+  });
+});
