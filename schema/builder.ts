@@ -35,13 +35,38 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodeTypeOptions: { description: 'An object with a globally unique, opaque ID; fetch any of them with `node(id:)`.' },
+    idFieldOptions: {
+      description: 'Globally unique, opaque ID (Relay): pass it to `node(id:)` or to any argument or input field that takes this type. Do not parse it.',
+    },
     pageInfoTypeOptions: { description: 'Where a page of a connection sits: whether more items come before or after it.' },
-    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when no such object exists.' },
-    nodesQueryOptions: { description: 'Fetches several objects by their global IDs.' },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page (ask again with `after: endCursor`).' },
+    hasPreviousPageFieldOptions: { description: 'Whether items come before this page (ask again with `before: startCursor`).' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of the page; null when the page is empty.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item of the page; null when the page is empty.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when no such object exists.',
+      args: { id: { description: 'Global ID of the object, as returned by its `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by their global IDs, in the order given.',
+      args: { ids: { description: 'Global IDs of the objects, as returned by their `id` fields.' } },
+    },
+    // Connection arguments: keyset pagination over a stable order (see schema/pagination.ts).
+    firstArgOptions: { description: 'Page size counting forward from the start (or from `after`): 1-100, default 20.' },
+    afterArgOptions: { description: 'Cursor of the item to start after (an `endCursor` or an edge `cursor` from the same list).' },
+    lastArgOptions: { description: 'Page size counting backward from the end (or from `before`): 1-100.' },
+    beforeArgOptions: { description: 'Cursor of the item to end before (a `startCursor` or an edge `cursor` from the same list).' },
+    edgesFieldOptions: { description: 'The items of this page, each with its cursor, in the list order.' },
+    pageInfoFieldOptions: { description: 'Whether there are more items, and the cursors to fetch them.' },
+    cursorFieldOptions: { description: 'Opaque position of this item in the list; pass it as `after` or `before`.' },
+    nodeFieldOptions: { description: 'The item.' },
   },
 });
 
-builder.queryType({ description: 'Read the records, rankings and plans of the school-to-school support service.' });
+builder.queryType({
+  description:
+    'Read the records, rankings and plans of the school-to-school support service. Schools (`academies`) belong to multi-academy `trusts` and, inside a trust, to hubs (`clusters`) of 3-4 schools around a strong lead school. Schools raise improvement `needs`, listed highest priority first; staff (`staffMembers`) offer expertise and days. `rankCandidates` answers "who should help this school?", `rankNeedsForStaff` answers "where could I help most?", and every score lists the factors it is made of. Fields about named people need a bearer token.',
+});
 builder.mutationType({
   description: 'Change the records. Every mutation takes one `input` and answers with a payload holding `userErrors`; nothing is written when there are any.',
 });

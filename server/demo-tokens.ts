@@ -11,7 +11,10 @@ export async function demoTokens(secret: string): Promise<{ claims: TokenClaims;
   const trust = cluster ? await Trust.findById(cluster.trustId).lean() : await Trust.findOne().lean();
   const head = cluster?.executiveHeadId ? await StaffMember.findById(cluster.executiveHeadId).lean() : null;
   const academy = await Academy.findOne({ trustId: trust?._id ?? null, clusterId: { $ne: null } }).sort({ name: 1 }).lean();
-  const teacher = academy ? await StaffMember.findOne({ homeAcademyId: academy._id, role: { $ne: 'HEADTEACHER' } }).lean() : null;
+  // A classroom or middle leader (not a head or executive head), first by name, so the same person every run.
+  const teacher = academy
+    ? await StaffMember.findOne({ homeAcademyId: academy._id, role: { $in: ['TEACHER', 'MIDDLE_LEADER', 'SENIOR_LEADER'] } }).sort({ role: -1, name: 1 }).lean()
+    : null;
 
   const people: { claims: TokenClaims; who: string }[] = [{ claims: { sub: 'demo-admin', role: 'ADMIN' }, who: 'administrator' }];
   if (trust) people.push({ claims: { sub: 'demo-improvement-lead', role: 'IMPROVEMENT_LEAD', trustId: encodeGlobalId('Trust', trust._id) }, who: `improvement lead, ${trust.name}` });

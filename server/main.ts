@@ -9,10 +9,12 @@ import { connectDatabase } from './db/connection';
 import { DatabaseUnavailableError } from './db/database-server';
 import { selectDatabase } from './db/select-database';
 import { demoTokens } from './demo-tokens';
+import { drainOnShutdown } from './drain';
 import { createLogger } from './logger';
 import { refreshAllPriorities } from './services/need-priority';
 
 const PRIORITY_REFRESH_MS = 60 * 60 * 1000;
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   let config;
@@ -55,6 +57,41 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
+  const drain = drainOnShutdown(server);
+
+  // SIGTERM (or SIGINT): stop accepting connections, let the requests in flight finish (their
+  // keep-alive connections close after them), then disconnect and exit 0. Requests still
+  // running after SHUTDOWN_GRACE_MS are cut off. tests/api/operations.test.ts checks this
+  // with 50 requests in flight. Installed before the ready line, which tells a supervisor
+  // (or that test) that signals are handled from then on.
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ready = false;
+    clearInterval(refresher);
+    server.close(async () => {
+      try {
+        await mongoose.disconnect();
+        await database.stop();
+        logger.info('stopped');
+        process.exit(0);
+      } catch (error) {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      }
+    });
+    drain.begin();
+    // Logged once the port is closed: from here new connections are refused.
+    logger.info({ inFlight: drain.inFlight() }, `${signal}: finishing in-flight requests, then closing`);
+    setTimeout(() => {
+      logger.warn({ inFlight: drain.inFlight() }, `requests still running after ${SHUTDOWN_GRACE_MS} ms: closing their connections`);
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
   ready = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -66,25 +103,6 @@ async function main(): Promise<void> {
     // Printed plainly, not logged: development-only tokens signed with a secret made for this run.
     console.log(`\nDemo tokens (valid 7 days, for this run's ${config.jwtSecretGenerated ? 'generated' : 'configured'} secret):\n${lines.join('\n')}\n`);
   }
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    ready = false;
-    logger.info(`${signal}: finishing in-flight requests, then closing`);
-    clearInterval(refresher);
-    server.close(async () => {
-      await mongoose.disconnect();
-      await database.stop();
-      logger.info('stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 10_000).unref();
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -19,7 +19,7 @@ builder.mutationField('setAcademySupportCapacity', (t) =>
     type: SetAcademySupportCapacityPayload,
     description: "Sets the days a school offers to support others as a whole; such schools are ranked with kind ACADEMY. The school's HEADTEACHER, its hub's EXECUTIVE_HEAD, its trust's IMPROVEMENT_LEAD, or ADMIN.",
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: SetAcademySupportCapacityInput, required: true }) },
+    args: { input: t.arg({ type: SetAcademySupportCapacityInput, required: true, description: 'The school and the days it offers.' }) },
     resolve: async (_root, { input }, context) => toPayload(await setAcademySupportCapacity(viewerOf(context), input)),
   }),
 );

@@ -20,7 +20,7 @@ AcademyRef.implement({
     urn: t.exposeString('urn', { description: 'Unique Reference Number from GIAS (Get Information about Schools).' }),
     name: t.exposeString('name', { description: 'Name of the school.' }),
     phase: t.field({ type: PhaseEnum, description: 'Phase of education.', resolve: (a) => a.phase }),
-    ofstedRating: t.field({ type: OfstedRatingEnum, description: 'Overall effectiveness at the last inspection.', resolve: (a) => a.ofstedRating }),
+    ofstedRating: t.field({ type: OfstedRatingEnum, description: 'Overall effectiveness at the last Ofsted inspection. A weaker rating raises the priority of its needs; staff of an Inadequate school are not asked to support others.', resolve: (a) => a.ofstedRating }),
     fsmPercent: t.float({
       nullable: true,
       description:
@@ -32,7 +32,7 @@ AcademyRef.implement({
     latitude: t.float({ nullable: true, description: 'Latitude (WGS84).', resolve: (a) => a.latitude ?? null }),
     longitude: t.float({ nullable: true, description: 'Longitude (WGS84).', resolve: (a) => a.longitude ?? null }),
     trust: t.field({ type: TrustRef, nullable: true, description: 'Trust the academy belongs to; null for a standalone school.', resolve: (a) => a.trustId?.toString() ?? null }),
-    cluster: t.field({ type: ClusterRef, nullable: true, description: 'Hub the academy belongs to, if any.', resolve: (a) => a.clusterId?.toString() ?? null }),
+    cluster: t.field({ type: ClusterRef, nullable: true, description: 'Hub (cluster) the academy belongs to, if any: the 3-4 nearby schools of its trust that support each other first.', resolve: (a) => a.clusterId?.toString() ?? null }),
     isHubLead: t.boolean({
       description: 'Whether this academy leads its hub.',
       resolve: async (a, _args, context) => {
@@ -138,7 +138,7 @@ builder.mutationField('upsertAcademy', (t) =>
     type: UpsertAcademyPayload,
     description: "Records or updates an academy by URN. ADMIN, or an IMPROVEMENT_LEAD for their own trust's academies.",
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: UpsertAcademyInput, required: true }) },
+    args: { input: t.arg({ type: UpsertAcademyInput, required: true, description: 'The academy, identified by its URN, and the values to record.' }) },
     resolve: async (_root, { input }, context) => toPayload(await upsertAcademy(viewerOf(context), input)),
   }),
 );

@@ -121,7 +121,7 @@ builder.queryField('planAllocation', (t) =>
     type: PlanAllocationResult,
     description: 'Previews an optimal allocation of staff to a trust’s or hub’s open needs. Writes nothing. IMPROVEMENT_LEAD of the trust, EXECUTIVE_HEAD of the hub, or ADMIN.',
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: PlanAllocationInput, required: true }) },
+    args: { input: t.arg({ type: PlanAllocationInput, required: true, description: 'The trust or hub to plan, and optionally which of its needs.' }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await previewAllocation(viewerOf(context), { ...input, supportersFrom: input.supportersFrom ?? undefined });
       return outcome.ok ? { plan: outcome.value, userErrors: [] } : { plan: null, userErrors: outcome.userErrors };
@@ -174,7 +174,7 @@ builder.mutationField('commitAllocation', (t) =>
     type: CommitAllocationPayload,
     description: 'Turns a plan into proposed deployments, each reserved atomically with its constraints re-checked; commits what still holds and reports what went stale.',
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CommitAllocationInput, required: true }) },
+    args: { input: t.arg({ type: CommitAllocationInput, required: true, description: 'The assignments of a previewed plan.' }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await commitAllocation(viewerOf(context), input);
       if (!outcome.ok) return { deployments: [], failures: [], userErrors: outcome.userErrors };

@@ -57,7 +57,7 @@ ClusterRef.implement({
       },
     }),
     spareCapacityDays: t.int({
-      description: "Days the hub's staff still have free for supporting others.",
+      description: "Days the hub's staff still have free for supporting others: the sum of remainingDays over staff whose home school is a member.",
       resolve: async (c, _args, context) => {
         const members = await membersOfCluster(context, c);
         const [row] = await StaffMember.aggregate<{ total: number }>([
@@ -114,7 +114,7 @@ builder.mutationField('createCluster', (t) =>
     type: CreateClusterPayload,
     description: "Sets up a hub. ADMIN, or the trust's IMPROVEMENT_LEAD. Sizes outside 3-4 are allowed with a warning.",
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CreateClusterInput, required: true }) },
+    args: { input: t.arg({ type: CreateClusterInput, required: true, description: 'The hub: its name, trust, lead academy and other members.' }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await createCluster(viewerOf(context), input);
       return outcome.ok ? toPayload<ClusterShape>({ ok: true, value: outcome.value.cluster }, outcome.value.warnings) : toPayload<ClusterShape>(outcome);
@@ -137,7 +137,7 @@ builder.mutationField('moveAcademyToCluster', (t) =>
     type: MoveAcademyToClusterPayload,
     description: "Moves an academy into another hub of its trust, or out of its hub. ADMIN or the trust's IMPROVEMENT_LEAD. A hub's lead academy cannot leave it.",
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: MoveAcademyToClusterInput, required: true }) },
+    args: { input: t.arg({ type: MoveAcademyToClusterInput, required: true, description: 'The academy, and the hub it moves to (or null to leave its hub).' }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await moveAcademyToCluster(viewerOf(context), { academyId: input.academyId, clusterId: input.clusterId ?? null });
       return outcome.ok ? toPayload<AcademyShape>({ ok: true, value: outcome.value.academy }, outcome.value.warnings) : toPayload<AcademyShape>(outcome);

@@ -101,7 +101,7 @@ builder.mutationField('proposeDeployment', (t) =>
     description:
       "Proposes a supporter for a need, re-checking every hard constraint and reserving the days atomically (INSUFFICIENT_CAPACITY when they are not there). The trust's IMPROVEMENT_LEAD or the hub's EXECUTIVE_HEAD of the school in need.",
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: ProposeDeploymentInput, required: true }) },
+    args: { input: t.arg({ type: ProposeDeploymentInput, required: true, description: 'The need, the supporter (staffId or supportingAcademyId) and the days to reserve.' }) },
     resolve: async (_root, { input }, context) => toPayload(await proposeDeployment(viewerOf(context), input)),
   }),
 );
@@ -125,7 +125,7 @@ for (const [field, move, description] of moves) {
       type: payload,
       description: `${description} An illegal move is a user error with code INVALID_TRANSITION.`,
       authScopes: { authenticated: true },
-      args: { input: t.arg({ type: DeploymentIdInput, required: true }) },
+      args: { input: t.arg({ type: DeploymentIdInput, required: true, description: 'The deployment to move on.' }) },
       resolve: async (_root, { input }, context) => toPayload(await moveDeployment(viewerOf(context), move, input)),
     }),
   );
@@ -145,7 +145,7 @@ builder.mutationField('completeDeployment', (t) =>
     type: DeploymentPayload('CompleteDeploymentPayload'),
     description: 'Completes an ACTIVE deployment with its impact, which feeds the track-record factor of future rankings.',
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CompleteDeploymentInput, required: true }) },
+    args: { input: t.arg({ type: CompleteDeploymentInput, required: true, description: 'The deployment, and the impact it had.' }) },
     resolve: async (_root, { input }, context) => toPayload(await moveDeployment(viewerOf(context), 'complete', input)),
   }),
 );

@@ -70,10 +70,20 @@ export const ExpertiseAreaEnum = builder.enumType('ExpertiseArea', {
   values: Object.fromEntries(EXPERTISE_TAXONOMY.map((a) => [a.code, { value: a.code, description: `${a.label} (${a.group.toLowerCase().replace(/_/g, ' ')}).` }])),
 });
 
-export const ExpertiseGroupEnum = builder.enumType('ExpertiseGroup', {
-  description: 'The Ofsted focus an expertise area belongs to.',
-  values: Object.fromEntries(EXPERTISE_GROUPS.map((g) => [g, { value: g, description: `${g.toLowerCase().replace(/_/g, ' ')}.` }])),
-});
+const EXPERTISE_GROUP_DOCS: Described<(typeof EXPERTISE_GROUPS)[number]> = {
+  LEADERSHIP_AND_MANAGEMENT: 'Leadership and management: how the school is led, governed, resourced and improved.',
+  PUPIL_ACHIEVEMENT: 'Pupil achievement: subjects, phases and groups of pupils, including closing the gap for disadvantaged pupils and SEND.',
+  TEACHING: 'Quality of teaching: how teachers are trained and developed.',
+  BEHAVIOUR_AND_WELFARE: "Behaviour and welfare: pupils' behaviour, attendance and safety.",
+  OTHER: 'Areas outside the DfE SLE list that the support model stresses, such as Year 6 to 7 transition and remote learning.',
+};
+
+export const ExpertiseGroupEnum = enumOf(
+  'ExpertiseGroup',
+  'The Ofsted focus an expertise area belongs to (the grouping of the DfE list of Specialist Leader of Education areas).',
+  EXPERTISE_GROUPS,
+  EXPERTISE_GROUP_DOCS,
+);
 
 export const NeedSeverityEnum = enumOf('NeedSeverity', 'How urgent an improvement need is; ordered, least first.', NEED_SEVERITIES, {
   LOW: 'Worth improving; no risk to pupils this year.',

@@ -1,5 +1,6 @@
 import { Academy } from '../../server/models/academy';
 import { ImprovementNeed } from '../../server/models/improvement-need';
+import { DEFAULT_RANKING_CONFIG } from '../../server/ranking/config';
 import { closeNeed, raiseNeed, updateNeed } from '../../server/services/needs';
 import { builder } from '../builder';
 import { ImprovementNeedConnection } from '../connections';
@@ -11,8 +12,24 @@ import { MATCH_NOTHING, idFilter } from './academy';
 import { ExpertiseAreaEnum, NeedSeverityEnum, NeedStatusEnum, PhaseEnum } from './enums';
 import { ScoreFactorType } from './score-factor';
 
+/** How priority is built, from the configuration the service uses, so the docs cannot drift from it. */
+function priorityDescription(): string {
+  const { priorityWeights: w, priority: p } = DEFAULT_RANKING_CONFIG;
+  const values = (record: Record<string, number>) => Object.entries(record).map(([k, v]) => `${k} ${v}`).join(', ');
+  return [
+    'Priority in [0, 1]; the needs list is ordered by it, highest first.',
+    'It is the sum of four components, each a value in [0, 1] times a weight (see priorityFactors):',
+    `severity (weight ${w.severity}; ${values(p.severityValues)});`,
+    `disadvantage (weight ${w.disadvantage}; the academy's fsmPercent / ${p.fsmFullWeightPercent}, capped at 1, an unknown fsmPercent counting as ${p.unknownFsmPercent}), so schools with more disadvantaged pupils come first;`,
+    `ofstedRating (weight ${w.ofstedRating}; ${values(p.ofstedValues)});`,
+    `waitingTime (weight ${w.waitingTime}; days waiting / (days waiting + ${p.waitingHalfDays})), which grows but saturates, so no need starves yet a LOW need never overtakes a fresh CRITICAL one.`,
+    'Stored as a snapshot: recomputed when the need or its academy changes, and refreshed hourly.',
+  ].join(' ');
+}
+
 ImprovementNeedRef.implement({
-  description: 'Something an academy needs help to improve: an area, a phase, how severe, and how many days of support.',
+  description:
+    'Something an academy needs help to improve: an area of expertise, a phase, how severe, and how many days of support. Needs are met by deployments of staff (or whole academies) from other schools; the status follows them (OPEN, MATCHED, IN_PROGRESS, MET).',
   fields: (t) => ({
     academy: t.field({ type: AcademyRef, description: 'Academy with the need.', resolve: (n) => n.academyId.toString() }),
     area: t.field({ type: ExpertiseAreaEnum, description: 'Area of expertise needed.', resolve: (n) => n.area }),
@@ -27,8 +44,7 @@ ImprovementNeedRef.implement({
     windowEnd: t.field({ type: 'Date', nullable: true, description: 'Date by which the support is needed.', resolve: (n) => n.windowEnd ?? null }),
     raisedAt: t.field({ type: 'DateTime', description: 'When the need was raised.', resolve: (n) => n.raisedAt }),
     priority: t.float({
-      description:
-        'Priority in [0, 1]: grows with severity, with the academy’s disadvantage (fsmPercent), with a weaker Ofsted rating and with waiting time, so nothing starves. See priorityFactors.',
+      description: priorityDescription(),
       resolve: (n) => n.priority,
     }),
     priorityFactors: t.field({
@@ -123,7 +139,7 @@ builder.mutationField('raiseNeed', (t) =>
     type: RaiseNeedPayload,
     description: "Records a need. The academy's HEADTEACHER, its hub's EXECUTIVE_HEAD, its trust's IMPROVEMENT_LEAD, or ADMIN.",
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: RaiseNeedInput, required: true }) },
+    args: { input: t.arg({ type: RaiseNeedInput, required: true, description: 'The need: which academy, area, phase, severity and how many days.' }) },
     resolve: async (_root, { input }, context) => toPayload(await raiseNeed(viewerOf(context), input)),
   }),
 );
@@ -147,7 +163,7 @@ builder.mutationField('updateNeed', (t) =>
     type: UpdateNeedPayload,
     description: `Updates a need that is not yet met or closed. Same rights as raiseNeed. ${NeedPayloadDescription} is returned.`,
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: UpdateNeedInput, required: true }) },
+    args: { input: t.arg({ type: UpdateNeedInput, required: true, description: 'The need, and the values to change.' }) },
     resolve: async (_root, { input }, context) => toPayload(await updateNeed(viewerOf(context), input)),
   }),
 );
@@ -167,7 +183,7 @@ builder.mutationField('closeNeed', (t) =>
     type: CloseNeedPayload,
     description: 'Closes a need that no longer wants support. Refused while deployments for it are under way.',
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CloseNeedInput, required: true }) },
+    args: { input: t.arg({ type: CloseNeedInput, required: true, description: 'The need to close, and why.' }) },
     resolve: async (_root, { input }, context) => toPayload(await closeNeed(viewerOf(context), input)),
   }),
 );

@@ -43,7 +43,10 @@ const RankedCandidateType = builder.objectRef<RankedCandidateShape>('RankedCandi
   description: 'A candidate for a need, with its score and the factors that make it up.',
   fields: (t) => ({
     rank: t.exposeInt('rank', { description: 'Position, from 1.' }),
-    score: t.exposeFloat('score', { description: 'Score in [0, 1]: the sum of the factor contributions.' }),
+    score: t.exposeFloat('score', {
+      description:
+        'Score in [0, 1]: the sum of the factor contributions (expertise fit, track record, proximity, network, sustainability of the home school, and context: a similar or more disadvantaged intake).',
+    }),
     kind: t.field({ type: CandidateKindEnum, description: 'Staff member or academy.', resolve: (c) => c.kind }),
     candidate: t.field({ type: SupportCandidate, description: 'The staff member or academy.', resolve: (c) => c.candidate as never }),
     factors: t.field({ type: [ScoreFactorType], description: 'Why it scores what it does; contributions add up to the score.', resolve: (c) => factorsOf(c.factors) }),
@@ -78,7 +81,9 @@ const RankedNeedType = builder.objectRef<RankedNeedShape>('RankedNeed').implemen
   description: 'A need a supporter could help with, scored by fit and by the need’s priority (disadvantage only ever pulls a need up).',
   fields: (t) => ({
     rank: t.exposeInt('rank', { description: 'Position, from 1.' }),
-    score: t.exposeFloat('score', { description: 'Score in [0, 1]: the sum of the factor contributions.' }),
+    score: t.exposeFloat('score', {
+      description: "Score in [0, 1]: half how well the supporter fits the need, half the need's priority; the sum of the factor contributions.",
+    }),
     need: t.field({ type: ImprovementNeedRef, description: 'The need.', resolve: (r) => r.need }),
     factors: t.field({ type: [ScoreFactorType], description: 'Fit factors and priority components; contributions add up to the score.', resolve: (r) => factorsOf(r.factors) }),
     distanceKm: t.float({ nullable: true, description: 'Great-circle distance in km; null when a location is unknown.', resolve: (r) => r.distanceKm }),
@@ -105,7 +110,8 @@ function notFound(argument: string, typename: string): never {
 builder.queryField('rankCandidates', (t) =>
   t.field({
     type: CandidateRankingType,
-    description: 'Ranks candidate staff (or supporting academies) for a need, explaining every score. Requires a token.',
+    description:
+      'Ranks candidate staff (or supporting academies) for a need, explaining every score. Hard constraints rule candidates out first (counted in `exclusions`); the rest are scored on weighted factors that each explain themselves. Requires a token.',
     authScopes: { authenticated: true },
     args: {
       needId: t.arg.id({ required: true, description: 'The need.' }),

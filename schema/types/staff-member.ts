@@ -123,7 +123,7 @@ builder.mutationField('createStaffMember', (t) =>
     type: CreateStaffMemberPayload,
     description: "Adds a staff member. ADMIN; IMPROVEMENT_LEAD within their trust; HEADTEACHER for their own academy.",
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CreateStaffMemberInput, required: true }) },
+    args: { input: t.arg({ type: CreateStaffMemberInput, required: true, description: 'The person: profile, expertise and availability.' }) },
     resolve: async (_root, { input }, context) => toPayload(await createStaffMember(viewerOf(context), input)),
   }),
 );
@@ -151,7 +151,7 @@ builder.mutationField('updateStaffMember', (t) =>
     type: UpdateStaffMemberPayload,
     description: 'Keeps a profile, its expertise and availability current. A TEACHER may change only their own profile.',
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: UpdateStaffMemberInput, required: true }) },
+    args: { input: t.arg({ type: UpdateStaffMemberInput, required: true, description: 'The person, and the values to change.' }) },
     resolve: async (_root, { input }, context) => toPayload(await updateStaffMember(viewerOf(context), input)),
   }),
 );

@@ -11,11 +11,17 @@ import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, TrustRef,
 import { viewerOf } from '../viewer';
 
 TrustRef.implement({
-  description: 'A multi-academy trust: one charity running several academies, organised into hubs (clusters).',
+  description:
+    'A multi-academy trust: one charity running several academies, organised into hubs (clusters). Its improvement lead arranges support across the trust.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name of the trust.' }),
     region: t.string({ nullable: true, description: 'Region of England where the trust works, when recorded.', resolve: (trust) => trust.region ?? null }),
-    trustCode: t.string({ nullable: true, description: 'DfE trust code (GIAS "Trusts (code)"), for imported trusts.', resolve: (trust) => trust.gias?.trustCode ?? null }),
+    // Not `trustCode`: fields do not repeat their type's name (@graphql-eslint/no-typename-prefix).
+    giasCode: t.string({
+      nullable: true,
+      description: 'The trust code in the DfE register (GIAS "Trusts (code)"), for trusts imported from GIAS; null otherwise.',
+      resolve: (trust) => trust.gias?.trustCode ?? null,
+    }),
     academies: t.connection({
       type: AcademyRef,
       description: 'Academies of this trust, by name.',
@@ -68,7 +74,7 @@ builder.mutationField('createTrust', (t) =>
     type: CreateTrustPayload,
     description: 'Records a trust. ADMIN only.',
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CreateTrustInput, required: true }) },
+    args: { input: t.arg({ type: CreateTrustInput, required: true, description: 'The trust to record.' }) },
     resolve: async (_root, { input }, context) => toPayload(await createTrust(viewerOf(context), input)),
   }),
 );

@@ -40,13 +40,25 @@ export async function ensureIndexes(): Promise<void> {
   for (const model of all) await model.createIndexes();
 }
 
-export async function pingDatabase(): Promise<boolean> {
+/**
+ * Whether the database answers a ping within `timeoutMs`. Bounded, because a health probe
+ * must answer quickly: without a bound an unreachable server holds the ping for the whole
+ * server-selection timeout (10 s), longer than probes usually wait.
+ */
+export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
   const db = mongoose.connection.db;
   if (mongoose.connection.readyState !== 1 || !db) return false;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await db.admin().command({ ping: 1 });
-    return true;
+    return await Promise.race([
+      db.admin().command({ ping: 1 }).then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      }),
+    ]);
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
