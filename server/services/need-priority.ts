@@ -8,6 +8,7 @@ import type { LeanDoc } from './lean';
 import { academyProfile, needProfile } from './profiles';
 
 const LIVE_STATUSES = ['OPEN', 'MATCHED', 'IN_PROGRESS'];
+const UPDATES_PER_COMMAND = 50;
 
 /** The priority snapshot fields to store on a need. */
 export function priorityOf(need: LeanDoc<ImprovementNeedRecord>, academy: LeanDoc<AcademyRecord>, now = new Date()) {
@@ -27,7 +28,14 @@ async function refresh(filter: Record<string, unknown>, now: Date): Promise<numb
     const snapshot = priorityOf(need, academy, now);
     return Math.abs(snapshot.priority - (need.priority ?? 0)) < 1e-9 ? [] : [{ updateOne: { filter: { _id: need._id }, update: { $set: snapshot } } }];
   });
-  if (ops.length) await ImprovementNeed.bulkWrite(ops as never, { ordered: false });
+  // In chunks: FerretDB 1.24 (SQLite) keeps every statement's read cursor, and so one of its
+  // 100 pooled SQLite connections, open until the whole `update` command ends, so a command
+  // of 100 or more updates waits for a connection forever and stalls the server
+  // (handler/msg_update.go defers each iterator's Close inside its loop). 50 per command stays
+  // well clear of that; MongoDB does not mind.
+  for (let i = 0; i < ops.length; i += UPDATES_PER_COMMAND) {
+    await ImprovementNeed.bulkWrite(ops.slice(i, i + UPDATES_PER_COMMAND) as never, { ordered: false });
+  }
   return ops.length;
 }
 
