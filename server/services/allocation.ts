@@ -1,5 +1,6 @@
 // Plans a trust's or hub's open needs against its staff's capacity with the allocation
 // core (HiGHS), and commits a plan as proposed deployments, each reserved atomically.
+import { GraphQLError } from 'graphql';
 import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { forbiddenError } from '../auth/errors';
@@ -133,8 +134,11 @@ const commitInput = z.object({
   assignments: z
     .array(z.object({ needId: z.string(), staffId: z.string(), days: z.number().int().min(1).max(200) }))
     .min(1, 'give at least one assignment')
-    .max(2000, 'at most 2000 assignments at a time'),
+    // One request counts once against the rate limit; keep a batch to a trust-sized plan.
+    .max(500, 'at most 500 assignments at a time'),
 });
+
+const ARRANGER_ROLES: Viewer['role'][] = ['ADMIN', 'IMPROVEMENT_LEAD', 'EXECUTIVE_HEAD'];
 
 export interface CommitFailure {
   index: number;
@@ -150,15 +154,19 @@ export interface CommitFailure {
  * reported with their reasons and the rest is committed.
  */
 export async function commitAllocation(viewer: Viewer, input: unknown): Promise<Outcome<{ deployments: DeploymentLean[]; failures: CommitFailure[] }>> {
+  if (!ARRANGER_ROLES.includes(viewer.role)) {
+    throw forbiddenError("deployments are arranged by an improvement lead, an executive head or an ADMIN");
+  }
   const parsed = commitInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const deployments: DeploymentLean[] = [];
   const failures: CommitFailure[] = [];
   for (const [index, a] of parsed.data.assignments.entries()) {
     const outcome = await proposeDeployment(viewer, { needId: a.needId, staffId: a.staffId, days: a.days }).catch((error: unknown) => {
-      // A refusal for one part (e.g. a need outside the caller's trust) must not lose the rest.
-      const message = error instanceof Error ? error.message : String(error);
-      return failed(userError('needId', message, 'FORBIDDEN'));
+      // A refusal for one part (a need outside the caller's scope) must not lose the rest;
+      // anything else is a real failure and stays one (and masked in production).
+      if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN') return failed(userError('needId', error.message, 'FORBIDDEN'));
+      throw error;
     });
     if (outcome.ok) deployments.push(outcome.value);
     else failures.push({ index, ...a, userErrors: outcome.userErrors });
