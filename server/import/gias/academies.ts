@@ -1,0 +1,166 @@
+// Writes one batch of establishments in one bulkWrite: inserts the new, updates only the
+// fields that changed, and leaves the rest untouched (so a re-run reports them unchanged and
+// keeps their updatedAt). Updates get an audit entry with the before/after of each field.
+//
+// Writes go through the driver collection, not mongoose documents: hydrating and validating
+// a mongoose document costs about 1 ms per row, more than the write itself. Values are
+// validated in row.ts against the same bounds as the schema, and defaults are filled here
+// (a test checks imported documents against the schema).
+import { Types } from 'mongoose';
+import { Academy } from '../../models/academy';
+import { AuditEntry } from '../../models/audit-entry';
+import type { ActorRecord } from '../../models/common';
+import { tolerantBulkWrite } from './bulk';
+import { COMPARED_FIELDS, type ComparedField, type ExistingAcademy, loadExistingAcademy } from './existing';
+import type { Establishment } from './row';
+import type { TrustLinker } from './trusts';
+
+export interface BatchItem {
+  line: number;
+  establishment: Establishment;
+}
+
+export interface BatchCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Rows the database refused (not expected after row validation; reported, never hidden). */
+  refused: { line: number; urn: string; reason: string }[];
+}
+
+type Target = Partial<Record<ComparedField, unknown>>;
+type Changes = Partial<Record<ComparedField, { from: unknown; to: unknown }>>;
+const DUPLICATE_KEY = 11000;
+
+interface Planned {
+  item: BatchItem;
+  kind: 'insert' | 'update';
+  id: Types.ObjectId;
+  target: Target;
+  changes: Changes;
+  op: object;
+}
+
+export class AcademyWriter {
+  constructor(
+    private readonly actor: ActorRecord,
+    private readonly dryRun: boolean,
+    private readonly trusts: TrustLinker,
+    /** URN -> stored fields; kept current as the import writes. */
+    private readonly existing: Map<string, ExistingAcademy>,
+  ) {}
+
+  async write(items: readonly BatchItem[]): Promise<BatchCounts> {
+    const counts: BatchCounts = { inserted: 0, updated: 0, unchanged: 0, refused: [] };
+    if (!items.length) return counts;
+    await this.trusts.ensure(items.flatMap(({ establishment: e }) => (e.trust ? [e.trust] : [])));
+    const now = new Date();
+    const planned: Planned[] = [];
+    for (const item of items) {
+      const plan = this.plan(item, now);
+      if (plan) planned.push(plan);
+      else counts.unchanged++;
+    }
+    if (this.dryRun) {
+      for (const p of planned) counts[p.kind === 'insert' ? 'inserted' : 'updated']++;
+      return counts;
+    }
+
+    const outcome = await tolerantBulkWrite(Academy.collection, planned.map((p) => p.op));
+    const audits: object[] = [];
+    let updatesApplied = 0;
+    for (const [index, p] of planned.entries()) {
+      const failure = outcome.failed.get(index);
+      if (failure?.code === DUPLICATE_KEY && p.kind === 'insert') {
+        add(counts, await this.retryAsUpdate(p.item)); // another writer inserted this URN meanwhile
+      } else if (failure) {
+        counts.refused.push({ line: p.item.line, urn: p.item.establishment.urn, reason: `the database refused it: ${failure.message}` });
+      } else {
+        this.existing.set(p.item.establishment.urn, { ...(this.existing.get(p.item.establishment.urn) ?? {}), ...p.target, _id: p.id });
+        if (p.kind === 'update') {
+          updatesApplied++;
+          audits.push({ entityType: 'Academy', entityId: p.id, action: 'UPDATED', actor: this.actor, at: now, changes: p.changes });
+        }
+      }
+    }
+    counts.inserted += outcome.insertedCount;
+    counts.updated += outcome.modifiedCount;
+    counts.unchanged += updatesApplied - outcome.modifiedCount; // matched but already equal: changed meanwhile by someone else
+    if (audits.length) await AuditEntry.collection.insertMany(audits, { ordered: false });
+    return counts;
+  }
+
+  /** The write a row needs, or null when the database already holds exactly this. */
+  private plan(item: BatchItem, now: Date): Planned | null {
+    const { establishment: e } = item;
+    const target = this.targetFields(e);
+    const current = this.existing.get(e.urn);
+    if (!current) {
+      const id = new Types.ObjectId();
+      const document = { ...newAcademyDefaults(), _id: id, urn: e.urn, ...target, createdBy: this.actor, updatedBy: this.actor, createdAt: now, updatedAt: now };
+      return { item, kind: 'insert', id, target, changes: {}, op: { insertOne: { document } } };
+    }
+    const changes = diff(current, target);
+    if (!Object.keys(changes).length) return null;
+    const set: Record<string, unknown> = { updatedBy: this.actor, updatedAt: now };
+    for (const [field, change] of Object.entries(changes)) set[field] = change.to;
+    if (changes.trustId && current.trustId) set.clusterId = null; // leaving a trust means leaving its hub (as upsertAcademy does)
+    return { item, kind: 'update', id: current._id, target, changes, op: { updateOne: { filter: { _id: current._id }, update: { $set: set } } } };
+  }
+
+  private async retryAsUpdate(item: BatchItem): Promise<BatchCounts> {
+    const current = await loadExistingAcademy(item.establishment.urn);
+    if (!current) return { inserted: 0, updated: 0, unchanged: 0, refused: [{ line: item.line, urn: item.establishment.urn, reason: 'the database refused it as a duplicate URN' }] };
+    this.existing.set(item.establishment.urn, current);
+    return this.write([item]);
+  }
+
+  /** The fields this row sets: absent columns leave fields alone; a blank trust code keeps any existing link. */
+  private targetFields(e: Establishment): Target {
+    const target: Target = { name: e.name, phase: e.phase };
+    for (const field of ['ofstedRating', 'fsmPercent', 'pupils', 'postcode', 'latitude', 'longitude'] as const) {
+      if (e[field] !== undefined) target[field] = e[field];
+    }
+    if (e.trust) target.trustId = this.trusts.idFor(e.trust.code);
+    return target;
+  }
+}
+
+/** The Academy schema's defaults, for documents written without mongoose. */
+function newAcademyDefaults() {
+  return {
+    ofstedRating: 'NOT_INSPECTED',
+    fsmPercent: null,
+    pupils: null,
+    postcode: null,
+    latitude: null,
+    longitude: null,
+    trustId: null,
+    clusterId: null,
+    supportCapacityDays: 0,
+    supportRemainingDays: 0,
+  };
+}
+
+function diff(current: ExistingAcademy, target: Target): Changes {
+  const changes: Changes = {};
+  for (const field of COMPARED_FIELDS) {
+    if (!(field in target)) continue;
+    const from = current[field] ?? null;
+    const to = target[field] ?? null;
+    if (comparable(from) !== comparable(to)) changes[field] = { from, to };
+  }
+  return changes;
+}
+
+/** Ids compare by their hex string; everything else the import writes is a primitive. */
+function comparable(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? String(value) : value;
+}
+
+function add(into: BatchCounts, more: BatchCounts): void {
+  into.inserted += more.inserted;
+  into.updated += more.updated;
+  into.unchanged += more.unchanged;
+  into.refused.push(...more.refused);
+}

@@ -1,0 +1,52 @@
+// What the database already holds, read once per import with one cursor per collection:
+// academies' compared fields by URN, and every trust's name and code. One scan instead of a
+// look-up per batch, because FerretDB 1.x (the offline database) uses no index but _id's:
+// each `$in` or equality look-up on `urn` scans the whole collection (measured: 2.5 s per
+// look-up against 24,000 academies). The import reads this while it checks the file (the
+// two overlap: one is the database's work, the other ours). Memory grows with the schools
+// in the database (about 10 MB for England's 25,000), not with the size of the file.
+import type { Types } from 'mongoose';
+import { Academy } from '../../models/academy';
+import { Trust } from '../../models/trust';
+
+export const COMPARED_FIELDS = ['name', 'phase', 'ofstedRating', 'fsmPercent', 'pupils', 'postcode', 'latitude', 'longitude', 'trustId'] as const;
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+export type ExistingAcademy = { _id: Types.ObjectId } & Partial<Record<ComparedField, unknown>>;
+
+export interface TrustRow {
+  _id: Types.ObjectId;
+  nameKey: string;
+  gias?: { trustCode?: string } | null;
+}
+
+export interface DatabaseState {
+  academies: Map<string, ExistingAcademy>;
+  trusts: TrustRow[];
+}
+
+export async function readDatabaseState(): Promise<DatabaseState> {
+  const [academies, trusts] = [await loadExistingAcademies(), await loadTrusts()]; // one after the other: one connection
+  return { academies, trusts };
+}
+
+async function loadTrusts(): Promise<TrustRow[]> {
+  return (await Trust.collection.find({}, { projection: { nameKey: 1, gias: 1 }, batchSize: 5000 }).toArray()) as unknown as TrustRow[];
+}
+
+async function loadExistingAcademies(): Promise<Map<string, ExistingAcademy>> {
+  const projection = Object.fromEntries([...COMPARED_FIELDS, 'urn'].map((field) => [field, 1]));
+  const byUrn = new Map<string, ExistingAcademy>();
+  const cursor = Academy.collection.find({}, { projection, batchSize: 5000 });
+  for await (const doc of cursor) {
+    const { urn, ...fields } = doc as unknown as ExistingAcademy & { urn: string };
+    byUrn.set(urn, fields);
+  }
+  return byUrn;
+}
+
+/** The current state of one URN (after losing an insert race to another writer). */
+export async function loadExistingAcademy(urn: string): Promise<ExistingAcademy | null> {
+  const projection = Object.fromEntries(COMPARED_FIELDS.map((field) => [field, 1]));
+  return (await Academy.collection.findOne({ urn }, { projection })) as ExistingAcademy | null;
+}
