@@ -1,4 +1,4 @@
-// The express application: GraphQL (yoga) at /graphql, health at /healthz and /readyz.
+// The express application: GraphQL (yoga) at /graphql; /livez (alive), /healthz and /readyz (ready).
 // Each request to /graphql passes, in order: request id and access log, security headers,
 // CORS, the body limit, a check of JSON query parameters, the bearer token check, the rate
 // limit, then GraphQL with its query limits (server/security; docs/security.md).
@@ -66,12 +66,20 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
   app.use(securityHeaders({ graphiql }));
   app.use(corsPolicy(security.corsOrigins));
 
-  const health = async (_req: express.Request, res: express.Response) => {
-    const ok = isReady() && (await pingDatabase());
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'starting' });
+  // Liveness: the process answers, no database call (for restarts by an orchestrator).
+  app.get('/livez', (_req, res) => {
+    res.set('cache-control', 'no-store').json({ status: 'alive' });
+  });
+  // Readiness: started and the database answers. /healthz keeps the API.md contract
+  // ("200 once the service is ready"), so it is a readiness check too.
+  const readiness = async (_req: express.Request, res: express.Response) => {
+    res.set('cache-control', 'no-store');
+    if (!isReady()) return void res.status(503).json({ status: 'starting' });
+    const database = await pingDatabase();
+    res.status(database ? 200 : 503).json({ status: database ? 'ok' : 'database unreachable' });
   };
-  app.get('/healthz', health);
-  app.get('/readyz', health);
+  app.get('/healthz', readiness);
+  app.get('/readyz', readiness);
 
   app.use(
     yoga.graphqlEndpoint,
