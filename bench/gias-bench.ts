@@ -113,38 +113,52 @@ async function writeRegister(file: string, rows: number, allOpen: boolean): Prom
   await once(out, 'finish');
 }
 
-function peakSampler() {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  return {
-    reset: () => (peak = process.memoryUsage().rss),
-    peakMb: () => Math.max(peak, process.memoryUsage().rss) / 2 ** 20,
-    stop: () => clearInterval(timer),
-  };
+interface Measured {
+  summary: ImportSummary;
+  checkS: number;
+  writeS: number;
+  baselineMb: number;
+  peakMb: number;
 }
 
-/** The import as the command runs it, timing its two steps. */
-async function timedImport(file: string): Promise<{ summary: ImportSummary; checkS: number; writeS: number }> {
-  const started = performance.now();
-  const state = settled(readDatabaseState()); // the database is read while the file is checked
-  const checked = await checkGiasFile(file);
-  const checkS = (performance.now() - started) / 1000;
+/** Child mode: one import, as the command runs it, timing its two steps and sampling RSS. */
+async function measureImport(file: string, uri: string, dbName: string): Promise<Measured> {
+  await connectDatabase(uri, dbName, { singleConnection: true });
+  const baselineMb = process.memoryUsage().rss / 2 ** 20;
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   try {
-    const summary = await writeGiasFile(checked, {}, state);
-    return { summary, checkS, writeS: (performance.now() - started) / 1000 - checkS };
+    const started = performance.now();
+    const state = settled(readDatabaseState()); // the database is read while the file is checked
+    const checked = await checkGiasFile(file);
+    const checkS = (performance.now() - started) / 1000;
+    try {
+      const summary = await writeGiasFile(checked, {}, state);
+      return { summary, checkS, writeS: (performance.now() - started) / 1000 - checkS, baselineMb, peakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
+    } finally {
+      await checked.spool.dispose();
+    }
   } finally {
-    await checked.spool.dispose();
+    clearInterval(timer);
+    await mongoose.disconnect();
   }
 }
 
-function report(label: string, run: { summary: ImportSummary; checkS: number; writeS: number }, peakMb: number): boolean {
+/** Runs this script in a fresh process for one step, so each step's memory is its own. */
+function inChild(args: string[]): string {
+  const child = spawnSync(process.execPath, [...process.execArgv, __filename, ...args], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+  if (child.status !== 0) throw new Error(`bench step ${args.join(' ')} failed`);
+  return child.stdout;
+}
+
+function report(label: string, run: Measured): boolean {
   const s = run.summary;
   const rate = s.rows / s.seconds;
-  const ok = rate >= TARGET_ROWS_PER_SECOND && peakMb < TARGET_PEAK_MB;
+  const ok = rate >= TARGET_ROWS_PER_SECOND && run.peakMb < TARGET_PEAK_MB;
   const written = s.inserted + s.updated + s.trusts.created;
   console.log(
     `${label.padEnd(20)} ${s.rows.toLocaleString('en-GB')} rows in ${s.seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString('en-GB')} rows/s; ` +
-      `peak RSS ${peakMb.toFixed(0)} MB  ${ok ? 'OK' : 'BELOW TARGET'}\n` +
+      `peak RSS ${run.peakMb.toFixed(0)} MB (process at rest ${run.baselineMb.toFixed(0)} MB)  ${ok ? 'OK' : 'BELOW TARGET'}\n` +
       `${''.padEnd(20)} check ${run.checkS.toFixed(2)} s (${Math.round(s.rows / run.checkS).toLocaleString('en-GB')} rows/s parsed and validated), ` +
       `then write ${run.writeS.toFixed(2)} s (${written.toLocaleString('en-GB')} documents written${written ? `, ${Math.round(written / run.writeS).toLocaleString('en-GB')}/s` : ''})\n` +
       `${''.padEnd(20)} inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, ` +
@@ -155,43 +169,39 @@ function report(label: string, run: { summary: ImportSummary; checkS: number; wr
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const rowsAt = args.indexOf('--rows');
-  const rows = rowsAt >= 0 ? Number(args[rowsAt + 1]) : 50_000;
+  const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const rows = Number(valueOf('--rows') ?? 50_000);
   const allOpen = args.includes('--all-open');
-  const writeAt = args.indexOf('--write-file');
-  if (writeAt >= 0) {
-    await writeRegister(args[writeAt + 1]!, rows, allOpen);
+  const toWrite = valueOf('--write-file');
+  if (toWrite) {
+    await writeRegister(toWrite, rows, allOpen);
     return 0;
   }
+  const toImport = valueOf('--import-file');
+  if (toImport) {
+    console.log(JSON.stringify(await measureImport(toImport, valueOf('--uri')!, valueOf('--db')!)));
+    return 0;
+  }
+
   const dir = mkdtempSync(join(tmpdir(), 'gias-bench-'));
   const file = join(dir, 'edubasealldata20250301.csv');
   const server = await selectDatabase({ mongodbUri: process.env.MONGODB_URI ?? null, log: (m) => console.error(`[database] ${m}`) });
-  const sampler = peakSampler();
+  const dbName = `gias_bench_${process.pid}`;
   try {
     const started = performance.now();
-    // In a child process, so that building the file leaves nothing in this one's memory figures.
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename, ...args, '--write-file', file], { stdio: 'inherit' });
-    if (child.status !== 0) throw new Error('generating the file failed');
+    inChild([...args, '--write-file', file]);
     console.log(`node ${process.version}; ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${server.description}`);
-    console.log(`generated ${rows.toLocaleString('en-GB')} rows${allOpen ? ' (all open state schools)' : ' (realistic mix)'}: ` +
-      `${(statSync(file).size / 2 ** 20).toFixed(1)} MB Windows-1252 in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
-    await connectDatabase(server.uri, `gias_bench_${process.pid}`, { singleConnection: true });
-    await mongoose.connection.db!.dropDatabase();
-    await connectDatabase(server.uri, `gias_bench_${process.pid}`, { singleConnection: true });
-    const baseline = process.memoryUsage().rss / 2 ** 20;
-    console.log(`RSS before importing: ${baseline.toFixed(0)} MB (node, tsx, mongoose, the models)`);
-
-    sampler.reset();
-    const first = await timedImport(file);
-    const firstOk = report('first import', first, sampler.peakMb());
-    sampler.reset();
-    const again = await timedImport(file);
-    const againOk = report('re-run (unchanged)', again, sampler.peakMb());
-    await mongoose.connection.db!.dropDatabase();
+    console.log(
+      `generated ${rows.toLocaleString('en-GB')} rows${allOpen ? ' (all open state schools)' : ' (realistic mix)'}: ` +
+        `${(statSync(file).size / 2 ** 20).toFixed(1)} MB Windows-1252 in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    // Each import in a fresh process: its memory figures are its own, as when run by the command.
+    const step = () => JSON.parse(inChild(['--import-file', file, '--uri', server.uri, '--db', dbName]).trim().split('\n').pop()!) as Measured;
+    const firstOk = report('first import', step());
+    const againOk = report('re-run (unchanged)', step());
     return firstOk && againOk ? 0 : 1;
   } finally {
-    sampler.stop();
+    await connectDatabase(server.uri, dbName).then(() => mongoose.connection.db!.dropDatabase()).catch(() => undefined);
     await mongoose.disconnect();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

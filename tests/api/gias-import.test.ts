@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import mongoose from 'mongoose';
-import { GiasFileError, importGiasFile, type ImportSummary } from '../../server/import/gias';
+import { checkGiasFile, GiasFileError, importGiasFile, type ImportSummary } from '../../server/import/gias';
 import { Academy } from '../../server/models/academy';
 import { AuditEntry } from '../../server/models/audit-entry';
 import { Trust } from '../../server/models/trust';
 import { headerLine, recordLine, typicalRecord } from '../fixtures/gias/register-format';
 import { type TestApi, startTestApi } from '../support/test-api';
-import { createTrust } from '../support/world';
+import { createTrust, must, UPSERT_ACADEMY } from '../support/world';
 
 const ROOT = resolve(__dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/gias');
@@ -247,10 +247,29 @@ describe('re-running', () => {
     expect((await Academy.findOne({ urn: '199001' }).lean())?.updatedAt).toEqual(before?.updatedAt);
   });
 
-  it('the same file re-saved as UTF-8: read as UTF-8, and still nothing changes', async () => {
-    const utf8 = writeTmp('resaved-utf8.csv', Buffer.from(iconv.decode(readFileSync(SAMPLE), 'win1252'), 'utf8'));
-    const again = await importGiasFile(utf8);
-    expect(again).toMatchObject({ encoding: 'utf8', inserted: 0, updated: 0, unchanged: 15 });
+  it('the same file re-saved as UTF-8 (with or without a byte-order mark): read as UTF-8, and still nothing changes', async () => {
+    const text = iconv.decode(readFileSync(SAMPLE), 'win1252');
+    for (const [name, bytes] of [['utf8.csv', Buffer.from(text, 'utf8')], ['utf8-bom.csv', Buffer.from(`\ufeff${text}`, 'utf8')]] as const) {
+      const again = await importGiasFile(writeTmp(name, bytes));
+      expect({ name, ...again }).toMatchObject({ name, encoding: 'utf8', inserted: 0, updated: 0, unchanged: 15, rejected: { count: 5 } });
+    }
+  });
+
+  it('UTF-8 is recognised even when the first 64 KB are plain ASCII (checked without writing)', async () => {
+    const ascii = Array.from({ length: 80 }, (_, i) =>
+      recordLine(typicalRecord({ URN: 177000 + i, EstablishmentName: `Plain School ${i}`, 'TypeOfEstablishment (name)': 'Academy converter', 'PhaseOfEducation (name)': 'Primary' })),
+    );
+    const accented = recordLine(typicalRecord({ URN: 177999, EstablishmentName: 'Saint Thérèse School', 'TypeOfEstablishment (name)': 'Academy converter', 'PhaseOfEducation (name)': 'Primary' }));
+    const file = writeTmp('late-utf8.csv', Buffer.from([headerLine(), ...ascii, accented].join('\r\n'), 'utf8'));
+    const checked = await checkGiasFile(file);
+    try {
+      expect(checked.check.encoding).toBe('utf8');
+      const names: string[] = [];
+      for await (const row of checked.spool.rows()) if ('establishment' in row) names.push(row.establishment.name);
+      expect(names.at(-1)).toBe('Saint Thérèse School');
+    } finally {
+      await checked.spool.dispose();
+    }
   });
 
   it('a dry run of the newer file reports what would change and writes nothing', async () => {
@@ -273,6 +292,16 @@ describe('re-running', () => {
     const audit = await AuditEntry.findOne({ entityType: 'Academy', entityId: id, action: 'UPDATED' }).lean();
     expect(Object.keys(audit?.changes ?? {}).sort()).toEqual(['fsmPercent', 'ofstedRating']);
     expect(audit?.changes).toMatchObject({ fsmPercent: { from: 38.5, to: 41.2 } });
+  });
+});
+
+describe('a school recorded here that GIAS now lists as closed', () => {
+  it('is kept (staff, needs and history refer to it) and reported with its line', async () => {
+    const admin = await api.token('ADMIN');
+    await must(api, UPSERT_ACADEMY, { input: { urn: '199011', name: 'Bodmin Old Junior School', phase: 'PRIMARY' } }, admin, 'upsertAcademy');
+    const summary = await importGiasFile(SAMPLE);
+    expect(summary.closedButRecorded).toEqual({ count: 1, listed: [{ line: 13, urn: '199011', reason: 'closed in GIAS, still recorded here' }] });
+    expect(await academy('199011')).toMatchObject({ name: 'Bodmin Old Junior School' });
   });
 });
 

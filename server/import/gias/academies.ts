@@ -46,7 +46,7 @@ export class AcademyWriter {
     private readonly actor: ActorRecord,
     private readonly dryRun: boolean,
     private readonly trusts: TrustLinker,
-    /** URN -> stored fields; kept current as the import writes. */
+    /** URN -> stored fields, as read at the start (a file holds each URN once). */
     private readonly existing: Map<string, ExistingAcademy>,
   ) {}
 
@@ -76,7 +76,6 @@ export class AcademyWriter {
       } else if (failure) {
         counts.refused.push({ line: p.item.line, urn: p.item.establishment.urn, reason: `the database refused it: ${failure.message}` });
       } else {
-        this.existing.set(p.item.establishment.urn, { ...(this.existing.get(p.item.establishment.urn) ?? {}), ...p.target, _id: p.id });
         if (p.kind === 'update') {
           updatesApplied++;
           audits.push({ entityType: 'Academy', entityId: p.id, action: 'UPDATED', actor: this.actor, at: now, changes: p.changes });

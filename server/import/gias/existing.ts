@@ -38,15 +38,28 @@ async function loadExistingAcademies(): Promise<Map<string, ExistingAcademy>> {
   const projection = Object.fromEntries([...COMPARED_FIELDS, 'urn'].map((field) => [field, 1]));
   const byUrn = new Map<string, ExistingAcademy>();
   const cursor = Academy.collection.find({}, { projection, batchSize: 5000 });
-  for await (const doc of cursor) {
-    const { urn, ...fields } = doc as unknown as ExistingAcademy & { urn: string };
-    byUrn.set(urn, fields);
-  }
+  for await (const doc of cursor) byUrn.set(String(doc.urn), compact(doc));
   return byUrn;
+}
+
+/** One shape for every entry, and the trust id as its hex string: about half the memory of the driver's objects. */
+function compact(doc: Record<string, unknown>): ExistingAcademy {
+  return {
+    _id: doc._id as Types.ObjectId,
+    name: doc.name,
+    phase: doc.phase,
+    ofstedRating: doc.ofstedRating,
+    fsmPercent: doc.fsmPercent,
+    pupils: doc.pupils,
+    postcode: doc.postcode,
+    latitude: doc.latitude,
+    longitude: doc.longitude,
+    trustId: doc.trustId ? String(doc.trustId) : null,
+  };
 }
 
 /** The current state of one URN (after losing an insert race to another writer). */
 export async function loadExistingAcademy(urn: string): Promise<ExistingAcademy | null> {
-  const projection = Object.fromEntries(COMPARED_FIELDS.map((field) => [field, 1]));
-  return (await Academy.collection.findOne({ urn }, { projection })) as ExistingAcademy | null;
+  const doc = await Academy.collection.findOne({ urn }, { projection: Object.fromEntries(COMPARED_FIELDS.map((field) => [field, 1])) });
+  return doc ? compact(doc) : null;
 }

@@ -106,7 +106,7 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
   const dryRun = options.dryRun ?? false;
   const maxListed = options.maxListed ?? 50;
   const actor = options.actor ?? GIAS_ACTOR;
-  const summary: ImportSummary = { ...checked.check, dryRun, rejected: { ...checked.check.rejected, listed: [...checked.check.rejected.listed] } };
+  const summary: ImportSummary = { ...checked.check, dryRun, rejected: { ...checked.check.rejected, listed: [...checked.check.rejected.listed] }, closedButRecorded: { count: 0, listed: [] } };
   const { academies, trusts: trustRows } = await (state ?? readDatabaseState());
   const trusts = new TrustLinker(actor, dryRun, trustRows);
   const writer = new AcademyWriter(actor, dryRun, trusts, academies);
@@ -126,6 +126,11 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
   };
   try {
     for await (const row of checked.spool.rows()) {
+      if ('closedUrn' in row) {
+        // Kept, not deleted: staff, needs and deployments refer to it. Reported so people can act.
+        if (academies.has(row.closedUrn)) note(summary.closedButRecorded, { line: row.line, urn: row.closedUrn, reason: 'closed in GIAS, still recorded here' }, maxListed);
+        continue;
+      }
       batch.push(row);
       if (batch.length >= batchSize) await flush();
     }
@@ -188,7 +193,10 @@ async function scan(file: string, encoding: SourceEncoding, options: ImportOptio
         else firstLineOf.set(urn, row.line);
       }
       summary.rows++;
-      if (outcome.kind === 'skip') summary.skipped[outcome.reason] = (summary.skipped[outcome.reason] ?? 0) + 1;
+      if (outcome.kind === 'skip') {
+        summary.skipped[outcome.reason] = (summary.skipped[outcome.reason] ?? 0) + 1;
+        if (outcome.closed) await spool.add({ line: outcome.line, closedUrn: outcome.urn });
+      }
       else if (outcome.kind === 'reject') note(summary.rejected, outcome, maxListed);
       else {
         if (outcome.warning) note(summary.warnings, { line: outcome.line, urn: outcome.establishment.urn, reason: outcome.warning }, maxListed);

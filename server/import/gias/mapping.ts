@@ -7,11 +7,11 @@ export function vocabularyKey(value: string): string {
 }
 
 /** "EstablishmentStatus (name)": which establishments are imported. */
-export type StatusVerdict = { import: true } | { import: false; skip: string };
+export type StatusVerdict = { import: true } | { import: false; skip: string; closed?: true };
 const STATUSES: Record<string, StatusVerdict> = {
   open: { import: true },
   'open, but proposed to close': { import: true },
-  closed: { import: false, skip: 'closed' },
+  closed: { import: false, skip: 'closed', closed: true },
   // Not a school yet: no pupils, no staff, nobody to support or be supported.
   'proposed to open': { import: false, skip: 'proposed to open (not yet open)' },
 };

@@ -29,7 +29,7 @@ export interface Establishment {
 
 export type RowOutcome =
   | { kind: 'import'; line: number; establishment: Establishment; warning?: string }
-  | { kind: 'skip'; line: number; urn: string; reason: string }
+  | { kind: 'skip'; line: number; urn: string; reason: string; closed?: true }
   | { kind: 'reject'; line: number; urn: string | null; reason: string };
 
 const URN = /^\d{5,7}$/;
@@ -59,9 +59,9 @@ export function mapRow(columns: ColumnIndex, row: CsvRow): RowOutcome {
   }
   const status = statusVerdict(cell('status') ?? '');
   if (!status) return reject(`unknown ${COLUMNS.status} "${cell('status')}"`);
-  if (!status.import) return { kind: 'skip', line, urn: urnCell, reason: status.skip };
+  if (!status.import) return { kind: 'skip', line, urn: urnCell, reason: status.skip, ...(status.closed ? { closed: true as const } : {}) };
   const type = typeVerdict(cell('type') ?? '');
-  if (!type) return reject(`unknown ${COLUMNS.type} "${cell('type')}": add it to the mapping table (server/import/gias/mapping.ts)`);
+  if (!type) return reject(`unknown ${COLUMNS.type} "${cell('type')}": not in the mapping table (docs/gias-import.md)`);
   if (!type.import) return { kind: 'skip', line, urn: urnCell, reason: type.skip };
 
   if (!urnOrNull) return reject(`${COLUMNS.urn} "${urnCell}" is not a 5 to 7 digit number`);

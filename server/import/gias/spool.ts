@@ -10,10 +10,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Establishment } from './row';
 
-export interface SpooledRow {
-  line: number;
-  establishment: Establishment;
-}
+/** A row to import, or the URN of a closed establishment (to report if we still hold it). */
+export type SpooledRow = { line: number; establishment: Establishment } | { line: number; closedUrn: string };
 
 export class Spool {
   /** A write error (disk full...), surfaced by the next add or close; disposing never throws. */

@@ -22,6 +22,8 @@ export interface ImportSummary {
   skipped: Record<string, number>;
   rejected: { count: number; listed: RowNote[] };
   warnings: { count: number; listed: RowNote[] };
+  /** Closed in GIAS but recorded here: left as they are (staff, needs, history refer to them). */
+  closedButRecorded: { count: number; listed: RowNote[] };
   trusts: TrustCounts;
   /** Optional columns the file lacks: those fields were left as they were. */
   missingColumns: string[];
@@ -40,6 +42,7 @@ export function emptySummary(file: string, encoding: SourceEncoding, dryRun: boo
     skipped: {},
     rejected: { count: 0, listed: [] },
     warnings: { count: 0, listed: [] },
+    closedButRecorded: { count: 0, listed: [] },
     trusts: { created: 0, linked: 0 },
     missingColumns: [],
     seconds: 0,
@@ -78,6 +81,11 @@ export function formatSummary(s: ImportSummary): string {
   if (s.warnings.count) {
     lines.push(`  warnings   ${n(s.warnings.count)}`, ...s.warnings.listed.map((w) => `    line ${w.line}${w.urn ? ` (URN ${w.urn})` : ''}: ${w.reason}`));
     if (s.warnings.count > s.warnings.listed.length) lines.push(`    ... and ${n(s.warnings.count - s.warnings.listed.length)} more`);
+  }
+  if (s.closedButRecorded.count) {
+    lines.push(`  closed in GIAS but still recorded here (left as they are; staff, needs and history refer to them): ${n(s.closedButRecorded.count)}`);
+    lines.push(...s.closedButRecorded.listed.map((c) => `    line ${c.line}: URN ${c.urn}`));
+    if (s.closedButRecorded.count > s.closedButRecorded.listed.length) lines.push(`    ... and ${n(s.closedButRecorded.count - s.closedButRecorded.listed.length)} more`);
   }
   if (s.missingColumns.length) lines.push(`  columns not in the file (those fields left as they were): ${s.missingColumns.join(', ')}`);
   return lines.join('\n');
