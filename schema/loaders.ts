@@ -1,10 +1,22 @@
 // Batch loading by id: one `$in` query per type per tick of the event loop, whatever the
-// number of objects a nested query touches.
+// number of objects a nested query touches. With FerretDB the collections' in-process copies
+// answer instead (server/services/read-cache.ts), with no database round trip at all.
 import type { Model } from 'mongoose';
+import { compileFilter, compileSort, readCopy, type SortSpec } from '../server/services/read-cache';
+
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
 export function loadByIds<T extends { _id: { toString(): string } }>(model: Model<any>, typename: string) {
   return async (ids: readonly string[]): Promise<(T | Error)[]> => {
-    const valid = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id));
+    const copy = await readCopy<T & { _id: unknown }>(model);
+    if (copy) {
+      // Shallow copies: the copy's documents are frozen, and GraphQL layers tag what they resolve.
+      return ids.map((id) => {
+        const doc = OBJECT_ID.test(id) ? copy.get(id.toLowerCase()) : undefined;
+        return doc ? ({ ...doc } as T) : new Error(`${typename} ${id} not found`);
+      });
+    }
+    const valid = ids.filter((id) => OBJECT_ID.test(id));
     const docs = (await model.find({ _id: { $in: valid } }).lean()) as unknown as T[];
     const byId = new Map(docs.map((doc) => [doc._id.toString(), doc]));
     return ids.map((id) => byId.get(id) ?? new Error(`${typename} ${id} not found`));
@@ -16,9 +28,16 @@ export function loadGroupedBy<T extends Record<string, unknown>>(
   model: Model<any>,
   foreignKey: string,
   extraFilter: Record<string, unknown> = {},
-  sort: Record<string, 1 | -1> = { _id: 1 },
+  sort: SortSpec = { _id: 1 },
 ) {
+  const match = compileFilter(model, extraFilter);
+  const comparator = compileSort(model, sort);
   return async (keys: readonly string[]): Promise<T[][]> => {
+    const copy = match && comparator ? await readCopy<T & { _id: unknown }>(model) : null;
+    if (copy) {
+      const groups = copy.groupedBy(foreignKey);
+      return keys.map((k) => (groups.get(k) ?? []).filter(match!).sort(comparator!).map((doc) => ({ ...doc }) as T));
+    }
     const docs = (await model.find({ ...extraFilter, [foreignKey]: { $in: keys } }).sort(sort).lean()) as unknown as T[];
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const doc of docs) groups.get(String(doc[foreignKey]))?.push(doc);

@@ -9,7 +9,7 @@ import { Deployment } from '../server/models/deployment';
 import { ImprovementNeed } from '../server/models/improvement-need';
 import { StaffMember } from '../server/models/staff-member';
 import { Trust } from '../server/models/trust';
-import { refreshAllPriorities } from '../server/services/need-priority';
+import { priorityOf, refreshAllPriorities } from '../server/services/need-priority';
 import type { SeedDataset } from './dataset';
 
 const BATCH = 2000;
@@ -49,26 +49,25 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
   const clusterIds = new Map(dataset.clusters.map((c) => [c.key, new Types.ObjectId()]));
   const clusterOfAcademy = new Map<string, Types.ObjectId>();
   for (const cluster of dataset.clusters) for (const urn of cluster.memberAcademyUrns) clusterOfAcademy.set(urn, clusterIds.get(cluster.key)!);
-  await insertInBatches(
-    Academy as unknown as BulkInsertable,
-    dataset.academies.map((a) => ({
-      _id: academyIds.get(a.urn),
-      urn: a.urn,
-      name: a.name,
-      phase: a.phase,
-      ofstedRating: a.ofstedRating,
-      fsmPercent: a.fsmPercent,
-      pupils: a.pupils,
-      postcode: a.postcode,
-      latitude: a.latitude,
-      longitude: a.longitude,
-      trustId: a.trustKey ? trustIds.get(a.trustKey) : null,
-      clusterId: clusterOfAcademy.get(a.urn) ?? null,
-      supportCapacityDays: a.supportCapacityDays ?? 0,
-      supportRemainingDays: a.supportCapacityDays ?? 0,
-      ...stamp,
-    })),
-  );
+  const academyDocs = dataset.academies.map((a) => ({
+    _id: academyIds.get(a.urn),
+    urn: a.urn,
+    name: a.name,
+    phase: a.phase,
+    ofstedRating: a.ofstedRating,
+    fsmPercent: a.fsmPercent,
+    pupils: a.pupils,
+    postcode: a.postcode,
+    latitude: a.latitude,
+    longitude: a.longitude,
+    trustId: a.trustKey ? trustIds.get(a.trustKey) : null,
+    clusterId: clusterOfAcademy.get(a.urn) ?? null,
+    supportCapacityDays: a.supportCapacityDays ?? 0,
+    supportRemainingDays: a.supportCapacityDays ?? 0,
+    ...stamp,
+  }));
+  await insertInBatches(Academy as unknown as BulkInsertable, academyDocs);
+  const academyDocById = new Map(academyDocs.map((a) => [String(a._id), a]));
 
   const staffIds = new Map(dataset.staff.map((s) => [s.email.toLowerCase(), new Types.ObjectId()]));
   await insertInBatches(
@@ -103,23 +102,30 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
     })),
   );
 
+  // Open needs carry their priority snapshot from the start, so the refresh below finds
+  // nothing left to update (one update per need is slow on the embedded FerretDB).
   await insertInBatches(
     ImprovementNeed as unknown as BulkInsertable,
-    dataset.needs.map((n) => ({
-      academyId: academyIds.get(n.academyUrn),
-      area: n.area,
-      phase: n.phase,
-      severity: n.severity,
-      description: n.description,
-      daysRequested: n.daysRequested,
-      daysCovered: 0,
-      status: 'OPEN',
-      raisedAt: new Date(now.getTime() - n.raisedDaysAgo * DAY_MS),
-      windowStart: n.windowStartInDays == null ? null : new Date(now.getTime() + n.windowStartInDays * DAY_MS),
-      windowEnd: n.windowEndInDays == null ? null : new Date(now.getTime() + n.windowEndInDays * DAY_MS),
-      priority: 0,
-      ...stamp,
-    })),
+    dataset.needs.map((n) => {
+      const need = {
+        _id: new Types.ObjectId(),
+        academyId: academyIds.get(n.academyUrn),
+        area: n.area,
+        phase: n.phase,
+        severity: n.severity,
+        description: n.description,
+        daysRequested: n.daysRequested,
+        daysCovered: 0,
+        status: 'OPEN',
+        raisedAt: new Date(now.getTime() - n.raisedDaysAgo * DAY_MS),
+        windowStart: n.windowStartInDays == null ? null : new Date(now.getTime() + n.windowStartInDays * DAY_MS),
+        windowEnd: n.windowEndInDays == null ? null : new Date(now.getTime() + n.windowEndInDays * DAY_MS),
+        priority: 0,
+        ...stamp,
+      };
+      const academy = academyDocById.get(String(need.academyId));
+      return academy ? { ...need, ...priorityOf(need as never, academy as never, now) } : need;
+    }),
   );
 
   // Past support that was completed: a met need and its deployment, with the impact that

@@ -126,7 +126,7 @@ builder.queryField('rankCandidates', (t) =>
       const view = await rankCandidates(needId, kind, first);
       if (!view) return notFound('needId', 'ImprovementNeed');
       return {
-        need: view.need,
+        need: { ...view.need },
         candidates: view.candidates.map(({ supporter, ...rest }) => ({
           ...rest,
           kind: supporter.kind,
@@ -154,7 +154,7 @@ builder.queryField('rankNeedsForStaff', (t) =>
       checkFirst(first);
       const view = await rankNeedsForStaff(rawId(String(args.staffId), 'StaffMember', 'staffId'), first);
       if (!view) return notFound('staffId', 'StaffMember');
-      return view.needs.map((n) => ({ ...n, need: view.needDocuments.get(n.need.id)! }));
+      return view.needs.map((n) => ({ ...n, need: { ...view.needDocuments.get(n.need.id)! } }));
     },
   }),
 );
@@ -173,7 +173,7 @@ builder.queryField('rankNeedsForAcademy', (t) =>
       checkFirst(first);
       const view = await rankNeedsForAcademy(rawId(String(args.academyId), 'Academy', 'academyId'), first);
       if (!view) return notFound('academyId', 'Academy');
-      return view.needs.map((n) => ({ ...n, need: view.needDocuments.get(n.need.id)! }));
+      return view.needs.map((n) => ({ ...n, need: { ...view.needDocuments.get(n.need.id)! } }));
     },
   }),
 );
