@@ -2,7 +2,7 @@
 // number of objects a nested query touches. With FerretDB the collections' in-process copies
 // answer instead (server/services/read-cache.ts), with no database round trip at all.
 import type { Model } from 'mongoose';
-import { compileFilter, compileSort, readCopy, type SortSpec } from '../server/services/read-cache';
+import { compileFilter, compileSort, documentNow, readCopy, type SortSpec } from '../server/services/read-cache';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
@@ -43,4 +43,14 @@ export function loadGroupedBy<T extends Record<string, unknown>>(
     for (const doc of docs) groups.get(String(doc[foreignKey]))?.push(doc);
     return keys.map((k) => groups.get(k) ?? []);
   };
+}
+
+/**
+ * What a field pointing at another record returns: the record itself when the in-process
+ * copies can give it at once (no promise for GraphQL to wait on), else its id for the
+ * type's dataloader to load (batched). Either way the same record, as loaded.
+ */
+export function recordOrId<T extends { _id: unknown }>(model: Model<any>, id: { toString(): string }): T | string {
+  const key = id.toString();
+  return (OBJECT_ID.test(key) && documentNow<T & { _id: unknown; [field: string]: unknown }>(model, key)) || key;
 }

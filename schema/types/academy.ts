@@ -1,14 +1,16 @@
 import { decodeIdOfType } from '../../server/auth/global-id';
 import { Academy } from '../../server/models/academy';
 import { ImprovementNeed } from '../../server/models/improvement-need';
+import { Cluster } from '../../server/models/cluster';
 import { StaffMember } from '../../server/models/staff-member';
+import { Trust } from '../../server/models/trust';
 import { upsertAcademy } from '../../server/services/academies';
 import { builder } from '../builder';
 import { AcademyConnection } from '../connections';
-import { loadGroupedBy } from '../loaders';
+import { loadGroupedBy, recordOrId } from '../loaders';
 import { containsPattern, keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
-import { AcademyRef, type AcademyShape, ClusterRef, ImprovementNeedRef, type NeedShape, StaffMemberRef, type StaffShape, TrustRef } from '../refs';
+import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, type NeedShape, StaffMemberRef, type StaffShape, TrustRef, type TrustShape } from '../refs';
 import { viewerOf } from '../viewer';
 import { OfstedRatingEnum, PhaseEnum } from './enums';
 
@@ -31,8 +33,8 @@ AcademyRef.implement({
     postcode: t.string({ nullable: true, description: 'Postcode.', resolve: (a) => a.postcode ?? null }),
     latitude: t.float({ nullable: true, description: 'Latitude (WGS84).', resolve: (a) => a.latitude ?? null }),
     longitude: t.float({ nullable: true, description: 'Longitude (WGS84).', resolve: (a) => a.longitude ?? null }),
-    trust: t.field({ type: TrustRef, nullable: true, description: 'Trust the academy belongs to; null for a standalone school.', resolve: (a) => a.trustId?.toString() ?? null }),
-    cluster: t.field({ type: ClusterRef, nullable: true, description: 'Hub (cluster) the academy belongs to, if any: the 3-4 nearby schools of its trust that support each other first.', resolve: (a) => a.clusterId?.toString() ?? null }),
+    trust: t.field({ type: TrustRef, nullable: true, description: 'Trust the academy belongs to; null for a standalone school.', resolve: (a) => (a.trustId ? recordOrId<TrustShape>(Trust, a.trustId) : null) }),
+    cluster: t.field({ type: ClusterRef, nullable: true, description: 'Hub (cluster) the academy belongs to, if any: the 3-4 nearby schools of its trust that support each other first.', resolve: (a) => (a.clusterId ? recordOrId<ClusterShape>(Cluster, a.clusterId) : null) }),
     isHubLead: t.boolean({
       description: 'Whether this academy leads its hub.',
       resolve: async (a, _args, context) => {

@@ -3,13 +3,14 @@ import { Academy } from '../../server/models/academy';
 import { Cluster } from '../../server/models/cluster';
 import { ImprovementNeed } from '../../server/models/improvement-need';
 import { StaffMember } from '../../server/models/staff-member';
+import { Trust } from '../../server/models/trust';
 import { createCluster, moveAcademyToCluster, NORMAL_HUB_SIZE } from '../../server/services/clusters';
 import { builder } from '../builder';
 import { ClusterConnection } from '../connections';
-import { loadGroupedBy } from '../loaders';
+import { loadGroupedBy, recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
-import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, type NeedShape, StaffMemberRef, TrustRef } from '../refs';
+import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, type NeedShape, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
 import { viewerOf } from '../viewer';
 import { idFilter } from './academy';
 
@@ -20,8 +21,8 @@ ClusterRef.implement({
     'A hub (cluster) inside a trust: normally 3-4 academies led by an Outstanding or Good lead academy and an executive headteacher, working as a tight local network (the ASPIRE model).',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name of the hub.' }),
-    trust: t.field({ type: TrustRef, description: 'Trust the hub belongs to.', resolve: (c) => c.trustId.toString() }),
-    leadAcademy: t.field({ type: AcademyRef, description: 'The lead academy (a member of the hub).', resolve: (c) => c.leadAcademyId.toString() }),
+    trust: t.field({ type: TrustRef, description: 'Trust the hub belongs to.', resolve: (c) => recordOrId<TrustShape>(Trust, c.trustId) }),
+    leadAcademy: t.field({ type: AcademyRef, description: 'The lead academy (a member of the hub).', resolve: (c) => recordOrId<AcademyShape>(Academy, c.leadAcademyId) }),
     executiveHead: t.field({
       type: StaffMemberRef,
       nullable: true,

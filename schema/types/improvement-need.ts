@@ -4,9 +4,10 @@ import { DEFAULT_RANKING_CONFIG } from '../../server/ranking/config';
 import { closeNeed, raiseNeed, updateNeed } from '../../server/services/needs';
 import { builder } from '../builder';
 import { ImprovementNeedConnection } from '../connections';
+import { recordOrId } from '../loaders';
 import { keysetConnection, type SortKey } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
-import { AcademyRef, ImprovementNeedRef, type NeedShape } from '../refs';
+import { AcademyRef, type AcademyShape, ImprovementNeedRef, type NeedShape } from '../refs';
 import { viewerOf } from '../viewer';
 import { MATCH_NOTHING, idFilter } from './academy';
 import { ExpertiseAreaEnum, NeedSeverityEnum, NeedStatusEnum, PhaseEnum } from './enums';
@@ -31,7 +32,7 @@ ImprovementNeedRef.implement({
   description:
     'Something an academy needs help to improve: an area of expertise, a phase, how severe, and how many days of support. Needs are met by deployments of staff (or whole academies) from other schools; the status follows them (OPEN, MATCHED, IN_PROGRESS, MET).',
   fields: (t) => ({
-    academy: t.field({ type: AcademyRef, description: 'Academy with the need.', resolve: (n) => n.academyId.toString() }),
+    academy: t.field({ type: AcademyRef, description: 'Academy with the need.', resolve: (n) => recordOrId<AcademyShape>(Academy, n.academyId) }),
     area: t.field({ type: ExpertiseAreaEnum, description: 'Area of expertise needed.', resolve: (n) => n.area }),
     phase: t.field({ type: PhaseEnum, description: 'Phase the support is for.', resolve: (n) => n.phase }),
     severity: t.field({ type: NeedSeverityEnum, description: 'How urgent it is.', resolve: (n) => n.severity }),

@@ -3,9 +3,10 @@ import { StaffMember } from '../../server/models/staff-member';
 import { createStaffMember, updateStaffMember } from '../../server/services/staff';
 import { builder } from '../builder';
 import { StaffMemberConnection } from '../connections';
+import { recordOrId } from '../loaders';
 import { containsPattern, keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
-import { AcademyRef, StaffMemberRef, type StaffShape } from '../refs';
+import { AcademyRef, type AcademyShape, StaffMemberRef, type StaffShape } from '../refs';
 import { viewerOf } from '../viewer';
 import { MATCH_NOTHING, idFilter } from './academy';
 import { DesignationEnum, ExpertiseAreaEnum, ExpertiseLevelEnum, PhaseEnum, StaffRoleEnum } from './enums';
@@ -29,7 +30,7 @@ StaffMemberRef.implement({
     name: t.exposeString('name', { description: 'Full name.' }),
     email: t.exposeString('email', { description: 'Work email address (unique, compared without regard to case).' }),
     role: t.field({ type: StaffRoleEnum, description: 'Post in their home school.', resolve: (s) => s.role }),
-    homeAcademy: t.field({ type: AcademyRef, description: 'The school they work at.', resolve: (s) => s.homeAcademyId.toString() }),
+    homeAcademy: t.field({ type: AcademyRef, description: 'The school they work at.', resolve: (s) => recordOrId<AcademyShape>(Academy, s.homeAcademyId) }),
     designations: t.field({ type: [DesignationEnum], description: 'System-leader designations held.', resolve: (s) => s.designations ?? [] }),
     expertise: t.field({ type: [ExpertiseEntryType], description: 'Areas of expertise.', resolve: (s) => s.expertise ?? [] }),
     capacityDays: t.int({ description: 'Days this year they can give to other schools.', resolve: (s) => s.capacityDays }),

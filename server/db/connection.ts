@@ -16,7 +16,8 @@ export interface ConnectOptions {
    * SQLite backend does not apply a conditional update atomically against updates arriving
    * on other connections (measured: 50 racing 2-day reservations against 10 days let 10
    * through), whereas one connection's commands run one at a time. MongoDB needs no such
-   * thing: its single-document conditional updates are atomic.
+   * thing: its single-document conditional updates are atomic. FerretDB is detected and
+   * given one connection even when this is not set.
    */
   singleConnection?: boolean;
 }
@@ -30,8 +31,19 @@ export async function connectDatabase(uri: string, dbName?: string, options: Con
     monitorCommands: options.monitorCommands ?? false,
     ...(options.singleConnection ? { maxPoolSize: 1 } : {}),
   });
+  // FerretDB behind MONGODB_URI needs the one connection as much as the embedded one does.
+  if (!options.singleConnection && (await runsOnFerretDb())) {
+    await mongoose.disconnect();
+    return connectDatabase(uri, dbName, { ...options, singleConnection: true });
+  }
   await ensureIndexes();
   return connection;
+}
+
+/** Whether the connected server is FerretDB (it says so in buildInfo). */
+export async function runsOnFerretDb(): Promise<boolean> {
+  const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
+  return typeof info.ferretdbVersion === 'string';
 }
 
 /** Creates every model's indexes (unique URN and email among them) before serving. */

@@ -70,9 +70,41 @@ export function firstExclusionReason(
   config: RankingConfig = DEFAULT_RANKING_CONFIG,
   distanceKm: number | null = academyDistanceKm(need.academy, supporter.homeAcademy),
 ): ExclusionReason | null {
-  for (const [reason, check] of ORDERED_CHECKS) {
-    if (check(need, supporter, now, config, distanceKm)) return reason;
+  return screen(need, supporter, now.getTime(), requiredDays(need, config), config, distanceKm);
+}
+
+/**
+ * The same rules as CHECKS, written out in EXCLUSION_REASONS order without closures: this
+ * runs for every (need, supporter) pair of a national ranking, tens of thousands of times a
+ * request. The constraint tests hold it to an independent restatement of the rules.
+ */
+function screen(
+  need: NeedProfile,
+  supporter: SupporterProfile,
+  nowMs: number,
+  required: number,
+  config: RankingConfig,
+  distanceKm: number | null,
+): ExclusionReason | null {
+  let hasArea = false;
+  for (const entry of supporter.expertise) {
+    if (entry.area === need.area) {
+      hasArea = true;
+      break;
+    }
   }
+  if (!hasArea) return 'NO_MATCHING_EXPERTISE';
+  const days = supporter.remainingDays;
+  if (!(days > 0) || days < required) return 'NO_CAPACITY';
+  if (supporter.homeAcademy.id === need.academy.id) return 'SAME_SCHOOL';
+  if (distanceKm !== null) {
+    const limit = travelLimitKm(supporter, config);
+    if (limit !== null && distanceKm > limit) return 'OUT_OF_TRAVEL_RANGE';
+  }
+  if (supporter.homeAcademy.ofstedRating === 'INADEQUATE') return 'HOME_SCHOOL_INADEQUATE';
+  const expires = supporter.safeguardingCheckExpiresOn;
+  if (expires !== null && expires.getTime() < nowMs) return 'SAFEGUARDING_EXPIRED';
+  if (supporter.supportingNeedIds.length > 0 && supporter.supportingNeedIds.includes(need.id)) return 'ALREADY_SUPPORTING';
   return null;
 }
 

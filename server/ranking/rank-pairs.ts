@@ -56,11 +56,36 @@ export function rankPairs(
     const input: FitInput = { need, supporter, distanceKm, now: options.now, config };
     eligible.push({ input, score: scoreOf(model, input) });
   }
-  eligible.sort(byScoreThenKeys<Eligible>((e) => e.score, (e) => tieBreakKeys(e.input)));
+  const order = byScoreThenKeys<Eligible>((e) => e.score, (e) => tieBreakKeys(e.input));
   return {
-    ranked: eligible.slice(0, resultLimit(options.first)).map(({ input, score }, i) => ({ rank: i + 1, input, score, factors: explain(model, input) })),
+    ranked: firstInOrder(eligible, order, resultLimit(options.first)).map(({ input, score }, i) => ({ rank: i + 1, input, score, factors: explain(model, input) })),
     eligibleCount: eligible.length,
     consideredCount: eligible.length + excludedCount,
     exclusions,
   };
+}
+
+/**
+ * The first `limit` items in `order`: the same as sorting and slicing (the order is total:
+ * ties end in the supporter's or need's id), but a national ranking keeps 10 of thousands,
+ * so it keeps a small sorted buffer rather than sorting everything.
+ */
+export function firstInOrder<T>(items: readonly T[], order: (a: T, b: T) => number, limit: number): T[] {
+  if (limit >= items.length / 4) return [...items].sort(order).slice(0, limit);
+  const top: T[] = [];
+  if (limit <= 0) return top;
+  for (const item of items) {
+    if (top.length === limit && order(item, top[limit - 1]!) >= 0) continue;
+    // Binary search for the first buffered item that comes after this one.
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order(top[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, item);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }

@@ -12,7 +12,7 @@ import { DEFAULT_RANKING_CONFIG, rankCandidatesForNeed, rankNeedsForSupporter, r
 import type { CandidateRankingResult, NeedProfile, NeedRankingResult, SupporterProfile } from '../ranking/types';
 import type { LeanDoc } from './lean';
 import { academyProfile, needProfile } from './profiles';
-import { ACADEMY_PROFILE_FIELDS, academyProfiles, type FactCopies, factCopies, staffInAreaFromCopies, staffProfiles } from './supporter-profiles';
+import { ACADEMY_PROFILE_FIELDS, academyProfiles, type FactCopies, factCopies, staffPoolFromCopies, staffProfiles } from './supporter-profiles';
 
 type NeedLean = LeanDoc<ImprovementNeedRecord>;
 type AcademyLean = LeanDoc<AcademyRecord>;
@@ -51,22 +51,18 @@ const STAFF_RANKING_FIELDS = {
 
 interface Pool<T> {
   supporters: { profile: SupporterProfile; doc: T }[];
+  /** The supporters' profiles, when already listed. */
+  profiles?: SupporterProfile[];
   prefiltered: { NO_MATCHING_EXPERTISE: number; NO_CAPACITY: number };
 }
 
 async function staffPool(area: ExpertiseArea, threshold: number, copies: FactCopies | null): Promise<Pool<StaffLean>> {
   if (copies) {
-    const withArea = staffInAreaFromCopies(area, copies);
-    const supporters: { profile: SupporterProfile; doc: StaffLean }[] = [];
-    let withDays = 0;
-    for (const { doc, profile } of withArea) {
-      if (!atLeast(doc.remainingDays, threshold)) continue;
-      withDays += 1;
-      if (profile) supporters.push({ profile, doc });
-    }
+    const pool = staffPoolFromCopies(area, threshold, copies);
     return {
-      supporters,
-      prefiltered: { NO_MATCHING_EXPERTISE: copies.staff.size - withArea.length, NO_CAPACITY: withArea.length - withDays },
+      supporters: pool.supporters,
+      profiles: pool.profiles,
+      prefiltered: { NO_MATCHING_EXPERTISE: copies.staff.size - pool.withArea, NO_CAPACITY: pool.withArea - pool.withDays },
     };
   }
   // Index { expertiseAreas, remainingDays }: only people with the area and the days are loaded,
@@ -143,10 +139,10 @@ export async function rankCandidates(needId: string, kind: CandidateKind, first:
   const threshold = Math.max(requiredDays(profile, DEFAULT_RANKING_CONFIG), 1);
   const area = need.area as ExpertiseArea;
 
-  const { supporters, prefiltered } =
+  const { supporters, profiles, prefiltered } =
     kind === 'STAFF' ? await staffPool(area, threshold, copies) : await academyPool(area, threshold, copies);
   const t1 = performance.now();
-  const result = rankCandidatesForNeed(profile, supporters.map((s) => s.profile), { now, first });
+  const result = rankCandidatesForNeed(profile, profiles ?? supporters.map((s) => s.profile), { now, first });
   result.exclusions.NO_MATCHING_EXPERTISE += prefiltered.NO_MATCHING_EXPERTISE;
   result.exclusions.NO_CAPACITY += prefiltered.NO_CAPACITY;
   result.consideredCount += prefiltered.NO_MATCHING_EXPERTISE + prefiltered.NO_CAPACITY;

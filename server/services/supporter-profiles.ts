@@ -289,12 +289,7 @@ export interface StaffInArea {
  * only filters a ready list (the profiles are shared: callers must not change them).
  */
 export function staffInAreaFromCopies(area: ExpertiseArea, copies: FactCopies): StaffInArea[] {
-  const key = `${copies.academies.version}:${copies.needs.version}:${copies.deployments.version}`;
-  const holder = copies.staff.derive('profilesByArea', () => ({ key, byArea: new Map<string, StaffInArea[]>() }));
-  if (holder.key !== key) {
-    holder.key = key;
-    holder.byArea = new Map();
-  }
+  const holder = areaHolder(copies);
   let list = holder.byArea.get(area);
   if (!list) {
     const wanted = inAreas([area]);
@@ -307,6 +302,57 @@ export function staffInAreaFromCopies(area: ExpertiseArea, copies: FactCopies): 
     holder.byArea.set(area, list);
   }
   return list;
+}
+
+interface AreaHolder {
+  key: string;
+  byArea: Map<string, StaffInArea[]>;
+  pools: Map<string, StaffPool>;
+}
+
+/** Per-area data, kept while the staff copy and every copy the profiles draw on stay the same. */
+function areaHolder(copies: FactCopies): AreaHolder {
+  const key = `${copies.academies.version}:${copies.needs.version}:${copies.deployments.version}`;
+  const holder = copies.staff.derive<AreaHolder>('profilesByArea', () => ({ key, byArea: new Map(), pools: new Map() }));
+  if (holder.key !== key) {
+    holder.key = key;
+    holder.byArea = new Map();
+    holder.pools = new Map();
+  }
+  return holder;
+}
+
+export interface StaffPool {
+  /** People with the area and at least the days, with their profiles (shared: do not change). */
+  supporters: { profile: SupporterProfile; doc: StaffLean }[];
+  profiles: SupporterProfile[];
+  /** People with the area at all, and of those, people with the days (placed or not). */
+  withArea: number;
+  withDays: number;
+}
+
+/**
+ * The candidates for a need in this area needing at least `threshold` days: what the
+ * database's { expertiseAreas, remainingDays } index would select, from the copies, kept per
+ * (area, threshold) while the copies stay the same (thresholds are small whole numbers).
+ */
+export function staffPoolFromCopies(area: ExpertiseArea, threshold: number, copies: FactCopies): StaffPool {
+  const holder = areaHolder(copies);
+  const poolKey = `${area}:${threshold}`;
+  let pool = holder.pools.get(poolKey);
+  if (!pool) {
+    const withArea = staffInAreaFromCopies(area, copies);
+    const supporters: { profile: SupporterProfile; doc: StaffLean }[] = [];
+    let withDays = 0;
+    for (const { doc, profile } of withArea) {
+      if (!(typeof doc.remainingDays === 'number' && doc.remainingDays >= threshold)) continue;
+      withDays += 1;
+      if (profile) supporters.push({ profile, doc });
+    }
+    pool = { supporters, profiles: supporters.map((s) => s.profile), withArea: withArea.length, withDays };
+    holder.pools.set(poolKey, pool);
+  }
+  return pool;
 }
 
 const levelRank = (level: ExpertiseLevel) => EXPERTISE_LEVELS.indexOf(level);
