@@ -10,6 +10,7 @@ import { ImprovementNeed } from '../server/models/improvement-need';
 import { StaffMember } from '../server/models/staff-member';
 import { Trust } from '../server/models/trust';
 import { priorityOf, refreshAllPriorities } from '../server/services/need-priority';
+import { recordExternalWrites } from '../server/services/write-epoch';
 import type { SeedDataset } from './dataset';
 
 const BATCH = 2000;
@@ -170,6 +171,8 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
   await insertInBatches(Deployment as unknown as BulkInsertable, history.map((h) => h.deployment));
 
   await refreshAllPriorities(now);
+  // A server already running on this database with in-process copies (FerretDB) reloads them.
+  await recordExternalWrites(['trusts', 'academies', 'clusters', 'staffMembers', 'improvementNeeds', 'deployments']);
   return {
     trusts: dataset.trusts.length,
     academies: dataset.academies.length,

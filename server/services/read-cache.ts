@@ -16,10 +16,13 @@
 // evaluate its filter, otherwise the whole collection — at its start and again at its end, and
 // the next read refetches them (by `_id`, pushed down, a few ms each; or the whole collection
 // when many changed) before answering. So a read that starts after a write has finished sees
-// it, as with the database. Writes from other processes are not seen: that is why copies are
-// used only with FerretDB, where one instance serves a database (README, "Concurrency on
-// FerretDB"). Copies are frozen: a caller mutating one would throw rather than corrupt it.
+// it, as with the database. Writes from other processes are seen only when announced
+// (write-epoch.ts: the import, seed and generate commands do), within a couple of seconds:
+// that is why copies are used only with FerretDB, where one instance serves a database
+// (README, "Concurrency on FerretDB"). Copies are frozen: a caller mutating one would throw
+// rather than corrupt it.
 import mongoose, { type Connection, type Model } from 'mongoose';
+import { readWriteEpochs } from './write-epoch';
 
 // ---------------------------------------------------------------------------------------
 // Mode
@@ -31,6 +34,14 @@ let mode: ReadCacheMode = 'auto';
 export function setReadCacheMode(next: ReadCacheMode): void {
   mode = next;
   for (const registry of registries) registry.reset();
+}
+
+/** How often a read looks for writes announced by other processes (write-epoch.ts). */
+let externalWriteCheckMs = 2_000;
+
+/** For tests: look on every read (0), or at another interval. */
+export function setExternalWriteCheckInterval(ms: number): void {
+  externalWriteCheckMs = ms;
 }
 
 /** Collections copied when copies are on; others (audit entries) are always queried. */
@@ -284,6 +295,7 @@ class Registry {
     this.copies = new Map();
     this.enabled = null;
     this.enabledNow = null;
+    this.epochs = null;
   }
 
   private onStart(event: OperationEvent): void {
@@ -312,7 +324,9 @@ class Registry {
     if (this.connection.name !== this.dbName) {
       this.dbName = this.connection.name;
       this.copies = new Map();
+      this.epochs = null;
     }
+    await this.noticeExternalWrites();
     let copy = this.copies.get(name);
     if (!copy) {
       copy = new CollectionCopy<T>(model);
@@ -333,6 +347,30 @@ class Registry {
       );
     }
     return this.enabled;
+  }
+
+  // Writes by other processes (import:gias, seed, generate) are announced through
+  // write-epoch.ts; looked at no more than once per interval, a lookup by _id.
+  private epochs: Record<string, number> | null = null;
+  private epochsCheckedAt = 0;
+  private epochCheck: Promise<void> | null = null;
+
+  private noticeExternalWrites(): Promise<void> {
+    if (this.epochs !== null && Date.now() - this.epochsCheckedAt < externalWriteCheckMs) return Promise.resolve();
+    if (!this.epochCheck) {
+      this.epochCheck = readWriteEpochs(this.connection)
+        .then((current) => {
+          const previous = this.epochs;
+          this.epochs = current;
+          this.epochsCheckedAt = Date.now();
+          if (previous === null) return; // the first look: copies loaded from now on include everything so far
+          for (const [collection, count] of Object.entries(current)) {
+            if (previous[collection] !== count) this.copies.get(collection)?.markStale('all');
+          }
+        })
+        .finally(() => (this.epochCheck = null));
+    }
+    return this.epochCheck;
   }
 
   /** Whether copies are in use, when already known (null before the first read has found out). */

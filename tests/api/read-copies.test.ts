@@ -2,6 +2,7 @@
 // the database. These tests hold them to the database's answers: the same rankings, the same
 // pages for generated filters and sorts, and no read that starts after a write has finished
 // missing it, however reads and writes interleave.
+import { join } from 'node:path';
 import fc from 'fast-check';
 import mongoose, { type Model } from 'mongoose';
 import { generateNationalDataset } from '../../seeds/national';
@@ -10,7 +11,9 @@ import { Academy } from '../../server/models/academy';
 import { ImprovementNeed } from '../../server/models/improvement-need';
 import { StaffMember } from '../../server/models/staff-member';
 import { rankCandidates, rankNeedsForAcademy, rankNeedsForStaff } from '../../server/services/ranking';
-import { findInCopy, readCopy, setReadCacheMode, type SortSpec } from '../../server/services/read-cache';
+import { importGiasFile } from '../../server/import/gias';
+import { findInCopy, readCopy, setExternalWriteCheckInterval, setReadCacheMode, type SortSpec } from '../../server/services/read-cache';
+import { readWriteEpochs, recordExternalWrites } from '../../server/services/write-epoch';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { createAcademy, createStaff, createTrust, raiseNeed } from '../support/world';
 
@@ -193,6 +196,32 @@ describe('reads and writes interleaved through the API (copies on, as with the e
     } finally {
       setReadCacheMode('auto');
     }
+  });
+
+  it('see writes made by another process once it announces them, as import:gias, seed and generate do', async () => {
+    setReadCacheMode('on');
+    setExternalWriteCheckInterval(0); // look on every read (the server looks every 2 s)
+    try {
+      const admin = await api.token('ADMIN');
+      const list = `{ trusts(first: 10, filter: { nameContains: "Elsewhere" }) { edges { node { name } } } }`;
+      const names = async () => (await api.gql(list, {}, { token: admin })).data.trusts.edges.map((e: any) => e.node.name);
+      expect(await names()).toEqual([]);
+      // Another process's write: through the driver directly, which this process does not hear.
+      const actor = { sub: 'other-process', role: 'SYSTEM' };
+      await mongoose.connection.db!.collection('trusts').insertOne({ name: 'Written Elsewhere Trust', nameKey: 'written elsewhere trust', createdBy: actor, updatedBy: actor });
+      expect(await names()).toEqual([]);
+      await recordExternalWrites(['trusts']);
+      expect(await names()).toEqual(['Written Elsewhere Trust']);
+    } finally {
+      setExternalWriteCheckInterval(2_000);
+      setReadCacheMode('auto');
+    }
+  });
+
+  it('are told about a GIAS import (which normally runs as its own command)', async () => {
+    const before = (await readWriteEpochs()).academies ?? 0;
+    await importGiasFile(join(__dirname, '../fixtures/gias/edubasealldata-sample.csv'));
+    expect((await readWriteEpochs()).academies).toBe(before + 1);
   });
 
   it('are not consulted when switched off (readCopy answers null, so every read goes to the database)', async () => {

@@ -8,6 +8,7 @@
 import { open, stat } from 'node:fs/promises';
 import type { ActorRecord } from '../../models/common';
 import { refreshAllPriorities } from '../../services/need-priority';
+import { recordExternalWrites } from '../../services/write-epoch';
 import { AcademyWriter, type BatchItem } from './academies';
 import { type ColumnIndex, indexColumns } from './columns';
 import { type SourceEncoding, sniffStart, Utf8Detector } from './encoding';
@@ -141,6 +142,9 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
   } catch (error) {
     // Batches already written stay written: say so, with what was done.
     throw new ImportInterruptedError(error instanceof Error ? error.message : String(error), { rows: done, inserted: summary.inserted, updated: summary.updated });
+  } finally {
+    // A server keeping in-process copies (FerretDB) reloads what this import may have changed.
+    if (!dryRun) await recordExternalWrites(['academies', 'trusts', 'improvementNeeds']).catch(() => undefined);
   }
   summary.trusts = { ...trusts.counts };
   summary.seconds = (performance.now() - checked.startedAt) / 1000;
