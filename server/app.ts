@@ -6,6 +6,7 @@ import express from 'express';
 import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema';
 import type { GraphQLContext } from '../schema/context';
+import { compiledExecution } from './compiled-execution';
 import { authenticate } from './auth/tokens';
 import type { AppConfig } from './config';
 import { pingDatabase } from './db/connection';
@@ -21,7 +22,7 @@ import { authenticateRequest, authOf, identifyOperation, requestContext, request
 import { type SecuritySettings, securityDefaults } from './security/settings';
 
 export interface AppOptions {
-  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'> & { security?: Partial<SecuritySettings> };
+  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'> & { security?: Partial<SecuritySettings>; compileQueries?: boolean };
   logger: Logger;
   /** False until start-up work (indexes, demo data) is done. */
   isReady?: () => boolean;
@@ -48,7 +49,13 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
     logging: yogaLogger(logger),
     // In production an unexpected error reads "Unexpected error." with no stack or cause.
     maskedErrors: { isDev: !production },
-    plugins: [...graphqlLimitPlugins(security, { hideSuggestions: production }), unexpectedErrorLogging(logger)],
+    plugins: [
+      ...graphqlLimitPlugins(security, { hideSuggestions: production }),
+      unexpectedErrorLogging(logger),
+      // Operations compiled to JavaScript once (server/compiled-execution.ts); GRAPHQL_JIT=off
+      // runs graphql-js's own executor instead.
+      ...(config.compileQueries === false ? [] : compiledExecution()),
+    ],
     context: async ({ request, res }) => {
       const outcome = (res && authOf(res)) ?? (await authenticate(request.headers.get('authorization'), config.jwtSecret));
       return {
@@ -97,3 +104,4 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
   app.use(httpErrorHandler(security.bodyLimitBytes, logger));
   return app;
 }
+

@@ -17,6 +17,8 @@ export interface AppConfig {
   printDemoTokens: boolean;
   /** Query limits, body limit, rate limit, CORS and proxy trust (server/security). */
   security: SecuritySettings;
+  /** Run operations compiled by graphql-jit (GRAPHQL_JIT=off: graphql-js's own executor). */
+  compileQueries: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -61,7 +63,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),
     printDemoTokens: nodeEnv === 'development' && !mongodbUri,
     security: loadSecuritySettings(env, nodeEnv),
+    compileQueries: parseOnOff(env, 'GRAPHQL_JIT', true),
   };
+}
+
+function parseOnOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw === 'on' || raw === 'true' || raw === '1') return true;
+  if (raw === 'off' || raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be "on" or "off" (got "${env[name]}")`);
 }
 
 function loadSecuritySettings(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv']): SecuritySettings {

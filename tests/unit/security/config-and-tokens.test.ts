@@ -54,6 +54,7 @@ describe('limits from the environment', () => {
     });
     expect(config.security).toMatchObject({ maxDepth: 8, maxCost: 5000, bodyLimitBytes: 200 * 1024, rateLimitPerMinute: 0, trustProxy: 1, corsOrigins: [] });
     expect(loadConfig({}).security.corsOrigins).toBe('*');
+    expect([loadConfig({}).compileQueries, loadConfig({ GRAPHQL_JIT: 'off' }).compileQueries, loadConfig({ GRAPHQL_JIT: 'on' }).compileQueries]).toEqual([true, false, true]);
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).security.corsOrigins).toEqual(['https://a.example.org', 'http://localhost:5173']);
   });
 
@@ -64,6 +65,7 @@ describe('limits from the environment', () => {
     ['REQUEST_BODY_LIMIT', '1gb'],
     ['CORS_ORIGINS', 'https://app.example.org/path'],
     ['TRUST_PROXY', 'true'],
+    ['GRAPHQL_JIT', 'maybe'],
   ])('names %s when its value (%s) is wrong', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });
