@@ -99,7 +99,7 @@ export async function keysetConnection<T extends { _id: Types.ObjectId }>(option
       for (const key of sort) sortSpec[key.field] = (inverted ? -key.direction : key.direction) as 1 | -1;
       sortSpec._id = inverted ? -1 : 1;
       const query = clauses.length === 1 ? filter : { $and: clauses };
-      // With FerretDB, from the collection's in-process copy (server/services/read-cache.ts).
+      // With FerretDB, from the collection's in-process copy (server/services/read-cache/).
       const fromCopy = await findInCopy<T>(model, query, { sort: sortSpec, limit, projection: options.projection });
       if (fromCopy) return fromCopy;
       return (await model.find(query, options.projection).sort(sortSpec).limit(limit).lean()) as unknown as T[];

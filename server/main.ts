@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   }, PRIORITY_REFRESH_MS);
   refresher.unref();
   // With FerretDB, reads are answered from in-process copies of the collections
-  // (server/services/read-cache.ts): load them before saying ready, so the first requests
+  // (server/services/read-cache/): load them before saying ready, so the first requests
   // are as fast as the rest. A no-op with MongoDB.
   const warmStarted = performance.now();
   if (await warmReadCopies([Trust, Academy, Cluster, StaffMember, ImprovementNeed, Deployment])) {

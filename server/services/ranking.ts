@@ -1,7 +1,7 @@
 // Loads what a ranking needs with index-backed pre-filters, counts the exclusions the
 // database can count without loading those documents, and hands the rest to the pure
 // ranking code. With FerretDB, which cannot use the indexes, the same facts come from the
-// collections' in-process copies (read-cache.ts) instead.
+// collections' in-process copies (read-cache/) instead.
 import { performance } from 'node:perf_hooks';
 import type { CandidateKind } from '../domain/enums';
 import type { ExpertiseArea } from '../domain/taxonomy';

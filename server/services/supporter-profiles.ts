@@ -1,7 +1,7 @@
 // Loads supporters (staff, or academies as a whole) as the pure ranking's SupporterProfile,
 // with the few batched queries the facts need: home academies, track record, live
 // deployments and the home schools' own high-severity needs. With FerretDB the facts come
-// from the collections' in-process copies instead (read-cache.ts): no round trips.
+// from the collections' in-process copies instead (read-cache/): no round trips.
 import type { Types } from 'mongoose';
 import type { ExpertiseLevel } from '../domain/enums';
 import { EXPERTISE_LEVELS } from '../domain/enums';

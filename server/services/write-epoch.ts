@@ -1,6 +1,6 @@
 // A counter per collection, bumped by the commands that write outside the server's process
 // (npm run import:gias, seed, generate), so a server keeping in-process copies of the
-// collections (read-cache.ts, with FerretDB) notices within seconds and reloads them.
+// collections (read-cache/, with FerretDB) notices within seconds and reloads them.
 // Writes the server makes itself need no counter: it sees them as they happen.
 // One document, read by `_id`: the one lookup FerretDB answers without a collection scan.
 import mongoose from 'mongoose';

@@ -1,4 +1,4 @@
-// The in-process copies (server/services/read-cache.ts) answer reads with FerretDB instead of
+// The in-process copies (server/services/read-cache/) answer reads with FerretDB instead of
 // the database. These tests hold them to the database's answers: the same rankings, the same
 // pages for generated filters and sorts, and no read that starts after a write has finished
 // missing it, however reads and writes interleave.

@@ -1,0 +1,135 @@
+// One collection's copy: its documents by id, what is stale, and data derived from it.
+import type { Model } from 'mongoose';
+import { compileFilter, getPath } from './query';
+import { deepFreeze } from './shared-values';
+import type { Doc, Ids } from './types';
+import { pinnedIds } from './write-tracking';
+
+/** Refetching one document by `_id` costs ~4 ms on FerretDB; past this many, reload everything. */
+function refetchLimit(size: number): number {
+  return Math.max(8, Math.floor(size / 10));
+}
+
+
+export class CollectionCopy<T extends Doc = Doc> {
+  private docs: Map<string, T> | null = null;
+  private staleAll = true;
+  private readonly staleIds = new Set<string>();
+  private refreshing: Promise<void> | null = null;
+  private derived = new Map<string, unknown>();
+  private listMemo: T[] | null = null;
+  /** Grows with every change of the copy; derived data is kept per version. */
+  version = 0;
+
+  constructor(readonly model: Model<any>) {}
+
+  markStale(ids: Ids): void {
+    if (ids === 'all') this.staleAll = true;
+    else for (const id of ids) this.staleIds.add(id);
+  }
+
+  /** Resolves once every change made before the call is in the copy. */
+  async fresh(): Promise<this> {
+    for (;;) {
+      // A refresh in flight has already taken marks off the stale list without applying
+      // them yet (or, the first time, there are no documents at all): wait for it, then look again.
+      if (this.refreshing) {
+        await this.refreshing;
+        continue;
+      }
+      if (!this.staleAll && this.staleIds.size === 0) return this;
+      this.refreshing = this.refresh().finally(() => (this.refreshing = null));
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    if (this.staleAll || !this.docs || this.staleIds.size > refetchLimit(this.docs.size)) {
+      // Marks made while the load runs stay, so the loop in fresh() picks them up after it.
+      this.staleAll = false;
+      this.staleIds.clear();
+      let docs: T[];
+      try {
+        docs = (await this.model.find({}).batchSize(100_000).lean()) as unknown as T[];
+      } catch (error) {
+        this.staleAll = true;
+        throw error;
+      }
+      this.docs = new Map(docs.map((doc) => [String(doc._id), deepFreeze(doc)]));
+    } else {
+      const ids = [...this.staleIds];
+      this.staleIds.clear();
+      let docs: (T | null)[];
+      try {
+        docs = await Promise.all(ids.map((id) => this.model.findById(id).lean() as unknown as Promise<T | null>));
+      } catch (error) {
+        for (const id of ids) this.staleIds.add(id);
+        throw error;
+      }
+      ids.forEach((id, i) => {
+        const doc = docs[i];
+        if (doc) this.docs!.set(id, deepFreeze(doc));
+        else this.docs!.delete(id);
+      });
+    }
+    this.version += 1;
+    this.derived = new Map();
+    this.listMemo = null;
+  }
+
+  /** Whether reads may use the copy now, without waiting: loaded, nothing stale, no refresh under way. */
+  get upToDate(): boolean {
+    return this.docs !== null && !this.staleAll && this.staleIds.size === 0 && this.refreshing === null;
+  }
+
+  /** Only after fresh() (or while upToDate). */
+  get(id: string): T | undefined {
+    return this.docs?.get(id);
+  }
+
+  get size(): number {
+    return this.docs?.size ?? 0;
+  }
+
+  /** Every document, in no particular order. Only after fresh(). */
+  all(): readonly T[] {
+    if (!this.listMemo) this.listMemo = [...(this.docs?.values() ?? [])];
+    return this.listMemo;
+  }
+
+  /** Data computed from the documents, rebuilt only when they change. */
+  derive<R>(key: string, build: (docs: readonly T[]) => R): R {
+    if (this.derived.has(key)) return this.derived.get(key) as R;
+    const value = build(this.all());
+    this.derived.set(key, value);
+    return value;
+  }
+
+  /** Documents grouped by the string form of a field (ObjectIds as hex); array fields by element. */
+  groupedBy(field: string): Map<string, T[]> {
+    return this.derive(`group:${field}`, (docs) => {
+      const groups = new Map<string, T[]>();
+      const keyOf = (v: unknown) => (v == null ? 'null' : String(v));
+      for (const doc of docs) {
+        const value = getPath(doc, field);
+        for (const key of Array.isArray(value) ? new Set(value.map(keyOf)) : [keyOf(value)]) {
+          const list = groups.get(key);
+          if (list) list.push(doc);
+          else groups.set(key, [doc]);
+        }
+      }
+      return groups;
+    });
+  }
+
+  /** The documents matching ids a write may touch, or 'all' when the filter is beyond the copy. */
+  idsTouchedBy(filter: unknown): Ids {
+    const pinned = pinnedIds(filter);
+    if (pinned) return pinned;
+    if (!this.docs) return 'all';
+    const match = compileFilter(this.model, filter);
+    if (!match) return 'all';
+    const ids = new Set<string>();
+    for (const [id, doc] of this.docs) if (match(doc)) ids.add(id);
+    return ids;
+  }
+}

@@ -1,0 +1,217 @@
+// Per connection: whether copies are in use, the copies themselves, and the write tracking
+// (mongoose's operation events; write-epoch.ts for other processes) that keeps them exact.
+import mongoose, { type Connection, type Model } from 'mongoose';
+import { readWriteEpochs } from '../write-epoch';
+import { CollectionCopy } from './collection-copy';
+import type { Doc, Ids } from './types';
+import { touchedIds } from './write-tracking';
+
+export type ReadCacheMode = 'auto' | 'on' | 'off';
+let mode: ReadCacheMode = 'auto';
+
+/** `auto` (the default): copies with FerretDB, the database itself otherwise. For benchmarks and tests. */
+export function setReadCacheMode(next: ReadCacheMode): void {
+  mode = next;
+  for (const registry of registries) registry.reset();
+}
+
+/** How often a read looks for writes announced by other processes (write-epoch.ts). */
+let externalWriteCheckMs = 2_000;
+
+/** For tests: look on every read (0), or at another interval. */
+export function setExternalWriteCheckInterval(ms: number): void {
+  externalWriteCheckMs = ms;
+}
+
+/** Collections copied when copies are on; others (audit entries) are always queried. */
+const COPIED_COLLECTIONS = new Set(['trusts', 'academies', 'clusters', 'staffMembers', 'improvementNeeds', 'deployments']);
+
+// Collection methods that never change documents; any other method counts as a write.
+const READ_METHODS = new Set([
+  'find',
+  'findOne',
+  'aggregate',
+  'countDocuments',
+  'estimatedDocumentCount',
+  'count',
+  'distinct',
+  'listIndexes',
+  'indexes',
+  'indexExists',
+  'indexInformation',
+  'createIndex',
+  'createIndexes',
+  'dropIndex',
+  'dropIndexes',
+  'listSearchIndexes',
+  'watch',
+  'stats',
+  'options',
+  'isCapped',
+]);
+
+const registries = new Set<Registry>();
+const registryOf = new WeakMap<Connection, Registry>();
+
+interface OperationEvent {
+  _id?: unknown;
+  collectionName?: string;
+  method?: string;
+  params?: unknown[];
+}
+
+class Registry {
+  private copies = new Map<string, CollectionCopy<any>>();
+  private enabled: Promise<boolean> | null = null;
+  private dbName: string | undefined;
+  /** What each write in flight may touch, to mark again when it ends. */
+  private readonly inFlight = new Map<string, { collection: string; ids: Ids }>();
+
+  constructor(private readonly connection: Connection) {
+    connection.on('operation-start', (event: OperationEvent) => this.onStart(event));
+    connection.on('operation-end', (event: OperationEvent) => this.onEnd(event));
+    connection.on('connected', () => this.reset());
+    connection.on('disconnected', () => this.reset());
+  }
+
+  reset(): void {
+    this.copies = new Map();
+    this.enabled = null;
+    this.enabledNow = null;
+    this.epochs = null;
+  }
+
+  private onStart(event: OperationEvent): void {
+    const collection = event.collectionName;
+    if (!collection || !COPIED_COLLECTIONS.has(collection) || READ_METHODS.has(event.method ?? '')) return;
+    const copy = this.copies.get(collection);
+    // Without a copy yet there is nothing to mark now; but one may be loaded while the write
+    // runs, possibly without it, so the write's end marks it all.
+    const ids = copy ? touchedIds(copy, event.method ?? '', event.params ?? []) : 'all';
+    copy?.markStale(ids);
+    if (event._id != null) this.inFlight.set(String(event._id), { collection, ids });
+  }
+
+  private onEnd(event: OperationEvent): void {
+    if (event._id == null) return;
+    const key = String(event._id);
+    const pending = this.inFlight.get(key);
+    if (!pending) return;
+    this.inFlight.delete(key);
+    this.copies.get(pending.collection)?.markStale(pending.ids);
+  }
+
+  async copyOf<T extends Doc>(model: Model<any>): Promise<CollectionCopy<T> | null> {
+    const name = model.collection.collectionName;
+    if (!COPIED_COLLECTIONS.has(name) || !(await this.isEnabled())) return null;
+    if (this.connection.name !== this.dbName) {
+      this.dbName = this.connection.name;
+      this.copies = new Map();
+      this.epochs = null;
+    }
+    await this.noticeExternalWrites();
+    let copy = this.copies.get(name);
+    if (!copy) {
+      copy = new CollectionCopy<T>(model);
+      this.copies.set(name, copy);
+    }
+    return (copy as CollectionCopy<T>).fresh();
+  }
+
+  private isEnabled(): Promise<boolean> {
+    if (mode !== 'auto') return Promise.resolve(mode === 'on');
+    if (!this.enabled) {
+      this.enabled = isFerretDb(this.connection).then(
+        (ferret) => (this.enabledNow = ferret),
+        () => {
+          this.enabled = null;
+          return false;
+        },
+      );
+    }
+    return this.enabled;
+  }
+
+  // Writes by other processes (import:gias, seed, generate) are announced through
+  // write-epoch.ts; looked at no more than once per interval, a lookup by _id.
+  private epochs: Record<string, number> | null = null;
+  private epochsCheckedAt = 0;
+  private epochCheck: Promise<void> | null = null;
+
+  private noticeExternalWrites(): Promise<void> {
+    if (this.epochs !== null && Date.now() - this.epochsCheckedAt < externalWriteCheckMs) return Promise.resolve();
+    if (!this.epochCheck) {
+      this.epochCheck = readWriteEpochs(this.connection)
+        .then((current) => {
+          const previous = this.epochs;
+          this.epochs = current;
+          this.epochsCheckedAt = Date.now();
+          if (previous === null) return; // the first look: copies loaded from now on include everything so far
+          for (const [collection, count] of Object.entries(current)) {
+            if (previous[collection] !== count) this.copies.get(collection)?.markStale('all');
+          }
+        })
+        .finally(() => (this.epochCheck = null));
+    }
+    return this.epochCheck;
+  }
+
+  /** Whether copies are in use, when already known (null before the first read has found out). */
+  private enabledNow: boolean | null = null;
+
+  /** The copy, if it can answer this instant: copies in use, this collection loaded and up to date. */
+  copyIfUpToDate<T extends Doc>(model: Model<any>): CollectionCopy<T> | null {
+    const enabled = mode === 'auto' ? this.enabledNow === true && this.enabled !== null : mode === 'on';
+    if (!enabled || this.connection.name !== this.dbName) return null;
+    const copy = this.copies.get(model.collection.collectionName) as CollectionCopy<T> | undefined;
+    return copy?.upToDate ? copy : null;
+  }
+}
+
+async function isFerretDb(connection: Connection): Promise<boolean> {
+  const db = connection.db;
+  if (!db) return false;
+  const info = await db.admin().command({ buildInfo: 1 });
+  return typeof info.ferretdbVersion === 'string';
+}
+
+function registryFor(connection: Connection): Registry {
+  let registry = registryOf.get(connection);
+  if (!registry) {
+    registry = new Registry(connection);
+    registryOf.set(connection, registry);
+    registries.add(registry);
+  }
+  return registry;
+}
+
+/**
+ * The up-to-date copy of a model's collection, or null when reads should go to the database
+ * (MongoDB, a collection that is not copied, or copies switched off).
+ */
+export function readCopy<T extends Doc = Doc>(model: Model<any>): Promise<CollectionCopy<T> | null> {
+  const connection = model.db ?? mongoose.connection;
+  if (connection.readyState !== 1) return Promise.resolve(null);
+  return registryFor(connection).copyOf<T>(model);
+}
+
+/**
+ * A document from its collection's copy at once (an unfrozen shallow copy, as loaders give),
+ * or undefined when the copy cannot answer this instant (not in use, not loaded, or a write
+ * not yet applied; then load it the usual way). Lets GraphQL resolve a nested object without
+ * a promise, which is most of what a nested page costs once its data is in memory.
+ */
+export function documentNow<T extends Doc>(model: Model<any>, id: string): T | undefined {
+  const connection = model.db ?? mongoose.connection;
+  if (connection.readyState !== 1) return undefined;
+  const copy = registryOf.get(connection)?.copyIfUpToDate<T>(model);
+  const doc = copy?.get(id.toLowerCase());
+  return doc ? ({ ...doc } as T) : undefined;
+}
+
+/** Loads the copies ahead of the first request (they take a while on large FerretDB data); false when copies are not in use. */
+export async function warmReadCopies(models: Model<any>[]): Promise<boolean> {
+  let used = false;
+  for (const model of models) used = (await readCopy(model)) !== null || used;
+  return used;
+}
