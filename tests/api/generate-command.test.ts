@@ -1,23 +1,13 @@
 // `npm run generate`: the national dataset written into MONGODB_URI by the real command.
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import mongoose from 'mongoose';
 import { parseGenerateArgs } from '../../seeds/generate-command';
+import { runScript } from '../support/run-script';
 import { startTestApi, type TestApi } from '../support/test-api';
 
-const ROOT = resolve(__dirname, '../..');
 const dbName = `generate_cli_${process.pid}`;
 let api: TestApi;
 
-const run = (args: string[], env: Record<string, string | undefined>) =>
-  new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'seeds/generate-command.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } as NodeJS.ProcessEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+const run = (args: string[], env: Record<string, string | undefined>) => runScript('seeds/generate-command.ts', args, env);
 const uri = () => `${process.env.TEST_DATABASE_URI!.replace(/\/$/, '')}/${dbName}`;
 const count = (collection: string) => mongoose.connection.useDb(dbName).collection(collection).countDocuments();
 

@@ -1,6 +1,5 @@
 // The GIAS establishment import against the real test database, checked through the API as
 // a client sees it. Fixtures: tests/fixtures/gias (made by make-fixtures.ts; Windows-1252).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { Academy } from '../../server/models/academy';
 import { AuditEntry } from '../../server/models/audit-entry';
 import { Trust } from '../../server/models/trust';
 import { headerLine, recordLine, typicalRecord } from '../fixtures/gias/register-format';
+import { runScript } from '../support/run-script';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { createTrust, must, UPSERT_ACADEMY } from '../support/world';
 
@@ -307,15 +307,7 @@ describe('a school recorded here that GIAS now lists as closed', () => {
 
 describe('the command, end to end', () => {
   const dbName = `gias_cli_${process.pid}`;
-  const run = (args: string[], env: Record<string, string | undefined>) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      const child = spawn('npx', ['tsx', 'server/import/gias-command.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } as NodeJS.ProcessEnv });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
+  const run = (args: string[], env: Record<string, string | undefined>) => runScript('server/import/gias-command.ts', args, env);
   const uri = () => `${process.env.TEST_DATABASE_URI!.replace(/\/$/, '')}/${dbName}`;
   afterAll(async () => {
     await mongoose.connection.useDb(dbName).dropDatabase();
