@@ -151,6 +151,8 @@ class Registry {
             if (previous[collection] !== count) this.copies.get(collection)?.markStale('all');
           }
         })
+        // Unreachable for the moment: keep answering from the copies; the next read looks again.
+        .catch(() => undefined)
         .finally(() => (this.epochCheck = null));
     }
     return this.epochCheck;
