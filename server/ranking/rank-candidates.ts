@@ -18,7 +18,7 @@ export function rankCandidatesForNeed(
 ): CandidateRankingResult {
   const config = options.config ?? DEFAULT_RANKING_CONFIG;
   const { ranked, ...counts } = rankPairs(
-    supporters.map((supporter) => ({ need, supporter })),
+    { need, supporters },
     candidateModel(config),
     (input) => [input.supporter.kind, input.supporter.id],
     config,

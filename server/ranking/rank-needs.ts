@@ -44,7 +44,7 @@ export function rankNeedsForSupporter(
 ): NeedRankingResult {
   const config = options.config ?? DEFAULT_RANKING_CONFIG;
   const { ranked, ...counts } = rankPairs(
-    needs.map((need) => ({ need, supporter })),
+    { supporter, needs },
     needRankingModel(config),
     (input) => [input.need.id],
     config,

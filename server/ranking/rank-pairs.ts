@@ -35,8 +35,11 @@ interface Eligible {
   score: number;
 }
 
+/** The pairs to rank: one need against many supporters, or one supporter against many needs. */
+export type PairSource = { need: NeedProfile; supporters: readonly SupporterProfile[] } | { supporter: SupporterProfile; needs: readonly NeedProfile[] };
+
 export function rankPairs(
-  pairs: Iterable<{ need: NeedProfile; supporter: SupporterProfile }>,
+  pairs: PairSource,
   model: readonly WeightedFactor<FitInput>[],
   tieBreakKeys: (input: FitInput) => readonly string[],
   config: RankingConfig,
@@ -45,7 +48,12 @@ export function rankPairs(
   const exclusions = emptyExclusionCounts();
   const eligible: Eligible[] = [];
   let excludedCount = 0;
-  for (const { need, supporter } of pairs) {
+  // Indexed rather than a list of pair objects: a national ranking pairs one need with
+  // thousands of supporters, and the pairs need not exist to be screened.
+  const count = 'supporters' in pairs ? pairs.supporters.length : pairs.needs.length;
+  for (let i = 0; i < count; i += 1) {
+    const need = 'need' in pairs ? pairs.need : pairs.needs[i]!;
+    const supporter = 'supporter' in pairs ? pairs.supporter : pairs.supporters[i]!;
     const distanceKm = academyDistanceKm(need.academy, supporter.homeAcademy);
     const reason = firstExclusionReason(need, supporter, options.now, config, distanceKm);
     if (reason !== null) {

@@ -148,7 +148,16 @@ export async function rankCandidates(needId: string, kind: CandidateKind, first:
   result.consideredCount += prefiltered.NO_MATCHING_EXPERTISE + prefiltered.NO_CAPACITY;
   const t2 = performance.now();
   const returnedIds = new Set(result.candidates.map((c) => c.supporter.id));
-  const documents = new Map<string, StaffLean | AcademyLean>(supporters.filter((s) => returnedIds.has(s.profile.id)).map((s) => [s.profile.id, s.doc]));
+  // Only the returned candidates' documents: from the copies by id, else from the loaded pool.
+  const copyOfKind = copies ? (kind === 'STAFF' ? copies.staff : copies.academies) : null;
+  const documents = new Map<string, StaffLean | AcademyLean>(
+    copyOfKind
+      ? [...returnedIds].flatMap((id) => {
+          const doc = copyOfKind.get(id);
+          return doc ? [[id, doc] as [string, StaffLean | AcademyLean]] : [];
+        })
+      : supporters.filter((s) => returnedIds.has(s.profile.id)).map((s) => [s.profile.id, s.doc]),
+  );
   if (kind === 'STAFF' && !copies && returnedIds.size) {
     // Staff were read with the ranking's fields only; the returned ones are read whole.
     const returned = (await StaffMember.find({ _id: { $in: [...returnedIds] } }).lean()) as StaffLean[];
