@@ -4,6 +4,7 @@
 //   npx tsx bench/allocation-bench.ts --seed 7 --full
 // --full also hands the solver every usable pair at once (125,000 to 320,000 columns), to
 // compare with pricing.
+import { createPrng } from '../seeds/prng';
 import {
   greedyAllocation,
   loadAllocationSolver,
@@ -21,18 +22,6 @@ const SUPPORTERS = 10_000;
 const REGIONS = 9;
 const AREAS = 12;
 
-/** mulberry32: small, fast, good enough for benchmark data, and reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Scenario {
   readonly name: string;
   /** Share of supporters with no days left. */
@@ -47,7 +36,7 @@ export const SCENARIOS: readonly Scenario[] = [
 ];
 
 export function generate(seed: number, scenario: Scenario): AllocationInput<string> {
-  const rnd = prng(seed);
+  const { next: rnd } = createPrng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pad = (i: number, w: number) => String(i).padStart(w, '0');
 

@@ -13,6 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import mongoose from 'mongoose';
+import { createPrng } from '../seeds/prng';
 import { connectDatabase } from '../server/db/connection';
 import { selectDatabase } from '../server/db/select-database';
 import { checkGiasFile, type ImportSummary, readDatabaseState, settled, writeGiasFile } from '../server/import/gias';
@@ -20,18 +21,6 @@ import { headerLine, recordLine, typicalRecord, type GiasRecord } from '../tests
 
 const TARGET_ROWS_PER_SECOND = 5_000;
 const TARGET_PEAK_MB = 300;
-
-/** mulberry32: reproducible data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATE_TYPES: [type: string, phase: string, ages: [number, number]][] = [
   ['Academy converter', 'Primary', [4, 11]],
@@ -100,7 +89,7 @@ function establishment(i: number, rnd: () => number, allOpen: boolean): GiasReco
 /** Streams the file out in chunks, so generating it costs no memory. */
 async function writeRegister(file: string, rows: number, allOpen: boolean): Promise<void> {
   const out = createWriteStream(file);
-  const rnd = prng(20250301);
+  const { next: rnd } = createPrng(20250301);
   let chunk = `${headerLine()}\r\n`;
   for (let i = 0; i < rows; i++) {
     chunk += `${recordLine(establishment(i, rnd, allOpen))}\r\n`;

@@ -12,7 +12,7 @@ export function loadByIds<T extends { _id: { toString(): string } }>(model: Mode
     if (copy) {
       // Shallow copies: the copy's documents are frozen, and GraphQL layers tag what they resolve.
       return ids.map((id) => {
-        const doc = OBJECT_ID.test(id) ? copy.get(id.toLowerCase()) : undefined;
+        const doc = copy.byId(id);
         return doc ? ({ ...doc } as T) : new Error(`${typename} ${id} not found`);
       });
     }
@@ -52,5 +52,5 @@ export function loadGroupedBy<T extends Record<string, unknown>>(
  */
 export function recordOrId<T extends { _id: unknown }>(model: Model<any>, id: { toString(): string }): T | string {
   const key = id.toString();
-  return (OBJECT_ID.test(key) && documentNow<T & { _id: unknown; [field: string]: unknown }>(model, key)) || key;
+  return documentNow<T & { _id: unknown; [field: string]: unknown }>(model, key) ?? key;
 }

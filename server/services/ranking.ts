@@ -115,16 +115,14 @@ async function academyPool(area: ExpertiseArea, threshold: number, copies: FactC
   };
 }
 
-/** An id as the copies key it (lower-case hex), or null when it cannot be an ObjectId. */
-const copyKey = (id: string): string | null => (/^[0-9a-f]{24}$/i.test(id) ? id.toLowerCase() : null);
 
 async function needById(id: string, copies: FactCopies | null): Promise<NeedLean | null> {
-  if (copies) return copies.needs.get(copyKey(id) ?? '') ?? null;
+  if (copies) return copies.needs.byId(id) ?? null;
   return (await ImprovementNeed.findById(id).lean()) as NeedLean | null;
 }
 
 async function academyById(id: string, copies: FactCopies | null): Promise<AcademyLean | null> {
-  if (copies) return copies.academies.get(copyKey(id) ?? '') ?? null;
+  if (copies) return copies.academies.byId(id) ?? null;
   return (await Academy.findById(id).lean()) as AcademyLean | null;
 }
 
@@ -224,7 +222,7 @@ async function rankNeedsFor(supporter: SupporterProfile, now: Date, first: numbe
 export async function rankNeedsForStaff(staffId: string, first: number, now = new Date()): Promise<NeedRankingView | null> {
   const t0 = performance.now();
   const copies = await factCopies();
-  const staff = copies ? (copies.staff.get(copyKey(staffId) ?? '') ?? null) : ((await StaffMember.findById(staffId).lean()) as StaffLean | null);
+  const staff = copies ? (copies.staff.byId(staffId) ?? null) : ((await StaffMember.findById(staffId).lean()) as StaffLean | null);
   if (!staff) return null;
   const supporter = (await staffProfiles([staff], null, copies)).get(staff._id.toString());
   if (!supporter) return null;

@@ -81,7 +81,12 @@ export class CollectionCopy<T extends Doc = Doc> {
     return this.docs !== null && !this.staleAll && this.staleIds.size === 0 && this.refreshing === null;
   }
 
-  /** Only after fresh() (or while upToDate). */
+  /** By an id as a client may write it (hex in either case; anything else finds nothing). Only after fresh(). */
+  byId(id: string): T | undefined {
+    return this.docs?.get(id.toLowerCase());
+  }
+
+  /** By the id as the copy keys it (lower-case hex). Only after fresh() (or while upToDate). */
   get(id: string): T | undefined {
     return this.docs?.get(id);
   }

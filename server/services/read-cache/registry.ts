@@ -207,7 +207,7 @@ export function documentNow<T extends Doc>(model: Model<any>, id: string): T | u
   const connection = model.db ?? mongoose.connection;
   if (connection.readyState !== 1) return undefined;
   const copy = registryOf.get(connection)?.copyIfUpToDate<T>(model);
-  const doc = copy?.get(id.toLowerCase());
+  const doc = copy?.byId(id);
   return doc ? ({ ...doc } as T) : undefined;
 }
 
