@@ -53,3 +53,37 @@ export class Utf8Detector {
     return !this.multibyte;
   }
 }
+
+/** Turns a file's bytes into text chunk by chunk; `end` returns what a split character left over. */
+export interface TextDecoderStream {
+  decode(chunk: Buffer): string;
+  end(): string;
+}
+
+export function createDecoder(encoding: SourceEncoding): TextDecoderStream {
+  if (encoding === 'utf8') {
+    const utf8 = new TextDecoder('utf-8'); // drops a byte-order mark; a bad sequence becomes U+FFFD
+    return { decode: (chunk) => utf8.decode(chunk, { stream: true }), end: () => utf8.decode() };
+  }
+  return { decode: decodeWindows1252, end: () => '' };
+}
+
+/**
+ * Windows-1252 is Latin-1 except for 0x80-0x9F, where it has the curly quotes, dashes and €
+ * that school names use. Node's own TextDecoder('windows-1252') decodes those as Latin-1
+ * control characters (Node 20), and iconv-lite takes ten times as long as this: Latin-1
+ * (native, fast) and a fix-up of that one range, only when it occurs. A test holds every
+ * byte to iconv-lite's table.
+ */
+export function decodeWindows1252(chunk: Buffer): string {
+  const latin1 = chunk.toString('latin1');
+  return C1_RANGE.test(latin1) ? latin1.replace(C1_RANGE_ALL, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!) : latin1;
+}
+
+const C1_RANGE = /[\x80-\x9f]/;
+const C1_RANGE_ALL = /[\x80-\x9f]/g;
+/** 0x80-0x9F in Windows-1252; the five bytes it leaves undefined decode to U+FFFD. */
+const WINDOWS_1252_C1 = [
+  '€', '\ufffd', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\ufffd', 'Ž', '\ufffd',
+  '\ufffd', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\ufffd', 'ž', 'Ÿ',
+];

@@ -1,11 +1,9 @@
-// Streams the CSV: file -> bytes tap (progress, encoding check) -> iconv-lite decoder ->
-// csv-parse, one row at a time, so memory stays flat whatever the file's size. Rows come as
-// arrays (found by header name later, in columns.ts) with the line each starts on.
+// Streams the CSV: file -> bytes tap (progress, encoding check) -> decoder -> CsvParser, a
+// chunk at a time, so memory stays flat whatever the file's size. Rows come as arrays (found
+// by header name later, in columns.ts) with the line each starts on.
 import { createReadStream } from 'node:fs';
-import { pipeline, Transform } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
-import iconv from 'iconv-lite';
-import type { SourceEncoding } from './encoding';
+import { CsvParser, CsvSyntaxError } from './csv-parser';
+import { createDecoder, type SourceEncoding } from './encoding';
 import { GiasFileError } from './errors';
 
 export interface CsvRow {
@@ -25,59 +23,44 @@ const MAX_RECORD_CHARS = 100_000;
 
 export async function* readCsv(file: string, options: ReadOptions): AsyncGenerator<CsvRow> {
   const source = createReadStream(file, { highWaterMark: 256 * 1024 });
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      options.onBytes?.(chunk);
-      done(null, chunk);
-    },
-  });
-  const parser = parse({
-    bom: true,
-    // A row with too few or too many fields is the row's problem, not the file's: it is
-    // rejected on its own (row.ts). Quoting errors stay fatal: once quotes are broken, where
-    // rows begin and end cannot be trusted.
-    relax_column_count: true,
-    max_record_size: MAX_RECORD_CHARS,
-  });
-  // Errors anywhere in the chain destroy the parser, and so surface in the loop below.
-  pipeline(source, tap, iconv.decodeStream(options.encoding), parser, () => undefined);
-
-  let line = 1; // where the next record starts: counted here, as csv-parse counts "\r\n" inside quotes twice
+  const decoder = createDecoder(options.encoding);
+  // A row with too few or too many fields is the row's problem, not the file's: it is
+  // rejected on its own (row.ts). Quoting errors are fatal: once quotes are broken, where
+  // rows begin and end cannot be trusted.
+  const parser = new CsvParser(MAX_RECORD_CHARS);
   try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      const start = line;
-      line += 1 + newlinesIn(fields);
-      if (fields.length === 1 && fields[0] === '') continue; // a blank line
-      yield { line: start, fields };
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      options.onBytes?.(chunk);
+      for (const record of parser.push(decoder.decode(chunk))) {
+        if (!isBlank(record.fields)) yield record;
+      }
+    }
+    for (const record of [...parser.push(decoder.end()), ...parser.end()]) {
+      if (!isBlank(record.fields)) yield record;
     }
   } catch (error) {
-    throw describeReadError(file, error, line);
+    throw describeReadError(file, error);
   } finally {
     source.destroy();
-    parser.destroy();
   }
 }
 
-function newlinesIn(fields: readonly string[]): number {
-  let count = 0;
-  for (const field of fields) {
-    for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) count++;
-  }
-  return count;
+function isBlank(fields: readonly string[]): boolean {
+  return fields.length === 1 && fields[0] === '';
 }
 
-function describeReadError(file: string, error: unknown, recordStart: number): GiasFileError {
+function describeReadError(file: string, error: unknown): GiasFileError {
   if (error instanceof GiasFileError) return error;
-  if (error instanceof CsvError) {
-    const at = (error as CsvError & { lines?: number }).lines;
-    switch (error.code) {
-      case 'CSV_INVALID_CLOSING_QUOTE':
-        return new GiasFileError(file, 'malformed CSV: a quoted value is followed by more text (an unescaped double quote inside a quoted value?)', at ?? recordStart);
-      case 'CSV_QUOTE_NOT_CLOSED':
-      case 'CSV_MAX_RECORD_SIZE':
-        return new GiasFileError(file, 'malformed CSV: a quoted value opened in this row is never closed (a stray double quote, or a file cut off part-way)', recordStart);
-      default:
-        return new GiasFileError(file, `malformed CSV: ${error.message}`, at ?? recordStart);
+  if (error instanceof CsvSyntaxError) {
+    switch (error.problem) {
+      case 'text-after-closing-quote':
+        return new GiasFileError(file, 'malformed CSV: a quoted value is followed by more text (an unescaped double quote inside a quoted value?)', error.line);
+      case 'quote-in-plain-value':
+        return new GiasFileError(file, 'malformed CSV: a double quote inside a value that is not in quotes (quotes belong around a whole value, doubled inside it)', error.line);
+      case 'quote-not-closed':
+        return new GiasFileError(file, 'malformed CSV: a quoted value opened in this row is never closed (a stray double quote, or a file cut off part-way)', error.recordLine);
+      case 'record-too-long':
+        return new GiasFileError(file, `malformed CSV: a row longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters (are its lines not ended by line breaks?)`, error.recordLine);
     }
   }
   const code = (error as NodeJS.ErrnoException | null)?.code;
