@@ -6,7 +6,7 @@
 import mongoose from 'mongoose';
 import { databaseNameIn, DEFAULT_DATABASE_NAME, ensureIndexes } from '../db/connection';
 import { redact } from '../db/select-database';
-import { checkGiasFile, createProgress, formatSummary, GiasFileError, ImportInterruptedError, type ImportOptions, readDatabaseState, settled, writeGiasFile } from './gias';
+import { checkGiasFile, createProgress, formatSummary, GiasFileError, ImportInterruptedError, type ImportOptions, openImportDatabase, readDatabaseState, settled, writeGiasFile } from './gias';
 
 const USAGE = `Usage: npm run import:gias -- <edubasealldataYYYYMMDD.csv> [options]
 
@@ -75,7 +75,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // The database is opened and read (never written) while the file is checked: the two
   // overlap. A refused file is reported as such, whatever the database's state.
   const state = settled(
-    openDatabase(uri).then(
+    openImportDatabase(uri).then(
       () => readDatabaseState(),
       (error: unknown) => {
         throw new Error(`cannot connect to the database at ${redact(uri)}: ${messageOf(error)}`);
@@ -96,22 +96,6 @@ async function main(argv: readonly string[]): Promise<number> {
     await state.catch(() => undefined);
     await mongoose.disconnect();
   }
-}
-
-/**
- * As connectDatabase, but without creating collections and indexes: that waits until the
- * file has passed its check, so a refused file leaves even a new database untouched.
- */
-// One connection: the import runs one command at a time anyway, and embedded FerretDB 1.x
-// applies conditional updates atomically only within a connection (see connection.ts).
-async function openDatabase(uri: string): Promise<void> {
-  await mongoose.connect(uri, {
-    dbName: databaseNameIn(uri) ?? DEFAULT_DATABASE_NAME,
-    serverSelectionTimeoutMS: 10_000,
-    autoIndex: false,
-    autoCreate: false,
-    maxPoolSize: 1,
-  });
 }
 
 function messageOf(error: unknown): string {

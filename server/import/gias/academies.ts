@@ -32,6 +32,14 @@ type Target = Partial<Record<ComparedField, unknown>>;
 type Changes = Partial<Record<ComparedField, { from: unknown; to: unknown }>>;
 const DUPLICATE_KEY = 11000;
 
+/** A batch with its writes worked out, ready to commit. */
+export interface PreparedBatch {
+  readonly planned: readonly Planned[];
+  /** Rows the database already holds exactly. */
+  readonly unchanged: number;
+  readonly at: Date;
+}
+
 interface Planned {
   item: BatchItem;
   kind: 'insert' | 'update';
@@ -50,17 +58,32 @@ export class AcademyWriter {
     private readonly existing: Map<string, ExistingAcademy>,
   ) {}
 
+  /** Prepares then commits one batch. */
   async write(items: readonly BatchItem[]): Promise<BatchCounts> {
-    const counts: BatchCounts = { inserted: 0, updated: 0, unchanged: 0, refused: [] };
-    if (!items.length) return counts;
+    return this.commit(await this.prepare(items));
+  }
+
+  /**
+   * Resolves the batch's trusts (creating any new ones) and works out each row's write.
+   * Batches must be prepared one after another (trusts are shared between them); their
+   * commits may overlap, as no two batches touch the same school.
+   */
+  async prepare(items: readonly BatchItem[]): Promise<PreparedBatch> {
     await this.trusts.ensure(items.flatMap(({ establishment: e }) => (e.trust ? [e.trust] : [])));
     const now = new Date();
     const planned: Planned[] = [];
+    let unchanged = 0;
     for (const item of items) {
       const plan = this.plan(item, now);
       if (plan) planned.push(plan);
-      else counts.unchanged++;
+      else unchanged++;
     }
+    return { planned, unchanged, at: now };
+  }
+
+  /** Writes a prepared batch: one bulkWrite, then the audit entries of the updates. */
+  async commit({ planned, unchanged, at }: PreparedBatch): Promise<BatchCounts> {
+    const counts: BatchCounts = { inserted: 0, updated: 0, unchanged, refused: [] };
     if (this.dryRun) {
       for (const p of planned) counts[p.kind === 'insert' ? 'inserted' : 'updated']++;
       return counts;
@@ -78,7 +101,7 @@ export class AcademyWriter {
       } else {
         if (p.kind === 'update') {
           updatesApplied++;
-          audits.push({ entityType: 'Academy', entityId: p.id, action: 'UPDATED', actor: this.actor, at: now, changes: p.changes });
+          audits.push({ entityType: 'Academy', entityId: p.id, action: 'UPDATED', actor: this.actor, at, changes: p.changes });
         }
       }
     }

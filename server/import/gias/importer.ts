@@ -115,15 +115,22 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
   const progress = (options.progress ?? (() => SILENT_PROGRESS))(dryRun ? 'comparing' : 'writing', checked.toImport);
   let batch: BatchItem[] = [];
   let done = 0;
+  const commits = new CommitPipeline(COMMITS_IN_FLIGHT);
   const flush = async () => {
-    const counts = await writer.write(batch);
-    done += batch.length;
+    const items = batch;
     batch = [];
-    summary.inserted += counts.inserted;
-    summary.updated += counts.updated;
-    summary.unchanged += counts.unchanged;
-    for (const refused of counts.refused) note(summary.rejected, refused, maxListed);
-    progress.update(done, done);
+    if (!items.length) return;
+    const prepared = await writer.prepare(items);
+    await commits.add(
+      writer.commit(prepared).then((counts) => {
+        done += items.length;
+        summary.inserted += counts.inserted;
+        summary.updated += counts.updated;
+        summary.unchanged += counts.unchanged;
+        for (const refused of counts.refused) note(summary.rejected, refused, maxListed);
+        progress.update(done, done);
+      }),
+    );
   };
   try {
     for await (const row of checked.spool.rows()) {
@@ -136,10 +143,12 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await commits.drain();
     progress.finish(done);
     // Need priorities are snapshots of their academy's FSM share and rating: bring them up to date.
     if (!dryRun && summary.updated > 0) await refreshAllPriorities();
   } catch (error) {
+    await commits.drain().catch(() => undefined); // let writes under way finish before reporting
     // Batches already written stay written: say so, with what was done.
     throw new ImportInterruptedError(error instanceof Error ? error.message : String(error), { rows: done, inserted: summary.inserted, updated: summary.updated });
   } finally {
@@ -149,6 +158,31 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
   summary.trusts = { ...trusts.counts };
   summary.seconds = (performance.now() - checked.startedAt) / 1000;
   return summary;
+}
+
+/**
+ * Batches committed at once. Two: the database writes one batch while the next is prepared
+ * and sent on a second connection (FerretDB works each connection on its own core).
+ * Measured on the embedded FerretDB: about a third more documents a second than one at a time.
+ */
+const COMMITS_IN_FLIGHT = 2;
+
+/** Runs up to `limit` commits at once; `add` waits for the oldest when full, `drain` for all. */
+class CommitPipeline {
+  private readonly running: Promise<void>[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async add(commit: Promise<void>): Promise<void> {
+    this.running.push(settled(commit));
+    if (this.running.length >= this.limit) await this.running.shift();
+  }
+
+  /** Waits for every commit under way; throws the first failure among them. */
+  async drain(): Promise<void> {
+    const failed = (await Promise.allSettled(this.running.splice(0))).find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
 }
 
 interface Scanned {
