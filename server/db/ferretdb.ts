@@ -1,7 +1,7 @@
 // Offline fallback: FerretDB 1.x (SQLite storage) embedded in a small Go launcher
 // (tools/ferretdb), built with the machine's Go toolchain on first use and reused after.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,13 +9,13 @@ import type { DatabaseServer } from './database-server';
 
 const LAUNCHER_DIR = resolve(__dirname, '../../tools/ferretdb');
 const LAUNCHER_BINARY = join(LAUNCHER_DIR, 'bin', 'ferretdb-launcher');
-const LAUNCHER_SOURCES = ['main.go', 'go.mod', 'go.sum'];
 const READY_TIMEOUT_MS = 30_000;
 
 function isStale(binary: string): boolean {
   if (!existsSync(binary)) return true;
   const builtAt = statSync(binary).mtimeMs;
-  return LAUNCHER_SOURCES.some((file) => statSync(join(LAUNCHER_DIR, file)).mtimeMs > builtAt);
+  const sources = readdirSync(LAUNCHER_DIR).filter((file) => file.endsWith('.go') || file === 'go.mod' || file === 'go.sum');
+  return sources.some((file) => statSync(join(LAUNCHER_DIR, file)).mtimeMs > builtAt);
 }
 
 /** Builds the launcher when missing or older than its sources; returns its path. */

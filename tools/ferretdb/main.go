@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -80,6 +81,8 @@ func main() {
 			stop()
 		}()
 	}
+
+	go keepIDPathIndexes(ctx, abs, 200*time.Millisecond, logger)
 
 	done := make(chan struct{})
 	go func() {
