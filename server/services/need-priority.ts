@@ -1,6 +1,7 @@
 // Need priority is stored as a snapshot so that needs can be ordered and paged by it in the
 // database. It changes when the need or its academy changes (recomputed on those writes) and
 // as waiting time grows (refreshed by refreshAllPriorities, run at start-up and hourly).
+import { UPDATES_PER_COMMAND } from '../db/ferretdb-limits';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import { needPriority } from '../ranking/priority';
@@ -8,7 +9,6 @@ import type { LeanDoc } from './lean';
 import { academyProfile, needProfile } from './profiles';
 
 const LIVE_STATUSES = ['OPEN', 'MATCHED', 'IN_PROGRESS'];
-const UPDATES_PER_COMMAND = 50;
 
 /** The priority snapshot fields to store on a need. */
 export function priorityOf(need: LeanDoc<ImprovementNeedRecord>, academy: LeanDoc<AcademyRecord>, now = new Date()) {
@@ -28,11 +28,7 @@ async function refresh(filter: Record<string, unknown>, now: Date): Promise<numb
     const snapshot = priorityOf(need, academy, now);
     return Math.abs(snapshot.priority - (need.priority ?? 0)) < 1e-9 ? [] : [{ updateOne: { filter: { _id: need._id }, update: { $set: snapshot } } }];
   });
-  // In chunks: FerretDB 1.24 (SQLite) keeps every statement's read cursor, and so one of its
-  // 100 pooled SQLite connections, open until the whole `update` command ends, so a command
-  // of 100 or more updates waits for a connection forever and stalls the server
-  // (handler/msg_update.go defers each iterator's Close inside its loop). 50 per command stays
-  // well clear of that; MongoDB does not mind.
+  // In chunks, or FerretDB stalls (see UPDATES_PER_COMMAND).
   for (let i = 0; i < ops.length; i += UPDATES_PER_COMMAND) {
     await ImprovementNeed.bulkWrite(ops.slice(i, i + UPDATES_PER_COMMAND) as never, { ordered: false });
   }

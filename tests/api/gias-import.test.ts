@@ -9,7 +9,7 @@ import { checkGiasFile, GiasFileError, importGiasFile, type ImportSummary } from
 import { Academy } from '../../server/models/academy';
 import { AuditEntry } from '../../server/models/audit-entry';
 import { Trust } from '../../server/models/trust';
-import { headerLine, recordLine, typicalRecord } from '../fixtures/gias/register-format';
+import { encodeRegister, headerLine, recordLine, typicalRecord } from '../fixtures/gias/register-format';
 import { runScript } from '../support/run-script';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { createTrust, must, UPSERT_ACADEMY } from '../support/world';
@@ -351,5 +351,30 @@ describe('the command, end to end', () => {
     const { code, stderr } = await run([SAMPLE], { MONGODB_URI: '' });
     expect(code).toBe(2);
     expect(stderr).toContain('MONGODB_URI is not set');
+  });
+});
+
+describe('a later register that changes many schools at once (a new census)', () => {
+  // More updates in one batch than FerretDB 1.24 can hold cursors for in one command (100):
+  // sent as one command, this import used to wait forever on the embedded database.
+  const SCHOOLS = 250;
+  const register = (fsm: string) =>
+    encodeRegister([
+      headerLine(),
+      ...Array.from({ length: SCHOOLS }, (_, i) =>
+        recordLine(typicalRecord({ URN: 166000 + i, EstablishmentName: `Census School ${i}`, 'TypeOfEstablishment (name)': 'Academy converter', 'PhaseOfEducation (name)': 'Primary', PercentageFSM: fsm })),
+      ),
+    ]);
+
+  it('updates every school that changed, audits each change, and the API shows the new figures', async () => {
+    expect(await importGiasFile(writeTmp('census-2025.csv', register('20.0')))).toMatchObject({ inserted: SCHOOLS, updated: 0 });
+    const auditsBefore = await AuditEntry.countDocuments({ entityType: 'Academy', action: 'UPDATED' });
+
+    const later = await importGiasFile(writeTmp('census-2026.csv', register('21.5')));
+    expect(later).toMatchObject({ inserted: 0, updated: SCHOOLS, unchanged: 0 });
+    expect(later.rejected.count).toBe(0);
+    expect(await AuditEntry.countDocuments({ entityType: 'Academy', action: 'UPDATED' })).toBe(auditsBefore + SCHOOLS);
+    expect(await Academy.countDocuments({ urn: { $gte: '166000', $lt: '166250' }, fsmPercent: 21.5 })).toBe(SCHOOLS);
+    expect((await academy('166249')).fsmPercent).toBe(21.5);
   });
 });

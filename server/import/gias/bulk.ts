@@ -1,7 +1,9 @@
 // bulkWrite with ordered: false, reporting per-operation failures instead of throwing, so a
 // batch's duplicates (a lost race with another writer) can be retried one by one while the
-// rest of the batch stands.
+// rest of the batch stands. Inserts go in one command; updates in commands of at most
+// UPDATES_PER_COMMAND, which FerretDB needs (see there).
 import type { Types } from 'mongoose';
+import { UPDATES_PER_COMMAND } from '../../db/ferretdb-limits';
 
 export interface BulkOutcome {
   insertedCount: number;
@@ -29,8 +31,31 @@ export interface BulkWritable {
   bulkWrite(ops: any[], options: { ordered: boolean }): Promise<unknown>;
 }
 
+/** Runs `ops` (each touching its own document, so in any order); indexes in the outcome are positions in `ops`. */
 export async function tolerantBulkWrite(model: BulkWritable, ops: readonly object[]): Promise<BulkOutcome> {
-  if (!ops.length) return { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedIds: new Map(), failed: new Map() };
+  const outcome: BulkOutcome = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedIds: new Map(), failed: new Map() };
+  for (const positions of commandsFor(ops)) {
+    const part = await bulkWriteOnce(model, positions.map((position) => ops[position]!));
+    outcome.insertedCount += part.insertedCount;
+    outcome.matchedCount += part.matchedCount;
+    outcome.modifiedCount += part.modifiedCount;
+    for (const [index, id] of part.upsertedIds) outcome.upsertedIds.set(positions[index]!, id);
+    for (const [index, failure] of part.failed) outcome.failed.set(positions[index]!, failure);
+  }
+  return outcome;
+}
+
+/** The positions of `ops` sent together: every insert at once, other writes in chunks. */
+function commandsFor(ops: readonly object[]): number[][] {
+  const inserts: number[] = [];
+  const others: number[] = [];
+  ops.forEach((op, position) => ('insertOne' in op ? inserts : others).push(position));
+  const commands = inserts.length ? [inserts] : [];
+  for (let i = 0; i < others.length; i += UPDATES_PER_COMMAND) commands.push(others.slice(i, i + UPDATES_PER_COMMAND));
+  return commands;
+}
+
+async function bulkWriteOnce(model: BulkWritable, ops: readonly object[]): Promise<BulkOutcome> {
   let result: BulkResultLike;
   const failed = new Map<number, { code: number | undefined; message: string }>();
   try {
