@@ -26,7 +26,8 @@ export interface DatabaseState {
 }
 
 export async function readDatabaseState(): Promise<DatabaseState> {
-  const [academies, trusts] = [await loadExistingAcademies(), await loadTrusts()]; // one after the other: one connection
+  // At once: the import has two connections (database.ts); on one they simply queue.
+  const [academies, trusts] = await Promise.all([loadExistingAcademies(), loadTrusts()]);
   return { academies, trusts };
 }
 
