@@ -163,7 +163,8 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
 /**
  * Batches committed at once. Two: the database writes one batch while the next is prepared
  * and sent on a second connection (FerretDB works each connection on its own core).
- * Measured on the embedded FerretDB: about a third more documents a second than one at a time.
+ * Measured on the embedded FerretDB against one at a time: inserts 4,600 -> 7,000-10,000 a
+ * second, updates 700 -> 1,050; four at once gained nothing more.
  */
 const COMMITS_IN_FLIGHT = 2;
 
