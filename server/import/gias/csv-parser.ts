@@ -52,6 +52,8 @@ export class CsvParser {
   /** Line the pending record starts on. */
   private line = 1;
   private started = false;
+  /** The unfinished record stopped inside a quoted value. */
+  private inOpenQuote = false;
 
   constructor(private readonly maxRecordChars: number) {}
 
@@ -80,7 +82,7 @@ export class CsvParser {
     }
     this.pending = source.slice(position);
     if (this.pending.length > this.maxRecordChars) {
-      throw this.error(source, position, this.openQuote(source, position) ? 'quote-not-closed' : 'record-too-long', source.length);
+      throw this.error(source, position, this.inOpenQuote ? 'quote-not-closed' : 'record-too-long', source.length);
     }
     if (final && this.pending.length) throw this.error(source, position, 'quote-not-closed', source.length);
     return records;
@@ -90,6 +92,7 @@ export class CsvParser {
   private record(source: string, start: number, final: boolean, out: CsvRecord[]): number | null {
     const fields: string[] = [];
     const length = source.length;
+    this.inOpenQuote = false;
     let position = start;
     for (;;) {
       let value: string;
@@ -98,8 +101,11 @@ export class CsvParser {
         value = '';
         for (;;) {
           const quote = source.indexOf('"', from);
-          if (quote === -1) return INCOMPLETE;
-          if (quote + 1 === length && !final) return INCOMPLETE; // a "" may be split across chunks
+          if (quote === -1 || (quote + 1 === length && !final)) {
+            // Unclosed so far, or a "" that may be split across chunks.
+            this.inOpenQuote = true;
+            return INCOMPLETE;
+          }
           if (source.charCodeAt(quote + 1) === QUOTE) {
             value += source.slice(from, quote + 1);
             from = quote + 2;
@@ -148,16 +154,6 @@ export class CsvParser {
     out.push({ line: this.line, fields });
     this.line += newlinesBetween(source, start, next);
     return next;
-  }
-
-  private openQuote(source: string, start: number): boolean {
-    // Re-parse the pending record as if final: an open quote is what leaves it unfinished.
-    try {
-      new CsvParser(Number.MAX_SAFE_INTEGER).parse(source.slice(start), true);
-      return false;
-    } catch (error) {
-      return error instanceof CsvSyntaxError && error.problem === 'quote-not-closed';
-    }
   }
 
   private error(source: string, recordStart: number, problem: CsvSyntaxProblem, at: number): CsvSyntaxError {

@@ -72,16 +72,15 @@ export function createDecoder(encoding: SourceEncoding): TextDecoderStream {
  * Windows-1252 is Latin-1 except for 0x80-0x9F, where it has the curly quotes, dashes and €
  * that school names use. Node's own TextDecoder('windows-1252') decodes those as Latin-1
  * control characters (Node 20), and iconv-lite takes ten times as long as this: Latin-1
- * (native, fast) and a fix-up of that one range, only when it occurs. A test holds every
+ * (native, fast) and a fix-up of that one range. A test holds every
  * byte to iconv-lite's table.
  */
 export function decodeWindows1252(chunk: Buffer): string {
   const latin1 = chunk.toString('latin1');
-  return C1_RANGE.test(latin1) ? latin1.replace(C1_RANGE_ALL, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!) : latin1;
+  return latin1.replace(C1_RANGE, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
 }
 
-const C1_RANGE = /[\x80-\x9f]/;
-const C1_RANGE_ALL = /[\x80-\x9f]/g;
+const C1_RANGE = /[\x80-\x9f]/g;
 /** 0x80-0x9F in Windows-1252; the five bytes it leaves undefined decode to U+FFFD. */
 const WINDOWS_1252_C1 = [
   '€', '\ufffd', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\ufffd', 'Ž', '\ufffd',
