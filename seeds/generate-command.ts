@@ -1,5 +1,5 @@
 // `npm run generate -- --academies 22000 --staff 50000 --needs 5000 [--seed N] [--deployments N] [--reset]`:
-// writes a synthetic national dataset (seeds/national.ts) into MONGODB_URI, printing
+// writes a synthetic national dataset (seeds/national/) into MONGODB_URI, printing
 // progress and a summary with timings. Like `npm run seed`, it refuses a database that
 // already holds records unless --reset is given (which empties it first).
 import { performance } from 'node:perf_hooks';
