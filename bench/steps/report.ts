@@ -1,0 +1,109 @@
+// The figures as Markdown: the run's context, the load scenarios, single requests, direct
+// ranking, the path without copies, and issue 8's targets with a verdict each.
+import type { DirectRankingStats } from './direct-ranking';
+import type { ScenarioResult } from './load-runs';
+import { mb, ms } from './log';
+import type { MachineInfo } from './machine';
+import type { BenchOptions } from './options';
+import type { SingleRequest } from './reference-answers';
+import type { WithoutCopiesResult } from './without-copies';
+
+export interface ReportInput {
+  options: BenchOptions;
+  startedAt: Date;
+  totalSeconds: number;
+  machine: MachineInfo;
+  dbVersion: string;
+  loadSummary: string;
+  copiesUsed: boolean;
+  warm: string;
+  warmSeconds: number;
+  idleMemory: NodeJS.MemoryUsage;
+  finalMemory: NodeJS.MemoryUsage;
+  /** In runScenarios' order. */
+  scenarios: ScenarioResult[];
+  single: SingleRequest[];
+  directStats: DirectRankingStats;
+  dbPath: WithoutCopiesResult[];
+}
+
+export function renderReport(r: ReportInput): string {
+  return [...context(r), ...scenarioTable(r), ...singleAndDirect(r), ...withoutCopiesTable(r), ...targets(r), ...notes(r)].join('\n');
+}
+
+function context(r: ReportInput): string[] {
+  const args = process.argv.slice(2);
+  const lines = [
+    `### Latest run: ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `- Machine: ${r.machine.cpus}; ${r.machine.memory} RAM; ${r.machine.os}; Node.js ${r.machine.node}.`,
+    `- Database: ${r.dbVersion}. The server used ${r.copiesUsed ? 'one connection (as server/main.ts does with FerretDB) and in-process copies of the collections' : "the driver's connection pool and the database's indexes"}.`,
+    `- Data: ${r.loadSummary}.`,
+  ];
+  if (r.copiesUsed) lines.push(`- Copies loaded before the first request in ${r.warmSeconds.toFixed(1)} s (${r.warm}).`);
+  lines.push(`- Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\`; autocannon in a child process, ${r.options.connections} connections, ${r.options.warmup} s warm-up then ${r.options.duration} s per scenario, loopback; rate limit off for the run (RATE_LIMIT_PER_MINUTE would otherwise refuse the ranking load after 300 a minute); the whole run took ${r.totalSeconds.toFixed(0)} s.`);
+  lines.push('');
+  return lines;
+}
+
+function scenarioTable(r: ReportInput): string[] {
+  const lines = ['| scenario | p50 ms | p95 ms | p99 ms | requests/s | requests | non-2xx | round trips / request | peak RSS |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const s of r.scenarios) {
+    const l = s.load;
+    const trips = s.name.includes('static') ? '—' : ms(s.roundTripsPerRequest);
+    lines.push(`| ${s.name} | ${ms(l.latencyMs.p50)} | ${ms(l.latencyMs.p95)} | ${ms(l.latencyMs.p99)} | ${l.requestsPerSecond.toFixed(0)} | ${l.requests} | ${l.non2xx + l.errors} | ${trips} | ${mb(s.peakRss)} |`);
+  }
+  lines.push('');
+  return lines;
+}
+
+function singleAndDirect(r: ReportInput): string[] {
+  const d = r.directStats;
+  return [
+    'Round trips of one request alone (copies up to date): ' + r.single.map((s) => `${s.label} ${s.total} (${s.commands}), ${ms(s.ms)} ms`).join('; ') + '.',
+    '',
+    `Direct ranking (issue 3.7): \`rankCandidates(need, STAFF, 10)\` called in-process for ${d.n} needs one after another: p50 ${ms(d.p50)} ms, p95 ${ms(d.p95)} ms, max ${ms(d.max)} ms; ${(d.dbShare * 100).toFixed(0)}% of the time getting the facts (p50 ${ms(d.dbP50)} ms) and ${((1 - d.dbShare) * 100).toFixed(0)}% scoring (p50 ${ms(d.scoringP50)} ms, p95 ${ms(d.scoringP95)} ms); ${ms(d.commandsPerRanking)} database round trips per ranking.`,
+    '',
+  ];
+}
+
+function withoutCopiesTable(r: ReportInput): string[] {
+  if (!r.dbPath.length) return [];
+  const lines = [
+    'Without the copies (`setReadCacheMode("off")`: every read goes to the database), one request each:',
+    '',
+    '| request | time | round trips | commands | same answer as with copies |',
+    '|---|---:|---:|---|---|',
+  ];
+  for (const d of r.dbPath) lines.push(`| ${d.label} | ${(d.ms / 1000).toFixed(1)} s | ${d.total} | ${d.commands} | ${d.identical ? 'yes' : '**no**'} |`);
+  lines.push('');
+  return lines;
+}
+
+function targets(r: ReportInput): string[] {
+  const [rank, , nested, ceiling] = r.scenarios as [ScenarioResult, ScenarioResult, ScenarioResult, ScenarioResult];
+  const share = nested.load.requestsPerSecond / ceiling.load.requestsPerSecond;
+  const serverPeak = Math.max(...r.scenarios.map((s) => s.peakRss), r.idleMemory.rss);
+  const nestedTrips = r.single.find((s) => s.label.startsWith('nested'))!;
+  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+  return [
+    '| target (issue 8) | figure | |',
+    '|---|---|---|',
+    `| rankCandidates p95 < 250 ms under load | ${ms(rank.load.latencyMs.p95)} ms | ${verdict(rank.load.latencyMs.p95 < 250)} |`,
+    `| nested 50-need page p95 < 100 ms | ${ms(nested.load.latencyMs.p95)} ms | ${verdict(nested.load.latencyMs.p95 < 100)} |`,
+    `| nested page in at most 6 round trips | ${nestedTrips.total} alone, ${ms(nested.roundTripsPerRequest)} per request under load | ${verdict(nestedTrips.total <= 6 && nested.roundTripsPerRequest <= 6)} |`,
+    `| nested page throughput >= 40% of the static ceiling | ${nested.load.requestsPerSecond.toFixed(0)} / ${ceiling.load.requestsPerSecond.toFixed(0)} req/s = ${(share * 100).toFixed(0)}% | ${verdict(share >= 0.4)} |`,
+    `| server memory < 500 MB | peak RSS ${mb(serverPeak)} (heap ${mb(Math.max(...r.scenarios.map((s) => s.peakHeap)))}) | ${verdict(serverPeak < 500 * 1024 * 1024)} |`,
+    `| ranking p95 < 250 ms (issue 3.7, direct) | ${ms(r.directStats.p95)} ms | ${verdict(r.directStats.p95 < 250)} |`,
+    '',
+  ];
+}
+
+function notes(r: ReportInput): string[] {
+  const [, needs, nested, , compiledCeiling] = r.scenarios as [ScenarioResult, ScenarioResult, ScenarioResult, ScenarioResult, ScenarioResult];
+  return [
+    `The real server runs operations compiled by graphql-jit (GRAPHQL_JIT, on by default); the target compares it with the minimal static server. Against the static server compiled too: ${((nested.load.requestsPerSecond / compiledCeiling.load.requestsPerSecond) * 100).toFixed(0)}% (${compiledCeiling.load.requestsPerSecond.toFixed(0)} req/s).`,
+    '',
+    `rankNeedsForStaff has no target; under the same load: p95 ${ms(needs.load.latencyMs.p95)} ms at ${needs.load.requestsPerSecond.toFixed(0)} req/s. The server runs in the bench process, so RSS includes the bench's own small state (the load generator is a separate process).`,
+  ];
+}
