@@ -92,3 +92,25 @@ describe('nodes(ids:)', () => {
     expect(errorLines().length).toBe(before);
   });
 });
+
+describe('cursors', () => {
+  const needsAfter = `query ($after: String) { needs(orderBy: RAISED_AT, first: 5, after: $after) { edges { node { id } } } }`;
+  const cursorOf = (value: unknown) => Buffer.from(JSON.stringify([value, '0123456789abcdef01234567'])).toString('base64url');
+
+  it.each([['not a date'], ['2030-02-30T00:00:00.000Z'], ['2026-13-01T00:00:00.000Z'], [12345], [true]])(
+    'refuses a RAISED_AT cursor holding %p as BAD_USER_INPUT, as other bad cursors',
+    async (value) => {
+      const before = errorLines().length;
+      const res = await post(needsAfter, { after: cursorOf(value) });
+      expect(res.data).toBeNull();
+      expect(res.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('cursor is not valid'), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+      expect(errorLines().length).toBe(before);
+    },
+  );
+
+  it('still follows a RAISED_AT cursor it issued', async () => {
+    const res = await post(needsAfter, { after: cursorOf('2026-11-23T09:30:00.000Z') });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.needs.edges).toEqual([]);
+  });
+});
