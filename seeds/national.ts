@@ -686,8 +686,6 @@ export function generateNationalDataset(opts: NationalOptions): SeedDataset {
     if (expertise.some((e) => e.area === 'GOVERNANCE') && rng.chance(0.2)) designations.push('NLG');
 
     const capacityDays = role === 'EXECUTIVE_HEADTEACHER' ? rng.int(15, 30) : pickWeighted(rng, [[5, 4], [6, 2], [8, 3], [10, 4], [12, 2], [15, 2], [20, 1.5], [25, 0.7], [30, 0.5]] as const);
-    const committedRoll = rng.next();
-    const daysCommitted = committedRoll < 0.05 ? capacityDays : committedRoll < 0.4 ? rng.int(1, Math.max(1, Math.floor(capacityDays / 2))) : 0;
     const urban = town.pop >= 250 && !home.rural;
     const maxTravelKm = rng.chance(0.12) ? null : urban ? rng.pick([10, 10, 15, 15, 20, 25, 30, 40]) : rng.pick([15, 20, 25, 30, 30, 40, 50, 60]);
     const checkRoll = rng.next();
@@ -700,7 +698,6 @@ export function generateNationalDataset(opts: NationalOptions): SeedDataset {
       homeAcademyUrn: home.urn,
       designations,
       capacityDays,
-      daysCommitted,
       maxTravelKm,
       safeguardingCheckExpiresOn,
       expertise,
@@ -773,6 +770,8 @@ export function generateNationalDataset(opts: NationalOptions): SeedDataset {
       if (list) list.push(i);
       else byTown.set(d.town, [i]);
     });
+    // Days given count against a person's capacity (see committedDaysByStaff): never beyond it.
+    const given = new Map<SeedStaff, number>();
     let attempts = 0;
     while (completedDeployments.length < nHistory && attempts < nHistory * 20) {
       attempts += 1;
@@ -782,12 +781,16 @@ export function generateNationalDataset(opts: NationalOptions): SeedDataset {
       const receiving = drafts[rng.pick(pool)]!;
       if (receiving === home) continue;
       const entry = rng.pick(supporter.expertise);
+      const days = rng.int(2, 12);
+      const before = given.get(supporter) ?? 0;
+      if (before + days > supporter.capacityDays) continue;
+      given.set(supporter, before + days);
       completedDeployments.push({
         needAcademyUrn: receiving.urn,
         area: entry.area,
         phase: receiving.phase,
         staffEmail: supporter.email,
-        days: rng.int(2, 12),
+        days,
         impactRating: pickWeighted(rng, [[1, 0.1], [2, 0.25], [3, 0.4], [4, 0.25]] as const),
         impactEvidence: rng.pick(IMPACT_EVIDENCE),
         completedDaysAgo: rng.int(30, 900),
