@@ -6,6 +6,7 @@ import { OFSTED_RATINGS, PHASES } from '../domain/enums';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { Trust } from '../models/trust';
 import { diffFields, recordAudit } from './audit';
+import { hubsLedBy, leadCannotLeave } from './hub-leads';
 import { refreshPrioritiesForAcademy } from './need-priority';
 import { resolveReference } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
@@ -87,14 +88,19 @@ export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Out
   const set: Record<string, unknown> = { updatedBy: actor };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) set[key] = value;
   if (trustId !== undefined) set.trustId = trustId;
-  if (existing && trustId !== undefined && String(existing.trustId ?? '') !== String(trustId ?? '')) {
-    // Leaving a trust means leaving its hub too.
+  const leavesTrust = existing !== null && trustId !== undefined && String(existing.trustId ?? '') !== String(trustId ?? '');
+  if (leavesTrust) {
+    // Leaving a trust means leaving its hub too, which its lead may not do (services/hub-leads.ts).
+    const led = (await hubsLedBy([existing._id.toString()])).get(existing._id.toString());
+    if (led) return failed(userError('trustId', `trustId: ${leadCannotLeave(existing.name, led, 'to another trust')}`, 'LEAD_ACADEMY'));
     set.clusterId = null;
   }
 
   try {
     const before = (await Academy.findOneAndUpdate(
-      { urn },
+      // Conditional on the hub we read when changing trust, so a hub created meanwhile with this
+      // school as its lead is never left behind: the write misses and the retry sees the lead.
+      leavesTrust ? { urn, clusterId: existing.clusterId ?? null } : { urn },
       { $set: set, $setOnInsert: { urn, createdBy: actor } },
       { upsert: true, returnDocument: 'before', runValidators: true, setDefaultsOnInsert: true },
     ).lean()) as AcademyLean | null;

@@ -9,6 +9,7 @@ import { Cluster, type ClusterRecord } from '../models/cluster';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { Trust } from '../models/trust';
 import { recordAudit } from './audit';
+import { alreadyLeads, hubsLedBy, leadCannotLeave } from './hub-leads';
 import type { LeanDoc } from './lean';
 import { resolveReference } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
@@ -67,6 +68,10 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
     else if (academy.clusterId)
       errors.push(userError(field, `${academy.name} already belongs to another hub; move it with moveAcademyToCluster`, 'ALREADY_IN_CLUSTER'));
   }
+  // A school leads one hub at most (a lead is always a member, but records written before that
+  // rule was kept everywhere may hold a lead outside its hub).
+  const leads = await hubsLedBy(allIds.filter((id) => byId.has(id)));
+  for (const [id, hub] of leads) errors.push(userError(fieldOf(id), `${fieldOf(id).join('.')}: ${alreadyLeads(byId.get(id)!.name, hub)}`, 'LEAD_ACADEMY'));
   let executiveHeadId: string | null = null;
   let executiveHead: LeanDoc<StaffMemberRecord> | null = null;
   if (data.executiveHeadId) {
@@ -92,7 +97,8 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
   // Join members one conditional write each; if another request took one meanwhile, undo.
   const joined: string[] = [];
   for (const id of allIds) {
-    const result = await Academy.updateOne({ _id: id, clusterId: null }, { $set: { clusterId: cluster._id, updatedBy: actor } });
+    // Still in no hub and still in this trust: a school moved to another trust meanwhile is not joined.
+    const result = await Academy.updateOne({ _id: id, clusterId: null, trustId: trust.doc._id }, { $set: { clusterId: cluster._id, updatedBy: actor } });
     if (result.modifiedCount !== 1) {
       await Academy.updateMany({ _id: { $in: joined }, clusterId: cluster._id }, { $set: { clusterId: null } });
       await Cluster.deleteOne({ _id: cluster._id });
@@ -148,9 +154,10 @@ export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Prom
   }
   const from = a.clusterId?.toString() ?? null;
   if (from) {
-    const current = (await Cluster.findById(from, { leadAcademyId: 1 }).lean()) as ClusterLean | null;
+    const current = (await Cluster.findById(from, { leadAcademyId: 1, name: 1 }).lean()) as ClusterLean | null;
     if (current && current.leadAcademyId.toString() === a._id.toString() && from !== target?._id.toString()) {
-      return failed(userError('academyId', `${a.name} leads its hub; choose another lead academy before moving it`, 'LEAD_ACADEMY'));
+      const hub = { id: from, name: current.name };
+      return failed(userError('academyId', `academyId: ${leadCannotLeave(a.name, hub, 'out of the hub')}`, 'LEAD_ACADEMY'));
     }
   }
   const to = target?._id ?? null;
