@@ -5,6 +5,7 @@ import { actorOf, type Viewer } from '../auth/viewer';
 import { OFSTED_RATINGS, PHASES } from '../domain/enums';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { Trust } from '../models/trust';
+import { nameInput } from './name-input';
 import { diffFields, recordAudit } from './audit';
 import { hubsLedBy, leadCannotLeave } from './hub-leads';
 import { refreshPrioritiesForAcademy } from './need-priority';
@@ -15,7 +16,7 @@ import type { LeanDoc } from './lean';
 const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
 
 export const academyFieldsInput = {
-  name: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
+  name: nameInput(),
   phase: z.enum(PHASES),
   ofstedRating: z.enum(OFSTED_RATINGS),
   fsmPercent: z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100').nullable(),

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { forbiddenError } from '../auth/errors';
 import { decodeIdOfType } from '../auth/global-id';
 import { policy, roleMay } from '../auth/policy';
+import { nameKey } from '../domain/names';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { Cluster, type ClusterRecord } from '../models/cluster';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { Trust } from '../models/trust';
+import { nameInput } from './name-input';
 import { recordAudit } from './audit';
 import { alreadyLeads, hubsLedBy, leadCannotLeave } from './hub-leads';
 import type { LeanDoc } from './lean';
@@ -24,7 +26,7 @@ export interface ClusterResult {
 }
 
 const createClusterInput = z.object({
-  name: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
+  name: nameInput(),
   trustId: z.string(),
   leadAcademyId: z.string(),
   executiveHeadId: z.string().nullish(),
@@ -89,9 +91,9 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
   const actor = actorOf(viewer);
   let cluster;
   try {
-    cluster = await Cluster.create({ name: data.name, trustId, leadAcademyId: leadId, executiveHeadId, createdBy: actor, updatedBy: actor });
+    cluster = await Cluster.create({ name: data.name, nameKey: nameKey(data.name), trustId, leadAcademyId: leadId, executiveHeadId, createdBy: actor, updatedBy: actor });
   } catch (error) {
-    if (isDuplicateKey(error)) return failed(userError('name', `this trust already has a hub named "${data.name}"`, 'TAKEN'));
+    if (isDuplicateKey(error)) return failed(userError('name', `this trust already has a hub named "${data.name}" (names are compared ignoring case, spacing and look-alike characters)`, 'TAKEN'));
     throw error;
   }
   // Join members one conditional write each; if another request took one meanwhile, undo.
