@@ -2,6 +2,7 @@
 // natural keys (trust key, URN, email) to ids. Used by `npm run seed`, by `npm start` with
 // the embedded database, by the national generator and by the tests.
 import { Types } from 'mongoose';
+import { nameKey } from '../server/domain/names';
 import { Academy } from '../server/models/academy';
 import { Cluster } from '../server/models/cluster';
 import { SYSTEM_ACTOR, type ActorRecord } from '../server/models/common';
@@ -11,7 +12,7 @@ import { StaffMember } from '../server/models/staff-member';
 import { Trust } from '../server/models/trust';
 import { priorityOf, refreshAllPriorities } from '../server/services/need-priority';
 import { recordExternalWrites } from '../server/services/write-epoch';
-import type { SeedDataset } from './dataset';
+import { committedDaysByStaff, type SeedDataset } from './dataset';
 
 const BATCH = 2000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -43,7 +44,7 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
   const trustIds = new Map(dataset.trusts.map((t) => [t.key, new Types.ObjectId()]));
   await insertInBatches(
     Trust as unknown as BulkInsertable,
-    dataset.trusts.map((t) => ({ _id: trustIds.get(t.key), name: t.name, nameKey: t.name.toLowerCase(), region: t.region, ...stamp })),
+    dataset.trusts.map((t) => ({ _id: trustIds.get(t.key), name: t.name, nameKey: nameKey(t.name), region: t.region, ...stamp })),
   );
 
   const academyIds = new Map(dataset.academies.map((a) => [a.urn, new Types.ObjectId()]));
@@ -71,6 +72,12 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
   const academyDocById = new Map(academyDocs.map((a) => [String(a._id), a]));
 
   const staffIds = new Map(dataset.staff.map((s) => [s.email.toLowerCase(), new Types.ObjectId()]));
+  // Remaining days follow from the deployments written below, never from a separate figure.
+  const committed = committedDaysByStaff(dataset);
+  for (const s of dataset.staff) {
+    const given = committed.get(s.email.toLowerCase()) ?? 0;
+    if (given > s.capacityDays) throw new Error(`dataset: ${s.email} has ${given} days of deployments but offers only ${s.capacityDays}`);
+  }
   await insertInBatches(
     StaffMember as unknown as BulkInsertable,
     dataset.staff.map((s) => ({
@@ -84,7 +91,7 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
       expertise: s.expertise,
       expertiseAreas: [...new Set(s.expertise.map((e) => e.area))],
       capacityDays: s.capacityDays,
-      remainingDays: Math.max(0, s.capacityDays - s.daysCommitted),
+      remainingDays: s.capacityDays - (committed.get(s.email.toLowerCase()) ?? 0),
       maxTravelKm: s.maxTravelKm,
       safeguardingCheckExpiresOn: s.safeguardingCheckExpiresOn ? new Date(s.safeguardingCheckExpiresOn) : null,
       ...stamp,
@@ -96,6 +103,7 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
     dataset.clusters.map((c) => ({
       _id: clusterIds.get(c.key),
       name: c.name,
+      nameKey: nameKey(c.name),
       trustId: trustIds.get(c.trustKey),
       leadAcademyId: academyIds.get(c.leadAcademyUrn),
       executiveHeadId: staffIds.get(c.executiveHeadEmail.toLowerCase()) ?? null,
