@@ -47,6 +47,10 @@ export function createRequestAuthenticator({ jwtSecret, oidc }: RequestAuthOptio
     const record = await findEnrolmentById(session.directoryUserId);
     // Removed from the directory since signing in: the session ends now.
     if (!record) return notEnrolled('this person');
+    // Signed out since (a copy of the cookie kept elsewhere must not outlive the sign-out).
+    if (record.sessionsNotBefore && session.issuedAtMs <= record.sessionsNotBefore.getTime()) {
+      return { kind: 'rejected', reason: 'this session was signed out: sign in again' };
+    }
     return { kind: 'authenticated', viewer: viewerFromDirectory(record, session.subject, 'OIDC_SESSION') };
   };
 }

@@ -27,6 +27,8 @@ const directoryUserSchema = new Schema(
     clusterId: { type: Schema.Types.ObjectId, ref: 'Cluster', default: null },
     academyId: { type: Schema.Types.ObjectId, ref: 'Academy', default: null },
     staffId: { type: Schema.Types.ObjectId, ref: 'StaffMember', default: null },
+    /** Browser sessions issued before this moment are void: set when the person signs out. */
+    sessionsNotBefore: { type: Date, default: null },
     ...authorship,
   },
   { timestamps: true },

@@ -242,3 +242,14 @@ export function directoryListFilter(viewer: Viewer, trustGlobalId: string | null
   if (requested && requested !== viewer.trustId) throw forbiddenError(LEAD_LIMIT);
   return { trustId: viewer.trustId };
 }
+
+/**
+ * Sign-out: every browser session of this person issued until now stops working, on every
+ * instance (the session cookie is checked against this on each request). Audited, as the
+ * person's own act; the record's updatedAt is left alone so a manager's edit in flight is
+ * not refused for it.
+ */
+export async function endSessions(directoryUserId: string, actor: { sub: string; role: string }, at: Date): Promise<void> {
+  const before = await DirectoryUser.findByIdAndUpdate(directoryUserId, { $set: { sessionsNotBefore: at } }, { timestamps: false }).lean();
+  if (before) await recordAudit('DirectoryUser', before._id, 'SIGNED_OUT', actor, { sessionsNotBefore: { from: before.sessionsNotBefore ?? null, to: at } });
+}

@@ -6,7 +6,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { parse as parseCookies } from 'cookie';
 import * as client from 'openid-client';
 import type { Logger } from '../../logger';
-import { findEnrolment } from '../../services/directory';
+import { endSessions, findEnrolment, findEnrolmentById } from '../../services/directory';
 import { type OidcIssuer, TokenRejected } from './issuer';
 import type { SessionCookies } from './session';
 
@@ -116,6 +116,12 @@ export function signInRoutes({ issuer, sessions, logger }: SignInRoutesOptions):
     // Another site must not be able to sign a person out either: same Origin required.
     if (req.headers.origin !== publicUrl) {
       return void res.status(403).json({ error: { code: 'FORBIDDEN', message: `Sign out from pages of ${publicUrl} only (the Origin header must say so)` } });
+    }
+    const cookie = parseCookies(req.headers.cookie ?? '')[sessions.sessionName];
+    const session = cookie ? await sessions.readSession(cookie) : null;
+    if (session && !('problem' in session)) {
+      const record = await findEnrolmentById(session.directoryUserId);
+      if (record) await endSessions(session.directoryUserId, { sub: session.subject, role: record.role }, sessions.currentTime());
     }
     res.clearCookie(sessions.sessionName, sessions.clearOptions());
     let endSessionUrl: string | null = null;

@@ -26,6 +26,8 @@ export interface SignInFlow {
 export interface Session {
   directoryUserId: string;
   subject: string;
+  /** When it was issued, in ms (compared with the record's sessionsNotBefore). */
+  issuedAtMs: number;
 }
 
 function derivedKey(secret: string, purpose: string): Uint8Array {
@@ -64,6 +66,10 @@ export class SessionCookies {
     return Math.floor(this.clock().getTime() / 1000);
   }
 
+  currentTime(): Date {
+    return this.clock();
+  }
+
   sealFlow(flow: SignInFlow): Promise<string> {
     return new EncryptJWT({ ...flow })
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
@@ -84,8 +90,8 @@ export class SessionCookies {
     }
   }
 
-  issueSession(session: Session): Promise<string> {
-    return new SignJWT({ did: session.directoryUserId })
+  issueSession(session: Omit<Session, 'issuedAtMs'>): Promise<string> {
+    return new SignJWT({ did: session.directoryUserId, ims: this.clock().getTime() })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(SESSION_ISSUER)
       .setAudience(SESSION_ISSUER)
@@ -109,8 +115,8 @@ export class SessionCookies {
         requiredClaims: ['exp', 'sub'],
         currentDate: this.clock(),
       });
-      if (typeof payload.did !== 'string' || !payload.sub) return { problem: 'the session cookie is not valid: sign in again' };
-      return { directoryUserId: payload.did, subject: payload.sub };
+      if (typeof payload.did !== 'string' || typeof payload.ims !== 'number' || !payload.sub) return { problem: 'the session cookie is not valid: sign in again' };
+      return { directoryUserId: payload.did, subject: payload.sub, issuedAtMs: payload.ims };
     } catch (error) {
       const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
       return { problem: expired ? 'the session has expired: sign in again' : 'the session cookie is not valid: sign in again' };
