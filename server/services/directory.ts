@@ -87,22 +87,36 @@ async function resolveScope(input: RecordInput): Promise<Outcome<Scope>> {
     academyId: academy?._id ?? null,
     staffId: staff?._id ?? null,
   };
-  const needs: Partial<Record<Role, [keyof Scope, string]>> = {
+  // The scope a role works in is named outright, never inferred: being at a hub's school does
+  // not make someone its executive head.
+  const needs: Partial<Record<Role, [keyof RecordInput, string]>> = {
     IMPROVEMENT_LEAD: ['trustId', 'trustId is required for an IMPROVEMENT_LEAD: the trust they lead'],
     EXECUTIVE_HEAD: ['clusterId', 'clusterId is required for an EXECUTIVE_HEAD: the hub they head'],
     HEADTEACHER: ['academyId', 'academyId is required for a HEADTEACHER: their school'],
-    TEACHER: ['staffId', 'staffMemberId is required for a TEACHER: their own staff record'],
+    TEACHER: ['staffMemberId', 'staffMemberId is required for a TEACHER: their own staff record'],
   };
   const need = needs[input.role];
-  if (need && !scope[need[0]]) return failed(userError(need[0] === 'staffId' ? 'staffMemberId' : need[0], need[1], 'REQUIRED'));
+  if (need && !input[need[0]]) return failed(userError(need[0], need[1], 'REQUIRED'));
   if (input.role === 'ADMIN') scope.trustId = null;
   return ok(scope);
 }
 
+const emailTaken = (input: RecordInput) => userError('email', `email: ${input.email} is already in the directory`, 'TAKEN');
+const subjectTaken = (input: RecordInput) => userError('subject', `subject: another directory record already has the subject "${input.subject}"`, 'TAKEN');
+
+/** Which unique key another record holds, for a message naming the field (the unique indexes still decide races). */
+async function takenErrors(input: RecordInput, exceptId: Types.ObjectId | null): Promise<UserError[]> {
+  const other = exceptId ? { _id: { $ne: exceptId } } : {};
+  const errors: UserError[] = [];
+  if (await DirectoryUser.exists({ emailKey: input.email.toLowerCase(), ...other })) errors.push(emailTaken(input));
+  if (input.subject && (await DirectoryUser.exists({ subjectKey: subjectKeyOf(input.subject), ...other }))) errors.push(subjectTaken(input));
+  return errors;
+}
+
 function takenError(error: unknown, input: RecordInput): UserError {
-  const pattern = (error as { keyPattern?: Record<string, unknown> }).keyPattern ?? {};
-  if ('subjectKey' in pattern && input.subject) return userError('subject', `subject: another directory record already has the subject "${input.subject}"`, 'TAKEN');
-  return userError('email', `email: ${input.email} is already in the directory`, 'TAKEN');
+  // MongoDB names the index; FerretDB 1.x may not, and then the email is the likelier clash.
+  const text = `${JSON.stringify((error as { keyPattern?: unknown }).keyPattern ?? {})} ${(error as Error).message ?? ''}`;
+  return text.includes('subjectKey') && input.subject ? subjectTaken(input) : emailTaken(input);
 }
 
 const fieldsOf = (input: RecordInput, scope: Scope) => ({
@@ -120,6 +134,8 @@ export async function enrolUser(viewer: Viewer, input: unknown): Promise<Outcome
   const scope = await resolveScope(parsed.data);
   if (!scope.ok) return scope;
   if (!directoryPolicy.manageRecordOf(viewer, scope.value.trustId?.toString() ?? null, parsed.data.role)) throw forbiddenError(LEAD_LIMIT);
+  const taken = await takenErrors(parsed.data, null);
+  if (taken.length) return failed(...taken);
   const actor = actorOf(viewer);
   const fields = fieldsOf(parsed.data, scope.value);
   try {
@@ -153,6 +169,8 @@ export async function updateDirectoryUser(viewer: Viewer, input: unknown): Promi
   const scope = await resolveScope(parsed.data);
   if (!scope.ok) return scope;
   if (!directoryPolicy.manageRecordOf(viewer, scope.value.trustId?.toString() ?? null, parsed.data.role)) throw forbiddenError(LEAD_LIMIT);
+  const taken = await takenErrors(parsed.data, existing.value._id);
+  if (taken.length) return failed(...taken);
   const actor = actorOf(viewer);
   const fields = fieldsOf(parsed.data, scope.value);
   const changes = diffFields(existing.value as unknown as Record<string, unknown>, fields, AUDITED_FIELDS);

@@ -155,7 +155,7 @@ describe('browser sign-in (Authorization Code with PKCE, backend for frontend)',
   it('honours the session cookie only on same-origin JSON POSTs (CSRF), writing nothing otherwise', async () => {
     const browser = new Browser();
     await signIn(browser, 'ada-sub');
-    const forged = [
+    const forged: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: '' },
       { 'content-type': 'text/plain' },
@@ -304,5 +304,19 @@ describe('bearer tokens from the issuer', () => {
   it('keeps HS256 service tokens working beside the issuer', async () => {
     const result = await bearerGql(web, admin, VIEWER);
     expect(result.data.viewer).toMatchObject({ role: 'ADMIN', signedInWith: 'SERVICE_TOKEN', directoryUser: null });
+  });
+});
+
+describe('the directory decides, request by request', () => {
+  it("ends a person's open session as soon as their directory record is removed", async () => {
+    const browser = new Browser();
+    await signIn(browser, 'ada-sub');
+    const me = await pageGql(browser, web, VIEWER);
+    expect(me.data.viewer.role).toBe('TEACHER');
+    const id = (await api.gql(`{ directoryUsers(first: 1, filter: { emailContains: "ada" }) { edges { node { id } } } }`, {}, { token: admin })).data.directoryUsers.edges[0].node.id;
+    const removed = await api.gql(`mutation ($id: ID!) { removeDirectoryUser(input: { id: $id }) { removedId } }`, { id }, { token: admin });
+    expect(removed.data.removeDirectoryUser.removedId).toBe(id);
+    const after = await pageGql(browser, web, VIEWER);
+    expect(after.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED', reason: 'NOT_ENROLLED' } });
   });
 });
