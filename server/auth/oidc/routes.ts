@@ -105,7 +105,7 @@ export function signInRoutes({ issuer, sessions, logger }: SignInRoutesOptions):
         res,
         403,
         'Not enrolled',
-        `You signed in as ${identity.email ?? identity.subject}, but you are not enrolled in this service. Ask your trust's improvement lead (or an administrator) to add you to the user directory, then sign in again.`,
+        `You signed in as ${identity.email ?? 'a person without an email address'} (subject ${identity.subject}), but you are not enrolled in this service. Ask your trust's improvement lead (or an administrator) to add you to the user directory, then sign in again.`,
       );
     }
     res.cookie(sessions.sessionName, await sessions.issueSession({ directoryUserId: record._id.toString(), subject: identity.subject }), sessions.options(sessions.sessionMaxAgeSeconds));
