@@ -16,6 +16,8 @@ export const EXECUTION_TIMEOUT = 'EXECUTION_TIMEOUT';
 /** Carried on the GraphQL context; set when a query starts. */
 export interface ExecutionDeadline {
   executionDeadline?: number | null;
+  /** Set once the deadline has stopped something: the answer is then the timeout alone. */
+  executionTimedOut?: boolean;
 }
 
 export function timeoutError(ms: number): GraphQLError {
@@ -39,7 +41,10 @@ export function guardResolversWithDeadline(schema: GraphQLSchema): GraphQLSchema
       if (!resolve || resolve === defaultFieldResolver || (resolve as { deadlineGuarded?: true }).deadlineGuarded) continue;
       const guarded: typeof resolve = (source, args, context: ExecutionDeadline | undefined, info) => {
         const deadline = context?.executionDeadline;
-        if (deadline && performance.now() > deadline) throw new DeadlinePassed();
+        if (deadline && performance.now() > deadline) {
+          context!.executionTimedOut = true;
+          throw new DeadlinePassed();
+        }
         return resolve(source, args, context, info);
       };
       (guarded as { deadlineGuarded?: true }).deadlineGuarded = true;
@@ -66,24 +71,25 @@ export function executionTimeout(ms: number): Plugin {
     onExecute({ args, executeFn, setExecuteFn }) {
       if (!isQuery(args.document, args.operationName)) return;
       const context = args.contextValue as ExecutionDeadline;
-      const deadline = performance.now() + ms;
-      context.executionDeadline = deadline;
+      context.executionDeadline = performance.now() + ms;
       setExecuteFn((executeArgs) => {
         const result = executeFn(executeArgs);
         if (!isPromise(result)) return result;
         let timer: NodeJS.Timeout | undefined;
         const late = new Promise<{ errors: GraphQLError[] }>((resolve) => {
-          timer = setTimeout(() => resolve({ errors: [timeoutError(ms)] }), ms);
+          timer = setTimeout(() => {
+            context.executionTimedOut = true;
+            resolve({ errors: [timeoutError(ms)] });
+          }, ms);
         });
         return Promise.race([result, late]).finally(() => clearTimeout(timer)) as ReturnType<typeof executeFn>;
       });
       return {
-        // Late anywhere (a guarded field refused, or the answer came after the deadline): the
-        // whole answer is the timeout, not a partial page with holes in it.
+        // Something was stopped (a guarded field refused, or the timer answered): the whole
+        // answer is the timeout, not a page with holes in it. An answer that is complete is
+        // sent even if it took a little longer: its work is done.
         onExecuteDone({ result, setResult }) {
-          if (performance.now() > deadline && !isPromise(result) && !(Symbol.asyncIterator in (result as object))) {
-            setResult({ errors: [timeoutError(ms)] });
-          }
+          if (context.executionTimedOut && !(Symbol.asyncIterator in (result as object))) setResult({ errors: [timeoutError(ms)] });
         },
       };
     },

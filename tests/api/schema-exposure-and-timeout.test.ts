@@ -78,6 +78,7 @@ describe('execution timeout', () => {
 
     const strict = await serve({ config: { security: { maxCost: 10_000_000, maxDepth: 20, executionTimeoutMs: 1 } } });
     const stopped = await post(strict.url, SLOW, admin);
+    expect(stopped.status).toBe(503);
     expect(stopped.data ?? null).toBeNull();
     expect(stopped.errors).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/ran longer than this server's limit of 1 ms and was stopped/), extensions: expect.objectContaining({ code: 'EXECUTION_TIMEOUT', limitMs: 1 }) }),
