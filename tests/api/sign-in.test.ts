@@ -127,7 +127,7 @@ describe('browser sign-in (Authorization Code with PKCE, backend for frontend)',
 
     // The session is an HttpOnly, SameSite=Lax cookie; no token from the issuer reached the browser.
     const cookies = await browser.jar.getCookies(`${web.origin}/`);
-    const session = cookies.find((c) => c.key === 'session');
+    const session = cookies.find((c) => c.key === 'support-session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' });
     expect(done.hops.some((hop) => /code=/.test(hop.url) && hop.url.startsWith(`${web.origin}/auth/callback`) && hop.status === 303)).toBe(true);
     for (const hop of done.hops) expect(hop.location ?? '').not.toMatch(/id_token|access_token/);
@@ -189,7 +189,7 @@ describe('browser sign-in (Authorization Code with PKCE, backend for frontend)',
     expect(done.status).toBe(403);
     expect(done.body).toContain('Not enrolled');
     expect(done.body).toContain('stranger@elsewhere.example');
-    expect(await browser.cookie(`${web.origin}/`, 'session')).toBeUndefined();
+    expect(await browser.cookie(`${web.origin}/`, 'support-session')).toBeUndefined();
     expect((await pageGql(browser, web, VIEWER)).data.viewer).toBeNull();
   });
 
@@ -197,13 +197,13 @@ describe('browser sign-in (Authorization Code with PKCE, backend for frontend)',
     const browser = new Browser();
     const done = await signIn(browser, 'unverified-sub');
     expect(done.status).toBe(403);
-    expect(await browser.cookie(`${web.origin}/`, 'session')).toBeUndefined();
+    expect(await browser.cookie(`${web.origin}/`, 'support-session')).toBeUndefined();
   });
 
   it('signs out: the cookie is cleared, the issuer ends its session too, and a kept copy of the cookie no longer works', async () => {
     const browser = new Browser();
     await signIn(browser, 'ada-sub');
-    const kept = await browser.cookie(`${web.origin}/`, 'session');
+    const kept = await browser.cookie(`${web.origin}/`, 'support-session');
     expect(kept).toBeTruthy();
 
     const refused = await browser.request(`${web.origin}/auth/logout`, { method: 'POST' });
@@ -212,7 +212,7 @@ describe('browser sign-in (Authorization Code with PKCE, backend for frontend)',
     const out = await browser.navigate(`${web.origin}/auth/logout`, { method: 'POST', headers: { origin: web.origin } }, (url) => url.startsWith(web.origin));
     expect(out.hops[0]!.status).toBe(303);
     expect(out.hops[0]!.location).toMatch(new RegExp(`^${issuer.issuer}/session/end\\?`));
-    expect(await browser.cookie(`${web.origin}/`, 'session')).toBeUndefined();
+    expect(await browser.cookie(`${web.origin}/`, 'support-session')).toBeUndefined();
     // The issuer asks to confirm, then sends the browser back to the service.
     const back = await browser.submitForm(out, { logout: 'yes' }, { formId: 'op.logoutForm', stopAt: (url) => url.startsWith(web.origin) });
     expect(back.url).toBe(`${web.origin}/`);
@@ -220,7 +220,7 @@ describe('browser sign-in (Authorization Code with PKCE, backend for frontend)',
     expect((await pageGql(browser, web, VIEWER)).data.viewer).toBeNull();
     const replay = await fetch(web.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: web.origin, cookie: `session=${kept}` },
+      headers: { 'content-type': 'application/json', origin: web.origin, cookie: `support-session=${kept}` },
       body: JSON.stringify({ query: VIEWER }),
     });
     const replayed = (await replay.json()) as any;
@@ -234,10 +234,10 @@ describe('browser sign-in (Authorization Code with PKCE, backend for frontend)',
   it('ends a session when the session lifetime has passed', async () => {
     const browser = new Browser();
     await signIn(browser, 'ada-sub');
-    const kept = await browser.cookie(`${web.origin}/`, 'session');
+    const kept = await browser.cookie(`${web.origin}/`, 'support-session');
     const response = await fetch(late.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: late.origin, cookie: `session=${kept}` },
+      headers: { 'content-type': 'application/json', origin: late.origin, cookie: `support-session=${kept}` },
       body: JSON.stringify({ query: VIEWER }),
     });
     const result = (await response.json()) as any;

@@ -48,8 +48,10 @@ export class SessionCookies {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.secure = publicUrl.startsWith('https:');
-    this.sessionName = this.secure ? '__Host-session' : 'session';
-    this.flowName = this.secure ? '__Host-sign-in' : 'sign-in';
+    // Named for this service: cookies are not kept apart by port, so on a developer's
+    // localhost a plain "session" could be another program's.
+    this.sessionName = this.secure ? '__Host-support-session' : 'support-session';
+    this.flowName = this.secure ? '__Host-support-sign-in' : 'support-sign-in';
     this.sessionKey = derivedKey(secret, 'session cookie v1');
     this.flowKey = derivedKey(secret, 'sign-in flow cookie v1');
   }
