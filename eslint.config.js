@@ -43,6 +43,8 @@ const VALUE_TYPES = [
   'PlanAllocationResult',
   'PlannedAssignment',
   'UnmetNeed',
+  // schema/types/directory.ts: who is calling, computed per request.
+  'Viewer',
 ];
 
 const config = [

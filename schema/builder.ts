@@ -29,7 +29,7 @@ export const builder = new SchemaBuilder<{
     }),
     // Without a valid token the refusal is UNAUTHENTICATED; with one, FORBIDDEN.
     unauthorizedError: (_parent, context) =>
-      context.viewer ? forbiddenError('your role may not do this') : unauthenticatedError(context.authProblem ?? undefined),
+      context.viewer ? forbiddenError('your role may not do this') : unauthenticatedError(context.authProblem ?? undefined, context.authProblemCode ?? undefined),
   },
   relay: {
     clientMutationId: 'omit',

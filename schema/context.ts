@@ -5,5 +5,7 @@ export interface GraphQLContext {
   viewer: Viewer | null;
   /** Why a presented token was rejected (expired, bad signature...), to say so in errors. */
   authProblem: string | null;
+  /** Which refusal that was, when clients act on it (NOT_ENROLLED), else null. */
+  authProblemCode: string | null;
   requestId: string;
 }

@@ -15,5 +15,6 @@ import './types/deployment';
 import './types/allocation';
 import './types/academy-support';
 import './node-query';
+import './types/directory';
 
 export const schema = builder.toSchema({ sortSchema: true });

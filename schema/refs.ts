@@ -3,6 +3,7 @@
 import { Academy, type AcademyRecord } from '../server/models/academy';
 import { Cluster, type ClusterRecord } from '../server/models/cluster';
 import { Deployment, type DeploymentRecord } from '../server/models/deployment';
+import { DirectoryUser, type DirectoryUserRecord } from '../server/models/directory-user';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../server/models/improvement-need';
 import { StaffMember, type StaffMemberRecord } from '../server/models/staff-member';
 import { Trust, type TrustRecord } from '../server/models/trust';
@@ -51,4 +52,12 @@ export const ImprovementNeedRef = builder.loadableNodeRef('ImprovementNeed', {
 export const DeploymentRef = builder.loadableNodeRef('Deployment', {
   id: { resolve: (doc: DeploymentShape) => idOf(doc) },
   load: loadByIds<DeploymentShape>(Deployment, 'Deployment'),
+});
+
+export type DirectoryUserShape = LeanDoc<DirectoryUserRecord>;
+
+export const DirectoryUserRef = builder.loadableNodeRef('DirectoryUser', {
+  id: { resolve: (doc: DirectoryUserShape) => idOf(doc) },
+  load: loadByIds<DirectoryUserShape>(DirectoryUser, 'DirectoryUser'),
+  sort: idOf,
 });

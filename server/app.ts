@@ -1,29 +1,39 @@
 // The express application: GraphQL (yoga) at /graphql; /livez (alive), /healthz and /readyz (ready).
 // Each request to /graphql passes, in order: request id and access log, security headers,
-// CORS, the body limit, a check of JSON query parameters, the bearer token check, the rate
-// limit, then GraphQL with its query limits (server/security; docs/security.md).
+// CORS, the body limit, a check of JSON query parameters, the bearer token or session cookie
+// check, the rate limit, then GraphQL with its query limits and execution timeout
+// (server/security; docs/security.md). With OIDC_ISSUER set, /auth/* signs browsers in
+// (server/auth/oidc).
 import express from 'express';
 import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema';
 import type { GraphQLContext } from '../schema/context';
 import { compiledExecution } from './compiled-execution';
+import { OidcIssuer } from './auth/oidc/issuer';
+import { signInRoutes } from './auth/oidc/routes';
+import { SessionCookies } from './auth/oidc/session';
+import { createRequestAuthenticator } from './auth/request-auth';
 import { authenticate } from './auth/tokens';
 import type { AppConfig } from './config';
 import { pingDatabase } from './db/connection';
 import type { Logger } from './logger';
 import { httpErrorHandler, readBody } from './security/body-limit';
 import { sendGraphQLError } from './security/graphql-errors';
+import { executionTimeout, guardResolversWithDeadline } from './security/execution-timeout';
 import { graphqlLimitPlugins } from './security/graphql-limits';
 import { unexpectedErrorLogging, yogaLogger } from './security/graphql-logging';
 import { corsPolicy, securityHeaders } from './security/http-headers';
 import { costlyOperationRateLimit } from './security/rate-limit';
 import { rejectMalformedParams } from './security/request-params';
 import { authenticateRequest, authOf, identifyOperation, requestContext, requestIdOf } from './security/request-context';
+import { introspectionPolicy } from './security/schema-exposure';
 import { type SecuritySettings, securityDefaults } from './security/settings';
 
 export interface AppOptions {
-  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'> & { security?: Partial<SecuritySettings>; compileQueries?: boolean };
+  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'> & { security?: Partial<SecuritySettings>; compileQueries?: boolean; oidc?: AppConfig['oidc'] };
   logger: Logger;
+  /** The time, for checking token and session expiry (tests run it ahead). */
+  clock?: () => Date;
   /** False until start-up work (indexes, demo data) is done. */
   isReady?: () => boolean;
 }
@@ -33,13 +43,20 @@ interface ServerContext {
   res: express.Response;
 }
 
-export function createApp({ config, logger, isReady = () => true }: AppOptions) {
+export function createApp({ config, logger, isReady = () => true, clock }: AppOptions) {
   const production = config.nodeEnv === 'production';
   const graphiql = !production;
   const security: SecuritySettings = { ...securityDefaults(config.nodeEnv), ...config.security };
+  const oidc = config.oidc
+    ? {
+        issuer: new OidcIssuer(config.oidc, clock),
+        sessions: new SessionCookies(config.jwtSecret, config.oidc.publicUrl, config.oidc.sessionMaxAgeSeconds, clock),
+        publicOrigin: config.oidc.publicUrl,
+      }
+    : null;
 
   const yoga = createYoga<ServerContext, GraphQLContext>({
-    schema,
+    schema: guardResolversWithDeadline(schema),
     graphqlEndpoint: '/graphql',
     graphiql,
     landingPage: false,
@@ -50,17 +67,21 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
     // In production an unexpected error reads "Unexpected error." with no stack or cause.
     maskedErrors: { isDev: !production },
     plugins: [
-      ...graphqlLimitPlugins(security, { hideSuggestions: production }),
+      ...introspectionPolicy(security.introspection),
+      ...graphqlLimitPlugins(security, { hideSuggestions: !security.fieldSuggestions }),
       unexpectedErrorLogging(logger),
       // Operations compiled to JavaScript once (server/compiled-execution.ts); GRAPHQL_JIT=off
       // runs graphql-js's own executor instead.
       ...(config.compileQueries === false ? [] : compiledExecution()),
+      // Last, so it wraps whichever executor runs.
+      executionTimeout(security.executionTimeoutMs),
     ],
     context: async ({ request, res }) => {
       const outcome = (res && authOf(res)) ?? (await authenticate(request.headers.get('authorization'), config.jwtSecret));
       return {
         viewer: outcome.kind === 'authenticated' ? outcome.viewer : null,
         authProblem: outcome.kind === 'rejected' ? outcome.reason : null,
+        authProblemCode: outcome.kind === 'rejected' ? (outcome.code ?? null) : null,
         requestId: res ? requestIdOf(res) : 'none',
       };
     },
@@ -87,12 +108,13 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
   };
   app.get('/healthz', readiness);
   app.get('/readyz', readiness);
+  if (oidc) app.use(signInRoutes({ issuer: oidc.issuer, sessions: oidc.sessions, logger }));
 
   app.use(
     yoga.graphqlEndpoint,
     readBody(security.bodyLimitBytes),
     rejectMalformedParams(),
-    authenticateRequest(config.jwtSecret),
+    authenticateRequest(createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc })),
     identifyOperation(security.maxTokens),
     costlyOperationRateLimit(security.rateLimitPerMinute, logger),
     // yoga is a Node request listener; express 5 types want a RequestHandler.

@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start-up so a bad value stops the
 // service with a message that names the variable, rather than failing later.
 import { randomBytes } from 'node:crypto';
+import { loadOidcSettings, type OidcSettings } from './auth/oidc/settings';
 import { type SecuritySettings, securityDefaults } from './security/settings';
 
 export interface AppConfig {
@@ -19,6 +20,8 @@ export interface AppConfig {
   security: SecuritySettings;
   /** Run operations compiled by graphql-jit (GRAPHQL_JIT=off: graphql-js's own executor). */
   compileQueries: boolean;
+  /** OpenID Connect sign-in (server/auth/oidc), or null when OIDC_ISSUER is unset. */
+  oidc: OidcSettings | null;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     printDemoTokens: nodeEnv === 'development' && !mongodbUri,
     security: loadSecuritySettings(env, nodeEnv),
     compileQueries: parseOnOff(env, 'GRAPHQL_JIT', true),
+    oidc: loadOidcSettings(env, nodeEnv),
   };
 }
 
@@ -89,6 +93,9 @@ function loadSecuritySettings(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEn
     // Development serves GraphiQL and demo clients from anywhere; production names its origins.
     corsOrigins: parseOrigins(env.CORS_ORIGINS, d.corsOrigins),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    introspection: parseOnOff(env, 'GRAPHQL_INTROSPECTION', d.introspection),
+    fieldSuggestions: parseOnOff(env, 'GRAPHQL_FIELD_SUGGESTIONS', d.fieldSuggestions),
+    executionTimeoutMs: int('GRAPHQL_EXECUTION_TIMEOUT_MS', d.executionTimeoutMs, 0, 600_000),
   };
 }
 

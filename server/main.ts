@@ -111,6 +111,9 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(`GraphQL ready at http://127.0.0.1:${port}/graphql`);
+  if (config.oidc) {
+    logger.info(`sign-in: OpenID Connect with ${config.oidc.issuer} (client ${config.oidc.clientId}); browsers sign in at ${config.oidc.publicUrl}/auth/login`);
+  }
 
   if (config.printDemoTokens) {
     const tokens = await demoTokens(config.jwtSecret);

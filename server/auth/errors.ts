@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
 
-export function unauthenticatedError(reason?: string): GraphQLError {
-  return new GraphQLError(reason ? `Not authenticated: ${reason}` : 'Not authenticated: send Authorization: Bearer <token>', {
-    extensions: { code: 'UNAUTHENTICATED' },
+/** `reason` (e.g. NOT_ENROLLED) tells clients which refusal this is, beside the message. */
+export function unauthenticatedError(problem?: string, reason?: string): GraphQLError {
+  return new GraphQLError(problem ? `Not authenticated: ${problem}` : 'Not authenticated: send Authorization: Bearer <token>, or sign in', {
+    extensions: { code: 'UNAUTHENTICATED', ...(reason ? { reason } : {}) },
   });
 }
 

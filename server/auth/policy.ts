@@ -53,3 +53,13 @@ export const policy = {
  * SAFEGUARDING_EXPIRED constraint).
  */
 export const MANAGED_STAFF_FIELDS = ['role', 'designations', 'homeAcademyId', 'safeguardingCheckExpiresOn'] as const;
+
+/**
+ * The user directory: an ADMIN manages every record; an improvement lead the records of their
+ * own trust, for any role but ADMIN (so no one can raise themself above the trust).
+ */
+export const directoryPolicy = {
+  mayManage: (v: Viewer) => v.role === 'ADMIN' || (v.role === 'IMPROVEMENT_LEAD' && !!v.trustId),
+  manageRecordOf: (v: Viewer, trustId: string | null, role: string) =>
+    v.role === 'ADMIN' || (v.role === 'IMPROVEMENT_LEAD' && !!v.trustId && v.trustId === trustId && role !== 'ADMIN'),
+};

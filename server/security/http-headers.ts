@@ -34,8 +34,9 @@ export function securityHeaders(options: { graphiql: boolean }): RequestHandler 
 }
 
 /**
- * CORS for browser clients. Tokens travel in the Authorization header, never in cookies, so
- * credentials are never allowed and a browser cannot send a victim's token on its own.
+ * CORS for browser clients. Credentials are never allowed: bearer tokens travel in the
+ * Authorization header, and the web app's session cookie (server/auth/oidc) is for pages of
+ * this service's own origin only, so no page elsewhere can make a browser use either.
  */
 export function corsPolicy(origins: SecuritySettings['corsOrigins']): RequestHandler {
   return cors({

@@ -19,6 +19,12 @@ export interface SecuritySettings {
   corsOrigins: '*' | string[];
   /** express "trust proxy": false, a hop count or proxy addresses (TRUST_PROXY). */
   trustProxy: boolean | number | string;
+  /** Answer introspection queries (`__schema`, `__type`) (GRAPHQL_INTROSPECTION); off in production. */
+  introspection: boolean;
+  /** "Did you mean …?" in validation errors (GRAPHQL_FIELD_SUGGESTIONS); off in production. */
+  fieldSuggestions: boolean;
+  /** A query still running after this many ms is stopped with EXECUTION_TIMEOUT; 0 turns it off (GRAPHQL_EXECUTION_TIMEOUT_MS). */
+  executionTimeoutMs: number;
 }
 
 const DEFAULT_SECURITY: SecuritySettings = {
@@ -31,9 +37,17 @@ const DEFAULT_SECURITY: SecuritySettings = {
   rateLimitPerMinute: 300,
   corsOrigins: '*',
   trustProxy: false,
+  introspection: true,
+  fieldSuggestions: true,
+  executionTimeoutMs: 10_000,
 };
 
-/** Defaults for an environment: production allows no browser origins until told which. */
+/**
+ * Defaults for an environment: production allows no browser origins until told which, and
+ * does not describe its schema to strangers (no introspection, no field suggestions); clients
+ * are built against the printed schema.graphql instead.
+ */
 export function securityDefaults(nodeEnv: 'development' | 'production' | 'test'): SecuritySettings {
-  return { ...DEFAULT_SECURITY, corsOrigins: nodeEnv === 'production' ? [] : '*' };
+  const production = nodeEnv === 'production';
+  return { ...DEFAULT_SECURITY, corsOrigins: production ? [] : '*', introspection: !production, fieldSuggestions: !production };
 }

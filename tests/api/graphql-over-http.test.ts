@@ -44,7 +44,10 @@ let productionUrl = '';
 
 beforeAll(async () => {
   api = await startTestApi();
-  const app = createApp({ config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'production' }, logger: pino({ level: 'silent' }) });
+  // Introspection on (production turns it off by default): a few audits send `__type`
+  // documents to test how variables travel, and it is the transport they audit.
+  // tests/api/schema-exposure-and-timeout.test.ts checks production's default.
+  const app = createApp({ config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'production', security: { introspection: true } }, logger: pino({ level: 'silent' }) });
   production = await new Promise<Server>((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => resolve(server));
   });

@@ -1,7 +1,7 @@
 // A real server on a real database for one test file: HTTP requests as a client sends them.
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import mongoose from 'mongoose';
 import pino from 'pino';
 import { type AppOptions, createApp } from '../../server/app';
@@ -36,18 +36,24 @@ export interface TestApiOptions {
   app?: Partial<Omit<AppOptions, 'config'>> & { config?: Partial<AppOptions['config']> };
 }
 
-/** Another server on the same database (e.g. with production settings), for one test file. */
-export async function startServer(options: TestApiOptions['app'] = {}): Promise<{ url: string; origin: string; close(): Promise<void> }> {
-  const { config = {}, ...rest } = options;
-  const app = createApp({
+/**
+ * Another server on the same database (e.g. with production settings), for one test file.
+ * Options may depend on the server's own origin (sign-in needs its public URL): they are then
+ * computed once the port is known.
+ */
+export async function startServer(
+  options: TestApiOptions['app'] | ((origin: string) => TestApiOptions['app']) = {},
+): Promise<{ url: string; origin: string; close(): Promise<void> }> {
+  let app: ReturnType<typeof createApp> | null = null;
+  const server: Server = createServer((req, res) => app!(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { config = {}, ...rest } = (typeof options === 'function' ? options(origin) : options) ?? {};
+  app = createApp({
     logger: pino({ level: 'silent' }),
     ...rest,
     config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'test', ...config, security: { rateLimitPerMinute: 0, ...config.security } },
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/graphql`,
     origin,
