@@ -19,6 +19,14 @@ export interface SecuritySettings {
   corsOrigins: '*' | string[];
   /** express "trust proxy": false, a hop count or proxy addresses (TRUST_PROXY). */
   trustProxy: boolean | number | string;
+  /** Most time a client may take to send a request's headers (HTTP_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number;
+  /** Most time a client may take to send a whole request, headers and body (HTTP_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept open (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number;
+  /** Most connections open at once from one client address; 0 turns the cap off (MAX_CONNECTIONS_PER_CLIENT). */
+  maxConnectionsPerClient: number;
 }
 
 const DEFAULT_SECURITY: SecuritySettings = {
@@ -31,6 +39,11 @@ const DEFAULT_SECURITY: SecuritySettings = {
   rateLimitPerMinute: 300,
   corsOrigins: '*',
   trustProxy: false,
+  // Why these values: docs/security.md, "Slow clients".
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnectionsPerClient: 64,
 };
 
 /** Defaults for an environment: production allows no browser origins until told which. */
