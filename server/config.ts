@@ -89,6 +89,7 @@ function loadSecuritySettings(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEn
     // Development serves GraphiQL and demo clients from anywhere; production names its origins.
     corsOrigins: parseOrigins(env.CORS_ORIGINS, d.corsOrigins),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    documentCacheBytes: int('GRAPHQL_DOCUMENT_CACHE_MB', d.documentCacheBytes / (1024 * 1024), 1, 4096) * 1024 * 1024,
     ...parseServerTimeouts(int, d),
     maxConnectionsPerClient: int('MAX_CONNECTIONS_PER_CLIENT', d.maxConnectionsPerClient, 0, 100_000),
   };

@@ -13,12 +13,17 @@ export interface SecuritySettings {
   maxDirectives: number;
   /** Largest request body accepted, in bytes, after decompression (REQUEST_BODY_LIMIT). */
   bodyLimitBytes: number;
-  /** Mutations and rankings per client per minute; 0 turns the limit off (RATE_LIMIT_PER_MINUTE). */
+  /**
+   * Mutations, rankings, plans and documents the server has not seen (not in the document
+   * cache) per client per minute; 0 turns the limit off (RATE_LIMIT_PER_MINUTE).
+   */
   rateLimitPerMinute: number;
   /** Origins allowed to call from a browser: '*' or a list (CORS_ORIGINS). */
   corsOrigins: '*' | string[];
   /** express "trust proxy": false, a hop count or proxy addresses (TRUST_PROXY). */
   trustProxy: boolean | number | string;
+  /** Bytes of memory held for parsed and compiled documents, at most (GRAPHQL_DOCUMENT_CACHE_MB). */
+  documentCacheBytes: number;
   /** Most time a client may take to send a request's headers (HTTP_HEADERS_TIMEOUT_MS). */
   headersTimeoutMs: number;
   /** Most time a client may take to send a whole request, headers and body (HTTP_REQUEST_TIMEOUT_MS). */
@@ -39,7 +44,8 @@ const DEFAULT_SECURITY: SecuritySettings = {
   rateLimitPerMinute: 300,
   corsOrigins: '*',
   trustProxy: false,
-  // Why these values: docs/security.md, "Slow clients".
+  // Why these values: docs/security.md.
+  documentCacheBytes: 32 * 1024 * 1024,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
