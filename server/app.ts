@@ -18,6 +18,7 @@ import type { AppConfig } from './config';
 import { pingDatabase } from './db/connection';
 import type { Logger } from './logger';
 import { httpErrorHandler, readBody } from './security/body-limit';
+import { createDocumentCache } from './security/document-cache';
 import { sendGraphQLError } from './security/graphql-errors';
 import { executionTimeout, guardResolversWithDeadline } from './security/execution-timeout';
 import { graphqlLimitPlugins } from './security/graphql-limits';
@@ -55,8 +56,13 @@ export function createApp({ config, logger, isReady = () => true, clock }: AppOp
       }
     : null;
 
+  // Parsed and compiled documents, bounded by size; a document not held here counts against
+  // the rate limit (server/security/document-cache.ts, operation.ts).
+  const documents = createDocumentCache(security.documentCacheBytes);
+
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema: guardResolversWithDeadline(schema),
+    parserAndValidationCache: documents.yoga,
     graphqlEndpoint: '/graphql',
     graphiql,
     landingPage: false,
@@ -72,7 +78,7 @@ export function createApp({ config, logger, isReady = () => true, clock }: AppOp
       unexpectedErrorLogging(logger),
       // Operations compiled to JavaScript once (server/compiled-execution.ts); GRAPHQL_JIT=off
       // runs graphql-js's own executor instead.
-      ...(config.compileQueries === false ? [] : compiledExecution()),
+      ...(config.compileQueries === false ? [] : compiledExecution(documents)),
       // Last, so it wraps whichever executor runs.
       executionTimeout(security.executionTimeoutMs),
     ],
@@ -115,7 +121,7 @@ export function createApp({ config, logger, isReady = () => true, clock }: AppOp
     readBody(security.bodyLimitBytes),
     rejectMalformedParams(),
     authenticateRequest(createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc })),
-    identifyOperation(security.maxTokens),
+    identifyOperation(security.maxTokens, documents),
     costlyOperationRateLimit(security.rateLimitPerMinute, logger),
     // yoga is a Node request listener; express 5 types want a RequestHandler.
     (req, res) => {

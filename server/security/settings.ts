@@ -13,7 +13,10 @@ export interface SecuritySettings {
   maxDirectives: number;
   /** Largest request body accepted, in bytes, after decompression (REQUEST_BODY_LIMIT). */
   bodyLimitBytes: number;
-  /** Mutations and rankings per client per minute; 0 turns the limit off (RATE_LIMIT_PER_MINUTE). */
+  /**
+   * Mutations, rankings, plans and documents the server has not seen (not in the document
+   * cache) per client per minute; 0 turns the limit off (RATE_LIMIT_PER_MINUTE).
+   */
   rateLimitPerMinute: number;
   /** Origins allowed to call from a browser: '*' or a list (CORS_ORIGINS). */
   corsOrigins: '*' | string[];
@@ -25,6 +28,16 @@ export interface SecuritySettings {
   fieldSuggestions: boolean;
   /** A query still running after this many ms is stopped with EXECUTION_TIMEOUT; 0 turns it off (GRAPHQL_EXECUTION_TIMEOUT_MS). */
   executionTimeoutMs: number;
+  /** Bytes of memory held for parsed and compiled documents, at most (GRAPHQL_DOCUMENT_CACHE_MB). */
+  documentCacheBytes: number;
+  /** Most time a client may take to send a request's headers (HTTP_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number;
+  /** Most time a client may take to send a whole request, headers and body (HTTP_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept open (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number;
+  /** Most connections open at once from one client address; 0 turns the cap off (MAX_CONNECTIONS_PER_CLIENT). */
+  maxConnectionsPerClient: number;
 }
 
 const DEFAULT_SECURITY: SecuritySettings = {
@@ -40,6 +53,12 @@ const DEFAULT_SECURITY: SecuritySettings = {
   introspection: true,
   fieldSuggestions: true,
   executionTimeoutMs: 10_000,
+  // Why these values: docs/security.md.
+  documentCacheBytes: 32 * 1024 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnectionsPerClient: 64,
 };
 
 /**

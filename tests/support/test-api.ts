@@ -8,6 +8,8 @@ import { type AppOptions, createApp } from '../../server/app';
 import { encodeGlobalId } from '../../server/auth/global-id';
 import { mintToken, type TokenClaims } from '../../server/auth/tokens';
 import { connectDatabase } from '../../server/db/connection';
+import { createHttpServer } from '../../server/security/http-server';
+import { securityDefaults } from '../../server/security/settings';
 import type { Role } from '../../server/domain/enums';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -39,20 +41,23 @@ export interface TestApiOptions {
 /**
  * Another server on the same database (e.g. with production settings), for one test file.
  * Options may depend on the server's own origin (sign-in needs its public URL): they are then
- * computed once the port is known.
+ * computed once the port is known. Served as server/main.ts serves it: with the slow-client
+ * timeouts and the connection cap (from options given directly; defaults otherwise).
  */
 export async function startServer(
   options: TestApiOptions['app'] | ((origin: string) => TestApiOptions['app']) = {},
 ): Promise<{ url: string; origin: string; close(): Promise<void> }> {
   let app: ReturnType<typeof createApp> | null = null;
-  const server: Server = createServer((req, res) => app!(req, res));
+  const knownSecurity = typeof options === 'function' ? {} : options?.config?.security;
+  const server: Server = createHttpServer((req, res) => app!(req, res), { ...securityDefaults('test'), rateLimitPerMinute: 0, ...knownSecurity });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { config = {}, ...rest } = (typeof options === 'function' ? options(origin) : options) ?? {};
+  const security = { rateLimitPerMinute: 0, ...config.security };
   app = createApp({
     logger: pino({ level: 'silent' }),
     ...rest,
-    config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'test', ...config, security: { rateLimitPerMinute: 0, ...config.security } },
+    config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'test', ...config, security },
   });
   return {
     url: `${origin}/graphql`,
