@@ -43,6 +43,9 @@ const VALUE_TYPES = [
   'PlanAllocationResult',
   'PlannedAssignment',
   'UnmetNeed',
+  // schema/types/viewer.ts and dev-sign-in.ts: who is signed in, and whom one can sign in as.
+  'DevSignInPerson',
+  'Viewer',
 ];
 
 const config = [

@@ -14,5 +14,7 @@ import './types/ranking';
 import './types/deployment';
 import './types/allocation';
 import './types/academy-support';
+import './types/viewer';
+import './types/dev-sign-in';
 
 export const schema = builder.toSchema({ sortSchema: true });

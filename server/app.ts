@@ -5,9 +5,9 @@
 import express from 'express';
 import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema';
-import type { GraphQLContext } from '../schema/context';
+import type { DevTokenMinter, GraphQLContext } from '../schema/context';
 import { compiledExecution } from './compiled-execution';
-import { authenticate } from './auth/tokens';
+import { authenticate, mintToken } from './auth/tokens';
 import type { AppConfig } from './config';
 import { pingDatabase } from './db/connection';
 import type { Logger } from './logger';
@@ -22,11 +22,14 @@ import { authenticateRequest, authOf, identifyOperation, requestContext, request
 import { type SecuritySettings, securityDefaults } from './security/settings';
 
 export interface AppOptions {
-  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'> & { security?: Partial<SecuritySettings>; compileQueries?: boolean };
+  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'> & { security?: Partial<SecuritySettings>; compileQueries?: boolean; devSignIn?: boolean };
   logger: Logger;
   /** False until start-up work (indexes, demo data) is done. */
   isReady?: () => boolean;
 }
+
+/** A development sign-in lasts a working day; the app signs in again after it. */
+const DEV_TOKEN_LIFETIME_S = 12 * 60 * 60;
 
 interface ServerContext {
   req: express.Request;
@@ -36,6 +39,15 @@ interface ServerContext {
 export function createApp({ config, logger, isReady = () => true }: AppOptions) {
   const production = config.nodeEnv === 'production';
   const graphiql = !production;
+  // Signing in as anyone (the web app's development sign-in page) exists only outside
+  // production; the GraphQL fields refuse with FORBIDDEN when this is null.
+  const devSignIn: DevTokenMinter | null =
+    !production && (config.devSignIn ?? true)
+      ? async (claims) => {
+          const expiresAtSeconds = Math.floor(Date.now() / 1000) + DEV_TOKEN_LIFETIME_S; // jose: a number is an absolute time
+          return { token: await mintToken(claims, config.jwtSecret, expiresAtSeconds), expiresAt: new Date(expiresAtSeconds * 1000) };
+        }
+      : null;
   const security: SecuritySettings = { ...securityDefaults(config.nodeEnv), ...config.security };
 
   const yoga = createYoga<ServerContext, GraphQLContext>({
@@ -62,6 +74,7 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
         viewer: outcome.kind === 'authenticated' ? outcome.viewer : null,
         authProblem: outcome.kind === 'rejected' ? outcome.reason : null,
         requestId: res ? requestIdOf(res) : 'none',
+        devSignIn,
       };
     },
   });
