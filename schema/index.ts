@@ -12,6 +12,7 @@ import './types/staff-member';
 import './types/improvement-need';
 import './types/ranking';
 import './types/deployment';
+import './types/deployment-list';
 import './types/allocation';
 import './types/academy-support';
 import './types/viewer';

@@ -19,6 +19,7 @@ import { selectDatabase } from './db/select-database';
 import { demoTokens } from './demo-tokens';
 import { drainOnShutdown } from './drain';
 import { createLogger } from './logger';
+import { backfillDeploymentStatusSince } from './services/deployment-backfill';
 import { refreshAllPriorities } from './services/need-priority';
 
 const PRIORITY_REFRESH_MS = 60 * 60 * 1000;
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     const summary = await loadDataset(buildDemoDataset());
     logger.info(summary, 'loaded the demo data into the embedded database');
   }
+  const backfilled = await backfillDeploymentStatusSince();
+  if (backfilled) logger.info(`recorded when the current status began for ${backfilled} older deployments`);
   await refreshAllPriorities();
   const refresher = setInterval(() => {
     refreshAllPriorities().catch((error: unknown) => logger.error({ err: error }, 'priority refresh failed'));
