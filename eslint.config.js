@@ -46,6 +46,8 @@ const VALUE_TYPES = [
   // schema/types/viewer.ts and dev-sign-in.ts: who is signed in, and whom one can sign in as.
   'DevSignInPerson',
   'Viewer',
+  // schema/types/waiting-for-me.ts: a step is a view of a deployment, not a record.
+  'WaitingStep',
 ];
 
 const config = [

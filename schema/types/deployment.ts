@@ -123,7 +123,7 @@ const DeploymentIdInput = builder.inputType('DeploymentIdInput', {
 
 const moves = [
   ['agreeDeployment', 'agree', "Records one side's agreement: the supporter's home school releases them, the receiving school accepts. AGREED once both have (one call suffices for someone entitled to both)."],
-  ['startDeployment', 'start', 'Marks an AGREED deployment as under way (ACTIVE).'],
+  ['startDeployment', 'start', 'Marks an AGREED deployment as under way (ACTIVE): the arranger, or the supporting staff member themselves.'],
   ['declineDeployment', 'decline', 'Declines a PROPOSED or AGREED deployment (either school, or the arranger); releases the days.'],
   ['cancelDeployment', 'cancel', 'Cancels a PROPOSED, AGREED or ACTIVE deployment (the arranger); releases the days.'],
 ] as const;
@@ -153,7 +153,7 @@ const CompleteDeploymentInput = builder.inputType('CompleteDeploymentInput', {
 builder.mutationField('completeDeployment', (t) =>
   t.field({
     type: DeploymentPayload('CompleteDeploymentPayload'),
-    description: 'Completes an ACTIVE deployment with its impact, which feeds the track-record factor of future rankings.',
+    description: 'Completes an ACTIVE deployment with its impact, which feeds the track-record factor of future rankings: the arranger, or the supporting staff member themselves.',
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: CompleteDeploymentInput, required: true, description: 'The deployment, and the impact it had.' }) },
     resolve: async (_root, { input }, context) => toPayload(await moveDeployment(viewerOf(context), 'complete', input)),

@@ -187,7 +187,12 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
   const arranges = policy.arrangeSupportFor(viewer, receiving);
   const releases = !!home && policy.releaseFrom(viewer, home);
   const accepts = policy.acceptAt(viewer, receiving);
-  const allowed = move === 'agree' ? releases || accepts : move === 'decline' ? arranges || releases || accepts : arranges;
+  const carriesOut = policy.carryOut(viewer, deployment.staffId?.toString() ?? null);
+  const allowed =
+    move === 'agree' ? releases || accepts
+    : move === 'decline' ? arranges || releases || accepts
+    : move === 'start' || move === 'complete' ? arranges || carriesOut
+    : arranges;
   if (!allowed) throw forbiddenError(`you may not ${move} this deployment`);
 
   const { from, to } = MOVES[move];
