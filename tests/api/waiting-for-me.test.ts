@@ -44,8 +44,8 @@ beforeAll(async () => {
   ids.eh2 = (await createStaff(api, admin, ids.B1!, { role: 'EXECUTIVE_HEADTEACHER' })).id;
   const hub = async (name: string, lead: string, head: string, members: string[]) =>
     (await must(api, CREATE_CLUSTER, { input: { name, trustId: ids.trust, leadAcademyId: lead, executiveHeadId: head, memberAcademyIds: members } }, admin, 'createCluster')).cluster.id;
-  ids.hubH = await hub('Hub H', ids.A1!, ids.eh1, [ids.A1!, ids.A2!]);
-  ids.hubH2 = await hub('Hub H2', ids.B1!, ids.eh2, [ids.B1!, ids.B2!]);
+  ids.hubH = await hub('Hub H', ids.A1!, ids.eh1!, [ids.A1!, ids.A2!]);
+  ids.hubH2 = await hub('Hub H2', ids.B1!, ids.eh2!, [ids.B1!, ids.B2!]);
   ids.s1 = (await createStaff(api, admin, ids.A1!, { capacityDays: 20 })).id;
   ids.s2 = (await createStaff(api, admin, ids.B1!, { capacityDays: 20 })).id;
 
