@@ -7,6 +7,7 @@ import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema';
 import type { DevTokenMinter, GraphQLContext } from '../schema/context';
 import { compiledExecution } from './compiled-execution';
+import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, renderGraphiQLPage } from './graphiql';
 import { authenticate, mintToken } from './auth/tokens';
 import type { AppConfig } from './config';
 import { pingDatabase } from './db/connection';
@@ -53,7 +54,9 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql,
+    // GraphiQL's files come from this server (server/graphiql.ts), not from a CDN.
+    graphiql: graphiql ? { title: 'School support GraphQL' } : false,
+    renderGraphiQL: renderGraphiQLPage,
     landingPage: false,
     // CORS is express's (server/security/http-headers.ts); yoga's default would reflect any
     // origin and allow credentials.
@@ -100,6 +103,7 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
   };
   app.get('/healthz', readiness);
   app.get('/readyz', readiness);
+  if (graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
 
   app.use(
     yoga.graphqlEndpoint,
