@@ -116,7 +116,7 @@ export function SignInPage() {
                       <li key={`${person.role}:${person.scopeId ?? 'admin'}`}>
                         <button type="button" className="person-button" disabled={signIn.isPending} onClick={() => void choose(person)}>
                           <span className="person-name">{person.name}</span>
-                          <span className="person-label">{person.label}</span>
+                          {person.label !== person.name ? <span className="person-label">{person.label}</span> : null}
                         </button>
                       </li>
                     ))}
