@@ -1,4 +1,5 @@
-// The express application: GraphQL (yoga) at /graphql; /livez (alive), /healthz and /readyz (ready).
+// The express application: GraphQL (yoga) at /graphql; /livez (alive), /healthz and /readyz
+// (ready); GraphiQL's files (development); the web app at / (server/web-app.ts).
 // Each request to /graphql passes, in order: request id and access log, security headers,
 // CORS, the body limit, a check of JSON query parameters, the bearer token check, the rate
 // limit, then GraphQL with its query limits (server/security; docs/security.md).
@@ -8,6 +9,7 @@ import { schema } from '../schema';
 import type { DevTokenMinter, GraphQLContext } from '../schema/context';
 import { compiledExecution } from './compiled-execution';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, renderGraphiQLPage } from './graphiql';
+import { DEFAULT_WEB_APP_DIR, webApp } from './web-app';
 import { authenticate, mintToken } from './auth/tokens';
 import type { AppConfig } from './config';
 import { pingDatabase } from './db/connection';
@@ -27,6 +29,8 @@ export interface AppOptions {
   logger: Logger;
   /** False until start-up work (indexes, demo data) is done. */
   isReady?: () => boolean;
+  /** The built web app served at `/` (default web/dist); null serves none. */
+  webAppDir?: string | null;
 }
 
 /** A development sign-in lasts a working day; the app signs in again after it. */
@@ -37,7 +41,7 @@ interface ServerContext {
   res: express.Response;
 }
 
-export function createApp({ config, logger, isReady = () => true }: AppOptions) {
+export function createApp({ config, logger, isReady = () => true, webAppDir = DEFAULT_WEB_APP_DIR }: AppOptions) {
   const production = config.nodeEnv === 'production';
   const graphiql = !production;
   // Signing in as anyone (the web app's development sign-in page) exists only outside
@@ -117,6 +121,8 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
       void yoga(req, res, { req, res });
     },
   );
+  // The web app at `/` (server/web-app.ts); it never answers the paths above.
+  if (webAppDir) app.use(webApp(webAppDir));
   app.use((_req, res) => sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found: GraphQL is served at /graphql'));
   app.use(httpErrorHandler(security.bodyLimitBytes, logger));
   return app;
