@@ -41,17 +41,21 @@ interface Want {
 }
 
 const waiting = (status: DeploymentStatus, extra: Filter): Filter => ({ $and: [{ status }, extra] });
+// "Not yet signed" as `<sign-off>.at: null` (true when the sign-off is null or missing), which
+// the in-process copies can evaluate on FerretDB; `release: null` would scan the collection.
+const NOT_RELEASED = { 'release.at': null };
+const NOT_ACCEPTED = { 'acceptance.at': null };
 
 /** What could wait on this caller, as one filter per kind of step. */
 async function wantsOf(viewer: Viewer): Promise<Want[]> {
   const wants: Want[] = [];
   if (viewer.role === 'HEADTEACHER' && viewer.academyId) {
-    wants.push({ kind: 'RELEASE', filter: waiting('PROPOSED', { $and: [{ release: null }, await supportedFrom([viewer.academyId])] }) });
-    wants.push({ kind: 'ACCEPTANCE', filter: waiting('PROPOSED', { acceptance: null, receivingAcademyId: viewer.academyId }) });
+    wants.push({ kind: 'RELEASE', filter: waiting('PROPOSED', { $and: [NOT_RELEASED, await supportedFrom([viewer.academyId])] }) });
+    wants.push({ kind: 'ACCEPTANCE', filter: waiting('PROPOSED', { ...NOT_ACCEPTED, receivingAcademyId: viewer.academyId }) });
   }
   if (viewer.role === 'EXECUTIVE_HEAD' && viewer.clusterId) {
     const hub = await academiesWhere('clusterId', viewer.clusterId);
-    wants.push({ kind: 'RELEASE', filter: waiting('PROPOSED', { $and: [{ release: null }, await supportedFrom(hub)] }) });
+    wants.push({ kind: 'RELEASE', filter: waiting('PROPOSED', { $and: [NOT_RELEASED, await supportedFrom(hub)] }) });
   }
   if (viewer.role === 'IMPROVEMENT_LEAD' && viewer.trustId) {
     const trust = await academiesWhere('trustId', viewer.trustId);
