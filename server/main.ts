@@ -114,6 +114,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(`GraphQL ready at http://127.0.0.1:${port}/graphql`);
+  logger.info(`web app at http://127.0.0.1:${port}/${config.devSignIn ? ' (development sign-in: pick anyone from the list)' : ''}`);
 
   if (config.printDemoTokens) {
     const tokens = await demoTokens(config.jwtSecret);
