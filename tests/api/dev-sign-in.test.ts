@@ -187,3 +187,68 @@ describe('outside development the sign-in is refused', () => {
     expect(() => loadConfig({ ...production, DEV_SIGN_IN: 'on' })).toThrow(/DEV_SIGN_IN/);
   });
 });
+
+describe("the issue's journey across roles, every token from the dev sign-in", () => {
+  const RANK = `query ($needId: ID!) { rankCandidates(needId: $needId, first: 50) {
+    need { id area daysOutstanding academy { id cluster { id } } }
+    candidates { candidate { ... on StaffMember { id remainingDays homeAcademy { id cluster { id } } } } factors { name value } }
+  } }`;
+  const WAITING = `{ waitingForMe { kind deployment { id } } }`;
+  const move = (name: string, input = 'DeploymentIdInput') => `mutation ($input: ${input}!) { ${name}(input: $input) { deployment { id status } userErrors { field message code } } }`;
+  const as = async (role: string, scopeId: string | null) => (await signIn(role, scopeId)).token as string;
+  const gqlOk = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
+    const res = await api.gql(query, variables, { token });
+    expect(res.errors).toBeUndefined();
+    for (const payload of Object.values(res.data ?? {})) if (payload && typeof payload === 'object' && 'userErrors' in payload) expect((payload as any).userErrors).toEqual([]);
+    return res.data;
+  };
+  const waitingFor = async (token: string) => (await gqlOk(token, WAITING)).waitingForMe.map((s: any) => `${s.kind} ${s.deployment.id}`);
+  const trackRecordOf = (ranking: any, staffId: string) =>
+    ranking.candidates.find((c: any) => c.candidate.id === staffId)?.factors.find((f: any) => f.name === 'trackRecord').value as number | undefined;
+
+  it('the lead proposes the best candidate; the release and acceptance are agreed; the teacher completes with impact; the next ranking shows it', async () => {
+    const leadEntry = (await api.gql(PEOPLE, { roles: ['IMPROVEMENT_LEAD'] })).data.devSignInPeople[0];
+    const lead = await as('IMPROVEMENT_LEAD', leadEntry.scopeId);
+    const needs = (await gqlOk(lead, `query ($trustId: ID!) { needs(filter: { trustId: $trustId, statuses: [OPEN] }, first: 10) { edges { node { id } } } }`, { trustId: leadEntry.trust.id })).needs.edges;
+    // The top need whose best candidate has at least two days (the minimum useful support).
+    let ranking: any = null;
+    for (const { node } of needs) {
+      ranking = (await gqlOk(lead, RANK, { needId: node.id })).rankCandidates;
+      if (ranking.candidates[0]?.candidate.remainingDays >= 2 && ranking.need.daysOutstanding >= 2) break;
+    }
+    const need = ranking.need;
+    const best = ranking.candidates[0].candidate;
+    const before = trackRecordOf(ranking, best.id)!;
+    const proposed = await gqlOk(lead, `mutation ($input: ProposeDeploymentInput!) { proposeDeployment(input: $input) { deployment { id status } userErrors { field message code } } }`, {
+      input: { needId: need.id, staffId: best.id, days: 2 },
+    });
+    const id = proposed.proposeDeployment.deployment.id;
+
+    // The supporter's side releases: their hub's executive head, else their headteacher.
+    const releaser = best.homeAcademy.cluster ? await as('EXECUTIVE_HEAD', best.homeAcademy.cluster.id) : await as('HEADTEACHER', best.homeAcademy.id);
+    expect(await waitingFor(releaser)).toContain(`RELEASE ${id}`);
+    const released = await gqlOk(releaser, move('agreeDeployment'), { input: { id } });
+    // The receiving school accepts, unless the same executive head has just signed for it too.
+    if (released.agreeDeployment.deployment.status === 'PROPOSED') {
+      const receiving = await as('HEADTEACHER', need.academy.id);
+      expect(await waitingFor(receiving)).toContain(`ACCEPTANCE ${id}`);
+      await gqlOk(receiving, move('agreeDeployment'), { input: { id } });
+    }
+    expect(await waitingFor(lead)).toContain(`START ${id}`);
+
+    const teacher = await as('TEACHER', best.id);
+    expect(await waitingFor(teacher)).toEqual([`START ${id}`]);
+    await gqlOk(teacher, move('startDeployment'), { input: { id } });
+    expect(await waitingFor(teacher)).toEqual([`COMPLETE ${id}`]);
+    const done = await gqlOk(teacher, move('completeDeployment', 'CompleteDeploymentInput'), { input: { id, impactRating: 4, impactEvidence: 'Reading ages up a year in two terms' } });
+    expect(done.completeDeployment.deployment.status).toBe('COMPLETED');
+    expect(await waitingFor(teacher)).toEqual([]);
+
+    // The lead's next ranking for this area counts the new, strong impact.
+    const again = await gqlOk(lead, `mutation ($input: RaiseNeedInput!) { raiseNeed(input: $input) { need { id } userErrors { field message code } } }`, {
+      input: { academyId: need.academy.id, area: need.area, phase: 'PRIMARY', severity: 'HIGH', description: 'The same weakness in another key stage', daysRequested: 2 },
+    });
+    const next = (await gqlOk(lead, RANK, { needId: again.raiseNeed.need.id })).rankCandidates;
+    expect(trackRecordOf(next, best.id)).toBeGreaterThan(before);
+  });
+});
