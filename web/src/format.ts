@@ -55,3 +55,9 @@ export function fsmBand(value: number | null | undefined) {
   if (value === null || value === undefined) return { label: 'unknown', colour: '#ffffff' };
   return FSM_BANDS.find((band) => value < band.max) ?? FSM_BANDS[FSM_BANDS.length - 1]!;
 }
+
+/** A factor's name as a person reads it: "trackRecord" -> "Track record". */
+export function factorLabel(name: string): string {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -13,7 +13,11 @@ const queryClient = new QueryClient({
       retry: (count, error) => error instanceof ApiError && error.kind === 'offline' && count < 2,
       staleTime: 15_000,
       refetchOnWindowFocus: false,
+      // Try even when the browser says it is offline, so the page says so at once (and keeps
+      // the input) rather than waiting silently.
+      networkMode: 'always',
     },
+    mutations: { networkMode: 'always' },
   },
 });
 

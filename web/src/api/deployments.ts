@@ -26,10 +26,6 @@ export const DeploymentFields = graphql(`
       homeAcademy {
         id
         name
-        cluster {
-          id
-          name
-        }
       }
     }
     supportingAcademy {
@@ -39,10 +35,6 @@ export const DeploymentFields = graphql(`
     receivingAcademy {
       id
       name
-      cluster {
-        id
-        name
-      }
     }
     release {
       at
@@ -136,7 +128,7 @@ export const CompleteMutation = graphql(`
 export const WaitingQuery = graphql(
   `
   query WaitingForMe {
-    waitingForMe(first: 50) {
+    waitingForMe(first: 30) {
       kind
       action
       since
@@ -150,4 +142,4 @@ export const WaitingQuery = graphql(
 );
 
 /** Every screen that shows deployments, refetched after any move. */
-export const DEPLOYMENT_SCREENS = ['WaitingForMe', 'DeploymentsBoard', 'HubPage', 'SchoolPage', 'MyDeployments', 'NeedPage', 'LeadHome', 'WhereCouldIHelp', 'NeedRanking'];
+export const DEPLOYMENT_SCREENS = ['WaitingForMe', 'DeploymentsBoard', 'HubPage', 'SchoolPage', 'SchoolDeployments', 'MyDeployments', 'NeedPage', 'LeadHome', 'WhereCouldIHelp', 'NeedRanking'];

@@ -3,6 +3,7 @@
 // table below the chart carries the same numbers for screen readers and for printing.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { percent } from '../format';
+import { TableScroll } from './table-scroll';
 
 export interface FairnessGroupLike {
   group: string;
@@ -19,9 +20,9 @@ export function FairnessChart({ groups }: { groups: readonly FairnessGroupLike[]
   const data = groups.map((g) => ({ name: g.label, requested: g.requestedShare * 100, allocated: g.allocatedShare * 100 }));
   return (
     <figure className="fairness">
-      <div className="chart" aria-hidden="true">
+      <div className="chart" aria-hidden="true" inert>
         <ResponsiveContainer width="100%" height={240}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
             <YAxis unit="%" width={44} tick={{ fontSize: 12 }} />
@@ -33,6 +34,7 @@ export function FairnessChart({ groups }: { groups: readonly FairnessGroupLike[]
         </ResponsiveContainer>
       </div>
       <figcaption>
+        <TableScroll label="Fairness by FSM band, as a table">
         <table>
           <caption>Days asked for and allocated, by the school's free school meals (FSM) band</caption>
           <thead>
@@ -60,6 +62,7 @@ export function FairnessChart({ groups }: { groups: readonly FairnessGroupLike[]
             ))}
           </tbody>
         </table>
+        </TableScroll>
       </figcaption>
     </figure>
   );

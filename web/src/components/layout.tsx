@@ -19,10 +19,13 @@ const NAV: Record<Role, { to: string; text: string }[]> = {
   EXECUTIVE_HEAD: [
     { to: '/hub', text: 'My hub' },
     { to: '/deployments', text: 'Deployments' },
+    // Heads support other schools too: their own deployments and profile.
+    { to: '/me/deployments', text: 'My deployments' },
   ],
   HEADTEACHER: [
     { to: '/school', text: 'My school' },
     { to: '/school/raise-need', text: 'Raise a need' },
+    { to: '/me/deployments', text: 'My deployments' },
   ],
   TEACHER: [
     { to: '/me', text: 'My profile' },

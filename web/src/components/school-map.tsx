@@ -3,6 +3,7 @@
 // more disadvantaged pupils); the hub's lead academy is a diamond. The table under it says
 // the same in text.
 import { FSM_BANDS, fsmBand, label, percent } from '../format';
+import { TableScroll } from './table-scroll';
 
 export interface MapSchool {
   id: string;
@@ -70,6 +71,7 @@ export function SchoolMap({ schools, title }: { schools: readonly MapSchool[]; t
         </ul>
         <details>
           <summary>The schools on this map as a table</summary>
+          <TableScroll label={`${title}, as a table`}>
           <table>
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -93,6 +95,7 @@ export function SchoolMap({ schools, title }: { schools: readonly MapSchool[]; t
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </details>
       </figcaption>
     </figure>

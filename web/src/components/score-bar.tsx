@@ -2,7 +2,7 @@
 // score), with every factor's detail text under it. Plain CSS rather than a chart library:
 // one horizontal stacked bar per row needs no axes, lays out at phone width without
 // measuring, and stays readable text for screen readers (the bar itself is decorative).
-import { score as formatScore } from '../format';
+import { factorLabel, score as formatScore } from '../format';
 
 export interface Factor {
   name: string;
@@ -35,9 +35,9 @@ export function FactorList({ factors }: { factors: readonly Factor[] }) {
   return (
     <ul className="factor-list">
       {factors.map((f, i) => (
-        <li key={f.name}>
+        <li key={f.name} data-factor={f.name}>
           <span className="swatch" style={{ background: factorColour(i) }} aria-hidden="true" />
-          <span className="factor-name">{f.name}</span> <span className="factor-contribution">+{formatScore(f.contribution)}</span>
+          <span className="factor-name">{factorLabel(f.name)}</span> <span className="factor-contribution">+{formatScore(f.contribution)}</span>
           {f.detail ? <span className="factor-detail">: {f.detail}</span> : null}
         </li>
       ))}

@@ -10,6 +10,7 @@ import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { FairnessChart } from '../components/fairness-chart';
 import { FactorList } from '../components/score-bar';
+import { TableScroll } from '../components/table-scroll';
 import { Empty, ErrorNotice, Loading } from '../components/states';
 import { days, label, percent, score } from '../format';
 
@@ -311,7 +312,7 @@ function PlanView({ plan, onCommit, committing, committedCount }: { plan: Plan; 
       <section aria-labelledby="assignments-heading">
         <h2 id="assignments-heading">Who goes where</h2>
         {plan.assignments.length === 0 ? <Empty>The plan places nobody: see the unmet needs below.</Empty> : null}
-        <div className="table-scroll">
+        <TableScroll label="Planned deployments">
           <table>
             <caption className="visually-hidden">Planned deployments</caption>
             <thead>
@@ -348,7 +349,7 @@ function PlanView({ plan, onCommit, committing, committedCount }: { plan: Plan; 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section aria-labelledby="unmet-heading">
         <h2 id="unmet-heading">Unmet needs</h2>

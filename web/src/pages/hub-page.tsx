@@ -8,6 +8,7 @@ import { useSession } from '../auth/session';
 import { WaitingList } from '../components/deployments';
 import { NeedCard } from '../components/need-card';
 import { SchoolMap } from '../components/school-map';
+import { TableScroll } from '../components/table-scroll';
 import { Empty, QueryView } from '../components/states';
 import { days, label } from '../format';
 
@@ -118,7 +119,7 @@ export default function HubPage() {
                   </div>
                 </dl>
                 {staff.length === 0 ? <Empty>No staff on record in this hub.</Empty> : null}
-                <div className="table-scroll">
+                <TableScroll label="Staff capacity by person">
                   <table>
                     <caption className="visually-hidden">Staff capacity by person</caption>
                     <thead>
@@ -144,7 +145,7 @@ export default function HubPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </section>
             </>
           );

@@ -11,7 +11,7 @@ const MyDeploymentsQuery = graphql(
     viewer {
       staffMember {
         id
-        deployments(first: 50, orderBy: RECENTLY_CHANGED) {
+        deployments(first: 25, orderBy: RECENTLY_CHANGED) {
           edges {
             node {
               ...DeploymentFields

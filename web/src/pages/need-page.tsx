@@ -67,6 +67,10 @@ const RankingQuery = graphql(
             homeAcademy {
               id
               name
+              cluster {
+                id
+                name
+              }
             }
           }
           ... on Academy {
@@ -161,7 +165,16 @@ export default function NeedPage() {
 
 function Ranking({ needId, kind, outstanding }: { needId: string; kind: 'STAFF' | 'ACADEMY'; outstanding: number }) {
   const ranking = useGqlQuery(RankingQuery, { id: needId, kind });
+  // Kept here, not in the card: once proposed, the person leaves the ranking (already supporting).
+  const [proposed, setProposed] = useState<{ name: string; days: number } | null>(null);
   return (
+    <>
+      {proposed ? (
+        <p className="notice notice-success" role="status">
+          Proposed {proposed.name} for {days(proposed.days)}. It now waits for both schools to agree: the release by their school, the acceptance
+          by this one.
+        </p>
+      ) : null}
     <QueryView query={ranking} what="the ranking">
       {(data) => {
         const r = data.rankCandidates;
@@ -189,7 +202,7 @@ function Ranking({ needId, kind, outstanding }: { needId: string; kind: 'STAFF' 
             <ol className="card-list">
               {r.candidates.map((c) => (
                 <li key={c.candidate.id}>
-                  <CandidateCard candidate={c} max={max} needId={needId} outstanding={outstanding} />
+                  <CandidateCard candidate={c} max={max} needId={needId} outstanding={outstanding} onProposed={setProposed} />
                 </li>
               ))}
             </ol>
@@ -197,10 +210,13 @@ function Ranking({ needId, kind, outstanding }: { needId: string; kind: 'STAFF' 
         );
       }}
     </QueryView>
+    </>
   );
 }
 
-function CandidateCard({ candidate: c, max, needId, outstanding }: { candidate: Candidate; max: number; needId: string; outstanding: number }) {
+type OnProposed = (proposal: { name: string; days: number }) => void;
+
+function CandidateCard({ candidate: c, max, needId, outstanding, onProposed }: { candidate: Candidate; max: number; needId: string; outstanding: number; onProposed: OnProposed }) {
   const who = c.candidate;
   const name = who.__typename === 'StaffMember' ? who.name : who.name;
   const spare = who.__typename === 'StaffMember' ? who.remainingDays : who.supportRemainingDays;
@@ -214,18 +230,18 @@ function CandidateCard({ candidate: c, max, needId, outstanding }: { candidate: 
       </header>
       <p className="meta">
         {who.__typename === 'StaffMember'
-          ? `${label(who.role)} at ${who.homeAcademy.name}${who.designations.length ? ` · ${who.designations.join(', ')}` : ''}`
+          ? `${label(who.role)} at ${who.homeAcademy.name}${who.homeAcademy.cluster ? ` (${who.homeAcademy.cluster.name})` : ''}${who.designations.length ? ` · ${who.designations.join(', ')}` : ''}`
           : `Ofsted ${label(who.ofstedRating)}`}
         {c.distanceKm != null ? ` · ${c.distanceKm.toFixed(1)} km away` : ''} · {days(spare)} free
       </p>
       <ScoreBar factors={c.factors} total={c.score} max={max} />
       <FactorList factors={c.factors} />
-      <ProposeForm needId={needId} candidate={c} defaultDays={Math.max(1, Math.min(outstanding, spare))} name={name} />
+      <ProposeForm needId={needId} candidate={c} defaultDays={Math.max(1, Math.min(outstanding, spare))} name={name} onProposed={onProposed} />
     </article>
   );
 }
 
-function ProposeForm({ needId, candidate, defaultDays, name }: { needId: string; candidate: Candidate; defaultDays: number; name: string }) {
+function ProposeForm({ needId, candidate, defaultDays, name, onProposed }: { needId: string; candidate: Candidate; defaultDays: number; name: string; onProposed: OnProposed }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [dayCount, setDayCount] = useState(String(defaultDays));
@@ -233,13 +249,6 @@ function ProposeForm({ needId, candidate, defaultDays, name }: { needId: string;
   const propose = useGqlMutation(ProposeMutation, ['NeedPage', 'NeedRanking', 'LeadHome', 'DeploymentsBoard']);
   const result = propose.data?.proposeDeployment;
   const errors = result?.userErrors ?? [];
-  if (result?.deployment) {
-    return (
-      <p className="notice notice-success" role="status">
-        Proposed {name} for {days(result.deployment.days)}. It now waits for both schools to agree.
-      </p>
-    );
-  }
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} aria-label={`Propose ${name}`}>
@@ -261,13 +270,24 @@ function ProposeForm({ needId, candidate, defaultDays, name }: { needId: string;
           return;
         }
         setLocalError(null);
-        propose.mutate({
-          input: {
-            needId,
-            days: parsed.value ?? 0,
-            ...(who.__typename === 'StaffMember' ? { staffId: who.id } : { supportingAcademyId: who.id }),
+        propose.mutate(
+          {
+            input: {
+              needId,
+              days: parsed.value ?? 0,
+              ...(who.__typename === 'StaffMember' ? { staffId: who.id } : { supportingAcademyId: who.id }),
+            },
           },
-        });
+          {
+            onSuccess: (data) => {
+              const made = data.proposeDeployment.deployment;
+              if (made) {
+                setOpen(false);
+                onProposed({ name, days: made.days });
+              }
+            },
+          },
+        );
       }}
     >
       <FormErrors errors={otherErrors(errors, ['days'])} />

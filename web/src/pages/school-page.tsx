@@ -32,23 +32,9 @@ const SchoolQuery = graphql(
           id
           name
         }
-        incomingDeployments(first: 50, status: [PROPOSED, AGREED, ACTIVE, COMPLETED]) {
-          edges {
-            node {
-              ...DeploymentFields
-            }
-          }
-        }
-        outgoingDeployments(first: 50, status: [PROPOSED, AGREED, ACTIVE, COMPLETED]) {
-          edges {
-            node {
-              ...DeploymentFields
-            }
-          }
-        }
       }
     }
-    needs(first: 50, filter: { academyId: $id, statuses: [OPEN, MATCHED, IN_PROGRESS, MET] }, orderBy: PRIORITY) {
+    needs(first: 20, filter: { academyId: $id, statuses: [OPEN, MATCHED, IN_PROGRESS, MET] }, orderBy: PRIORITY) {
       edges {
         node {
           ...NeedSummaryFields
@@ -57,7 +43,36 @@ const SchoolQuery = graphql(
     }
   }
 `,
-  [DeploymentFields, NeedSummaryFields],
+  [NeedSummaryFields],
+);
+
+// The school's deployments, apart from the page's query so each stays under the API's query
+// cost limit: most recently changed first.
+const SchoolDeploymentsQuery = graphql(
+  `
+  query SchoolDeployments($id: ID!) {
+    node(id: $id) {
+      ... on Academy {
+        id
+        incomingDeployments(first: 15, orderBy: RECENTLY_CHANGED, status: [PROPOSED, AGREED, ACTIVE, COMPLETED]) {
+          edges {
+            node {
+              ...DeploymentFields
+            }
+          }
+        }
+        outgoingDeployments(first: 15, orderBy: RECENTLY_CHANGED, status: [PROPOSED, AGREED, ACTIVE, COMPLETED]) {
+          edges {
+            node {
+              ...DeploymentFields
+            }
+          }
+        }
+      }
+    }
+  }
+`,
+  [DeploymentFields],
 );
 
 /** What the school's head may do: accept support coming in, release staff going out. */
@@ -81,11 +96,9 @@ export default function SchoolPage() {
     <div className="page">
       <QueryView query={school} what="your school">
         {(data) => {
-          const a = data.node && 'incomingDeployments' in data.node ? data.node : null;
+          const a = data.node && 'fsmPercent' in data.node ? data.node : null;
           if (!a) return <Empty>Your school is not on record.</Empty>;
           const needs = data.needs.edges.map((e) => e.node);
-          const incoming = a.incomingDeployments.edges.map((e) => e.node);
-          const outgoing = a.outgoingDeployments.edges.map((e) => e.node);
           return (
             <>
               <h1>{a.name}</h1>
@@ -115,31 +128,49 @@ export default function SchoolPage() {
                     ))}
                   </ol>
                 </section>
-                <div>
-                  <section aria-labelledby="incoming-heading">
-                    <h2 id="incoming-heading">Support coming in</h2>
-                    {incoming.length === 0 ? <Empty>No support arranged for your school yet.</Empty> : null}
-                    <ul className="card-list">
-                      {incoming.map((d) => (
-                        <li key={d.id}>
-                          <DeploymentCard deployment={d} moves={incomingMoves(d)} />
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                  <section aria-labelledby="outgoing-heading">
-                    <h2 id="outgoing-heading">Your staff supporting others</h2>
-                    {outgoing.length === 0 ? <Empty>None of your staff is asked for yet.</Empty> : null}
-                    <ul className="card-list">
-                      {outgoing.map((d) => (
-                        <li key={d.id}>
-                          <DeploymentCard deployment={d} moves={outgoingMoves(d)} />
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                </div>
+                <SchoolDeployments id={a.id} />
               </div>
+            </>
+          );
+        }}
+      </QueryView>
+    </div>
+  );
+}
+
+function SchoolDeployments({ id }: { id: string }) {
+  const query = useGqlQuery(SchoolDeploymentsQuery, { id });
+  return (
+    <div>
+      <QueryView query={query} what="your school's deployments">
+        {(data) => {
+          const a = data.node && 'incomingDeployments' in data.node ? data.node : null;
+          const incoming = a?.incomingDeployments.edges.map((e) => e.node) ?? [];
+          const outgoing = a?.outgoingDeployments.edges.map((e) => e.node) ?? [];
+          return (
+            <>
+              <section aria-labelledby="incoming-heading">
+                <h2 id="incoming-heading">Support coming in</h2>
+                {incoming.length === 0 ? <Empty>No support arranged for your school yet.</Empty> : null}
+                <ul className="card-list">
+                  {incoming.map((d) => (
+                    <li key={d.id}>
+                      <DeploymentCard deployment={d} moves={incomingMoves(d)} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+              <section aria-labelledby="outgoing-heading">
+                <h2 id="outgoing-heading">Your staff supporting others</h2>
+                {outgoing.length === 0 ? <Empty>None of your staff is asked for yet.</Empty> : null}
+                <ul className="card-list">
+                  {outgoing.map((d) => (
+                    <li key={d.id}>
+                      <DeploymentCard deployment={d} moves={outgoingMoves(d)} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
             </>
           );
         }}
