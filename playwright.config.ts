@@ -27,6 +27,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
     launchOptions: chromiumLaunch,
     trace: 'off',
     screenshot: 'off',

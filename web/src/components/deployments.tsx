@@ -207,6 +207,14 @@ export function CompleteForm({ deployment: d, onClose }: { deployment: Deploymen
   );
 }
 
+/** What each kind of step asks of the person, in their words (the API's `action` is the fallback). */
+const KIND_TEXT: Record<string, string> = {
+  RELEASE: 'Agree to release your colleague',
+  ACCEPTANCE: 'Accept this support for your school',
+  START: 'Start the agreed support',
+  COMPLETE: 'Complete the support and record its impact',
+};
+
 const KIND_MOVES: Record<string, Move[]> = {
   RELEASE: ['release', 'decline'],
   ACCEPTANCE: ['accept', 'decline'],
@@ -229,7 +237,7 @@ export function WaitingList({ emptyText, kinds }: { emptyText: string; kinds?: s
                 {step.deployment ? (
                   <div>
                     <p className="step-action">
-                      <strong>{step.action}</strong> <span className="meta">(waiting {since(step.since)})</span>
+                      <strong>{KIND_TEXT[step.kind] ?? step.action}</strong> <span className="meta">(waiting {since(step.since)})</span>
                     </p>
                     <DeploymentCard deployment={step.deployment} moves={KIND_MOVES[step.kind] ?? []} />
                   </div>

@@ -27,7 +27,7 @@ export function FairnessChart({ groups }: { groups: readonly FairnessGroupLike[]
             <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
             <YAxis unit="%" width={44} tick={{ fontSize: 12 }} />
             <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} />
-            <Legend />
+            <Legend formatter={(value: string) => <span className="legend-text">{value}</span>} />
             <Bar dataKey="requested" name="share of days asked for" fill="#9ecae1" isAnimationActive={false} />
             <Bar dataKey="allocated" name="share of days allocated" fill="#08306b" isAnimationActive={false} />
           </BarChart>

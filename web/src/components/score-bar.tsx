@@ -12,7 +12,7 @@ export interface Factor {
   detail?: string | null;
 }
 
-const COLOURS = ['#1f6fb2', '#2a9d8f', '#e9a03b', '#8a5ac7', '#d1495b', '#5c6f82', '#66a61e', '#b07aa1'];
+const COLOURS = ['#1f6fb2', '#2a9d8f', '#e9a03b', '#8a5ac7', '#d1495b', '#5c6f82', '#66a61e', '#b07aa1', '#8c564b', '#17becf'];
 
 export function factorColour(index: number): string {
   return COLOURS[index % COLOURS.length]!;

@@ -6,8 +6,14 @@ export interface UserErrorLike {
 }
 
 export function errorsAt(errors: readonly UserErrorLike[] | undefined, path: string): string[] {
-  return (errors ?? []).filter((e) => (e.field ?? []).join('.') === path).map((e) => e.message);
+  const last = path.split('.').pop() ?? path;
+  // Shown beside its field, "daysRequested: must be at most 200 days" reads better without the name.
+  const withoutName = (message: string) => message.replace(new RegExp(`^(${escape(path)}|${escape(last)}):\\s*`), '');
+  return (errors ?? []).filter((e) => (e.field ?? []).join('.') === path).map((e) => capitalise(withoutName(e.message)));
 }
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Errors naming no field this form shows, for the summary at the top of the form. */
 export function otherErrors(errors: readonly UserErrorLike[] | undefined, shown: readonly string[]): UserErrorLike[] {

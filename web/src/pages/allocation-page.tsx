@@ -293,7 +293,7 @@ function PlanView({ plan, onCommit, committing, committedCount }: { plan: Plan; 
           </div>
           <div>
             <dt>Better than greedy by</dt>
-            <dd>{gain == null ? '—' : percent(gain, 1)}</dd>
+            <dd>{gain == null ? '—' : Math.abs(gain) < 0.05 ? 'equal here' : percent(gain, 1)}</dd>
           </div>
         </dl>
         <p className="meta">
@@ -360,8 +360,7 @@ function PlanView({ plan, onCommit, committing, committedCount }: { plan: Plan; 
               <Link to={`/needs/${encodeURIComponent(u.need.id)}`}>
                 {label(u.need.area)} at {u.need.academy.name}
               </Link>
-              : {u.daysUnmet} of {u.daysRequested} days unmet, because {UNMET_REASONS[u.reason] ?? label(u.reason)} ({u.eligibleSupporters} eligible
-              supporters).
+              : {u.daysUnmet} of {u.daysRequested} days unmet, because {UNMET_REASONS[u.reason] ?? label(u.reason)} ({u.eligibleSupporters} eligible supporter{u.eligibleSupporters === 1 ? '' : 's'}).
             </li>
           ))}
         </ul>

@@ -161,7 +161,7 @@ function ProfileForm({ profile, areas, own }: { profile: Profile; areas: Areas; 
       <h1 id={`${formId}-title`}>{own ? 'Edit my profile' : `Edit ${profile.name}'s profile`}</h1>
       <p className="hint">
         {label(profile.role)} at {profile.homeAcademy.name}. Designations ({profile.designations.join(', ') || 'none'}), post and safeguarding check
-        (until {date(profile.safeguardingCheckExpiresOn)}) are kept by the school.
+        ({profile.safeguardingCheckExpiresOn ? `until ${date(profile.safeguardingCheckExpiresOn)}` : 'none recorded'}) are kept by the school.
       </p>
       {saved ? (
         <p className="notice notice-success" role="status">

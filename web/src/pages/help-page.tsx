@@ -61,7 +61,7 @@ export default function HelpPage() {
                 </Empty>
               );
             }
-            const max = Math.max(0.01, ...list.map((r) => r.score));
+            const max = Math.max(1, ...list.map((r) => r.score));
             return (
               <ol className="card-list">
                 {list.map((r) => (

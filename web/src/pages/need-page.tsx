@@ -178,7 +178,8 @@ function Ranking({ needId, kind, outstanding }: { needId: string; kind: 'STAFF' 
     <QueryView query={ranking} what="the ranking">
       {(data) => {
         const r = data.rankCandidates;
-        const max = Math.max(0.01, ...r.candidates.map((c) => c.score));
+        // Bars on a 0-1 scale (scores are weighted sums of 0-1 factors), so lengths compare across needs.
+        const max = Math.max(1, ...r.candidates.map((c) => c.score));
         const excluded = r.exclusions.filter((e) => e.count > 0);
         return (
           <>

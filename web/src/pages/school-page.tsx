@@ -75,16 +75,15 @@ const SchoolDeploymentsQuery = graphql(
   [DeploymentFields],
 );
 
-/** What the school's head may do: accept support coming in, release staff going out. */
+/**
+ * Signing (accept, release) is offered once, under "Waiting on you"; here the head can still
+ * withdraw from a deployment their side already signed.
+ */
 function incomingMoves(d: Deployment): Move[] {
-  if (d.status === 'PROPOSED') return d.acceptance ? ['decline'] : ['accept', 'decline'];
-  if (d.status === 'AGREED') return ['decline'];
-  return [];
+  return (d.status === 'PROPOSED' && d.acceptance) || d.status === 'AGREED' ? ['decline'] : [];
 }
 function outgoingMoves(d: Deployment): Move[] {
-  if (d.status === 'PROPOSED') return d.release ? ['decline'] : ['release', 'decline'];
-  if (d.status === 'AGREED') return ['decline'];
-  return [];
+  return (d.status === 'PROPOSED' && d.release) || d.status === 'AGREED' ? ['decline'] : [];
 }
 
 export default function SchoolPage() {
