@@ -26,6 +26,27 @@ async function checkScreen(page: Page, path: string, prepare?: (page: Page) => P
 
 test.describe.configure({ mode: 'serial' });
 
+// Every screen also: asks no host but its own server (no fonts, CDNs or tiles), and logs no
+// error (a content-security-policy refusal or a script error would show here).
+let foreign: string[] = [];
+let consoleErrors: string[] = [];
+test.beforeEach(({ page, baseURL }) => {
+  foreign = [];
+  consoleErrors = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${baseURL}/`) && !url.startsWith('data:')) foreign.push(url);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+});
+test.afterEach(() => {
+  expect(foreign, 'requests to other hosts').toEqual([]);
+  expect(consoleErrors, 'errors in the browser console').toEqual([]);
+});
+
 test('sign-in page', async ({ page }) => {
   expect(await checkScreen(page, '/sign-in')).toEqual([]);
 });

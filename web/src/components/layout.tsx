@@ -99,9 +99,9 @@ export function Layout({ children }: { children: ReactNode }) {
           ) : null}
         </div>
       </header>
-      {session?.rejected ? (
+      {session && (session.rejected || (session.expiresAt !== null && session.expiresAt < Date.now())) ? (
         <div className="banner banner-warning" role="alert">
-          Your sign-in is no longer valid ({session.rejected}). What you typed on this page is kept:{' '}
+          Your sign-in is no longer valid ({session.rejected ?? 'it has expired'}). What you typed on this page is kept:{' '}
           <Link to="/sign-in" target="_blank" rel="opener">
             sign in again in a new tab
           </Link>

@@ -1,10 +1,10 @@
 // Development sign-in: the demo people by role; one click signs in as one of them. The API
 // refuses both operations in production, and this page then says sign-in is elsewhere.
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { graphql } from '../api/graphql';
 import { useGqlMutation, useGqlQuery } from '../api/hooks';
-import { type Role, startSession } from '../auth/session';
+import { type Role, startSession, useSession } from '../auth/session';
 import { HOME } from '../components/layout';
 import { ErrorNotice, Loading } from '../components/states';
 
@@ -77,6 +77,7 @@ export function SignInPage() {
     }
   }
 
+  const session = useSession();
   const forbidden = people.error?.kind === 'forbidden';
   return (
     <div className="page page-narrow">
@@ -92,6 +93,11 @@ export function SignInPage() {
             This is the development sign-in: choose a person from the demo data to see the service as they would. Each role lands on its own
             home.
           </p>
+          {session && !session.rejected ? (
+            <p className="notice" role="status">
+              You are signed in as {session.name}. Choose someone else to switch, or <Link to={HOME[session.role]}>go back to your home</Link>.
+            </p>
+          ) : null}
           {problem ? (
             <div className="notice notice-error" role="alert">
               {problem}
