@@ -99,6 +99,13 @@ describe('rankNeedsForSupporter', () => {
     expect(top!.factors).toEqual(scoreNeedForSupporter(urgent, s, d, NOW, C).factors);
   });
 
+  it('splits the weights half fit, half priority by default', () => {
+    const [top] = rankNeedsForSupporter(s, [urgent], { now: NOW, first: 1 }).needs;
+    const sumOf = (fs: { weight: number }[]) => fs.reduce((t, f) => t + f.weight, 0);
+    expect(sumOf(top!.factors.slice(0, 5))).toBeCloseTo(0.5, 12);
+    expect(sumOf(top!.factors.slice(5))).toBeCloseTo(0.5, 12);
+  });
+
   it('uses the configured shares: all priority means the fit factors weigh nothing', () => {
     const priorityOnly: RankingConfig = { ...C, needRanking: { fitShare: 0, priorityShare: 1 } };
     const [top] = rankNeedsForSupporter(s, [urgent], { now: NOW, first: 1, config: priorityOnly }).needs;
