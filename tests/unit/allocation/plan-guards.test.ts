@@ -68,3 +68,21 @@ describe('greedyAllocation', () => {
     expect(greedyAllocation(input, { fairness: { cutPoints: [5, 15, 30, 45] } }).fairness.cutPoints).toEqual([5, 15, 30, 45]);
   });
 });
+
+describe('unmet reasons: a left-out supporter counts only while it has days to spare', () => {
+  // Top 1 by fit: A considers only X, C only Y; A/Y is left out.
+  const base = (yDays: number): AllocationInput<unknown> => ({
+    needs: [need('A', 1, 5), need('C', 1, 2)],
+    supporters: [supporter('X', 2), supporter('Y', yDays)],
+    pairs: [pair('A', 'X', 0.9), pair('A', 'Y', 0.5), pair('C', 'Y', 0.9)],
+  });
+  const reasonFor = (plan: ReturnType<typeof greedyAllocation>, id: string) => plan.unmet.find((u) => u.needId === id)?.reason;
+
+  it('CANDIDATE_LIMIT when the left-out Y still has days after C is served', () => {
+    expect(reasonFor(greedyAllocation(base(4), { topK: 1 }), 'A')).toBe('CANDIDATE_LIMIT');
+  });
+
+  it('CAPACITY_EXHAUSTED when C has used all of Y’s days', () => {
+    expect(reasonFor(greedyAllocation(base(2), { topK: 1 }), 'A')).toBe('CAPACITY_EXHAUSTED');
+  });
+});
