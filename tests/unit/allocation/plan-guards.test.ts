@@ -86,3 +86,17 @@ describe('unmet reasons: a left-out supporter counts only while it has days to s
     expect(reasonFor(greedyAllocation(base(2), { topK: 1 }), 'A')).toBe('CAPACITY_EXHAUSTED');
   });
 });
+
+describe('optional plan fields are absent, not undefined, when there is nothing to say', () => {
+  it('an assignment has an explanation only when its pair had one; greedy has no LP bound', () => {
+    const plan = greedyAllocation({
+      needs: [need('n1', 1, 2), need('n2', 1, 2)],
+      supporters: [supporter('s1', 2), supporter('s2', 2)],
+      pairs: [pair('n1', 's1', 0.9, { why: 'close' }), pair('n2', 's2', 0.9)],
+    });
+    const byNeed = Object.fromEntries(plan.assignments.map((a) => [a.needId, a]));
+    expect(byNeed.n1!.explanation).toEqual({ why: 'close' });
+    expect('explanation' in byNeed.n2!).toBe(false);
+    expect('lpBound' in plan).toBe(false);
+  });
+});
