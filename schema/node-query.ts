@@ -10,7 +10,8 @@ import { decodeGlobalId } from '../server/auth/global-id';
 import { builder } from './builder';
 import type { GraphQLContext } from './context';
 import { RecordNotFoundError } from './loaders';
-import { AcademyRef, ClusterRef, DeploymentRef, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
+import { assertMayReadDeployment } from './personal-data';
+import { AcademyRef, ClusterRef, DeploymentRef, type DeploymentShape, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
 
 const NODE_REFS = new Map<string, { getDataloader(context: object): { load(id: string): Promise<unknown> } }>([
   ['Trust', TrustRef],
@@ -30,6 +31,8 @@ export async function loadNode(globalId: string, context: GraphQLContext): Promi
     const record = (await ref.getDataloader(context).load(decoded.id)) as object;
     // The Node interface resolves an object's type from this brand.
     brandWithType(record, decoded.typename as never);
+    // A deployment someone may not read is refused by name, not hidden: its ID was given out.
+    if (decoded.typename === 'Deployment') await assertMayReadDeployment(context, record as DeploymentShape);
     return record;
   } catch (error) {
     if (error instanceof RecordNotFoundError) return null;
