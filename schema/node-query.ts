@@ -11,7 +11,7 @@ import { builder } from './builder';
 import type { GraphQLContext } from './context';
 import { RecordNotFoundError } from './loaders';
 import { assertMayReadDeployment } from './personal-data';
-import { AcademyRef, ClusterRef, DeploymentRef, type DeploymentShape, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
+import { AcademyRef, ClusterRef, DeploymentRef, type DeploymentShape, DirectoryUserRef, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
 
 const NODE_REFS = new Map<string, { getDataloader(context: object): { load(id: string): Promise<unknown> } }>([
   ['Trust', TrustRef],
@@ -20,6 +20,7 @@ const NODE_REFS = new Map<string, { getDataloader(context: object): { load(id: s
   ['StaffMember', StaffMemberRef],
   ['ImprovementNeed', ImprovementNeedRef],
   ['Deployment', DeploymentRef],
+  ['DirectoryUser', DirectoryUserRef],
 ]);
 
 /** The record a global ID names, loaded through its type's batch loader, or null. */
