@@ -1,4 +1,5 @@
-// The express application: GraphQL (yoga) at /graphql; /livez (alive), /healthz and /readyz (ready).
+// The express application: GraphQL (yoga) at /graphql; /livez (alive), /healthz and /readyz (ready);
+// /exports/me.json (subject access).
 // Each request to /graphql passes, in order: request id and access log, security headers,
 // CORS, the body limit, a check of JSON query parameters, the bearer token or session cookie
 // check, the rate limit, then GraphQL with its query limits and execution timeout
@@ -9,6 +10,7 @@ import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema';
 import type { GraphQLContext } from '../schema/context';
 import { compiledExecution } from './compiled-execution';
+import { subjectAccessRoutes } from './exports/subject-access';
 import { OidcIssuer } from './auth/oidc/issuer';
 import { signInRoutes } from './auth/oidc/routes';
 import { SessionCookies } from './auth/oidc/session';
@@ -115,12 +117,14 @@ export function createApp({ config, logger, isReady = () => true, clock }: AppOp
   app.get('/healthz', readiness);
   app.get('/readyz', readiness);
   if (oidc) app.use(signInRoutes({ issuer: oidc.issuer, sessions: oidc.sessions, logger }));
+  const authenticateCaller = createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc });
+  app.use(subjectAccessRoutes(authenticateCaller, logger));
 
   app.use(
     yoga.graphqlEndpoint,
     readBody(security.bodyLimitBytes),
     rejectMalformedParams(),
-    authenticateRequest(createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc })),
+    authenticateRequest(authenticateCaller),
     identifyOperation(security.maxTokens, documents),
     costlyOperationRateLimit(security.rateLimitPerMinute, logger),
     // yoga is a Node request listener; express 5 types want a RequestHandler.

@@ -166,6 +166,13 @@ const cases: MutationCase[] = [
     })),
   },
   {
+    // Erasure of a leaver (issue 16): ADMIN, or their trust's improvement lead.
+    name: 'eraseStaffMember',
+    document: mutation('eraseStaffMember', 'EraseStaffMemberInput', 'staffMember { id name }'),
+    allowed: ['IMPROVEMENT_LEAD'],
+    variables: target('eraseStaffMember', async (side) => ({ input: { staffId: (await createStaff(api, admin, sideOf(side).school)).id } })),
+  },
+  {
     name: 'createStaffMember',
     document: mutation('createStaffMember', 'CreateStaffMemberInput', 'staffMember { id }'),
     allowed: ['HEADTEACHER', 'IMPROVEMENT_LEAD'],
