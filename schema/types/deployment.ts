@@ -59,7 +59,12 @@ DeploymentRef.implement({
   fields: (t) => ({
     need: t.field({ type: ImprovementNeedRef, description: 'The need supported.', resolve: (d) => d.needId.toString() }),
     status: t.field({ type: DeploymentStatusEnum, description: 'Where it stands.', resolve: (d) => d.status }),
-    days: t.exposeInt('days', { description: 'Days reserved for it.' }),
+    days: t.exposeInt('days', { description: 'Days reserved for it (see daysHeld).' }),
+    daysHeld: t.boolean({
+      description:
+        "Whether the supporter's days are reserved for it. A proposal inside the supporter's trust holds them at once; one from another trust (or involving a school in no trust) only once the supporter's home school agrees their release, so no trust can tie up another's staff.",
+      resolve: (d) => d.daysHeld !== false,
+    }),
     staffMember: t.field({ type: StaffMemberRef, nullable: true, description: 'The supporting staff member, if a person.', resolve: (d) => d.staffId?.toString() ?? null }),
     supportingAcademy: t.field({ type: AcademyRef, nullable: true, description: 'The supporting academy, if a whole school.', resolve: (d) => d.supportingAcademyId?.toString() ?? null }),
     receivingAcademy: t.field({ type: AcademyRef, description: 'The school receiving support.', resolve: (d) => d.receivingAcademyId.toString() }),

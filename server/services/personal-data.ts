@@ -127,7 +127,7 @@ export async function eraseStaffMember(viewer: Viewer, input: { staffId: string 
   if (!staff) return failed(userError('staffId', 'staffId: no StaffMember with this ID exists', 'NOT_FOUND'));
   if (!mayErase(viewer, await academyScopeById(staff.homeAcademyId.toString()))) throw forbiddenError(`a person's data is erased only by ${ERASERS}`);
 
-  const deployments = await Deployment.find({ staffId }, { status: 1, days: 1 }).lean();
+  const deployments = await Deployment.find({ staffId }, { status: 1, days: 1, daysHeld: 1 }).lean();
   const live = deployments.filter((d) => LIVE.includes(d.status));
   if (live.length) {
     return failed(userError('staffId', `${live.length} deployment(s) of this person are still ${[...new Set(live.map((d) => d.status))].join('/')}: complete, decline or cancel them first`, 'LIVE_DEPLOYMENTS'));
@@ -135,7 +135,7 @@ export async function eraseStaffMember(viewer: Viewer, input: { staffId: string 
   // Days held by deployments must add up to the days committed; otherwise a proposal is being
   // written at this moment (days reserved, deployment not yet stored): ask to try again.
   const committed = staff.capacityDays - staff.remainingDays;
-  const held = deployments.filter((d) => HOLDING.includes(d.status)).reduce((total, d) => total + d.days, 0);
+  const held = deployments.filter((d) => HOLDING.includes(d.status) && d.daysHeld !== false).reduce((total, d) => total + d.days, 0);
   if (held !== committed) return failed(userError('staffId', 'this person is being proposed for a deployment right now: try again in a moment', 'CONFLICT'));
 
   const erased = await StaffMember.findOneAndUpdate(
