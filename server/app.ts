@@ -6,6 +6,7 @@
 // (server/security; docs/security.md). With OIDC_ISSUER set, /auth/* signs browsers in
 // (server/auth/oidc).
 import express from 'express';
+import type { Store } from 'express-rate-limit';
 import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema';
 import type { GraphQLContext } from '../schema/context';
@@ -37,6 +38,11 @@ export interface AppOptions {
   logger: Logger;
   /** The time, for checking token and session expiry (tests run it ahead). */
   clock?: () => Date;
+  /**
+   * Where rate-limit counts live: the database with MongoDB, so instances share one budget
+   * per client (server/security/rate-limit-store.ts); unset, in this process's memory.
+   */
+  rateLimitStore?: Store;
   /** False until start-up work (indexes, demo data) is done. */
   isReady?: () => boolean;
 }
@@ -46,7 +52,7 @@ interface ServerContext {
   res: express.Response;
 }
 
-export function createApp({ config, logger, isReady = () => true, clock }: AppOptions) {
+export function createApp({ config, logger, isReady = () => true, clock, rateLimitStore }: AppOptions) {
   const production = config.nodeEnv === 'production';
   const graphiql = !production;
   const security: SecuritySettings = { ...securityDefaults(config.nodeEnv), ...config.security };
@@ -126,7 +132,7 @@ export function createApp({ config, logger, isReady = () => true, clock }: AppOp
     rejectMalformedParams(),
     authenticateRequest(authenticateCaller),
     identifyOperation(security.maxTokens, documents),
-    costlyOperationRateLimit(security.rateLimitPerMinute, logger),
+    costlyOperationRateLimit(security.rateLimitPerMinute, logger, rateLimitStore),
     // yoga is a Node request listener; express 5 types want a RequestHandler.
     (req, res) => {
       void yoga(req, res, { req, res });
