@@ -59,6 +59,8 @@ builder.queryField('nodes', (t) =>
     nullable: { list: false, items: true },
     description: 'Fetches several objects by their global IDs, in the order given; null in place of each ID that names no object.',
     args: { ids: t.arg.idList({ required: true, description: 'Global IDs of the objects, as returned by their `id` fields.' }) },
-    resolve: (_root, args, context) => Promise.all(args.ids.map((id) => loadNode(String(id), context))) as never,
+    // A refusal (a deployment the caller may not read) is that item's error, null in its place;
+    // the other items still arrive.
+    resolve: (_root, args, context) => Promise.all(args.ids.map((id) => loadNode(String(id), context).catch((error: unknown) => error))) as never,
   }),
 );

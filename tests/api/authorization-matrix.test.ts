@@ -650,6 +650,12 @@ describe('personal data, by field, caller and trust', () => {
       expect(got).toEqual(want);
     });
 
+    it('nodes(): a deployment the caller may not read is null with FORBIDDEN in its place, the others arrive', async () => {
+      const res = await api.gql(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [ids.across, ids.inside, ids.needIn] }, { token: await tokenOf(readers[13]!) });
+      expect(res.data.nodes).toEqual([{ id: ids.across }, null, { id: ids.needIn }]);
+      expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['nodes', 1], 'FORBIDDEN']]);
+    });
+
     it('a need’s deployments list only those the caller may read', async () => {
       const res = await api.gql(`query ($n: ID!) { node(id: $n) { ... on ImprovementNeed { deployments { id } } } }`, { n: ids.needIn }, { token: await tokenOf(readers[13]!) });
       expect(res.errors).toBeUndefined();
