@@ -9,7 +9,9 @@ import { payloadType, toPayload } from '../payloads';
 import { AcademyRef, type AcademyShape, StaffMemberRef, type StaffShape } from '../refs';
 import { viewerOf } from '../viewer';
 import { mayReadPersonalDataOf, personalField } from '../personal-data';
-import { PERSONAL_DATA_READERS } from '../../server/auth/personal-data';
+import { CAPACITY_FILTER_RULE, mayFilterOnCapacity, PERSONAL_DATA_READERS } from '../../server/auth/personal-data';
+import { forbiddenError } from '../../server/auth/errors';
+import { decodeIdOfType } from '../../server/auth/global-id';
 
 const PERSONAL = `Personal data: null with a FORBIDDEN error unless the caller is ${PERSONAL_DATA_READERS}.`;
 import { MATCH_NOTHING, idFilter } from './academy';
@@ -67,7 +69,7 @@ const StaffMemberFilter = builder.inputType('StaffMemberFilter', {
     area: t.field({ type: ExpertiseAreaEnum, description: 'Only staff with expertise in this area.' }),
     role: t.field({ type: StaffRoleEnum, description: 'Only this role.' }),
     designation: t.field({ type: DesignationEnum, description: 'Only holders of this designation.' }),
-    minRemainingDays: t.int({ description: 'Only staff with at least this many days free.' }),
+    minRemainingDays: t.int({ description: `Only staff with at least this many days free. Capacity is personal data: ${CAPACITY_FILTER_RULE}; ADMIN anywhere. Otherwise FORBIDDEN.` }),
     nameContains: t.string({ description: 'Case-insensitive part of the name.' }),
   }),
 });
@@ -78,8 +80,13 @@ builder.queryField('staffMembers', (t) =>
     description: 'Staff offering expertise, by name. Requires a token.',
     authScopes: { authenticated: true },
     args: { filter: t.arg({ type: StaffMemberFilter, description: 'Narrows the list.' }) },
-    resolve: async (_root, args) => {
+    resolve: async (_root, args, context) => {
       const f = args.filter ?? {};
+      if (f.minRemainingDays != null) {
+        const named = (value: unknown, typename: string) => (value == null ? null : decodeIdOfType(String(value), typename));
+        const scope = { trustId: named(f.trustId, 'Trust'), clusterId: named(f.clusterId, 'Cluster'), academyId: named(f.homeAcademyId, 'Academy') };
+        if (!mayFilterOnCapacity(viewerOf(context), scope)) throw forbiddenError(CAPACITY_FILTER_RULE);
+      }
       const clauses: Record<string, unknown>[] = [];
       const home = idFilter(f.homeAcademyId, 'Academy');
       if (typeof home === 'string') clauses.push({ homeAcademyId: home });

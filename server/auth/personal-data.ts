@@ -85,3 +85,22 @@ export function mayErase(v: Viewer, home: AcademyScope | null): boolean {
 }
 
 export const ERASERS = "ADMIN, or the improvement lead of the trust of the person's school";
+
+/**
+ * Filtering people by days left reads their capacity, so a filter on it is allowed only where
+ * every person it can return is one whose capacity the caller may read: ADMIN anywhere; a
+ * trust's lead within their trust, a hub's executive head within their hub, a headteacher
+ * within their school (the filter names that scope). Otherwise narrowing the filter step by
+ * step would tell anyone how many days each person has left.
+ */
+export function mayFilterOnCapacity(v: Viewer, scope: { trustId: string | null; clusterId: string | null; academyId: string | null }): boolean {
+  return (
+    v.role === 'ADMIN' ||
+    (v.role === 'IMPROVEMENT_LEAD' && !!v.trustId && scope.trustId === v.trustId) ||
+    (v.role === 'EXECUTIVE_HEAD' && !!v.clusterId && scope.clusterId === v.clusterId) ||
+    (v.role === 'HEADTEACHER' && !!v.academyId && scope.academyId === v.academyId)
+  );
+}
+
+export const CAPACITY_FILTER_RULE =
+  'minRemainingDays filters on personal data (capacity): give it with trustId of your own trust (IMPROVEMENT_LEAD), clusterId of your own hub (EXECUTIVE_HEAD) or homeAcademyId of your own school (HEADTEACHER)';

@@ -616,6 +616,43 @@ describe('personal data, by field, caller and trust', () => {
     }
   });
 
+  it('lets a filter on days left run only within the caller’s own scope (else it would read capacity)', async () => {
+    const got: string[] = [];
+    const want: string[] = [];
+    const scopes = [
+      ['trust T', () => ({ trustId: world.T }), ['IMPROVEMENT_LEAD of their trust']],
+      ['hub C', () => ({ clusterId: world.C }), ['EXECUTIVE_HEAD of their hub']],
+      ['school A', () => ({ homeAcademyId: world.A }), ['HEADTEACHER of their school']],
+      ['everyone', () => ({}), []],
+    ] as const;
+    for (const [label, filter, allowed] of scopes) {
+      for (const reader of readers) {
+        const res = await api.gql(
+          `query ($f: StaffMemberFilter) { staffMembers(first: 5, filter: $f) { edges { node { id } } } }`,
+          { f: { ...filter(), minRemainingDays: 1 } },
+          { token: await tokenOf(reader) },
+        );
+        got.push(`${label} ${reader.name}: ${res.data?.staffMembers ? 'listed' : res.errors?.[0]?.extensions?.code}`);
+        want.push(`${label} ${reader.name}: ${!reader.claims ? 'UNAUTHENTICATED' : [...allowed, 'ADMIN'].includes(reader.name) ? 'listed' : 'FORBIDDEN'}`);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  it('keeps the audit trails of a hub and a trust inside the trust', async () => {
+    const outside = ['no token', 'IMPROVEMENT_LEAD without trust', 'the person (out)', 'HEADTEACHER in the other trust', 'EXECUTIVE_HEAD in the other trust', 'IMPROVEMENT_LEAD of the other trust'];
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const [label, id] of [['hub C', world.C], ['trust T', world.T], ['school B', world.B]] as const) {
+      for (const reader of readers) {
+        const res = await api.gql(`query ($id: ID!) { history(id: $id) { action } }`, { id }, { token: await tokenOf(reader) });
+        got.push(`${label} ${reader.name}: ${res.data?.history?.length ? 'entries' : res.errors?.[0]?.extensions?.code ?? 'EMPTY'}`);
+        want.push(`${label} ${reader.name}: ${!reader.claims ? 'UNAUTHENTICATED' : outside.includes(reader.name) ? 'FORBIDDEN' : 'entries'}`);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
   describe('deployments, need descriptions and audit trails', () => {
     const ids = {} as Record<'needIn' | 'needOut' | 'inside' | 'across' | 'acrossProposed', string>;
     const DEPLOYMENT_READERS_INSIDE = ['HEADTEACHER of their school', 'HEADTEACHER of another school of the hub', 'EXECUTIVE_HEAD of their hub', 'IMPROVEMENT_LEAD of their trust', 'ADMIN'];
