@@ -16,5 +16,6 @@ import './types/allocation';
 import './types/academy-support';
 import './node-query';
 import './types/directory';
+import './types/email-outbox';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -11,6 +11,7 @@ import { builder } from './builder';
 import type { GraphQLContext } from './context';
 import { RecordNotFoundError } from './loaders';
 import { AcademyRef, ClusterRef, DeploymentRef, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
+import { OutboxEmailRef } from './types/email-outbox';
 
 const NODE_REFS = new Map<string, { getDataloader(context: object): { load(id: string): Promise<unknown> } }>([
   ['Trust', TrustRef],
@@ -19,6 +20,7 @@ const NODE_REFS = new Map<string, { getDataloader(context: object): { load(id: s
   ['StaffMember', StaffMemberRef],
   ['ImprovementNeed', ImprovementNeedRef],
   ['Deployment', DeploymentRef],
+  ['OutboxEmail', OutboxEmailRef],
 ]);
 
 /** The record a global ID names, loaded through its type's batch loader, or null. */

@@ -20,6 +20,8 @@ import { demoTokens } from './demo-tokens';
 import { drainOnShutdown } from './drain';
 import { createLogger } from './logger';
 import { createHttpServer } from './security/http-server';
+import { configureNotifications } from './notifications/notify';
+import { startNotifications } from './notifications/runner';
 import { refreshAllPriorities } from './services/need-priority';
 
 const PRIORITY_REFRESH_MS = 60 * 60 * 1000;
@@ -69,6 +71,11 @@ async function main(): Promise<void> {
     logger.info(`read copies loaded in ${Math.round(performance.now() - warmStarted)} ms`);
   }
 
+  // Email: messages are written to the outbox with the changes they tell about; the sender
+  // delivers them (server/notifications, docs/notifications.md).
+  configureNotifications({ publicUrl: config.email.publicUrl, onProblem: (error) => logger.error({ err: error }, 'email: a message was not written; the repair sweep will write it') });
+  const notifications = startNotifications(config.email, logger);
+
   const app = createApp({ config, logger, isReady: () => ready });
   // Timeouts for slow clients and a cap on connections per address (server/security/http-server.ts).
   const server: Server = createHttpServer(app, config.security);
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
     stopping = true;
     ready = false;
     clearInterval(refresher);
+    notifications.stop();
     server.close(async () => {
       try {
         await mongoose.disconnect();

@@ -7,3 +7,4 @@ export * from './improvement-need';
 export * from './deployment';
 export * from './audit-entry';
 export * from './directory-user';
+export * from './outbox-email';
