@@ -21,6 +21,8 @@ export interface SmtpSink {
   start(): Promise<void>;
   /** Recipients the server refuses, with the reply code (e.g. 450 temporarily, 550 for good). */
   refuse: Map<string, number>;
+  /** Resolves with the first message (arrived or arriving) to this address; rejects after `timeoutMs` (an upper bound only). */
+  mailTo(address: string, timeoutMs: number): Promise<ArrivedMail>;
 }
 
 /** Headers of a raw message, unfolded (a long subject is folded over lines). */
@@ -32,6 +34,7 @@ export function header(raw: string, name: string): string {
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const arrived: ArrivedMail[] = [];
+  const waiters = new Set<() => void>();
   const refuse = new Map<string, number>();
   let server: SMTPServer | null = null;
   let port = 0;
@@ -55,6 +58,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           const raw = Buffer.concat(chunks).toString('utf8');
           arrived.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), subject: header(raw, 'Subject'), messageId: header(raw, 'Message-ID'), raw });
           callback();
+          for (const waiter of waiters) waiter();
         });
       },
     });
@@ -75,6 +79,27 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     arrived,
     refuse,
+    mailTo(address, timeoutMs) {
+      const wanted = address.toLowerCase();
+      return new Promise((found, fail) => {
+        const check = () => {
+          const mail = arrived.find((m) => m.envelopeTo.includes(wanted));
+          if (!mail) return;
+          cleanup();
+          found(mail);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          fail(new Error(`no mail to ${address} within ${timeoutMs} ms; arrived: ${arrived.map((m) => m.envelopeTo.join(',')).join(' ')}`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
     stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
     start: listen,
   };
