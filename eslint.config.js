@@ -45,6 +45,9 @@ const VALUE_TYPES = [
   'UnmetNeed',
   // schema/types/directory.ts: who is calling, computed per request.
   'Viewer',
+  // schema/types/email-preferences.ts: settings held for a person's address or a trust.
+  'EmailPreference',
+  'ReminderRule',
 ];
 
 const config = [

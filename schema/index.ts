@@ -17,5 +17,6 @@ import './types/academy-support';
 import './node-query';
 import './types/directory';
 import './types/email-outbox';
+import './types/email-preferences';
 
 export const schema = builder.toSchema({ sortSchema: true });

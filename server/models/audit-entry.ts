@@ -10,6 +10,8 @@ export const AUDITED_ENTITY_TYPES = [
   'Deployment',
   'DirectoryUser',
   'OutboxEmail',
+  'EmailPreference',
+  'TrustReminderSettings',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

@@ -8,3 +8,4 @@ export * from './deployment';
 export * from './audit-entry';
 export * from './directory-user';
 export * from './outbox-email';
+export * from './email-settings';

@@ -42,6 +42,8 @@ const outboxEmailSchema = new Schema(
     failedAt: { type: Date, default: null },
     /** For a HELD message: the digest it went out in. */
     digestKey: { type: String, default: null },
+    /** For a digest: the HELD messages it lists. */
+    includes: { type: [Schema.Types.ObjectId], default: [] },
     ...authorship,
   },
   { timestamps: true },

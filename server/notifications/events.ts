@@ -2,7 +2,7 @@
 // derive the same events, and so the same idempotency keys.
 import type { DeploymentStatus } from '../domain/enums';
 
-export type NotificationKind = 'RELEASE_WANTED' | 'ACCEPTANCE_WANTED' | 'AGREED' | 'DECLINED';
+export type NotificationKind = 'RELEASE_WANTED' | 'ACCEPTANCE_WANTED' | 'AGREED' | 'DECLINED' | 'RELEASE_REMINDER' | 'ACCEPTANCE_REMINDER';
 
 /** Who an event goes to, named by their relation to the deployment. */
 export type Audience = 'SUPPORTER_HOME_HEADS' | 'RECEIVING_HEADS' | 'PROPOSER' | 'SUPPORTER';
@@ -14,6 +14,10 @@ export interface DeploymentEvent {
   /** Who caused it: they are not told of their own act. */
   by: { sub: string; role: string };
   audiences: Audience[];
+  /** Tells one occurrence from the next (the n-th reminder): part of the idempotency key. */
+  occurrence?: string;
+  /** For reminders: school days waited so far. */
+  schoolDaysWaiting?: number;
 }
 
 export interface DeploymentState {
@@ -44,4 +48,23 @@ export function eventsOf(deployment: DeploymentState): DeploymentEvent[] {
 /** The idempotency key of one event's message to one address. */
 export function eventKey(kind: string, recordId: string, email: string, suffix = ''): string {
   return `${kind}:${recordId}:${email.trim().toLowerCase()}${suffix ? `:${suffix}` : ''}`;
+}
+
+/**
+ * Reminders for waits that have lasted `every` school days or more: the n-th reminder once
+ * n × every school days have passed, so one per period, never two for the same one.
+ */
+export function remindersOf(deployment: DeploymentState, schoolDaysWaiting: number, every: number): DeploymentEvent[] {
+  const round = Math.floor(schoolDaysWaiting / every);
+  if (round < 1) return [];
+  return eventsOf(deployment)
+    .filter((e) => e.kind === 'RELEASE_WANTED' || e.kind === 'ACCEPTANCE_WANTED')
+    .map((e) => ({
+      ...e,
+      kind: e.kind === 'RELEASE_WANTED' ? ('RELEASE_REMINDER' as const) : ('ACCEPTANCE_REMINDER' as const),
+      // A reminder is the service's own doing: even someone who proposed it is reminded.
+      by: { sub: 'system', role: 'SYSTEM' },
+      occurrence: String(round),
+      schoolDaysWaiting,
+    }));
 }

@@ -16,7 +16,7 @@ export interface DeploymentFacts {
   publicUrl: string | null;
 }
 
-export type MessageKind = NotificationKind | 'RELEASE_REMINDER' | 'ACCEPTANCE_REMINDER';
+export type MessageKind = NotificationKind;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -32,7 +32,7 @@ function where(f: DeploymentFacts): string {
   return `Open ${link} and look at "Waiting for me" (deployment ${f.deploymentId}).`;
 }
 
-export function composeMessage(kind: MessageKind, f: DeploymentFacts, to: Person, extra: { schoolDaysWaiting?: number } = {}): { subject: string; text: string } {
+export function composeMessage(kind: MessageKind, f: DeploymentFacts, to: Person, extra: { schoolDaysWaiting?: number | undefined } = {}): { subject: string; text: string } {
   const hello = `Dear ${to.name ?? 'colleague'},`;
   const what = `${f.days} day${f.days === 1 ? '' : 's'} of ${f.areaLabel} support for ${f.receivingSchool}, ${dates(f)}`;
   const waiting = extra.schoolDaysWaiting ? `It has waited ${extra.schoolDaysWaiting} school days.` : '';
@@ -41,7 +41,7 @@ export function composeMessage(kind: MessageKind, f: DeploymentFacts, to: Person
     case 'RELEASE_REMINDER':
       return {
         subject: `${kind === 'RELEASE_REMINDER' ? 'Reminder: ' : ''}A release waits on you: ${f.supporterName} for ${f.receivingSchool}`,
-        text: [hello, '', `${f.supporterName} (${f.supporterSchool}) has been proposed for ${what}.`, 'The release waits on you as their headteacher: agree it, or decline it.', waiting, '', where(f)].filter((l) => l !== null).join('\n'),
+        text: [hello, '', `${f.supporterName} (${f.supporterSchool}) has been proposed for ${what}.`, 'The release waits on you as their headteacher: agree it, or decline it.', waiting, '', where(f)].join('\n'),
       };
     case 'ACCEPTANCE_WANTED':
     case 'ACCEPTANCE_REMINDER':

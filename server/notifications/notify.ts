@@ -92,8 +92,8 @@ export async function messagesFor(d: DeploymentLean, events: DeploymentEvent[]):
         const address = person.email.toLowerCase();
         if (seen.has(address) || address === actorEmail) continue;
         seen.add(address);
-        const { subject, text } = composeMessage(event.kind, sides.facts, person);
-        emails.push({ key: eventKey(event.kind, String(d._id), address), kind: event.kind, to: person.email, subject, text, deploymentId: d._id });
+        const { subject, text } = composeMessage(event.kind, sides.facts, person, { schoolDaysWaiting: event.schoolDaysWaiting });
+        emails.push({ key: eventKey(event.kind, String(d._id), address, event.occurrence), kind: event.kind, to: person.email, subject, text, deploymentId: d._id });
       }
     }
   }

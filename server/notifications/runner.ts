@@ -1,14 +1,17 @@
 // The running service's side of email: a sender ticking over the outbox, and the sweeps
-// (repair; later reminders and digests). Every instance may run it: claims keep them apart.
+// (repair, reminders, daily digests). Every instance may run it: claims keep them apart.
 import type { Logger } from '../logger';
 import { repairOutbox } from './notify';
 import { createSender, type OutboxSender } from './sender';
+import { buildDigests, sendReminders } from './sweeps';
 import type { EmailSettings } from './settings';
 import { catchingTransport, smtpTransport } from './transport';
 
 /** How far back the repair sweep looks for changes whose messages may be missing. */
 export const REPAIR_WINDOW_MS = 24 * 60 * 60 * 1000;
 const REPAIR_EVERY_MS = 10 * 60 * 1000;
+const REMINDERS_EVERY_MS = 15 * 60 * 1000;
+const DIGESTS_EVERY_MS = 5 * 60 * 1000;
 
 export function createConfiguredSender(settings: EmailSettings, logger: Logger): OutboxSender | null {
   const transport = settings.smtpUrl
@@ -28,6 +31,8 @@ export function startNotifications(settings: EmailSettings, logger: Logger, cloc
 
   let running = false;
   let lastRepair = 0;
+  let lastReminders = 0;
+  let lastDigests = 0;
   const tick = async () => {
     if (running) return; // a slow tick is never overlapped by the next
     running = true;
@@ -37,6 +42,15 @@ export function startNotifications(settings: EmailSettings, logger: Logger, cloc
         const repaired = await repairOutbox(now, REPAIR_WINDOW_MS);
         if (repaired) logger.warn({ repaired }, 'email: wrote messages that a failed request had left out');
         lastRepair = now.getTime();
+      }
+      if (now.getTime() - lastReminders >= REMINDERS_EVERY_MS) {
+        const reminded = await sendReminders(now);
+        if (reminded) logger.info({ reminded }, 'email: reminders written for steps waiting too long');
+        lastReminders = now.getTime();
+      }
+      if (now.getTime() - lastDigests >= DIGESTS_EVERY_MS) {
+        await buildDigests(now, settings.digestHour);
+        lastDigests = now.getTime();
       }
       if (sender) {
         const report = await sender.tick(now);

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../../../server/config';
 import { retryDelayMs } from '../../../server/notifications/backoff';
 import { eventKey, eventsOf } from '../../../server/notifications/events';
+import { schoolDaysBetween } from '../../../server/notifications/school-days';
 
 describe('email settings', () => {
   it('reads SMTP_URL and friends, catching in development and holding in production without it', () => {
@@ -36,5 +37,17 @@ describe('events of a deployment', () => {
   it('keys a message by event, record and address, ignoring the case of the address', () => {
     expect(eventKey('RELEASE_WANTED', 'abc', 'Head@School.org')).toBe(eventKey('RELEASE_WANTED', 'abc', 'head@school.org'));
     expect(eventKey('RELEASE_WANTED', 'abc', 'h@s.org')).not.toBe(eventKey('ACCEPTANCE_WANTED', 'abc', 'h@s.org'));
+  });
+});
+
+describe('school days', () => {
+  it('counts the weekdays begun since, less closures, in England', () => {
+    const monday = new Date('2030-01-07T09:00:00Z');
+    expect(schoolDaysBetween(monday, new Date('2030-01-07T17:00:00Z'))).toBe(0);
+    expect(schoolDaysBetween(monday, new Date('2030-01-08T08:00:00Z'))).toBe(1);
+    expect(schoolDaysBetween(monday, new Date('2030-01-14T08:00:00Z'))).toBe(5);
+    expect(schoolDaysBetween(monday, new Date('2030-01-14T08:00:00Z'), new Set(['2030-01-09', '2030-01-12']))).toBe(4);
+    // 23:30 UTC on a summer Friday is already Saturday in England.
+    expect(schoolDaysBetween(new Date('2030-06-06T09:00:00Z'), new Date('2030-06-07T23:30:00Z'))).toBe(1);
   });
 });
