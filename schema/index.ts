@@ -18,5 +18,6 @@ import './node-query';
 import './types/directory';
 import './types/email-outbox';
 import './types/email-preferences';
+import './types/calendar-feed';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -9,6 +9,7 @@ import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema';
 import type { GraphQLContext } from '../schema/context';
 import { compiledExecution } from './compiled-execution';
+import { calendarRoutes } from './calendar/route';
 import { OidcIssuer } from './auth/oidc/issuer';
 import { signInRoutes } from './auth/oidc/routes';
 import { SessionCookies } from './auth/oidc/session';
@@ -115,6 +116,8 @@ export function createApp({ config, logger, isReady = () => true, clock }: AppOp
   app.get('/healthz', readiness);
   app.get('/readyz', readiness);
   if (oidc) app.use(signInRoutes({ issuer: oidc.issuer, sessions: oidc.sessions, logger }));
+  // Private iCalendar feeds of agreed deployments (server/calendar).
+  app.use(calendarRoutes());
 
   app.use(
     yoga.graphqlEndpoint,

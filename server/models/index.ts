@@ -9,3 +9,4 @@ export * from './audit-entry';
 export * from './directory-user';
 export * from './outbox-email';
 export * from './email-settings';
+export * from './calendar-feed';
