@@ -1,6 +1,6 @@
 // One connection type per node type, shared by every field that lists it.
 import { builder } from './builder';
-import { AcademyRef, ClusterRef, DirectoryUserRef, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
+import { AcademyRef, ClusterRef, DeploymentRef, DirectoryUserRef, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
 
 const connection = (type: any, noun: string, name: string) =>
   builder.connectionObject(
@@ -14,3 +14,4 @@ export const ClusterConnection = connection(ClusterRef, 'hubs', 'Cluster');
 export const StaffMemberConnection = connection(StaffMemberRef, 'staff members', 'StaffMember');
 export const ImprovementNeedConnection = connection(ImprovementNeedRef, 'improvement needs', 'ImprovementNeed');
 export const DirectoryUserConnection = connection(DirectoryUserRef, 'user directory records', 'DirectoryUser');
+export const DeploymentConnection = connection(DeploymentRef, 'deployments', 'Deployment');

@@ -59,5 +59,4 @@ export type DirectoryUserShape = LeanDoc<DirectoryUserRecord>;
 export const DirectoryUserRef = builder.loadableNodeRef('DirectoryUser', {
   id: { resolve: (doc: DirectoryUserShape) => idOf(doc) },
   load: loadByIds<DirectoryUserShape>(DirectoryUser, 'DirectoryUser'),
-  sort: idOf,
 });

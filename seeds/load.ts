@@ -170,6 +170,7 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
         startDate: new Date(completedAt.getTime() - 60 * DAY_MS),
         endDate: completedAt,
         statusHistory: [{ status: 'COMPLETED', by: actor, at: completedAt }],
+        statusSince: completedAt,
         liveKey: `${needId.toString()}:${staffIds.get(d.staffEmail.toLowerCase())?.toString()}:completed`,
         ...stamp,
       },

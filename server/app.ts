@@ -1,4 +1,5 @@
-// The express application: GraphQL (yoga) at /graphql; /livez (alive), /healthz and /readyz (ready).
+// The express application: GraphQL (yoga) at /graphql; /livez (alive), /healthz and /readyz
+// (ready); GraphiQL's files (development); the web app at / (server/web-app.ts).
 // Each request to /graphql passes, in order: request id and access log, security headers,
 // CORS, the body limit, a check of JSON query parameters, the bearer token or session cookie
 // check, the rate limit, then GraphQL with its query limits and execution timeout
@@ -7,14 +8,16 @@
 import express from 'express';
 import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema';
-import type { GraphQLContext } from '../schema/context';
+import type { DevTokenMinter, GraphQLContext } from '../schema/context';
 import { compiledExecution } from './compiled-execution';
 import { calendarRoutes } from './calendar/route';
 import { OidcIssuer } from './auth/oidc/issuer';
 import { signInRoutes } from './auth/oidc/routes';
 import { SessionCookies } from './auth/oidc/session';
 import { createRequestAuthenticator } from './auth/request-auth';
-import { authenticate } from './auth/tokens';
+import { authenticate, mintToken } from './auth/tokens';
+import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, renderGraphiQLPage } from './graphiql';
+import { DEFAULT_WEB_APP_DIR, webApp } from './web-app';
 import type { AppConfig } from './config';
 import { pingDatabase } from './db/connection';
 import type { Logger } from './logger';
@@ -32,22 +35,36 @@ import { introspectionPolicy } from './security/schema-exposure';
 import { type SecuritySettings, securityDefaults } from './security/settings';
 
 export interface AppOptions {
-  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'> & { security?: Partial<SecuritySettings>; compileQueries?: boolean; oidc?: AppConfig['oidc'] };
+  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'> & { security?: Partial<SecuritySettings>; compileQueries?: boolean; oidc?: AppConfig['oidc']; devSignIn?: boolean };
   logger: Logger;
   /** The time, for checking token and session expiry (tests run it ahead). */
   clock?: () => Date;
   /** False until start-up work (indexes, demo data) is done. */
   isReady?: () => boolean;
+  /** The built web app served at `/` (default web/dist); null serves none. */
+  webAppDir?: string | null;
 }
+
+/** A development sign-in lasts a working day; the app signs in again after it. */
+const DEV_TOKEN_LIFETIME_S = 12 * 60 * 60;
 
 interface ServerContext {
   req: express.Request;
   res: express.Response;
 }
 
-export function createApp({ config, logger, isReady = () => true, clock }: AppOptions) {
+export function createApp({ config, logger, isReady = () => true, clock, webAppDir = DEFAULT_WEB_APP_DIR }: AppOptions) {
   const production = config.nodeEnv === 'production';
   const graphiql = !production;
+  // Signing in as anyone (the web app's development sign-in page) exists only outside
+  // production; the GraphQL fields refuse with FORBIDDEN when this is null.
+  const devSignIn: DevTokenMinter | null =
+    !production && (config.devSignIn ?? true)
+      ? async (claims) => {
+          const expiresAtSeconds = Math.floor(Date.now() / 1000) + DEV_TOKEN_LIFETIME_S; // jose: a number is an absolute time
+          return { token: await mintToken(claims, config.jwtSecret, expiresAtSeconds), expiresAt: new Date(expiresAtSeconds * 1000) };
+        }
+      : null;
   const security: SecuritySettings = { ...securityDefaults(config.nodeEnv), ...config.security };
   const oidc = config.oidc
     ? {
@@ -65,7 +82,9 @@ export function createApp({ config, logger, isReady = () => true, clock }: AppOp
     schema: guardResolversWithDeadline(schema),
     parserAndValidationCache: documents.yoga,
     graphqlEndpoint: '/graphql',
-    graphiql,
+    // GraphiQL's files come from this server (server/graphiql.ts), not from a CDN.
+    graphiql: graphiql ? { title: 'School support GraphQL' } : false,
+    renderGraphiQL: renderGraphiQLPage,
     landingPage: false,
     // CORS is express's (server/security/http-headers.ts); yoga's default would reflect any
     // origin and allow credentials.
@@ -90,6 +109,7 @@ export function createApp({ config, logger, isReady = () => true, clock }: AppOp
         authProblem: outcome.kind === 'rejected' ? outcome.reason : null,
         authProblemCode: outcome.kind === 'rejected' ? (outcome.code ?? null) : null,
         requestId: res ? requestIdOf(res) : 'none',
+        devSignIn,
       };
     },
   });
@@ -116,6 +136,7 @@ export function createApp({ config, logger, isReady = () => true, clock }: AppOp
   app.get('/healthz', readiness);
   app.get('/readyz', readiness);
   if (oidc) app.use(signInRoutes({ issuer: oidc.issuer, sessions: oidc.sessions, logger }));
+  if (graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   // Private iCalendar feeds of agreed deployments (server/calendar).
   app.use(calendarRoutes());
 
@@ -131,6 +152,8 @@ export function createApp({ config, logger, isReady = () => true, clock }: AppOp
       void yoga(req, res, { req, res });
     },
   );
+  // The web app at `/` (server/web-app.ts); it never answers the paths above.
+  if (webAppDir) app.use(webApp(webAppDir));
   app.use((_req, res) => sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found: GraphQL is served at /graphql'));
   app.use(httpErrorHandler(security.bodyLimitBytes, logger));
   return app;

@@ -17,6 +17,12 @@ export interface AppConfig {
   logLevel: string;
   /** Print ready-made tokens per role at start-up (development demo only). */
   printDemoTokens: boolean;
+  /**
+   * Signing in as any person through GraphQL (devSignIn), for the web app in development.
+   * Never in production; off by default against an external database (MONGODB_URI), whose
+   * people are real. DEV_SIGN_IN=on|off overrides outside production.
+   */
+  devSignIn: boolean;
   /** Query limits, body limit, rate limit, CORS and proxy trust (server/security). */
   security: SecuritySettings;
   /** Run operations compiled by graphql-jit (GRAPHQL_JIT=off: graphql-js's own executor). */
@@ -68,11 +74,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecretGenerated,
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),
     printDemoTokens: nodeEnv === 'development' && !mongodbUri,
+    devSignIn: parseDevSignIn(env, nodeEnv, mongodbUri),
     security: loadSecuritySettings(env, nodeEnv),
     compileQueries: parseOnOff(env, 'GRAPHQL_JIT', true),
     oidc: loadOidcSettings(env, nodeEnv),
     email: loadEmailSettings(env, nodeEnv),
   };
+}
+
+function parseDevSignIn(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv'], mongodbUri: string | null): boolean {
+  const wanted = parseOnOff(env, 'DEV_SIGN_IN', nodeEnv !== 'production' && !mongodbUri);
+  if (wanted && nodeEnv === 'production') throw new ConfigError('DEV_SIGN_IN=on is refused in production: anyone could sign in as anyone');
+  return wanted;
 }
 
 function parseOnOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -14,8 +14,8 @@ export const CalendarFeedRef = builder.loadableNodeRef('CalendarFeed', {
 });
 
 CalendarFeedRef.implement({
-  description: "A private calendar feed of a person's or a school's agreed deployments. Its secret URL is shown once, when it is created.",
-  authScopes: { authenticated: true },
+  description: "A private calendar feed of a person's or a school's agreed deployments. Its secret URL is shown once, when it is created. Readable by whoever created it, and ADMIN.",
+  authScopes: (feed, context) => !!context.viewer && (context.viewer.role === 'ADMIN' || context.viewer.sub === feed.createdBy.sub),
   fields: (t) => ({
     ownerType: t.exposeString('ownerType', { description: 'StaffMember or Academy.' }),
     createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (f) => (f as unknown as { createdAt: Date }).createdAt }),

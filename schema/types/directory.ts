@@ -1,7 +1,7 @@
 // The user directory (who may sign in with the OpenID Connect issuer, as which role and with
 // which scopes) and `viewer` (who is calling). Managed by ADMIN, and by an improvement lead for
 // their own trust; server/services/directory.ts holds the rules.
-import { ROLES } from '../../server/domain/enums';
+import { RoleEnum } from './enums';
 import { directoryPolicy } from '../../server/auth/policy';
 import { Academy } from '../../server/models/academy';
 import { Cluster } from '../../server/models/cluster';
@@ -32,16 +32,6 @@ import { UserErrorType } from './user-error';
 import { encodeGlobalId } from '../../server/auth/global-id';
 import type { UserError } from '../../server/services/user-errors';
 
-export const RoleEnum = builder.enumType('Role', {
-  description: 'What a caller may do, with the scopes their token or directory record gives them (docs/security.md).',
-  values: {
-    TEACHER: { value: 'TEACHER', description: 'Edits their own profile; sees where they could help.' },
-    HEADTEACHER: { value: 'HEADTEACHER', description: "Raises their school's needs, releases its staff and accepts support." },
-    EXECUTIVE_HEAD: { value: 'EXECUTIVE_HEAD', description: 'Arranges support within their hub.' },
-    IMPROVEMENT_LEAD: { value: 'IMPROVEMENT_LEAD', description: "Arranges support across their trust and manages its people's sign-in records." },
-    ADMIN: { value: 'ADMIN', description: 'May do everything.' },
-  } satisfies Record<(typeof ROLES)[number], unknown>,
-});
 
 const SignInMethodEnum = builder.enumType('SignInMethod', {
   description: 'How a caller proved who they are.',
