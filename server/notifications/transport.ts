@@ -32,10 +32,22 @@ export function isPermanentFailure(error: unknown): boolean {
 /** Timeouts well inside the sender's claim lease, so a slow send ends before another sender may take the message over. */
 export const SMTP_TIMEOUTS_MS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 } as const;
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/**
+ * A mail server on this machine (a local relay, or a test server) is reached without its
+ * certificate being checked: traffic to it never leaves the machine, and such servers offer
+ * STARTTLS with a self-signed (often expired) certificate, which would otherwise fail every
+ * message. Any other host's certificate is verified as usual.
+ */
+export function isLoopback(url: string): boolean {
+  return LOOPBACK.has(new URL(url).hostname);
+}
+
 export function smtpTransport(url: string): MailTransport {
   // One connection per message (no pool): the sender sends few messages, and a pooled
   // connection to a server that went away would fail messages that a new one would send.
-  const mailer = createTransport({ url, ...SMTP_TIMEOUTS_MS });
+  const mailer = createTransport({ url, ...SMTP_TIMEOUTS_MS, ...(isLoopback(url) ? { tls: { rejectUnauthorized: false } } : {}) });
   return {
     kind: 'smtp',
     async send(mail) {

@@ -110,6 +110,21 @@ describe('a proposal tells the headteachers', () => {
   });
 });
 
+describe('a mail server on this machine with its own certificate', () => {
+  it('is reached over STARTTLS without checking the certificate (smtp-server with its defaults)', async () => {
+    const tlsSink = await startSmtpSink({ starttls: true });
+    try {
+      await propose();
+      const sender = senderFor(tlsSink.url);
+      expect(await sender.tick(new Date())).toMatchObject({ sent: 2, retrying: 0, failed: 0 });
+      expect(tlsSink.arrived).toHaveLength(2);
+      sender.close();
+    } finally {
+      await tlsSink.stop();
+    }
+  });
+});
+
 describe('the mail server is down, then back', () => {
   it('keeps every message, retries with backoff and delivers each exactly once when the server is back', async () => {
     await sink.stop();

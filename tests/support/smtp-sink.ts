@@ -32,7 +32,8 @@ export function header(raw: string, name: string): string {
   return line ? line.slice(name.length + 1).trim() : '';
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `starttls`: offer STARTTLS with the package's own self-signed certificate, as its defaults do. */
+export async function startSmtpSink(options: { starttls?: boolean } = {}): Promise<SmtpSink> {
   const arrived: ArrivedMail[] = [];
   const waiters = new Set<() => void>();
   const refuse = new Map<string, number>();
@@ -42,7 +43,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const listen = async () => {
     server = new SMTPServer({
       authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
+      disabledCommands: options.starttls ? ['AUTH'] : ['STARTTLS', 'AUTH'],
       logger: false,
       onRcptTo(address, _session, callback) {
         const code = refuse.get(address.address.toLowerCase());
