@@ -76,7 +76,7 @@ async function main(): Promise<void> {
 
   // Email: messages are written to the outbox with the changes they tell about; the sender
   // delivers them (server/notifications, docs/notifications.md).
-  configureNotifications({ publicUrl: config.email.publicUrl, onProblem: (error) => logger.error({ err: error }, 'email: a message was not written; the repair sweep will write it') });
+  configureNotifications({ publicUrl: config.email.publicUrl, from: config.email.from, onProblem: (error) => logger.error({ err: error }, 'email: a message was not written; the repair sweep will write it') });
   const notifications = startNotifications(config.email, logger);
 
   const app = createApp({ config, logger, isReady: () => ready });

@@ -38,8 +38,14 @@ export function foldLine(line: string): string {
   return out.join('\r\n ');
 }
 
-export function calendar(name: string, events: CalendarEvent[]): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//School support matching//Deployments//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`];
+/** An invitation to one event (METHOD:REQUEST), as attached to the email of an agreed deployment. */
+export function invitation(event: CalendarEvent, organizer: string, attendee: string): string {
+  return calendar(null, [event], { method: 'REQUEST', organizer, attendee });
+}
+
+export function calendar(name: string | null, events: CalendarEvent[], invite?: { method: 'REQUEST'; organizer: string; attendee: string }): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//School support matching//Deployments//EN', 'CALSCALE:GREGORIAN', `METHOD:${invite ? invite.method : 'PUBLISH'}`];
+  if (name) lines.push(`X-WR-CALNAME:${escapeText(name)}`);
   for (const e of events) {
     const dayAfterEnd = new Date(e.end.getTime() + 24 * 60 * 60 * 1000); // DTEND of an all-day event is exclusive
     lines.push(
@@ -51,6 +57,7 @@ export function calendar(name: string, events: CalendarEvent[]): string {
       `SUMMARY:${escapeText(e.summary)}`,
       `DESCRIPTION:${escapeText(e.description)}`,
       'TRANSP:TRANSPARENT',
+      ...(invite ? [`ORGANIZER:mailto:${invite.organizer}`, `ATTENDEE;RSVP=FALSE;PARTSTAT=ACCEPTED:mailto:${invite.attendee}`, 'SEQUENCE:0', 'STATUS:CONFIRMED'] : []),
       'END:VEVENT',
     );
   }

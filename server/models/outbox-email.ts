@@ -30,6 +30,8 @@ const outboxEmailSchema = new Schema(
     toKey: { type: String, required: true, maxlength: 254 },
     subject: { type: String, required: true, maxlength: 300 },
     text: { type: String, required: true, maxlength: 20000 },
+    /** An iCalendar invitation sent with it (an agreed deployment's dates), if any. */
+    icalEvent: { type: String, maxlength: 20000, default: null },
     deploymentId: { type: Schema.Types.ObjectId, ref: 'Deployment', default: null },
     status: { type: String, required: true, enum: OUTBOX_STATUSES, default: 'PENDING' },
     /** Delivery attempts begun; also the claim's version (a claim is conditional on it). */

@@ -9,6 +9,7 @@ import { Deployment, type DeploymentRecord } from '../models/deployment';
 import { StaffMember } from '../models/staff-member';
 import type { LeanDoc } from '../services/lean';
 import { findInCopy } from '../services/read-cache';
+import { type CalendarEvent, invitation } from '../calendar/ics';
 import { type Audience, type DeploymentEvent, eventKey, eventsOf } from './events';
 import { composeMessage, type DeploymentFacts } from './messages';
 import { enqueue, type NewEmail } from './outbox';
@@ -18,11 +19,15 @@ import { headteachersOf, improvementLeadsOf, type Person, personOfActor, staffPe
 type DeploymentLean = LeanDoc<DeploymentRecord>;
 
 let publicUrl: string | null = null;
+/** The invitations' organiser: the From address (EMAIL_FROM). */
+let organizer = 'no-reply@school-support.invalid';
 let reportProblem: (error: unknown) => void = (error) => process.emitWarning(`notification not written: ${String(error)}`, 'Notification');
 
 /** Set once at start-up: where links point, and where a failed write of a message is logged. */
-export function configureNotifications(options: { publicUrl: string | null; onProblem?: (error: unknown) => void }): void {
+export function configureNotifications(options: { publicUrl: string | null; from?: string; onProblem?: (error: unknown) => void }): void {
   publicUrl = options.publicUrl;
+  const address = options.from ? /<?([^\s<>]+@[^\s<>]+)>?\s*$/.exec(options.from)?.[1] : undefined;
+  if (address) organizer = address;
   if (options.onProblem) reportProblem = options.onProblem;
 }
 
@@ -79,6 +84,17 @@ async function audienceOf(audience: Audience, d: DeploymentLean, sides: Sides): 
   }
 }
 
+function calendarEventOf(d: DeploymentLean, f: DeploymentFacts): CalendarEvent {
+  return {
+    uid: `${f.deploymentId}@school-support`,
+    start: d.startDate!,
+    end: d.endDate ?? d.startDate!,
+    summary: `${f.supporterName} supporting ${f.receivingSchool}: ${f.areaLabel}`,
+    description: `${f.days} day${f.days === 1 ? '' : 's'} of ${f.areaLabel} support, agreed by both schools. Deployment ${f.deploymentId}.`,
+    stamp: d.statusHistory.find((h) => h.status === 'AGREED')?.at ?? d.startDate!,
+  };
+}
+
 /** The messages for these events, one per event and address, never to the person who acted. */
 export async function messagesFor(d: DeploymentLean, events: DeploymentEvent[]): Promise<NewEmail[]> {
   if (!events.length) return [];
@@ -93,7 +109,9 @@ export async function messagesFor(d: DeploymentLean, events: DeploymentEvent[]):
         if (seen.has(address) || address === actorEmail) continue;
         seen.add(address);
         const { subject, text } = composeMessage(event.kind, sides.facts, person, { schoolDaysWaiting: event.schoolDaysWaiting });
-        emails.push({ key: eventKey(event.kind, String(d._id), address, event.occurrence), kind: event.kind, to: person.email, subject, text, deploymentId: d._id });
+        // An agreed deployment with dates carries its invitation, for the recipient's calendar.
+        const icalEvent = event.kind === 'AGREED' && d.startDate ? invitation(calendarEventOf(d, sides.facts), organizer, person.email) : null;
+        emails.push({ key: eventKey(event.kind, String(d._id), address, event.occurrence), kind: event.kind, to: person.email, subject, text, deploymentId: d._id, icalEvent });
       }
     }
   }

@@ -12,6 +12,7 @@ export interface NewEmail {
   subject: string;
   text: string;
   deploymentId?: Types.ObjectId | string | null;
+  icalEvent?: string | null;
 }
 
 /**

@@ -80,6 +80,7 @@ export function createSender(options: SenderOptions): OutboxSender {
         to: message.to,
         subject: message.subject,
         text: message.text,
+        ...(message.icalEvent ? { icalEvent: message.icalEvent } : {}),
         messageId: `<${createHash('sha256').update(message.key).digest('hex').slice(0, 32)}@${domain}>`,
       });
     } catch (error) {

@@ -37,10 +37,10 @@ const arrivedFor = (address: string) => sink.arrived.filter((m) => m.envelopeTo.
 const at = (iso: string) => new Date(iso);
 
 /** A supporter at the home school and a need at the receiving school, proposed by the lead. */
-async function propose(): Promise<{ id: string; supporter: any }> {
+async function propose(dates: { startDate?: string; endDate?: string } = {}): Promise<{ id: string; supporter: any }> {
   const supporter = await createStaff(api, admin, home, { capacityDays: 10 });
   const need = await raiseNeed(api, admin, receiving, { daysRequested: 2 });
-  const { deployment } = await must(api, PROPOSE, { input: { needId: need.id, staffId: supporter.id, days: 2 } }, lead, 'proposeDeployment');
+  const { deployment } = await must(api, PROPOSE, { input: { needId: need.id, staffId: supporter.id, days: 2, ...dates } }, lead, 'proposeDeployment');
   return { id: deployment.id, supporter };
 }
 
@@ -230,8 +230,8 @@ describe('two senders at once', () => {
 });
 
 describe('agreement and decline tell the proposer', () => {
-  it('emails the lead who proposed and the supporter when both schools agree', async () => {
-    const { id, supporter } = await propose();
+  it('emails the lead who proposed and the supporter when both schools agree, with a calendar invitation', async () => {
+    const { id, supporter } = await propose({ startDate: '2030-03-04', endDate: '2030-03-05' });
     const homeHeadToken = await api.token('HEADTEACHER', { academyId: home, staffId: homeHead.id });
     const receivingHeadToken = await api.token('HEADTEACHER', { academyId: receiving, staffId: receivingHead.id });
     await must(api, AGREE, { input: { id } }, homeHeadToken, 'agreeDeployment');
@@ -241,6 +241,13 @@ describe('agreement and decline tell the proposer', () => {
     await sender.tick(new Date());
     const agreedMail = sink.arrived.filter((m) => m.subject.startsWith('Agreed:'));
     expect(agreedMail.map(to).sort()).toEqual([LEAD_EMAIL, supporter.email.toLowerCase()].sort());
+    for (const mail of agreedMail) {
+      expect(mail.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+      const body = mail.raw.replace(/=\r\n/g, '');
+      expect(body).toContain('DTSTART;VALUE=DATE:20300304');
+      expect(body).toContain('DTEND;VALUE=DATE:20300306');
+      expect(body).toContain(`ATTENDEE;RSVP=FALSE;PARTSTAT=ACCEPTED:mailto:${mail.envelopeTo[0]}`);
+    }
     sender.close();
   });
 
