@@ -20,5 +20,8 @@ import './node-query';
 import './types/directory';
 import './types/dev-sign-in';
 import './types/personal-data';
+import './types/email-outbox';
+import './types/email-preferences';
+import './types/calendar-feed';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -12,6 +12,7 @@ import { Academy, type AcademyRecord } from '../models/academy';
 import { Deployment, type DeploymentRecord } from '../models/deployment';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
+import { notifyDeployment } from '../notifications/notify';
 import { rankCandidatesForNeed } from '../ranking';
 import { recordAudit } from './audit';
 import type { LeanDoc } from './lean';
@@ -138,6 +139,8 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     supporter: { from: null, to: `${kind}:${supporterDoc._id.toString()}` },
   });
   await syncNeedStatus(need._id.toString(), actor);
+  // The release and the acceptance now wait on the two schools' headteachers: tell them.
+  await notifyDeployment(deployment.toObject() as DeploymentLean, actor, now);
   return ok(deployment.toObject() as DeploymentLean);
 }
 
@@ -294,5 +297,6 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
   if (holdsNow) changes.daysHeld = { from: false, to: true };
   await recordAudit('Deployment', deployment._id, move.toUpperCase(), actor, changes);
   await syncNeedStatus(deployment.needId.toString(), actor);
+  await notifyDeployment(after, actor, now);
   return ok(after);
 }
