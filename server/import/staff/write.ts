@@ -1,0 +1,112 @@
+// Writes a checked plan: new people in one insert per 1,000, changed people in commands of at
+// most 20 updates (FerretDB, server/db/ferretdb-limits.ts, via the GIAS import's bulk.ts),
+// flags on people a full-trust file no longer lists, and one audit entry per person changed,
+// recorded as the import's actor. A running server is told (write-epoch.ts) so its
+// in-process copies reload the staff.
+import { Types } from 'mongoose';
+import { AuditEntry } from '../../models/audit-entry';
+import type { ActorRecord } from '../../models/common';
+import { StaffMember } from '../../models/staff-member';
+import { diffFields, type FieldChanges } from '../../services/audit';
+import { recordExternalWrites } from '../../services/write-epoch';
+import { tolerantBulkWrite } from '../gias/bulk';
+import type { ImportPlan, StaffUpdate } from './compare';
+
+const INSERTS_PER_COMMAND = 1000;
+const CREATED_FIELDS = ['name', 'email', 'role', 'homeAcademyId', 'designations', 'expertise', 'capacityDays', 'maxTravelKm', 'safeguardingCheckExpiresOn', 'availability'] as const;
+
+export interface WriteOutcome {
+  notApplied: { line: number; email: string; reason: string }[];
+}
+
+interface AuditDoc {
+  entityType: 'StaffMember';
+  entityId: Types.ObjectId;
+  action: string;
+  actor: ActorRecord;
+  at: Date;
+  changes: FieldChanges;
+}
+
+export async function writePlan(plan: ImportPlan, actor: ActorRecord, now: Date): Promise<WriteOutcome> {
+  const outcome: WriteOutcome = { notApplied: [] };
+  const audits: AuditDoc[] = [];
+  const audit = (entityId: Types.ObjectId, action: string, changes: FieldChanges) => audits.push({ entityType: 'StaffMember', entityId, action, actor, at: now, changes });
+  try {
+    await insertPeople(plan, actor, now, outcome, audit);
+    await updatePeople(plan.updates, actor, now, outcome, audit);
+    await flagMissing(plan, actor, now, audit);
+  } finally {
+    // Whatever was written is audited and announced, even when a later step failed.
+    for (let i = 0; i < audits.length; i += INSERTS_PER_COMMAND) await AuditEntry.collection.insertMany(audits.slice(i, i + INSERTS_PER_COMMAND), { ordered: false });
+    await recordExternalWrites(['staffMembers']);
+  }
+  return outcome;
+}
+
+async function insertPeople(plan: ImportPlan, actor: ActorRecord, now: Date, outcome: WriteOutcome, audit: (id: Types.ObjectId, action: string, changes: FieldChanges) => void) {
+  const docs = plan.inserts.map(({ doc }) => {
+    const full = { _id: new Types.ObjectId(), ...doc, createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now };
+    // row.ts applies the model's rules; this guards the two against drifting apart.
+    const invalid = new StaffMember(full).validateSync();
+    if (invalid) throw new Error(`staff import produced a record the model refuses (${invalid.message}); this is a bug`);
+    return full;
+  });
+  for (let start = 0; start < docs.length; start += INSERTS_PER_COMMAND) {
+    const chunk = docs.slice(start, start + INSERTS_PER_COMMAND);
+    const failed = new Set<number>();
+    try {
+      await StaffMember.collection.insertMany(chunk, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }).writeErrors;
+      if (!writeErrors) throw error;
+      for (const writeError of ([] as { index: number; code?: number }[]).concat(writeErrors)) {
+        if (writeError.code !== 11000) throw error;
+        failed.add(writeError.index);
+      }
+    }
+    chunk.forEach((doc, index) => {
+      const row = plan.inserts[start + index]!.row;
+      if (failed.has(index)) outcome.notApplied.push({ line: row.line, email: row.email, reason: 'someone added a person with this email while the import ran; re-run the import to update them' });
+      else audit(doc._id, 'IMPORTED', diffFields(null, doc, CREATED_FIELDS));
+    });
+  }
+}
+
+async function updatePeople(updates: readonly StaffUpdate[], actor: ActorRecord, now: Date, outcome: WriteOutcome, audit: (id: Types.ObjectId, action: string, changes: FieldChanges) => void) {
+  if (!updates.length) return;
+  const ops = updates.map((u) => ({
+    updateOne: {
+      filter: { _id: u.id, ...u.filter },
+      update: { $set: { ...u.set, updatedBy: actor, updatedAt: now }, ...(u.inc ? { $inc: u.inc } : {}) },
+    },
+  }));
+  const result = await tolerantBulkWrite(StaffMember.collection, ops);
+  let refused = new Set<string>();
+  if (result.matchedCount < updates.length || result.failed.size) {
+    // A conditional update found the capacity changed since the comparison (days reserved
+    // meanwhile): those people do not hold the file's capacity now. Find them by it.
+    const conditional = updates.filter((u) => Object.keys(u.filter).length);
+    const current = await StaffMember.collection
+      .find({ _id: { $in: conditional.map((u) => u.id) } }, { projection: { capacityDays: 1 } })
+      .toArray();
+    const capacityOf = new Map(current.map((d) => [String(d._id), d.capacityDays as number]));
+    refused = new Set(conditional.filter((u) => capacityOf.get(u.id.toString()) !== u.set.capacityDays).map((u) => u.id.toString()));
+    for (const u of updates) {
+      if (!refused.has(u.id.toString())) continue;
+      outcome.notApplied.push({ line: u.row.line, email: u.row.email, reason: 'their capacity changed while the import ran (days were reserved?); re-run the import' });
+    }
+  }
+  for (const u of updates) if (!refused.has(u.id.toString())) audit(u.id, 'UPDATED', u.changes);
+}
+
+async function flagMissing(plan: ImportPlan, actor: ActorRecord, now: Date, audit: (id: Types.ObjectId, action: string, changes: FieldChanges) => void) {
+  const toFlag = plan.missing.filter((m) => !m.alreadyFlagged);
+  if (!toFlag.length) return;
+  // One statement for all of them: FerretDB's limit is on statements per command, not documents.
+  await StaffMember.collection.updateMany(
+    { _id: { $in: toFlag.map((m) => m.id) }, missingFromImportSince: null },
+    { $set: { missingFromImportSince: now, updatedBy: actor, updatedAt: now } },
+  );
+  for (const person of toFlag) audit(person.id, 'FLAGGED_MISSING_FROM_IMPORT', { missingFromImportSince: { from: null, to: now.toISOString() } });
+}
