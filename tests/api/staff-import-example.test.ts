@@ -23,9 +23,19 @@ afterAll(async () => {
 });
 
 function importStaff(...args: string[]) {
-  const uri = `${process.env.TEST_DATABASE_URI!.replace(/\/$/, '')}/${mongoose.connection.name}`;
-  return runScript('server/import/staff-command.ts', [EXAMPLE, '--full-trust', 'Trelawny Academy Trust', ...args], { MONGODB_URI: uri });
+  return importFile(EXAMPLE, '--full-trust', 'Trelawny Academy Trust', ...args);
 }
+
+function importFile(...args: string[]) {
+  const uri = `${process.env.TEST_DATABASE_URI!.replace(/\/$/, '')}/${mongoose.connection.name}`;
+  return runScript('server/import/staff-command.ts', args, { MONGODB_URI: uri });
+}
+
+it('the documented template (docs/staff-import-template.csv) is a good file', async () => {
+  const { code, stdout } = await importFile(join(resolve(__dirname, '../..'), 'docs/staff-import-template.csv'), '--dry-run');
+  expect(code).toBe(0);
+  expect(stdout).toMatch(/new\s+3 \(would be\)/);
+});
 
 it('the committed example is what the generator makes', () => {
   expect(readFileSync(EXAMPLE, 'utf8')).toBe(`${trelawnyStaffFile(1500).join('\r\n')}\r\n`);
