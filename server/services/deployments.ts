@@ -63,6 +63,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   if (data.staffId) {
     const staff = await resolveReference<StaffLean>(StaffMember, 'StaffMember', data.staffId, 'staffId', 'StaffMember');
     if (!staff.ok) return failed(staff.error);
+    if (staff.doc.leftAt) return failed(userError('staffId', `${staff.doc.name} has left (marked on ${staff.doc.leftAt.toISOString().slice(0, 10)}) and cannot be proposed`, 'STAFF_LEFT'));
     supporterDoc = staff.doc;
     supporter = (await staffProfiles([staff.doc], [area])).get(staff.doc._id.toString());
   } else {
@@ -82,7 +83,8 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   const actor = actorOf(viewer);
   const reserved =
     kind === 'STAFF'
-      ? await StaffMember.updateOne({ _id: supporterDoc._id, remainingDays: { $gte: data.days } }, { $inc: { remainingDays: -data.days } })
+      ? // Not if they were marked as left since they were read (leavers.ts).
+        await StaffMember.updateOne({ _id: supporterDoc._id, remainingDays: { $gte: data.days }, leftAt: null }, { $inc: { remainingDays: -data.days } })
       : await Academy.updateOne({ _id: supporterDoc._id, supportRemainingDays: { $gte: data.days } }, { $inc: { supportRemainingDays: -data.days } });
   if (reserved.modifiedCount !== 1) {
     return failed(userError('days', `the supporter does not have ${data.days} days left`, 'INSUFFICIENT_CAPACITY'));
@@ -148,6 +150,35 @@ export async function syncNeedStatus(needId: string, actor: ReturnType<typeof ac
   if (status === need.status) return;
   const updated = await ImprovementNeed.updateOne({ _id: need._id, status: need.status }, { $set: { status, updatedBy: actor } });
   if (updated.modifiedCount === 1) await recordAudit('ImprovementNeed', need._id, 'STATUS_FOLLOWED_DEPLOYMENTS', actor, { status: { from: need.status, to: status } });
+}
+
+/** Gives a deployment's days back to its supporter and its need; only after winning its move to DECLINED or CANCELLED. */
+async function releaseReservedDays(deployment: DeploymentLean): Promise<void> {
+  if (deployment.staffId) await StaffMember.updateOne({ _id: deployment.staffId }, { $inc: { remainingDays: deployment.days } });
+  else await Academy.updateOne({ _id: deployment.supportingAcademyId }, { $inc: { supportRemainingDays: deployment.days } });
+  await ImprovementNeed.updateOne({ _id: deployment.needId }, { $inc: { daysCovered: -deployment.days } });
+}
+
+/**
+ * Cancels a PROPOSED deployment whose supporter has left (leavers.ts), whoever marked them:
+ * nobody is left to agree to it. Conditional on the status read, like every move, so the
+ * days are released once even if someone moves it at the same moment. Returns it as it
+ * now stands, or null when it was no longer PROPOSED.
+ */
+export async function releaseLeaversProposal(deployment: DeploymentLean, actor: ReturnType<typeof actorOf>, now: Date): Promise<DeploymentLean | null> {
+  const after = (await Deployment.findOneAndUpdate(
+    { _id: deployment._id, status: 'PROPOSED' },
+    {
+      $set: { status: 'CANCELLED', updatedBy: actor, liveKey: `${deployment.liveKey}:${deployment._id.toString()}` },
+      $push: { statusHistory: { status: 'CANCELLED', by: actor, at: now } },
+    },
+    { new: true },
+  ).lean()) as DeploymentLean | null;
+  if (!after) return null;
+  await releaseReservedDays(deployment);
+  await recordAudit('Deployment', deployment._id, 'CANCELLED_SUPPORTER_LEFT', actor, { status: { from: 'PROPOSED', to: 'CANCELLED' } });
+  await syncNeedStatus(deployment.needId.toString(), actor);
+  return after;
 }
 
 type Move = 'agree' | 'start' | 'complete' | 'decline' | 'cancel';
@@ -226,11 +257,7 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
   const after = (await Deployment.findOneAndUpdate(condition, update, { new: true }).lean()) as DeploymentLean | null;
   if (!after) return failed(userError('id', 'the deployment changed meanwhile; reload and try again', 'CONFLICT'));
 
-  if (target === 'DECLINED' || target === 'CANCELLED') {
-    if (deployment.staffId) await StaffMember.updateOne({ _id: deployment.staffId }, { $inc: { remainingDays: deployment.days } });
-    else await Academy.updateOne({ _id: deployment.supportingAcademyId }, { $inc: { supportRemainingDays: deployment.days } });
-    await ImprovementNeed.updateOne({ _id: deployment.needId }, { $inc: { daysCovered: -deployment.days } });
-  }
+  if (target === 'DECLINED' || target === 'CANCELLED') await releaseReservedDays(deployment);
   const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: deployment.status, to: target } };
   if (set.release) changes.release = { from: null, to: actor };
   if (set.acceptance) changes.acceptance = { from: null, to: actor };

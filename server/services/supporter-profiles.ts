@@ -27,6 +27,14 @@ type NeedLean = LeanDoc<ImprovementNeedRecord>;
 type DeploymentFacts = Pick<LeanDoc<DeploymentRecord>, 'staffId' | 'supportingAcademyId' | 'needId' | 'area' | 'status' | 'impactRating'>;
 type StaffExpertise = Pick<StaffLean, '_id' | 'homeAcademyId' | 'expertise' | 'designations'>;
 
+/** Staff still in post: a leaver (leftAt set, leavers.ts) is no supporter. Also matches records from before leftAt existed. */
+export const IN_POST = { leftAt: null } as const;
+
+/** Staff in post, from the copy (kept until the staff copy changes). */
+export function staffInPostCount(copies: FactCopies): number {
+  return copies.staff.derive('inPostCount', (docs) => docs.reduce((n, s) => (s.leftAt ? n : n + 1), 0));
+}
+
 /** The fields of an academy its profile uses (a projection for database reads). */
 export const ACADEMY_PROFILE_FIELDS = { name: 1, phase: 1, ofstedRating: 1, fsmPercent: 1, latitude: 1, longitude: 1, trustId: 1, clusterId: 1 } as const;
 
@@ -295,7 +303,7 @@ export function staffInAreaFromCopies(area: ExpertiseArea, copies: FactCopies): 
     const wanted = inAreas([area]);
     const deployments = trackedDeploymentsBy(copies, 'staffId');
     const high = highSeverityAreasBy(copies);
-    list = (copies.staff.groupedBy('expertiseAreas').get(area) ?? NONE).map((doc) => {
+    list = (copies.staff.groupedBy('expertiseAreas').get(area) ?? NONE).filter((doc) => !doc.leftAt).map((doc) => {
       const profile = staffProfileFromCopies(doc, wanted, copies, deployments, high);
       return { doc, profile: profile && (Object.freeze(profile) as SupporterProfile) };
     });
@@ -360,9 +368,10 @@ const levelRank = (level: ExpertiseLevel) => EXPERTISE_LEVELS.indexOf(level);
 async function staffOfAcademies(ids: Types.ObjectId[], areas: ExpertiseArea[] | null, copies: FactCopies | null): Promise<StaffExpertise[]> {
   if (copies) {
     const byHome = copies.staff.groupedBy('homeAcademyId');
-    return ids.flatMap((id) => (byHome.get(id.toString()) ?? []).filter((s) => areas === null || (s.expertiseAreas ?? []).some((a) => areas.includes(a as ExpertiseArea))));
+    return ids.flatMap((id) => (byHome.get(id.toString()) ?? []).filter((s) => !s.leftAt && (areas === null || (s.expertiseAreas ?? []).some((a) => areas.includes(a as ExpertiseArea)))));
   }
-  const filter: Record<string, unknown> = { homeAcademyId: { $in: ids } };
+  // A school's expertise is that of its people in post.
+  const filter: Record<string, unknown> = { homeAcademyId: { $in: ids }, ...IN_POST };
   if (areas) filter.expertiseAreas = { $in: areas };
   return (await StaffMember.find(filter, { homeAcademyId: 1, expertise: 1, designations: 1 }).lean()) as StaffExpertise[];
 }
