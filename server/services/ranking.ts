@@ -47,6 +47,7 @@ const STAFF_RANKING_FIELDS = {
   remainingDays: 1,
   maxTravelKm: 1,
   safeguardingCheckExpiresOn: 1,
+  availability: 1,
 } as const;
 
 interface Pool<T> {

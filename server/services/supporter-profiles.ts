@@ -11,6 +11,7 @@ import { Deployment, type DeploymentRecord } from '../models/deployment';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import type { StaffMemberRecord } from '../models/staff-member';
 import { StaffMember } from '../models/staff-member';
+import type { AvailabilityWindow } from '../ranking/availability';
 import type { AcademyProfile, ExpertiseEntry, ImpactRecord, SupporterProfile } from '../ranking/types';
 import type { LeanDoc } from './lean';
 import { academyProfile } from './profiles';
@@ -64,7 +65,12 @@ function academyProfileOf(academy: AcademyLean): AcademyProfile {
   return profile;
 }
 
-type StaffBase = Pick<SupporterProfile, 'id' | 'name' | 'expertise' | 'designations' | 'remainingDays' | 'maxTravelKm' | 'safeguardingCheckExpiresOn'> & { homeId: string };
+type StaffBase = Pick<SupporterProfile, 'id' | 'name' | 'expertise' | 'designations' | 'remainingDays' | 'maxTravelKm' | 'safeguardingCheckExpiresOn' | 'availability'> & { homeId: string };
+
+/** A person's stated availability as the ranking takes it (empty: always). */
+function availabilityOf(s: Pick<StaffLean, 'availability'>): AvailabilityWindow[] {
+  return (s.availability ?? []).map((w) => ({ from: w.from, to: w.to }));
+}
 const staffBaseMemo = new WeakMap<object, StaffBase>();
 function staffBaseOf(s: StaffLean): StaffBase {
   let base = staffBaseMemo.get(s);
@@ -78,6 +84,7 @@ function staffBaseOf(s: StaffLean): StaffBase {
       remainingDays: s.remainingDays,
       maxTravelKm: s.maxTravelKm ?? null,
       safeguardingCheckExpiresOn: s.safeguardingCheckExpiresOn ?? null,
+      availability: Object.freeze(availabilityOf(s)),
     };
     staffBaseMemo.set(s, base);
   }
@@ -230,6 +237,7 @@ export async function staffProfiles(
         trackRecord: impactsOf(mine.filter((d) => d.status === 'COMPLETED')),
         supportingNeedIds: mine.filter((d) => LIVE_DEPLOYMENT_STATUSES.includes(d.status)).map((d) => d.needId.toString()),
         homeOpenHighSeverityAreas: home.highAreas.get(s.homeAcademyId.toString()) ?? [],
+        availability: availabilityOf(s),
       },
     });
   }
@@ -269,6 +277,7 @@ function staffProfileFromCopies(
     trackRecord,
     supportingNeedIds,
     homeOpenHighSeverityAreas: highHere ? highHere.filter(wanted) : [],
+    availability: base.availability,
   };
 }
 
@@ -423,6 +432,7 @@ export async function academyProfiles(
         trackRecord: impactsOf(mine.filter((d) => d.status === 'COMPLETED')),
         supportingNeedIds: mine.filter((d) => LIVE_DEPLOYMENT_STATUSES.includes(d.status)).map((d) => d.needId.toString()),
         homeOpenHighSeverityAreas: home.highAreas.get(id) ?? [],
+        availability: [], // a school as a whole plans its own cover
       },
     });
   }
