@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { decodeGlobalId } from '../../server/auth/global-id';
+import { importStaffFile } from '../../server/import/staff';
 import { AuditEntry } from '../../server/models/audit-entry';
 import { StaffMember } from '../../server/models/staff-member';
 import { setExternalWriteCheckInterval } from '../../server/services/read-cache';
@@ -289,5 +290,62 @@ describe('many changes at once', () => {
     expect(stdout).toMatch(/updated\s+45/);
     expect(await AuditEntry.countDocuments({ action: 'UPDATED' })).toBe(audits + 45);
     expect(await StaffMember.countDocuments({ emailKey: /^person/, capacityDays: 6, remainingDays: 6 })).toBe(45);
+  });
+});
+
+describe('writes made while an import runs (between its comparison and its writes)', () => {
+  // The import's own hook runs at exactly that moment; the writes in it go through the API.
+  const PROPOSE = `mutation ($input: ProposeDeploymentInput!) { proposeDeployment(input: $input) { deployment { id } userErrors { code message } } }`;
+
+  it('a capacity cut that days reserved meanwhile no longer allow is undone and reported; the other fields stand', async () => {
+    const receiving = (await api.gql(`{ academyByUrn(urn: "${URN.moor}") { id } }`)).data.academyByUrn.id;
+    const need = (await must(api, `mutation ($input: RaiseNeedInput!) { raiseNeed(input: $input) { need { id } userErrors { code message } } }`,
+      { input: { academyId: receiving, area: 'SCIENCE', phase: 'PRIMARY', severity: 'HIGH', description: 'Science outcomes well below national', daysRequested: 8 } }, admin, 'raiseNeed')).need;
+    const line = (days: number, role = 'TEACHER') => `Racing Person,racing@kernow.example,${role},300001,,SCIENCE:EXPERT:PRIMARY,${days},,`;
+    expect((await importStaff(csv('racing.csv', [HEADER, line(10)]))).code).toBe(0);
+    const racing = (await staffByEmail()).get('racing@kernow.example');
+
+    // The file cuts 10 days to 4 and changes the role; meanwhile 8 days are reserved.
+    const summary = await importStaffFile(csv('racing-later.csv', [HEADER, line(4, 'MIDDLE_LEADER')]), {
+      beforeWrite: async () => {
+        await must(api, PROPOSE, { input: { needId: need.id, staffId: racing.id, days: 8 } }, admin, 'proposeDeployment');
+      },
+    });
+    expect(summary.notApplied).toEqual([expect.objectContaining({ line: 2, email: 'racing@kernow.example', reason: expect.stringContaining('capacityDays not changed') })]);
+    const after = (await staffByEmail()).get('racing@kernow.example');
+    expect(after).toMatchObject({ role: 'MIDDLE_LEADER', capacityDays: 10, remainingDays: 2 });
+    const history = (await api.gql(HISTORY, { id: racing.id }, { token: admin })).data.history;
+    expect(history[0].changes.map((c: { field: string }) => c.field)).toEqual(['role']);
+  });
+
+  it('a capacity change with room to spare keeps the days reserved meanwhile', async () => {
+    const line = (days: number) => `Roomy Person,roomy@kernow.example,TEACHER,300001,,SCIENCE:EXPERT:PRIMARY,${days},,`;
+    expect((await importStaff(csv('roomy.csv', [HEADER, line(10)]))).code).toBe(0);
+    const roomy = (await staffByEmail()).get('roomy@kernow.example');
+    const receiving = (await api.gql(`{ academyByUrn(urn: "${URN.moor}") { id } }`)).data.academyByUrn.id;
+    const need = (await must(api, `mutation ($input: RaiseNeedInput!) { raiseNeed(input: $input) { need { id } userErrors { code message } } }`,
+      { input: { academyId: receiving, area: 'SCIENCE', phase: 'PRIMARY', severity: 'HIGH', description: 'Science outcomes well below national', daysRequested: 3 } }, admin, 'raiseNeed')).need;
+    const summary = await importStaffFile(csv('roomy-later.csv', [HEADER, line(6)]), {
+      beforeWrite: async () => {
+        await must(api, PROPOSE, { input: { needId: need.id, staffId: roomy.id, days: 3 } }, admin, 'proposeDeployment');
+      },
+    });
+    expect(summary).toMatchObject({ updated: 1, notApplied: [] });
+    expect((await staffByEmail()).get('roomy@kernow.example')).toMatchObject({ capacityDays: 6, remainingDays: 3 });
+  });
+
+  it('a person added through the API meanwhile is not duplicated: reported, and a re-run updates them', async () => {
+    const coast = (await api.gql(`{ academyByUrn(urn: "${URN.coast}") { id } }`)).data.academyByUrn.id;
+    const file = csv('newcomer.csv', [HEADER, 'New Comer,new.comer@kernow.example,TEACHER,300001,,,7,,']);
+    const summary = await importStaffFile(file, {
+      beforeWrite: async () => {
+        await must(api, CREATE_STAFF, { input: { name: 'New Comer', email: 'New.Comer@kernow.example', role: 'TEACHER', homeAcademyId: coast, capacityDays: 5 } }, admin, 'createStaffMember');
+      },
+    });
+    expect(summary).toMatchObject({ inserted: 0, notApplied: [expect.objectContaining({ line: 2, reason: expect.stringContaining('re-run') })] });
+    expect(await StaffMember.countDocuments({ emailKey: 'new.comer@kernow.example' })).toBe(1);
+    const rerun = await importStaff(file);
+    expect(rerun.code).toBe(0);
+    expect((await staffByEmail()).get('new.comer@kernow.example')).toMatchObject({ capacityDays: 7 });
   });
 });

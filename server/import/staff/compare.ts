@@ -46,10 +46,14 @@ export interface StaffInsert {
 export interface StaffUpdate {
   row: StaffRow;
   id: Types.ObjectId;
-  /** Conditions besides the id: the capacity read, so committed days are never given away. */
-  filter: Record<string, unknown>;
+  /** Fields set to the file's values (capacityDays excepted: see capacityDelta). */
   set: Record<string, unknown>;
-  inc: Record<string, number> | null;
+  /**
+   * Days added to (or, negative, taken from) capacityDays and remainingDays together, so days
+   * reserved meanwhile stay reserved (increments commute with reservations); write.ts undoes
+   * a cut that would leave fewer free days than nothing.
+   */
+  capacityDelta: number;
   changes: FieldChanges;
 }
 
@@ -183,16 +187,12 @@ function changesFor(row: StaffRow, before: ExistingStaff, school: School): Staff
   if (!Object.keys(set).length) return null;
   if (set.email !== undefined) set.emailKey = row.emailKey;
   if (set.expertise !== undefined) set.expertiseAreas = row.expertise.map((e) => e.area);
-  const filter: Record<string, unknown> = {};
-  let inc: Record<string, number> | null = null;
+  let capacityDelta = 0;
   if (set.capacityDays !== undefined) {
-    // As updateStaffMember: conditional on the capacity read, and on enough free days to give up.
-    const delta = row.capacityDays - before.capacityDays;
-    filter.capacityDays = before.capacityDays;
-    if (delta < 0) filter.remainingDays = { $gte: -delta };
-    inc = { remainingDays: delta };
+    capacityDelta = row.capacityDays - before.capacityDays;
+    delete set.capacityDays;
   }
-  return { row, id: before._id, filter, set, inc, changes };
+  return { row, id: before._id, set, capacityDelta, changes };
 }
 
 /** One comparable form per field: order-free lists, dates as YYYY-MM-DD, ids as strings. */

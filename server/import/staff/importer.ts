@@ -121,7 +121,8 @@ export async function importStaffFile(file: string, options: StaffImportOptions 
     await options.beforeWrite?.();
     const outcome = await writePlan(plan, options.actor ?? STAFF_IMPORT_ACTOR, now);
     summary.written = true;
-    summary.updated -= outcome.notApplied.length;
+    summary.inserted -= outcome.insertsRefused;
+    summary.updated -= outcome.updatesUndone;
     summary.notApplied = outcome.notApplied;
   }
   summary.seconds = (performance.now() - startedAt) / 1000;
