@@ -47,7 +47,7 @@ function runCommand(file: string, uri: string, extra: string[]): Step {
   const started = performance.now();
   const child = spawnSync(process.execPath, [...COMMAND_FLAGS, file, '--json', ...extra], { cwd: ROOT, env: { ...process.env, MONGODB_URI: uri }, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
   const wallS = (performance.now() - started) / 1000;
-  if (process.env.BENCH_TRACE) console.error(child.stderr);
+  if (process.env.BENCH_TRACE) console.error(child.stderr.split('\n').filter((l) => l.startsWith('TRACE')).join('\n'));
   const peak = /PEAK_RSS_KB (\d+)/.exec(child.stderr);
   if (!peak || !child.stdout.trim()) throw new Error(`import:staff failed (exit ${child.status}): ${child.stderr.slice(0, 2000)}`);
   return { summary: JSON.parse(child.stdout) as StaffImportSummary, wallS, peakMb: Number(peak[1]) / 1024, code: child.status };
@@ -58,7 +58,8 @@ function report(label: string, step: Step): void {
   console.log(
     `${label.padEnd(28)} ${s.rows.toLocaleString('en-GB')} rows: ${s.seconds.toFixed(2)} s in the import = ${Math.round(s.rows / s.seconds).toLocaleString('en-GB')} rows/s ` +
       `(${step.wallS.toFixed(2)} s with start-up = ${Math.round(s.rows / step.wallS).toLocaleString('en-GB')} rows/s); peak RSS ${step.peakMb.toFixed(0)} MB; ` +
-      `new ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, bad rows ${s.badRows}; exit ${step.code}`,
+      `new ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, bad rows ${s.badRows}; exit ${step.code}\n` +
+      `${''.padEnd(28)} check ${s.timings.check.toFixed(2)} s, read database ${s.timings.readDatabase.toFixed(2)} s, compare ${s.timings.compare.toFixed(2)} s, write ${s.timings.write.toFixed(2)} s`,
   );
 }
 
