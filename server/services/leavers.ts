@@ -38,7 +38,9 @@ export async function markStaffLeft(viewer: Viewer, input: unknown, now = new Da
   if (!found.ok) return failed(found.error);
   const before = found.doc;
   const home = (await Academy.findById(before.homeAcademyId).lean()) as LeanDoc<AcademyRecord> | null;
-  if (!home || !policy.manageStaffAt(viewer, scopeOf(home))) throw forbiddenError(WHO_MAY);
+  // A home school no longer on record leaves only ADMIN to decide.
+  const allowed = home ? policy.manageStaffAt(viewer, scopeOf(home)) : viewer.role === 'ADMIN';
+  if (!allowed) throw forbiddenError(WHO_MAY);
   if (before.leftAt) return failed(userError('staffId', `${before.name} was already marked as left on ${before.leftAt.toISOString().slice(0, 10)}`, 'ALREADY_LEFT'));
 
   const actor = actorOf(viewer);

@@ -43,7 +43,8 @@ export async function writePlan(plan: ImportPlan, actor: ActorRecord, now: Date)
   } finally {
     // Whatever was written is audited and announced, even when a later step failed.
     for (let i = 0; i < audits.length; i += INSERTS_PER_COMMAND) await AuditEntry.collection.insertMany(audits.slice(i, i + INSERTS_PER_COMMAND), { ordered: false });
-    await recordExternalWrites(['staffMembers']);
+    // A failure here must not hide the one that stopped the writes (if any).
+    await recordExternalWrites(['staffMembers']).catch(() => undefined);
   }
   return outcome;
 }
