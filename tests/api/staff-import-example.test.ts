@@ -11,6 +11,10 @@ import { trelawnyStaffFile } from '../../seeds/staff-example';
 import { runScript } from '../support/run-script';
 import { type TestApi, startTestApi } from '../support/test-api';
 
+// Each test runs the real command in its own process (a few seconds each on a loaded
+// machine, several per test): more than jest's default minute must be allowed.
+jest.setTimeout(300_000);
+
 const EXAMPLE = join(resolve(__dirname, '../..'), 'seeds/staff-import-example.csv');
 
 let api: TestApi;

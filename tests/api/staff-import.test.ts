@@ -13,6 +13,10 @@ import { runScript } from '../support/run-script';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { CREATE_STAFF, createTrust, must, UPSERT_ACADEMY } from '../support/world';
 
+// Each test runs the real command in its own process (a few seconds each on a loaded
+// machine, several per test): more than jest's default minute must be allowed.
+jest.setTimeout(300_000);
+
 const HEADER = 'name,email,role,homeUrn,designations,expertise,capacityDays,maxTravelKm,safeguardingCheckExpiresOn';
 
 const STAFF = `query ($filter: StaffMemberFilter) {
