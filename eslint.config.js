@@ -23,6 +23,7 @@ const graphQLConfig = { schema: 'schema.graphql', documents: 'docs/**/*.graphql'
 const VALUE_TYPES = [
   'Actor',
   'AuditEntry',
+  'AvailabilityWindow',
   'CandidateRanking',
   'DeploymentExplanation',
   'DeploymentStatusChange',

@@ -23,5 +23,6 @@ import './types/personal-data';
 import './types/email-outbox';
 import './types/email-preferences';
 import './types/calendar-feed';
+import './types/leavers';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -8,11 +8,11 @@ import type { ExpertiseArea } from '../domain/taxonomy';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
-import { DEFAULT_RANKING_CONFIG, rankCandidatesForNeed, rankNeedsForSupporter, requiredDays } from '../ranking';
+import { DEFAULT_RANKING_CONFIG, emptyExclusionCounts, rankCandidatesForNeed, rankNeedsForSupporter, requiredDays } from '../ranking';
 import type { CandidateRankingResult, NeedProfile, NeedRankingResult, SupporterProfile } from '../ranking/types';
 import type { LeanDoc } from './lean';
 import { academyProfile, needProfile } from './profiles';
-import { ACADEMY_PROFILE_FIELDS, academyProfiles, type FactCopies, factCopies, staffPoolFromCopies, staffProfiles } from './supporter-profiles';
+import { ACADEMY_PROFILE_FIELDS, academyProfiles, type FactCopies, factCopies, IN_POST, staffInPostCount, staffPoolFromCopies, staffProfiles } from './supporter-profiles';
 
 type NeedLean = LeanDoc<ImprovementNeedRecord>;
 type AcademyLean = LeanDoc<AcademyRecord>;
@@ -47,6 +47,7 @@ const STAFF_RANKING_FIELDS = {
   remainingDays: 1,
   maxTravelKm: 1,
   safeguardingCheckExpiresOn: 1,
+  availability: 1,
 } as const;
 
 interface Pool<T> {
@@ -62,15 +63,16 @@ async function staffPool(area: ExpertiseArea, threshold: number, copies: FactCop
     return {
       supporters: pool.supporters,
       profiles: pool.profiles,
-      prefiltered: { NO_MATCHING_EXPERTISE: copies.staff.size - pool.withArea, NO_CAPACITY: pool.withArea - pool.withDays },
+      prefiltered: { NO_MATCHING_EXPERTISE: staffInPostCount(copies) - pool.withArea, NO_CAPACITY: pool.withArea - pool.withDays },
     };
   }
   // Index { expertiseAreas, remainingDays }: only people with the area and the days are loaded,
   // and only the fields the ranking reads.
+  // Leavers (leftAt set) are no longer supporters: neither ranked nor counted.
   const [total, withArea, candidates] = await Promise.all([
-    StaffMember.countDocuments({}),
-    StaffMember.countDocuments({ expertiseAreas: area }),
-    StaffMember.find({ expertiseAreas: area, remainingDays: { $gte: threshold } }, STAFF_RANKING_FIELDS).lean() as Promise<StaffLean[]>,
+    StaffMember.countDocuments(IN_POST),
+    StaffMember.countDocuments({ expertiseAreas: area, ...IN_POST }),
+    StaffMember.find({ expertiseAreas: area, remainingDays: { $gte: threshold }, ...IN_POST }, STAFF_RANKING_FIELDS).lean() as Promise<StaffLean[]>,
   ]);
   return {
     supporters: [...(await staffProfiles(candidates, [area], null)).values()],
@@ -87,7 +89,7 @@ async function academyPool(area: ExpertiseArea, threshold: number, copies: FactC
     offering = all.length;
     withDays = all.filter((a) => atLeast(a.supportRemainingDays, threshold));
     lackingDaysWithArea = async () => {
-      const homes = new Set((copies.staff.groupedBy('expertiseAreas').get(area) ?? []).map((s) => s.homeAcademyId.toString()));
+      const homes = new Set((copies.staff.groupedBy('expertiseAreas').get(area) ?? []).filter((s) => !s.leftAt).map((s) => s.homeAcademyId.toString()));
       return all.filter((a) => !atLeast(a.supportRemainingDays, threshold) && typeof a.supportRemainingDays === 'number' && homes.has(a._id.toString())).length;
     };
   } else {
@@ -99,7 +101,7 @@ async function academyPool(area: ExpertiseArea, threshold: number, copies: FactC
       Academy.countDocuments({
         ...OFFERS_SUPPORT,
         supportRemainingDays: { $lt: threshold },
-        _id: { $in: await StaffMember.distinct('homeAcademyId', { expertiseAreas: area }) },
+        _id: { $in: await StaffMember.distinct('homeAcademyId', { expertiseAreas: area, ...IN_POST }) },
       });
   }
   const loaded = await academyProfiles(withDays, [area], copies);
@@ -219,11 +221,17 @@ async function rankNeedsFor(supporter: SupporterProfile, now: Date, first: numbe
   return { ...result, needDocuments, timings: { databaseMs: t1 - t0, scoringMs: t2 - t1 } };
 }
 
+/** What a leaver's "where could I help?" shows: nothing, with nothing considered. */
+function leaverView(t0: number): NeedRankingView {
+  return { needs: [], eligibleCount: 0, consideredCount: 0, exclusions: emptyExclusionCounts(), needDocuments: new Map(), timings: { databaseMs: performance.now() - t0, scoringMs: 0 } };
+}
+
 export async function rankNeedsForStaff(staffId: string, first: number, now = new Date()): Promise<NeedRankingView | null> {
   const t0 = performance.now();
   const copies = await factCopies();
   const staff = copies ? (copies.staff.byId(staffId) ?? null) : ((await StaffMember.findById(staffId).lean()) as StaffLean | null);
   if (!staff) return null;
+  if (staff.leftAt) return leaverView(t0); // a leaver is never ranked again
   const supporter = (await staffProfiles([staff], null, copies)).get(staff._id.toString());
   if (!supporter) return null;
   return rankNeedsFor(supporter.profile, now, first, copies, t0);

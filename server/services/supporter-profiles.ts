@@ -11,6 +11,7 @@ import { Deployment, type DeploymentRecord } from '../models/deployment';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import type { StaffMemberRecord } from '../models/staff-member';
 import { StaffMember } from '../models/staff-member';
+import type { AvailabilityWindow } from '../ranking/availability';
 import type { AcademyProfile, ExpertiseEntry, ImpactRecord, SupporterProfile } from '../ranking/types';
 import type { LeanDoc } from './lean';
 import { academyProfile } from './profiles';
@@ -26,6 +27,14 @@ type AcademyLean = LeanDoc<AcademyRecord>;
 type NeedLean = LeanDoc<ImprovementNeedRecord>;
 type DeploymentFacts = Pick<LeanDoc<DeploymentRecord>, 'staffId' | 'supportingAcademyId' | 'needId' | 'area' | 'status' | 'impactRating'>;
 type StaffExpertise = Pick<StaffLean, '_id' | 'homeAcademyId' | 'expertise' | 'designations'>;
+
+/** Staff still in post: a leaver (leftAt set, leavers.ts) is no supporter. Also matches records from before leftAt existed. */
+export const IN_POST = { leftAt: null } as const;
+
+/** Staff in post, from the copy (kept until the staff copy changes). */
+export function staffInPostCount(copies: FactCopies): number {
+  return copies.staff.derive('inPostCount', (docs) => docs.reduce((n, s) => (s.leftAt ? n : n + 1), 0));
+}
 
 /** The fields of an academy its profile uses (a projection for database reads). */
 export const ACADEMY_PROFILE_FIELDS = { name: 1, phase: 1, ofstedRating: 1, fsmPercent: 1, latitude: 1, longitude: 1, trustId: 1, clusterId: 1 } as const;
@@ -56,7 +65,12 @@ function academyProfileOf(academy: AcademyLean): AcademyProfile {
   return profile;
 }
 
-type StaffBase = Pick<SupporterProfile, 'id' | 'name' | 'expertise' | 'designations' | 'remainingDays' | 'maxTravelKm' | 'safeguardingCheckExpiresOn'> & { homeId: string };
+type StaffBase = Pick<SupporterProfile, 'id' | 'name' | 'expertise' | 'designations' | 'remainingDays' | 'maxTravelKm' | 'safeguardingCheckExpiresOn' | 'availability'> & { homeId: string };
+
+/** A person's stated availability as the ranking takes it (empty: always). */
+function availabilityOf(s: Pick<StaffLean, 'availability'>): AvailabilityWindow[] {
+  return (s.availability ?? []).map((w) => ({ from: w.from, to: w.to }));
+}
 const staffBaseMemo = new WeakMap<object, StaffBase>();
 function staffBaseOf(s: StaffLean): StaffBase {
   let base = staffBaseMemo.get(s);
@@ -70,6 +84,7 @@ function staffBaseOf(s: StaffLean): StaffBase {
       remainingDays: s.remainingDays,
       maxTravelKm: s.maxTravelKm ?? null,
       safeguardingCheckExpiresOn: s.safeguardingCheckExpiresOn ?? null,
+      availability: Object.freeze(availabilityOf(s)),
     };
     staffBaseMemo.set(s, base);
   }
@@ -222,6 +237,7 @@ export async function staffProfiles(
         trackRecord: impactsOf(mine.filter((d) => d.status === 'COMPLETED')),
         supportingNeedIds: mine.filter((d) => LIVE_DEPLOYMENT_STATUSES.includes(d.status)).map((d) => d.needId.toString()),
         homeOpenHighSeverityAreas: home.highAreas.get(s.homeAcademyId.toString()) ?? [],
+        availability: availabilityOf(s),
       },
     });
   }
@@ -261,6 +277,7 @@ function staffProfileFromCopies(
     trackRecord,
     supportingNeedIds,
     homeOpenHighSeverityAreas: highHere ? highHere.filter(wanted) : [],
+    availability: base.availability,
   };
 }
 
@@ -295,7 +312,7 @@ export function staffInAreaFromCopies(area: ExpertiseArea, copies: FactCopies): 
     const wanted = inAreas([area]);
     const deployments = trackedDeploymentsBy(copies, 'staffId');
     const high = highSeverityAreasBy(copies);
-    list = (copies.staff.groupedBy('expertiseAreas').get(area) ?? NONE).map((doc) => {
+    list = (copies.staff.groupedBy('expertiseAreas').get(area) ?? NONE).filter((doc) => !doc.leftAt).map((doc) => {
       const profile = staffProfileFromCopies(doc, wanted, copies, deployments, high);
       return { doc, profile: profile && (Object.freeze(profile) as SupporterProfile) };
     });
@@ -360,9 +377,10 @@ const levelRank = (level: ExpertiseLevel) => EXPERTISE_LEVELS.indexOf(level);
 async function staffOfAcademies(ids: Types.ObjectId[], areas: ExpertiseArea[] | null, copies: FactCopies | null): Promise<StaffExpertise[]> {
   if (copies) {
     const byHome = copies.staff.groupedBy('homeAcademyId');
-    return ids.flatMap((id) => (byHome.get(id.toString()) ?? []).filter((s) => areas === null || (s.expertiseAreas ?? []).some((a) => areas.includes(a as ExpertiseArea))));
+    return ids.flatMap((id) => (byHome.get(id.toString()) ?? []).filter((s) => !s.leftAt && (areas === null || (s.expertiseAreas ?? []).some((a) => areas.includes(a as ExpertiseArea)))));
   }
-  const filter: Record<string, unknown> = { homeAcademyId: { $in: ids } };
+  // A school's expertise is that of its people in post.
+  const filter: Record<string, unknown> = { homeAcademyId: { $in: ids }, ...IN_POST };
   if (areas) filter.expertiseAreas = { $in: areas };
   return (await StaffMember.find(filter, { homeAcademyId: 1, expertise: 1, designations: 1 }).lean()) as StaffExpertise[];
 }
@@ -414,6 +432,7 @@ export async function academyProfiles(
         trackRecord: impactsOf(mine.filter((d) => d.status === 'COMPLETED')),
         supportingNeedIds: mine.filter((d) => LIVE_DEPLOYMENT_STATUSES.includes(d.status)).map((d) => d.needId.toString()),
         homeOpenHighSeverityAreas: home.highAreas.get(id) ?? [],
+        availability: [], // a school as a whole plans its own cover
       },
     });
   }
