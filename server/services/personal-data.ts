@@ -11,6 +11,7 @@ import { actorOf, type Viewer } from '../auth/viewer';
 import { AuditEntry } from '../models/audit-entry';
 import { Deployment } from '../models/deployment';
 import { DirectoryUser } from '../models/directory-user';
+import { OutboxEmail } from '../models/outbox-email';
 import { StaffMember } from '../models/staff-member';
 import { recordAudit } from './audit';
 import { academyScopeById } from './references';
@@ -166,6 +167,10 @@ export async function eraseStaffMember(viewer: Viewer, input: { staffId: string 
 
   const directory = await DirectoryUser.find({ $or: [{ staffId }, { emailKey: staff.email.trim().toLowerCase() }] }, { _id: 1 }).lean();
   if (directory.length) await DirectoryUser.deleteMany({ _id: { $in: directory.map((d) => d._id) } });
+
+  // Emails to them, or about their (by now ended) deployments, carry their name and address:
+  // the copies in the outbox go too (what was delivered is in the recipients' mailboxes).
+  await OutboxEmail.deleteMany({ $or: [{ toKey: staff.email.trim().toLowerCase() }, ...(deploymentIds.length ? [{ deploymentId: { $in: deploymentIds } }] : [])] });
 
   let redacted = 0;
   redacted += await redactAudit([staff._id], STAFF_PERSONAL_FIELDS);
