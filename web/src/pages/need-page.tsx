@@ -110,6 +110,9 @@ export default function NeedPage() {
   const { id = '' } = useParams();
   const need = useGqlQuery(NeedQuery, { id });
   const [kind, setKind] = useState<'STAFF' | 'ACADEMY'>('STAFF');
+  // Kept at the page, not in the ranking or the card: once proposed, the person leaves the
+  // ranking (already supporting), and the ranking may be drawn afresh while the page reloads.
+  const [proposed, setProposed] = useState<{ name: string; days: number } | null>(null);
   return (
     <div className="page">
       <QueryView query={need} what="the need">
@@ -149,7 +152,7 @@ export default function NeedPage() {
                     </button>
                   </div>
                   {n.status === 'OPEN' ? (
-                    <Ranking needId={n.id} kind={kind} outstanding={n.daysOutstanding} />
+                    <Ranking needId={n.id} kind={kind} outstanding={n.daysOutstanding} proposed={proposed} onProposed={setProposed} />
                   ) : (
                     <Empty>This need is {label(n.status).toLowerCase()}: it is not waiting for more support.</Empty>
                   )}
@@ -163,10 +166,8 @@ export default function NeedPage() {
   );
 }
 
-function Ranking({ needId, kind, outstanding }: { needId: string; kind: 'STAFF' | 'ACADEMY'; outstanding: number }) {
+function Ranking({ needId, kind, outstanding, proposed, onProposed: setProposed }: { needId: string; kind: 'STAFF' | 'ACADEMY'; outstanding: number; proposed: { name: string; days: number } | null; onProposed: OnProposed }) {
   const ranking = useGqlQuery(RankingQuery, { id: needId, kind });
-  // Kept here, not in the card: once proposed, the person leaves the ranking (already supporting).
-  const [proposed, setProposed] = useState<{ name: string; days: number } | null>(null);
   return (
     <>
       {proposed ? (
@@ -271,24 +272,25 @@ function ProposeForm({ needId, candidate, defaultDays, name, onProposed }: { nee
           return;
         }
         setLocalError(null);
-        propose.mutate(
-          {
+        // Told through the promise, not mutate's onSuccess: the ranking reloads once the
+        // proposal is made, this person leaves it (already supporting) and this card unmounts,
+        // and TanStack Query drops a per-call callback of an unmounted component.
+        propose
+          .mutateAsync({
             input: {
               needId,
               days: parsed.value ?? 0,
               ...(who.__typename === 'StaffMember' ? { staffId: who.id } : { supportingAcademyId: who.id }),
             },
-          },
-          {
-            onSuccess: (data) => {
-              const made = data.proposeDeployment.deployment;
-              if (made) {
-                setOpen(false);
-                onProposed({ name, days: made.days });
-              }
-            },
-          },
-        );
+          })
+          .then((data) => {
+            const made = data.proposeDeployment.deployment;
+            if (made) {
+              setOpen(false);
+              onProposed({ name, days: made.days });
+            }
+          })
+          .catch(() => undefined); // shown by the form from propose.error
       }}
     >
       <FormErrors errors={otherErrors(errors, ['days'])} />
