@@ -1,8 +1,8 @@
 // Batch loading by id: one `$in` query per type per tick of the event loop, whatever the
 // number of objects a nested query touches. With FerretDB the collections' in-process copies
-// answer instead (server/services/read-cache/), with no database round trip at all.
+// answer instead (server/db/read-cache/), with no database round trip at all.
 import type { Model } from 'mongoose';
-import { compileFilter, compileSort, documentNow, readCopy, type SortSpec } from '../server/services/read-cache';
+import { compileFilter, compileSort, documentNow, readCopy, type SortSpec } from '../server/db/read-cache';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 

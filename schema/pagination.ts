@@ -5,7 +5,7 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { Types, type Model } from 'mongoose';
 import { badInputError } from '../server/auth/errors';
-import { findInCopy } from '../server/services/read-cache';
+import { findInCopy } from '../server/db/read-cache';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -99,7 +99,7 @@ export async function keysetConnection<T extends { _id: Types.ObjectId }>(option
       for (const key of sort) sortSpec[key.field] = (inverted ? -key.direction : key.direction) as 1 | -1;
       sortSpec._id = inverted ? -1 : 1;
       const query = clauses.length === 1 ? filter : { $and: clauses };
-      // With FerretDB, from the collection's in-process copy (server/services/read-cache/).
+      // With FerretDB, from the collection's in-process copy (server/db/read-cache/).
       const fromCopy = await findInCopy<T>(model, query, { sort: sortSpec, limit, projection: options.projection });
       if (fromCopy) return fromCopy;
       return (await model.find(query, options.projection).sort(sortSpec).limit(limit).lean()) as unknown as T[];

@@ -14,7 +14,7 @@ import { StaffMember } from '../models/staff-member';
 import type { AcademyProfile, ExpertiseEntry, ImpactRecord, SupporterProfile } from '../ranking/types';
 import type { LeanDoc } from './lean';
 import { academyProfile } from './profiles';
-import { type CollectionCopy, readCopy } from './read-cache';
+import { type CollectionCopy, readCopy } from '../db/read-cache';
 
 export const LIVE_DEPLOYMENT_STATUSES = ['PROPOSED', 'AGREED', 'ACTIVE'];
 export const LIVE_NEED_STATUSES = ['OPEN', 'MATCHED', 'IN_PROGRESS'];
