@@ -1,7 +1,8 @@
 // Batch loading by id: one `$in` query per type per tick of the event loop, whatever the
 // number of objects a nested query touches. With FerretDB the collections' in-process copies
 // answer instead (server/db/read-cache/), with no database round trip at all.
-import type { Model } from 'mongoose';
+import DataLoader from 'dataloader';
+import { type Model, Types } from 'mongoose';
 import { compileFilter, compileSort, documentNow, readCopy, type SortSpec } from '../server/db/read-cache';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
@@ -42,6 +43,41 @@ export function loadGroupedBy<T extends Record<string, unknown>>(
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const doc of docs) groups.get(String(doc[foreignKey]))?.push(doc);
     return keys.map((k) => groups.get(k) ?? []);
+  };
+}
+
+/**
+ * The sum of a numeric field over the documents with each foreign key (0 for none): from the
+ * copy's groups, else one `$group` over an indexed `$in` for the whole batch.
+ */
+export function loadSumBy(model: Model<any>, foreignKey: string, field: string) {
+  return async (keys: readonly string[]): Promise<number[]> => {
+    const copy = await readCopy<Record<string, unknown> & { _id: unknown }>(model);
+    if (copy) {
+      const groups = copy.groupedBy(foreignKey);
+      return keys.map((k) => (groups.get(k) ?? []).reduce((total, doc) => total + (typeof doc[field] === 'number' ? doc[field] : 0), 0));
+    }
+    // aggregate() does not cast: ids must be ObjectIds to match.
+    const ids = keys.filter((k) => OBJECT_ID.test(k)).map((k) => new Types.ObjectId(k));
+    const rows = await model.aggregate<{ _id: unknown; total: number }>([
+      { $match: { [foreignKey]: { $in: ids } } },
+      { $group: { _id: `$${foreignKey}`, total: { $sum: `$${field}` } } },
+    ]);
+    const totals = new Map(rows.map((row) => [String(row._id), row.total]));
+    return keys.map((k) => totals.get(k) ?? 0);
+  };
+}
+
+/**
+ * One DataLoader per request (per GraphQL context) for a batch function, so every field of
+ * every object on a page shares one batch, and nothing is cached beyond the request.
+ */
+export function perRequest<K, V>(batch: (keys: readonly K[]) => Promise<(V | Error)[]>): (context: object) => DataLoader<K, V> {
+  const loaders = new WeakMap<object, DataLoader<K, V>>();
+  return (context) => {
+    let loader = loaders.get(context);
+    if (!loader) loaders.set(context, (loader = new DataLoader(batch)));
+    return loader;
   };
 }
 

@@ -12,6 +12,7 @@ import type { AppConfig } from './config';
 import { pingDatabase } from './db/connection';
 import type { Logger } from './logger';
 import { httpErrorHandler, readBody } from './security/body-limit';
+import { createDocumentCache } from './security/document-cache';
 import { sendGraphQLError } from './security/graphql-errors';
 import { graphqlLimitPlugins } from './security/graphql-limits';
 import { unexpectedErrorLogging, yogaLogger } from './security/graphql-logging';
@@ -38,8 +39,13 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
   const graphiql = !production;
   const security: SecuritySettings = { ...securityDefaults(config.nodeEnv), ...config.security };
 
+  // Parsed and compiled documents, bounded by size; a document not held here counts against
+  // the rate limit (server/security/document-cache.ts, operation.ts).
+  const documents = createDocumentCache(security.documentCacheBytes);
+
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
+    parserAndValidationCache: documents.yoga,
     graphqlEndpoint: '/graphql',
     graphiql,
     landingPage: false,
@@ -54,7 +60,7 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
       unexpectedErrorLogging(logger),
       // Operations compiled to JavaScript once (server/compiled-execution.ts); GRAPHQL_JIT=off
       // runs graphql-js's own executor instead.
-      ...(config.compileQueries === false ? [] : compiledExecution()),
+      ...(config.compileQueries === false ? [] : compiledExecution(documents)),
     ],
     context: async ({ request, res }) => {
       const outcome = (res && authOf(res)) ?? (await authenticate(request.headers.get('authorization'), config.jwtSecret));
@@ -93,7 +99,7 @@ export function createApp({ config, logger, isReady = () => true }: AppOptions) 
     readBody(security.bodyLimitBytes),
     rejectMalformedParams(),
     authenticateRequest(config.jwtSecret),
-    identifyOperation(security.maxTokens),
+    identifyOperation(security.maxTokens, documents),
     costlyOperationRateLimit(security.rateLimitPerMinute, logger),
     // yoga is a Node request listener; express 5 types want a RequestHandler.
     (req, res) => {

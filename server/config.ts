@@ -89,7 +89,23 @@ function loadSecuritySettings(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEn
     // Development serves GraphiQL and demo clients from anywhere; production names its origins.
     corsOrigins: parseOrigins(env.CORS_ORIGINS, d.corsOrigins),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    documentCacheBytes: int('GRAPHQL_DOCUMENT_CACHE_MB', d.documentCacheBytes / (1024 * 1024), 1, 4096) * 1024 * 1024,
+    ...parseServerTimeouts(int, d),
+    maxConnectionsPerClient: int('MAX_CONNECTIONS_PER_CLIENT', d.maxConnectionsPerClient, 0, 100_000),
   };
+}
+
+type IntVar = (name: string, fallback: number, min: number, max: number) => number;
+
+/** Node's own rule: the headers must be due no later than the whole request. */
+function parseServerTimeouts(int: IntVar, d: SecuritySettings): Pick<SecuritySettings, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'> {
+  const headersTimeoutMs = int('HTTP_HEADERS_TIMEOUT_MS', d.headersTimeoutMs, 100, 600_000);
+  const requestTimeoutMs = int('HTTP_REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100, 600_000);
+  const keepAliveTimeoutMs = int('HTTP_KEEP_ALIVE_TIMEOUT_MS', d.keepAliveTimeoutMs, 100, 600_000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(`HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be greater than HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  }
+  return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs };
 }
 
 function parseIntegerVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

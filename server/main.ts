@@ -19,6 +19,7 @@ import { selectDatabase } from './db/select-database';
 import { demoTokens } from './demo-tokens';
 import { drainOnShutdown } from './drain';
 import { createLogger } from './logger';
+import { createHttpServer } from './security/http-server';
 import { refreshAllPriorities } from './services/need-priority';
 
 const PRIORITY_REFRESH_MS = 60 * 60 * 1000;
@@ -69,9 +70,9 @@ async function main(): Promise<void> {
   }
 
   const app = createApp({ config, logger, isReady: () => ready });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-  });
+  // Timeouts for slow clients and a cap on connections per address (server/security/http-server.ts).
+  const server: Server = createHttpServer(app, config.security);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const drain = drainOnShutdown(server);
 
   // SIGTERM (or SIGINT): stop accepting connections, let the requests in flight finish (their

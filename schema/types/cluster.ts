@@ -1,20 +1,41 @@
-import DataLoader from 'dataloader';
 import { Academy } from '../../server/models/academy';
 import { Cluster } from '../../server/models/cluster';
 import { ImprovementNeed } from '../../server/models/improvement-need';
 import { StaffMember } from '../../server/models/staff-member';
 import { Trust } from '../../server/models/trust';
+import { compileSort } from '../../server/db/read-cache';
 import { createCluster, moveAcademyToCluster, NORMAL_HUB_SIZE } from '../../server/services/clusters';
 import { builder } from '../builder';
 import { ClusterConnection } from '../connections';
-import { loadGroupedBy, recordOrId } from '../loaders';
+import { loadGroupedBy, loadSumBy, perRequest, recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
 import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, type NeedShape, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
 import { viewerOf } from '../viewer';
 import { idFilter } from './academy';
 
-const membersOf = loadGroupedBy<AcademyShape>(Academy, 'clusterId', {}, { name: 1 });
+const LIVE_NEED_STATUSES = ['OPEN', 'MATCHED', 'IN_PROGRESS'];
+const NEED_ORDER = { priority: -1, _id: 1 } as const;
+/** Staff of a typical hub (3-4 schools, about 5 staff each): what spareCapacityDays reads. */
+const HUB_STAFF_ESTIMATE = 20;
+/**
+ * Live needs of a hub, for the cost limit: a few per school (27 across the demo's 29 schools,
+ * 5,000 across the national 22,000), so a page of 20 is generous.
+ */
+const HUB_OPEN_NEEDS_ESTIMATE = 20;
+/** The most needs Cluster.openNeeds lists. */
+const HUB_OPEN_NEEDS_LIMIT = 200;
+
+// Per request, batched across every hub on a page: the members of each hub, then per member
+// academy its live needs and its staff's remaining days. With FerretDB the in-process copies
+// answer (server/db/read-cache); with MongoDB one indexed query per batch
+// (academies.clusterId, improvementNeeds.academyId+status, staffMembers.homeAcademyId).
+const membersLoader = perRequest(loadGroupedBy<AcademyShape>(Academy, 'clusterId', {}, { name: 1 }));
+const liveNeedsLoader = perRequest(loadGroupedBy<NeedShape>(ImprovementNeed, 'academyId', { status: { $in: LIVE_NEED_STATUSES } }, NEED_ORDER));
+const spareDaysLoader = perRequest(loadSumBy(StaffMember, 'homeAcademyId', 'remainingDays'));
+
+/** Merges the members' lists in the order the database gives for NEED_ORDER. */
+const byPriority = compileSort(ImprovementNeed, NEED_ORDER)!;
 
 ClusterRef.implement({
   description:
@@ -49,34 +70,39 @@ ClusterRef.implement({
     openNeeds: t.field({
       type: [ImprovementNeedRef],
       description: "The hub's needs still wanting or receiving support, highest priority first (the executive head's view).",
+      // Priced as the list it returns (server/security/graphql-limits.ts): a page of a hub's
+      // needs. Its length is set by the needs recorded, not by the caller.
+      extensions: { cost: { records: HUB_OPEN_NEEDS_ESTIMATE } },
       resolve: async (c, _args, context) => {
         const members = await membersOfCluster(context, c);
-        return (await ImprovementNeed.find({ academyId: { $in: members.map((m) => m._id) }, status: { $in: ['OPEN', 'MATCHED', 'IN_PROGRESS'] } })
-          .sort({ priority: -1, _id: 1 })
-          .limit(200)
-          .lean()) as NeedShape[];
+        const lists = await liveNeedsLoader(context).loadMany(members.map((m) => m._id.toString()));
+        const needs = lists.flatMap((list) => {
+          if (list instanceof Error) throw list;
+          return list;
+        });
+        return needs.sort(byPriority).slice(0, HUB_OPEN_NEEDS_LIMIT);
       },
     }),
     spareCapacityDays: t.int({
       description: "Days the hub's staff still have free for supporting others: the sum of remainingDays over staff whose home school is a member.",
+      // An aggregate over the hub's staff: priced as reading them, about a page (hubs of 3-4
+      // schools of about 5 staff each), not as one scalar.
+      extensions: { cost: { records: HUB_STAFF_ESTIMATE } },
       resolve: async (c, _args, context) => {
         const members = await membersOfCluster(context, c);
-        const [row] = await StaffMember.aggregate<{ total: number }>([
-          { $match: { homeAcademyId: { $in: members.map((m) => m._id) } } },
-          { $group: { _id: null, total: { $sum: '$remainingDays' } } },
-        ]);
-        return row?.total ?? 0;
+        const days = await spareDaysLoader(context).loadMany(members.map((m) => m._id.toString()));
+        return days.reduce<number>((total, d) => {
+          if (d instanceof Error) throw d;
+          return total + d;
+        }, 0);
       },
     }),
   }),
 });
 
 /** Members through one request-scoped loader, shared by every field that needs them. */
-const memberLoaders = new WeakMap<object, DataLoader<string, AcademyShape[]>>();
 function membersOfCluster(context: object, cluster: ClusterShape): Promise<AcademyShape[]> {
-  let loader = memberLoaders.get(context);
-  if (!loader) memberLoaders.set(context, (loader = new DataLoader(membersOf)));
-  return loader.load(cluster._id.toString());
+  return membersLoader(context).load(cluster._id.toString());
 }
 
 const ClusterFilter = builder.inputType('ClusterFilter', {

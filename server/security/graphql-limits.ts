@@ -3,7 +3,9 @@
 // its literal `first`/`last` only, so `first: $n` or an omitted `first` (a page of 20) would
 // count as 1, and `nodes(ids: $ids)` as one object; the cost check here rewrites those to the
 // sizes the server will really use, then applies armor's own cost rule. It runs per execution, never from yoga's
-// validation cache, because the same document costs more with larger variables.
+// validation cache, because the same document costs more with larger variables. Fields whose
+// work armor cannot see from the document (a list without `first`, an aggregate behind a
+// scalar) declare it in the schema as `extensions: { cost: { records: N } }` (FieldCost).
 import { ApolloArmor, EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import {
   type ArgumentNode,
@@ -98,10 +100,29 @@ function pageSizeAwareCostLimit(maxCost: number): Plugin {
 }
 
 /**
+ * What a field costs beyond what its place in the document shows, declared in the schema as
+ * `extensions: { cost: FieldCost }`: the records it reads or returns. A list is priced as a
+ * page of that many; a scalar computed from records (a sum over a hub's staff) as that many
+ * objects, since that is the work behind it.
+ */
+export interface FieldCost {
+  records: number;
+}
+
+function declaredCost(extensions: Record<string, unknown> | undefined): FieldCost | null {
+  const cost = extensions?.cost as FieldCost | undefined;
+  return cost && Number.isInteger(cost.records) && cost.records > 0 ? cost : null;
+}
+
+const TYPENAME_ONLY = { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] } as const;
+
+/**
  * Every field that returns a page or a list of given IDs gets one literal `first` for armor's
  * cost: for a field taking `first`, the larger of the `first`/`last` given (literal or
  * variable), else the argument's default, else the default page size; for `nodes(ids:)`, the
- * number of IDs (a variable can carry thousands, which armor would count as one).
+ * number of IDs (a variable can carry thousands, which armor would count as one); for a field
+ * declaring a FieldCost, its records (a scalar one also gets a one-field selection, so armor
+ * counts it as that many objects rather than as one scalar).
  */
 export function withRealPageSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): DocumentNode {
   const typeInfo = new TypeInfo(schema);
@@ -110,10 +131,14 @@ export function withRealPageSizes(schema: GraphQLSchema, document: DocumentNode,
     visitWithTypeInfo(typeInfo, {
       Field: {
         leave(node: FieldNode) {
-          const args = typeInfo.getFieldDef()?.args ?? [];
+          const definition = typeInfo.getFieldDef();
+          const args = definition?.args ?? [];
           const first = args.find((a) => a.name === 'first');
+          const declared = declaredCost(definition?.extensions);
           let size: number;
-          if (first) {
+          if (declared) {
+            size = declared.records;
+          } else if (first) {
             const fallback = typeof first.defaultValue === 'number' ? first.defaultValue : DEFAULT_PAGE_SIZE;
             size = requestedSize(node, variables) ?? fallback;
           } else if (args.some((a) => a.name === 'ids')) {
@@ -123,7 +148,7 @@ export function withRealPageSizes(schema: GraphQLSchema, document: DocumentNode,
           }
           const others = (node.arguments ?? []).filter((a) => a.name.value !== 'first' && a.name.value !== 'last');
           const literal: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: { kind: Kind.INT, value: String(size) } };
-          return { ...node, arguments: [literal, ...others] };
+          return { ...node, arguments: [literal, ...others], selectionSet: node.selectionSet ?? TYPENAME_ONLY };
         },
       },
     }),

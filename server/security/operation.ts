@@ -1,6 +1,9 @@
 // What a request to /graphql asks for, read before yoga runs: the operation name for the
-// access log, and whether it counts against the rate limit. A request this code cannot read
-// with certainty counts, so an unusual encoding is never a way around the limit.
+// access log, and whether it counts against the rate limit. Costly operations count, and so
+// does any document the server does not hold parsed already: parsing, validating and (on
+// repeat) compiling a new document is work and memory a client could otherwise demand without
+// limit, while re-sending a known document costs little. A request this code cannot read with
+// certainty counts, so an unusual encoding is never a way around the limit.
 import type { Request } from 'express';
 import { type DocumentNode, Kind, parse, visit } from 'graphql';
 
@@ -10,7 +13,7 @@ export const RATE_LIMITED_FIELDS: ReadonlySet<string> = new Set(['rankCandidates
 export interface OperationInfo {
   operationName: string | null;
   operationType: 'query' | 'mutation' | 'subscription' | null;
-  /** Counts against the rate limit: a mutation, a ranking, or a request not read with certainty. */
+  /** Counts against the rate limit: a mutation, a ranking, a document not yet held, or a request not read with certainty. */
   rateLimited: boolean;
 }
 
@@ -23,7 +26,8 @@ interface RawParams {
   operationName: unknown;
 }
 
-export function describeOperation(req: Request, maxTokens: number): OperationInfo {
+/** `isKnown(source)`: the document is held parsed (server/security/document-cache.ts). */
+export function describeOperation(req: Request, maxTokens: number, isKnown: (source: string) => boolean): OperationInfo {
   const params = rawParams(req);
   if (params && params.query === undefined && (req.method === 'GET' || req.method === 'HEAD')) return NO_OPERATION;
   if (!params || typeof params.query !== 'string') return UNREADABLE;
@@ -48,7 +52,7 @@ export function describeOperation(req: Request, maxTokens: number): OperationInf
   return {
     operationName: chosen?.name?.value ?? wanted,
     operationType: chosen?.operation ?? null,
-    rateLimited: costly,
+    rateLimited: costly || !isKnown(params.query),
   };
 }
 

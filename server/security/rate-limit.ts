@@ -1,6 +1,7 @@
-// Rate limit on what is costly: mutations and rankings (see operation.ts), per client: the
-// verified token subject, else the IP address. Plain reads are bounded by the query limits
-// instead, so browsing is never throttled.
+// Rate limit on what is costly: mutations, rankings, plans and documents the server has not
+// seen yet (see operation.ts), per client: the verified token subject, else the IP address.
+// Reads of known documents are bounded by the query limits instead, so browsing with an
+// application's usual queries is never throttled.
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Logger } from '../logger';
@@ -25,7 +26,7 @@ export function costlyOperationRateLimit(perMinute: number, logger: Logger): Req
     },
     handler: (_req, res) => {
       const retryAfter = Number(res.getHeader('retry-after') ?? 60);
-      sendGraphQLError(res, 429, 'RATE_LIMITED', `Too many mutations and rankings: at most ${perMinute} a minute per client. Retry after ${retryAfter} s.`, {
+      sendGraphQLError(res, 429, 'RATE_LIMITED', `Too many mutations, rankings and new query documents: at most ${perMinute} a minute per client. Retry after ${retryAfter} s.`, {
         retryAfterSeconds: retryAfter,
       });
     },

@@ -6,6 +6,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { type AuthOutcome, authenticate } from '../auth/tokens';
 import type { Viewer } from '../auth/viewer';
 import type { Logger } from '../logger';
+import type { DocumentCache } from './document-cache';
 import { describeOperation, type OperationInfo } from './operation';
 
 interface RequestState {
@@ -90,9 +91,9 @@ export function authenticateRequest(secret: string): RequestHandler {
 }
 
 /** Reads the operation (after the body is read) for the rate limiter and the access log. */
-export function identifyOperation(maxTokens: number): RequestHandler {
+export function identifyOperation(maxTokens: number, documents: Pick<DocumentCache, 'has'>): RequestHandler {
   return (req, res, next) => {
-    stateOf(res).operation = describeOperation(req, maxTokens);
+    stateOf(res).operation = describeOperation(req, maxTokens, (source) => documents.has(source));
     next();
   };
 }

@@ -13,12 +13,25 @@ export interface SecuritySettings {
   maxDirectives: number;
   /** Largest request body accepted, in bytes, after decompression (REQUEST_BODY_LIMIT). */
   bodyLimitBytes: number;
-  /** Mutations and rankings per client per minute; 0 turns the limit off (RATE_LIMIT_PER_MINUTE). */
+  /**
+   * Mutations, rankings, plans and documents the server has not seen (not in the document
+   * cache) per client per minute; 0 turns the limit off (RATE_LIMIT_PER_MINUTE).
+   */
   rateLimitPerMinute: number;
   /** Origins allowed to call from a browser: '*' or a list (CORS_ORIGINS). */
   corsOrigins: '*' | string[];
   /** express "trust proxy": false, a hop count or proxy addresses (TRUST_PROXY). */
   trustProxy: boolean | number | string;
+  /** Bytes of memory held for parsed and compiled documents, at most (GRAPHQL_DOCUMENT_CACHE_MB). */
+  documentCacheBytes: number;
+  /** Most time a client may take to send a request's headers (HTTP_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number;
+  /** Most time a client may take to send a whole request, headers and body (HTTP_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept open (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number;
+  /** Most connections open at once from one client address; 0 turns the cap off (MAX_CONNECTIONS_PER_CLIENT). */
+  maxConnectionsPerClient: number;
 }
 
 const DEFAULT_SECURITY: SecuritySettings = {
@@ -31,6 +44,12 @@ const DEFAULT_SECURITY: SecuritySettings = {
   rateLimitPerMinute: 300,
   corsOrigins: '*',
   trustProxy: false,
+  // Why these values: docs/security.md.
+  documentCacheBytes: 32 * 1024 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnectionsPerClient: 64,
 };
 
 /** Defaults for an environment: production allows no browser origins until told which. */

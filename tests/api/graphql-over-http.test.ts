@@ -3,12 +3,9 @@
 // production settings (masked errors, no GraphiQL, no suggestions, no browser origins).
 // Every audit is its own test, named by the audit's id and text. docs/conformance.md has
 // the results and the policy for deviations.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { serverAudits, type AuditResult } from 'graphql-http';
-import pino from 'pino';
-import { createApp } from '../../server/app';
-import { TEST_JWT_SECRET, type TestApi, startTestApi } from '../support/test-api';
+import { securityDefaults } from '../../server/security/settings';
+import { startServer, type TestApi, startTestApi } from '../support/test-api';
 
 /**
  * Audits whose current result is knowingly not `ok`, by audit id, with the result they give
@@ -39,21 +36,18 @@ async function expectAudit(run: () => Promise<AuditResult>, id: string): Promise
 }
 
 let api: TestApi;
-let production: Server;
+let production: Awaited<ReturnType<typeof startServer>>;
 let productionUrl = '';
 
 beforeAll(async () => {
   api = await startTestApi();
-  const app = createApp({ config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'production' }, logger: pino({ level: 'silent' }) });
-  production = await new Promise<Server>((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve(server));
-  });
-  productionUrl = `http://127.0.0.1:${(production.address() as AddressInfo).port}/graphql`;
+  // Production's own defaults, rate limit included.
+  production = await startServer({ config: { nodeEnv: 'production', security: securityDefaults('production') } });
+  productionUrl = production.url;
 });
 
 afterAll(async () => {
-  production.closeAllConnections();
-  await new Promise<void>((resolve) => production.close(() => resolve()));
+  await production.close();
   await api.close();
 });
 

@@ -1,5 +1,6 @@
-// Rate limit of mutations and rankings per client (server/security/rate-limit.ts): a low
-// limit set through createApp's options, a fresh server (and so a fresh count) per test.
+// Rate limit of mutations, rankings and new documents per client (server/security/rate-limit.ts):
+// a low limit set through createApp's options, a fresh server (and so a fresh count and an
+// empty document cache) per test.
 import { mintToken } from '../../server/auth/tokens';
 import { startServer, TEST_JWT_SECRET, type TestApi, startTestApi } from '../support/test-api';
 import { createAcademy, createTrust, raiseNeed } from '../support/world';
@@ -44,8 +45,15 @@ it('lets a client make its mutations up to the limit, then answers 429 RATE_LIMI
   expect(await trustCount()).toBe(before + LIMIT);
 });
 
-it('counts rankings with mutations, refused ones too, and never plain reads', async () => {
+/** Sends documents once from another client, so they are known to the server. */
+async function known(...queries: string[]) {
+  const other = await mintToken({ sub: 'rate-primer', role: 'TEACHER' }, TEST_JWT_SECRET);
+  for (const query of queries) expect((await call(query, { token: other })).status).toBe(200);
+}
+
+it('counts rankings with mutations, refused ones too, and never reads of known documents', async () => {
   const token = await mintToken({ sub: 'rate-teacher', role: 'TEACHER' }, TEST_JWT_SECRET);
+  await known(`{ academies(first: 5) { edges { node { name } } } }`, `{ trusts(first: 1) { edges { node { name } } } }`);
   for (let i = 0; i < 10; i += 1) expect((await call(`{ academies(first: 5) { edges { node { name } } } }`, { token })).status).toBe(200);
   expect((await call(RANK, { token, variables: { n: needId } })).status).toBe(200);
   expect((await call(createTrustMutation('Not Allowed'), { token })).body.errors[0].extensions.code).toBe('FORBIDDEN');
@@ -71,9 +79,33 @@ it('keeps one count per token subject, and one per address without a valid token
 
 it('counts a request whose operation it cannot read with certainty (fails closed)', async () => {
   const token = await mintToken({ sub: 'rate-odd', role: 'ADMIN' }, TEST_JWT_SECRET);
+  await known(`{ __typename }`);
   for (let i = 0; i < LIMIT; i += 1) {
     await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` }, body: createTrustMutation('Odd') });
   }
   expect((await call(`{ __typename }`, { token })).status).toBe(200);
   expect((await call(RANK, { token, variables: { n: needId } })).status).toBe(429);
+});
+
+describe('documents the server has not seen', () => {
+  const distinct = (i: number) => `{ a${i}: academies(first: 1) { edges { node { name trust { name } } } } }`;
+
+  it('count for anonymous clients too: distinct documents are refused past the limit while known ones keep working', async () => {
+    const familiar = `{ trusts(first: 2) { edges { node { name } } } }`;
+    await known(familiar);
+    for (let i = 0; i < LIMIT; i += 1) expect((await call(distinct(i))).status).toBe(200);
+    const refused = await call(distinct(LIMIT));
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(refused.body.errors[0].message).toMatch(/new query documents: at most 3 a minute per client/);
+    // Documents the server already holds are not new, whoever sent them first.
+    for (let i = 0; i < 5; i += 1) {
+      const again = await call(i % 2 ? familiar : distinct(0));
+      expect(again.status).toBe(200);
+      expect(again.body.errors).toBeUndefined();
+    }
+    // Another client has its own count.
+    const other = await mintToken({ sub: 'rate-other', role: 'TEACHER' }, TEST_JWT_SECRET);
+    expect((await call(distinct(LIMIT + 1), { token: other })).status).toBe(200);
+  });
 });

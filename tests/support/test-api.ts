@@ -8,6 +8,8 @@ import { type AppOptions, createApp } from '../../server/app';
 import { encodeGlobalId } from '../../server/auth/global-id';
 import { mintToken, type TokenClaims } from '../../server/auth/tokens';
 import { connectDatabase } from '../../server/db/connection';
+import { createHttpServer } from '../../server/security/http-server';
+import { securityDefaults } from '../../server/security/settings';
 import type { Role } from '../../server/domain/enums';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -39,14 +41,15 @@ export interface TestApiOptions {
 /** Another server on the same database (e.g. with production settings), for one test file. */
 export async function startServer(options: TestApiOptions['app'] = {}): Promise<{ url: string; origin: string; close(): Promise<void> }> {
   const { config = {}, ...rest } = options;
+  const security = { rateLimitPerMinute: 0, ...config.security };
   const app = createApp({
     logger: pino({ level: 'silent' }),
     ...rest,
-    config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'test', ...config, security: { rateLimitPerMinute: 0, ...config.security } },
+    config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'test', ...config, security },
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  // Served as server/main.ts serves it: with the slow-client timeouts and the connection cap.
+  const server: Server = createHttpServer(app, { ...securityDefaults('test'), ...security });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/graphql`,
