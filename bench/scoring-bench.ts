@@ -3,6 +3,7 @@
 // its needs, filtered as the service filters (area, days). Prints p50/p95 per ranking and the
 // candidates scored. `npx tsx bench/scoring-bench.ts` (add --cpu-prof via node for a profile).
 import { performance } from 'node:perf_hooks';
+import { committedDaysByStaff } from '../seeds/dataset';
 import { generateNationalDataset } from '../seeds/national';
 import { rankCandidatesForNeed } from '../server/ranking';
 import type { AcademyProfile, NeedProfile, SupporterProfile } from '../server/ranking/types';
@@ -15,6 +16,7 @@ const academies = new Map<string, AcademyProfile>(
     { id: a.urn, name: a.name, phase: a.phase, ofstedRating: a.ofstedRating, fsmPercent: a.fsmPercent, location: { latitude: a.latitude, longitude: a.longitude }, trustId: a.trustKey, clusterId: null },
   ]),
 );
+const committed = committedDaysByStaff(data);
 const staff: SupporterProfile[] = data.staff.map((s, i) => ({
   kind: 'STAFF',
   id: String(i).padStart(24, '0'),
@@ -22,7 +24,7 @@ const staff: SupporterProfile[] = data.staff.map((s, i) => ({
   homeAcademy: academies.get(s.homeAcademyUrn)!,
   expertise: s.expertise,
   designations: s.designations,
-  remainingDays: s.capacityDays - s.daysCommitted,
+  remainingDays: s.capacityDays - (committed.get(s.email.toLowerCase()) ?? 0),
   maxTravelKm: s.maxTravelKm,
   safeguardingCheckExpiresOn: s.safeguardingCheckExpiresOn ? new Date(s.safeguardingCheckExpiresOn) : null,
   trackRecord: [],

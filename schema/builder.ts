@@ -43,14 +43,10 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: 'Whether items come before this page (ask again with `before: startCursor`).' },
     startCursorFieldOptions: { description: 'Cursor of the first item of the page; null when the page is empty.' },
     endCursorFieldOptions: { description: 'Cursor of the last item of the page; null when the page is empty.' },
-    nodeQueryOptions: {
-      description: 'Fetches any object by its global ID; null when no such object exists.',
-      args: { id: { description: 'Global ID of the object, as returned by its `id` field.' } },
-    },
-    nodesQueryOptions: {
-      description: 'Fetches several objects by their global IDs, in the order given.',
-      args: { ids: { description: 'Global IDs of the objects, as returned by their `id` fields.' } },
-    },
+    // node(id:) and nodes(ids:) are declared in schema/node-query.ts, with the one rule for
+    // IDs that name nothing.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     // Connection arguments: keyset pagination over a stable order (see schema/pagination.ts).
     firstArgOptions: { description: 'Page size counting forward from the start (or from `after`): 1-100, default 20.' },
     afterArgOptions: { description: 'Cursor of the item to start after (an `endCursor` or an edge `cursor` from the same list).' },

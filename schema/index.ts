@@ -14,5 +14,6 @@ import './types/ranking';
 import './types/deployment';
 import './types/allocation';
 import './types/academy-support';
+import './node-query';
 
 export const schema = builder.toSchema({ sortSchema: true });

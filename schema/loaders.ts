@@ -7,6 +7,14 @@ import { compileFilter, compileSort, documentNow, readCopy, type SortSpec } from
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
+/** What a loader answers for an id that names no stored record (see schema/node-query.ts). */
+export class RecordNotFoundError extends Error {
+  constructor(typename: string, id: string) {
+    super(`${typename} ${id} not found`);
+    this.name = 'RecordNotFoundError';
+  }
+}
+
 export function loadByIds<T extends { _id: { toString(): string } }>(model: Model<any>, typename: string) {
   return async (ids: readonly string[]): Promise<(T | Error)[]> => {
     const copy = await readCopy<T & { _id: unknown }>(model);
@@ -14,13 +22,13 @@ export function loadByIds<T extends { _id: { toString(): string } }>(model: Mode
       // Shallow copies: the copy's documents are frozen, and GraphQL layers tag what they resolve.
       return ids.map((id) => {
         const doc = copy.byId(id);
-        return doc ? ({ ...doc } as T) : new Error(`${typename} ${id} not found`);
+        return doc ? ({ ...doc } as T) : new RecordNotFoundError(typename, id);
       });
     }
     const valid = ids.filter((id) => OBJECT_ID.test(id));
     const docs = (await model.find({ _id: { $in: valid } }).lean()) as unknown as T[];
     const byId = new Map(docs.map((doc) => [doc._id.toString(), doc]));
-    return ids.map((id) => byId.get(id) ?? new Error(`${typename} ${id} not found`));
+    return ids.map((id) => byId.get(id) ?? new RecordNotFoundError(typename, id));
   };
 }
 

@@ -44,6 +44,15 @@ function encodeCursor(doc: Record<string, unknown>, sort: SortKey[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+/** A date as encodeCursor writes it (toISOString); anything else is not one of our cursors. */
+function cursorDate(value: unknown): Date {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) throw new Error('date');
+  const date = new Date(value);
+  // Date accepts 2030-02-30 by rolling over; a cursor we wrote always reads back as itself.
+  if (Number.isNaN(date.getTime()) || date.toISOString() !== value) throw new Error('date');
+  return date;
+}
+
 function decodeCursor(cursor: string, sort: SortKey[]): { values: unknown[]; id: Types.ObjectId } {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
@@ -52,7 +61,7 @@ function decodeCursor(cursor: string, sort: SortKey[]): { values: unknown[]; id:
     if (typeof id !== 'string' || !/^[0-9a-f]{24}$/.test(id)) throw new Error('id');
     const values = sort.map((key, i) => {
       const v = parsed[i] as unknown;
-      if (key.kind === 'date') return typeof v === 'string' ? new Date(v) : null;
+      if (key.kind === 'date') return v === null ? null : cursorDate(v);
       if (key.kind === 'number' && typeof v !== 'number') throw new Error('number');
       if (key.kind === 'string' && typeof v !== 'string') throw new Error('string');
       return v;

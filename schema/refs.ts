@@ -19,38 +19,36 @@ export type DeploymentShape = LeanDoc<DeploymentRecord>;
 
 const idOf = (doc: { _id: { toString(): string } }) => doc._id.toString();
 
+// No `sort` option on these loaders: loadByIds already answers in the order of the ids asked
+// for, and Pothos's re-sorting throws the whole batch away when one id names nothing, which
+// failed every record loaded beside an unknown one.
+
 export const TrustRef = builder.loadableNodeRef('Trust', {
   id: { resolve: (doc: TrustShape) => idOf(doc) },
   load: loadByIds<TrustShape>(Trust, 'Trust'),
-  sort: idOf,
 });
 
 export const AcademyRef = builder.loadableNodeRef('Academy', {
   id: { resolve: (doc: AcademyShape) => idOf(doc) },
   load: loadByIds<AcademyShape>(Academy, 'Academy'),
-  sort: idOf,
 });
 
 export const ClusterRef = builder.loadableNodeRef('Cluster', {
   id: { resolve: (doc: ClusterShape) => idOf(doc) },
   load: loadByIds<ClusterShape>(Cluster, 'Cluster'),
-  sort: idOf,
 });
 
 export const StaffMemberRef = builder.loadableNodeRef('StaffMember', {
   id: { resolve: (doc: StaffShape) => idOf(doc) },
   load: loadByIds<StaffShape>(StaffMember, 'StaffMember'),
-  sort: idOf,
 });
 
 export const ImprovementNeedRef = builder.loadableNodeRef('ImprovementNeed', {
   id: { resolve: (doc: NeedShape) => idOf(doc) },
   load: loadByIds<NeedShape>(ImprovementNeed, 'ImprovementNeed'),
-  sort: idOf,
 });
 
 export const DeploymentRef = builder.loadableNodeRef('Deployment', {
   id: { resolve: (doc: DeploymentShape) => idOf(doc) },
   load: loadByIds<DeploymentShape>(Deployment, 'Deployment'),
-  sort: idOf,
 });

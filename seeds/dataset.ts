@@ -40,8 +40,11 @@ export interface SeedStaff {
   role: StaffRole;
   homeAcademyUrn: string;
   designations: Designation[];
+  /**
+   * Days offered. What is left of them is not stated here: it follows from the dataset's
+   * deployments (see committedDaysByStaff), so the two can never disagree.
+   */
   capacityDays: number;
-  daysCommitted: number;
   maxTravelKm: number | null;
   /** ISO date. */
   safeguardingCheckExpiresOn: string | null;
@@ -78,4 +81,19 @@ export interface SeedDataset {
   staff: SeedStaff[];
   needs: SeedNeed[];
   completedDeployments: SeedCompletedDeployment[];
+}
+
+/**
+ * Days each person has given through the dataset's deployments, by lower-cased email: what
+ * the loader subtracts from capacityDays. (StaffMember.daysCommitted is "days reserved by
+ * proposed, agreed, active or completed deployments", so a dataset's completed support
+ * counts.) A person absent from the map has given none.
+ */
+export function committedDaysByStaff(dataset: Pick<SeedDataset, 'completedDeployments'>): Map<string, number> {
+  const committed = new Map<string, number>();
+  for (const d of dataset.completedDeployments) {
+    const key = d.staffEmail.toLowerCase();
+    committed.set(key, (committed.get(key) ?? 0) + d.days);
+  }
+  return committed;
 }

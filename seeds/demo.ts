@@ -367,7 +367,6 @@ class StaffFactory {
       homeAcademyUrn: home.urn,
       designations,
       capacityDays,
-      daysCommitted: rng.chance(0.35) ? rng.int(1, Math.floor(capacityDays / 2)) : 0,
       maxTravelKm: pickWeighted(rng, TRAVEL_KM[locale]),
       safeguardingCheckExpiresOn: this.safeguardingDate(),
       expertise,
@@ -375,8 +374,6 @@ class StaffFactory {
     const fields: Partial<SeedStaff> = { ...overrides };
     delete (fields as { mainLevel?: ExpertiseLevel }).mainLevel;
     Object.assign(record, fields);
-    // A smaller capacity given without commitments keeps the commitments within it.
-    if (overrides.daysCommitted === undefined) record.daysCommitted = Math.min(record.daysCommitted, Math.floor(record.capacityDays / 2));
     this.staff.push(record);
     return record;
   }
@@ -420,7 +417,6 @@ export function buildDemoDataset(): SeedDataset {
       mainLevel: 'SYSTEM_LEADER',
       designations: lead.ofsted === 'OUTSTANDING' ? ['NLE'] : ['LLE'],
       capacityDays: 25,
-      daysCommitted: 5,
       maxTravelKm: 60,
     });
     for (const s of hub.schools) staffSchool(s, locale, s === lead);
@@ -471,7 +467,7 @@ export function buildDemoDataset(): SeedDataset {
     safeguardingCheckExpiresOn: '2026-10-31',
   });
   const kitHill = at('141233');
-  factory.add(kitHill.school, kitHill.locale, 'MIDDLE_LEADER', ['MATHS'], { mainLevel: 'EXPERT', capacityDays: 10, daysCommitted: 10 });
+  const fullyGiven = factory.add(kitHill.school, kitHill.locale, 'MIDDLE_LEADER', ['MATHS'], { mainLevel: 'EXPERT', capacityDays: 10 });
   // A check due to expire within weeks of the reference date.
   const walverden = at('142314');
   factory.add(walverden.school, walverden.locale, 'TEACHER', ['MATHS'], { mainLevel: 'SECURE', safeguardingCheckExpiresOn: '2026-12-14' });
@@ -505,6 +501,19 @@ export function buildDemoDataset(): SeedDataset {
       impactEvidence: h.evidence,
       completedDaysAgo: h.completedDaysAgo,
     };
+  });
+
+  // Every day of the Kit Hill maths lead was given to Tolvaddon this year: a deployment, not
+  // a bare figure, so days offered minus days left always equals the days of their support.
+  completedDeployments.push({
+    needAcademyUrn: '141222',
+    area: 'MATHS',
+    phase: phaseOf('141222'),
+    staffEmail: fullyGiven.email,
+    days: fullyGiven.capacityDays,
+    impactRating: 3,
+    impactEvidence: 'Year 10 maths intervention redesigned; grade 4+ in mocks up from 52% to 61%',
+    completedDaysAgo: 30,
   });
 
   return { trusts: TRUSTS.map((t) => ({ ...t })), academies, clusters, staff, needs, completedDeployments };

@@ -11,7 +11,7 @@ import { StaffMember } from '../server/models/staff-member';
 import { Trust } from '../server/models/trust';
 import { priorityOf, refreshAllPriorities } from '../server/services/need-priority';
 import { recordExternalWrites } from '../server/db/write-epoch';
-import type { SeedDataset } from './dataset';
+import { committedDaysByStaff, type SeedDataset } from './dataset';
 
 const BATCH = 2000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -71,6 +71,12 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
   const academyDocById = new Map(academyDocs.map((a) => [String(a._id), a]));
 
   const staffIds = new Map(dataset.staff.map((s) => [s.email.toLowerCase(), new Types.ObjectId()]));
+  // Remaining days follow from the deployments written below, never from a separate figure.
+  const committed = committedDaysByStaff(dataset);
+  for (const s of dataset.staff) {
+    const given = committed.get(s.email.toLowerCase()) ?? 0;
+    if (given > s.capacityDays) throw new Error(`dataset: ${s.email} has ${given} days of deployments but offers only ${s.capacityDays}`);
+  }
   await insertInBatches(
     StaffMember as unknown as BulkInsertable,
     dataset.staff.map((s) => ({
@@ -84,7 +90,7 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
       expertise: s.expertise,
       expertiseAreas: [...new Set(s.expertise.map((e) => e.area))],
       capacityDays: s.capacityDays,
-      remainingDays: Math.max(0, s.capacityDays - s.daysCommitted),
+      remainingDays: s.capacityDays - (committed.get(s.email.toLowerCase()) ?? 0),
       maxTravelKm: s.maxTravelKm,
       safeguardingCheckExpiresOn: s.safeguardingCheckExpiresOn ? new Date(s.safeguardingCheckExpiresOn) : null,
       ...stamp,

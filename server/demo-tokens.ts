@@ -21,7 +21,8 @@ export async function demoTokens(secret: string): Promise<{ claims: TokenClaims;
   if (cluster) {
     people.push({
       claims: {
-        sub: 'demo-executive-head',
+        // A token acting for a staff member has their StaffMember ID as its subject.
+        sub: head ? encodeGlobalId('StaffMember', head._id) : 'demo-executive-head',
         role: 'EXECUTIVE_HEAD',
         clusterId: encodeGlobalId('Cluster', cluster._id),
         ...(trust ? { trustId: encodeGlobalId('Trust', trust._id) } : {}),
@@ -38,7 +39,7 @@ export async function demoTokens(secret: string): Promise<{ claims: TokenClaims;
   }
   if (teacher && academy) {
     people.push({
-      claims: { sub: 'demo-teacher', role: 'TEACHER', staffId: encodeGlobalId('StaffMember', teacher._id), academyId: encodeGlobalId('Academy', academy._id) },
+      claims: { sub: encodeGlobalId('StaffMember', teacher._id), role: 'TEACHER', staffId: encodeGlobalId('StaffMember', teacher._id), academyId: encodeGlobalId('Academy', academy._id) },
       who: `teacher, ${teacher.name}`,
     });
   }

@@ -17,13 +17,20 @@ export function generateCompletedDeployments(
   if (!(count > 0 && staff.length > 0 && drafts.length > 1)) return completed;
   const draftByUrn = new Map(drafts.map((d) => [d.urn, d]));
   const neighboursOf = neighbourPools(drafts, membersByTrust);
+  // Days given count against a person's capacity (see committedDaysByStaff): never beyond it.
+  const given = new Map<SeedStaff, number>();
   // Bounded: a supporter alone in their trust and town can never be placed.
   for (let attempts = 0; completed.length < count && attempts < count * 20; attempts += 1) {
     const supporter = rng.pick(staff);
     const home = draftByUrn.get(supporter.homeAcademyUrn)!;
     const receiving = drafts[rng.pick(neighboursOf(home))]!;
     if (receiving === home) continue;
-    completed.push(completedSupport(rng, supporter, receiving));
+    const area: ExpertiseArea = rng.pick(supporter.expertise).area;
+    const days = rng.int(2, 12);
+    const before = given.get(supporter) ?? 0;
+    if (before + days > supporter.capacityDays) continue;
+    given.set(supporter, before + days);
+    completed.push(completedSupport(rng, supporter, receiving, area, days));
   }
   return completed;
 }
@@ -40,14 +47,13 @@ function neighbourPools(drafts: readonly Draft[], membersByTrust: ReadonlyMap<st
 }
 
 // The draws below run in a fixed order (the same seed must give the same dataset): keep it.
-function completedSupport(rng: Prng, supporter: SeedStaff, receiving: Draft): SeedCompletedDeployment {
-  const area: ExpertiseArea = rng.pick(supporter.expertise).area;
+function completedSupport(rng: Prng, supporter: SeedStaff, receiving: Draft, area: ExpertiseArea, days: number): SeedCompletedDeployment {
   return {
     needAcademyUrn: receiving.urn,
     area,
     phase: receiving.phase,
     staffEmail: supporter.email,
-    days: rng.int(2, 12),
+    days,
     impactRating: pickWeighted(rng, [[1, 0.1], [2, 0.25], [3, 0.4], [4, 0.25]] as const),
     impactEvidence: rng.pick(IMPACT_EVIDENCE),
     completedDaysAgo: rng.int(30, 900),

@@ -44,7 +44,6 @@ function makeStaff(rng: Prng, home: Draft, role: StaffRole, emails: Set<string>)
   const expertise = expertiseFor(rng, home, role);
   const designations = designationsFor(rng, home, role, expertise);
   const capacityDays = capacityDaysFor(rng, role);
-  const daysCommitted = daysCommittedOf(rng, capacityDays);
   const maxTravelKm = maxTravelKmFor(rng, town.pop >= 250 && !home.rural);
   const safeguardingCheckExpiresOn = safeguardingCheckExpiry(rng);
   return {
@@ -54,7 +53,6 @@ function makeStaff(rng: Prng, home: Draft, role: StaffRole, emails: Set<string>)
     homeAcademyUrn: home.urn,
     designations,
     capacityDays,
-    daysCommitted,
     maxTravelKm,
     safeguardingCheckExpiresOn,
     expertise,
@@ -86,14 +84,6 @@ function designationsFor(rng: Prng, home: Draft, role: StaffRole, expertise: See
 function capacityDaysFor(rng: Prng, role: StaffRole): number {
   if (role === 'EXECUTIVE_HEADTEACHER') return rng.int(15, 30);
   return pickWeighted(rng, [[5, 4], [6, 2], [8, 3], [10, 4], [12, 2], [15, 2], [20, 1.5], [25, 0.7], [30, 0.5]] as const);
-}
-
-/** 60% have nothing committed yet, 35% up to half their days, 5% all of them. */
-function daysCommittedOf(rng: Prng, capacityDays: number): number {
-  const roll = rng.next();
-  if (roll < 0.05) return capacityDays;
-  if (roll < 0.4) return rng.int(1, Math.max(1, Math.floor(capacityDays / 2)));
-  return 0;
 }
 
 /** 12% set no limit; people in cities travel less far than those in towns and villages. */

@@ -58,6 +58,13 @@ export function parseTokenArgs(argv: string[]): TokenRequest {
     if (!decodeIdOfType(value, typename)) throw new UsageError(`--${option} must be the global ID of a ${typename} (got "${value}")`);
     claims[claim] = value;
   }
+  // A staff member's token has their StaffMember ID as its subject (see staffSubjectProblem).
+  if (claims.staffId) {
+    if (values.sub !== undefined && values.sub.trim() !== claims.staffId) {
+      throw new UsageError(`--sub must be left out or equal --staff: a staff member's token has their StaffMember ID as its subject (got "${values.sub}")`);
+    }
+    claims.sub = claims.staffId;
+  }
   const expires = values.expires.trim();
   if (!/^\d+$|^\d+\s*(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days|w|week|weeks)$/i.test(expires)) {
     throw new UsageError(`--expires must be a duration such as 30m, 12h or 7d, or seconds (got "${values.expires}")`);

@@ -25,7 +25,8 @@ export async function authenticate(authorization: string | null | undefined, sec
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) return { kind: 'rejected', reason: 'the Authorization header must be "Bearer <token>"' };
   try {
-    const { payload } = await jwtVerify(match[1]!, keyOf(secret), { algorithms: ['HS256'] });
+    // `exp` is required: a token without one would be valid forever, and nothing can revoke it.
+    const { payload } = await jwtVerify(match[1]!, keyOf(secret), { algorithms: ['HS256'], requiredClaims: ['exp'] });
     if (typeof payload.sub !== 'string' || !payload.sub) return { kind: 'rejected', reason: 'the token has no subject (sub)' };
     const role = payload.role;
     if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
@@ -39,12 +40,28 @@ export async function authenticate(authorization: string | null | undefined, sec
       if (!id) return { kind: 'rejected', reason: `the token's ${claim} is not a ${typename} ID` };
       viewer[claim] = id;
     }
+    const staffProblem = staffSubjectProblem(payload.sub, payload.staffId);
+    if (staffProblem) return { kind: 'rejected', reason: staffProblem };
     return { kind: 'authenticated', viewer };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) return { kind: 'rejected', reason: 'the token has expired' };
+    if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp') {
+      return { kind: 'rejected', reason: 'the token has no expiry (exp): mint tokens with a lifetime' };
+    }
     if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { kind: 'rejected', reason: 'the token signature is not valid' };
     return { kind: 'rejected', reason: 'the token is malformed or not signed with HS256' };
   }
+}
+
+/**
+ * A token acting for a staff member names that person as its subject: `sub` is the staff
+ * member's global ID, the same value as `staffId`. So the audit trail's `actor.sub` says who
+ * acted, and one subject can never act as several people (or be re-pointed to someone else by
+ * a second token). Tokens without `staffId` keep any non-empty subject.
+ */
+export function staffSubjectProblem(sub: string, staffId: unknown): string | null {
+  if (staffId === undefined || staffId === null || sub === staffId) return null;
+  return "the token's staffId must equal its subject (sub): a staff member's token has their StaffMember ID as sub";
 }
 
 export interface TokenClaims {

@@ -5,6 +5,7 @@ import { forbiddenError } from '../auth/errors';
 import { decodeIdOfType } from '../auth/global-id';
 import { type AcademyScope, policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
+import { endsBeforeToday } from '../domain/calendar';
 import type { DeploymentStatus } from '../domain/enums';
 import type { ExpertiseArea } from '../domain/taxonomy';
 import { Academy, type AcademyRecord } from '../models/academy';
@@ -34,7 +35,9 @@ const proposeInput = z
     endDate: z.coerce.date().nullish(),
   })
   .refine((i) => !!i.staffId !== !!i.supportingAcademyId, { path: ['staffId'], message: 'give exactly one of staffId or supportingAcademyId' })
-  .refine((i) => !i.startDate || !i.endDate || i.startDate <= i.endDate, { path: ['endDate'], message: 'must not be before startDate' });
+  .refine((i) => !i.startDate || !i.endDate || i.startDate <= i.endDate, { path: ['endDate'], message: 'must not be before startDate' })
+  // A deployment is planned help: one that ended before today cannot be arranged now.
+  .refine((i) => !i.endDate || !endsBeforeToday(i.endDate), { path: ['endDate'], message: 'the deployment ends before today: give an endDate of today or later' });
 
 /** Hard-constraint failures at proposal time, as user-error codes. */
 const CONSTRAINT_CODES: Record<string, string> = { NO_CAPACITY: 'INSUFFICIENT_CAPACITY' };

@@ -3,6 +3,7 @@ import { forbiddenError } from '../auth/errors';
 import { policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { NEED_SEVERITIES, PHASES } from '../domain/enums';
+import { endsBeforeToday } from '../domain/calendar';
 import { EXPERTISE_AREAS } from '../domain/taxonomy';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
@@ -24,12 +25,17 @@ const needFields = {
   windowEnd: z.coerce.date({ message: 'must be a date (YYYY-MM-DD)' }).nullish(),
 };
 
+// Help can only be arranged from today on: a window that ended before today is a typo or a
+// record of the past, and either way no one can be matched to it.
+const PAST_WINDOW = 'the window ends before today: give a windowEnd of today or later';
+
 const raiseNeedInput = z
   .object({ academyId: z.string(), ...needFields })
   .refine((n) => !n.windowStart || !n.windowEnd || n.windowStart <= n.windowEnd, {
     path: ['windowEnd'],
     message: 'must not be before windowStart',
-  });
+  })
+  .refine((n) => !n.windowEnd || !endsBeforeToday(n.windowEnd), { path: ['windowEnd'], message: PAST_WINDOW });
 
 const NEED_AUDITED_FIELDS = ['area', 'phase', 'severity', 'description', 'daysRequested', 'windowStart', 'windowEnd', 'status'] as const;
 
@@ -104,6 +110,8 @@ export async function updateNeed(viewer: Viewer, input: unknown): Promise<Outcom
   const windowStart = (set.windowStart ?? need.windowStart) as Date | null;
   const windowEnd = (set.windowEnd ?? need.windowEnd) as Date | null;
   if (windowStart && windowEnd && windowStart > windowEnd) return failed(userError('windowEnd', 'windowEnd must not be before windowStart'));
+  const windowChanged = fields.windowStart !== undefined || fields.windowEnd !== undefined;
+  if (windowChanged && windowEnd && endsBeforeToday(windowEnd)) return failed(userError('windowEnd', `windowEnd: ${PAST_WINDOW}`));
   if (fields.daysRequested !== undefined && fields.daysRequested < need.daysCovered) {
     return failed(userError('daysRequested', `daysRequested cannot go below the ${need.daysCovered} days already arranged`, 'BELOW_COVERED'));
   }

@@ -48,7 +48,7 @@ const sideOf = (side: Side) =>
     : { trust: world.U, hub: world.D, school: world.X, supporter: world.supporterOut, profile: world.staffOut };
 
 const WRITES = new Set(['insert', 'update', 'delete', 'findAndModify', 'create', 'drop', 'createIndexes', 'bulkWrite']);
-const claims = (role: TokenClaims['role'], scopes: Partial<TokenClaims>) => ({ sub: `matrix-${role.toLowerCase()}-${Object.values(scopes).join('-')}`, role, ...scopes });
+const claims = (role: TokenClaims['role'], scopes: Partial<TokenClaims>) => ({ sub: scopes.staffId ?? `matrix-${role.toLowerCase()}-${Object.values(scopes).join('-')}`, role, ...scopes });
 
 const principals: Principal[] = [
   { name: 'no token', invalid: true, token: async () => null },

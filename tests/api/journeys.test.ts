@@ -152,8 +152,8 @@ describe('the improvement lead and the executive head: from a need to impact', (
     expect(agreeDeployment.deployment).toMatchObject({
       id: deployment.id,
       status: 'AGREED',
-      release: { by: { sub: 'demo-executive-head', role: 'EXECUTIVE_HEAD' } },
-      acceptance: { by: { sub: 'demo-executive-head', role: 'EXECUTIVE_HEAD' } },
+      release: { by: { sub: head.claims.staffId, role: 'EXECUTIVE_HEAD' } },
+      acceptance: { by: { sub: head.claims.staffId, role: 'EXECUTIVE_HEAD' } },
     });
 
     // Later: the lead starts the support, then completes it with its impact.
@@ -168,7 +168,7 @@ describe('the improvement lead and the executive head: from a need to impact', (
     expect(record.history.map((h: any) => `${h.action}:${h.actor.sub}`)).toEqual([
       'COMPLETE:demo-improvement-lead',
       'START:demo-improvement-lead',
-      'AGREE:demo-executive-head',
+      `AGREE:${head.claims.staffId}`,
       'PROPOSED:demo-improvement-lead',
     ]);
   });

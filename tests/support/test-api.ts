@@ -84,7 +84,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       const body = (await response.json()) as GraphQLResponse;
       return { ...body, status: response.status };
     },
-    token: (role, scopes = {}) => mintToken({ sub: scopes.sub ?? `user-${role.toLowerCase()}`, role, ...scopes }, TEST_JWT_SECRET),
+    // A staff member's token has their StaffMember ID as its subject, as the server requires.
+    token: (role, scopes = {}) => mintToken({ sub: scopes.sub ?? scopes.staffId ?? `user-${role.toLowerCase()}`, role, ...scopes }, TEST_JWT_SECRET),
     async countCommands(action) {
       const start = commands.length;
       await action();

@@ -95,6 +95,15 @@ describe('npm run token', () => {
     expect(parseTokenArgs(['--role', 'ADMIN', '--expires', '3600']).expires).toBe('3600s');
   });
 
+  it('gives a staff member token their StaffMember ID as subject, and refuses another --sub', async () => {
+    const staffId = encodeGlobalId('StaffMember', '0123456789abcdef01234567');
+    const token = await tokenCommand(['--role', 'TEACHER', '--staff', staffId], { AUTH_JWT_SECRET: STRONG });
+    const outcome = await authenticate(`Bearer ${token}`, STRONG);
+    expect(outcome).toMatchObject({ kind: 'authenticated', viewer: { sub: staffId, staffId: '0123456789abcdef01234567' } });
+    expect(parseTokenArgs(['--role', 'TEACHER', '--staff', staffId, '--sub', staffId]).claims.sub).toBe(staffId);
+    expect(() => parseTokenArgs(['--role', 'TEACHER', '--staff', staffId, '--sub', 'alice'])).toThrow(/--sub must be left out or equal --staff/);
+  });
+
   it('prints only the token on stdout, so scripts can capture it', async () => {
     const { stdout } = await run(TSX, [path.join(ROOT, 'server/auth/token-command.ts'), '--role', 'ADMIN'], {
       env: { ...process.env, AUTH_JWT_SECRET: STRONG },

@@ -2,7 +2,10 @@ import { DESIGNATIONS, EXPERTISE_LEVELS, NEED_SEVERITIES, OFSTED_RATINGS, PHASES
 import { EXPERTISE_AREAS, expertiseAreaInfo } from '../../../server/domain/taxonomy';
 import { DEFAULT_RANKING_CONFIG } from '../../../server/ranking/config';
 import { haversineKm } from '../../../server/ranking/geo';
+import { committedDaysByStaff } from '../../../seeds/dataset';
 import { buildDemoDataset, DEMO_REFERENCE_DATE } from '../../../seeds/demo';
+import { loadDataset } from '../../../seeds/load';
+import { type TestApi, startTestApi } from '../../support/test-api';
 
 const POSTCODE = /^[A-Z]{1,2}\d{1,2}[A-Z]? \d[ABD-HJLNP-UW-Z]{2}$/;
 
@@ -11,6 +14,8 @@ describe('demo dataset', () => {
   const byUrn = new Map(data.academies.map((a) => [a.urn, a]));
   const byEmail = new Map(data.staff.map((s) => [s.email.toLowerCase(), s]));
   const aspire = data.trusts[0]!;
+  const committed = committedDaysByStaff(data);
+  const given = (s: { email: string }) => committed.get(s.email.toLowerCase()) ?? 0;
 
   it('is deterministic', () => {
     expect(buildDemoDataset()).toEqual(data);
@@ -73,7 +78,8 @@ describe('demo dataset', () => {
     const designations = new Set(data.staff.flatMap((s) => s.designations));
     for (const d of ['SLE', 'NLE', 'NLG'] as const) expect(designations).toContain(d);
     expect(data.staff.filter((s) => s.designations.includes('NLE')).length).toBeLessThanOrEqual(6); // a few
-    expect(data.staff.some((s) => s.daysCommitted > 0 && s.daysCommitted < s.capacityDays)).toBe(true);
+    expect(data.staff.some((s) => given(s) > 0 && given(s) < s.capacityDays)).toBe(true);
+    expect(data.staff.some((s) => given(s) === s.capacityDays)).toBe(true); // someone with no days left
     expect(data.staff.some((s) => s.maxTravelKm === null)).toBe(true);
     expect(new Set(data.needs.map((n) => n.severity)).size).toBe(NEED_SEVERITIES.length);
   });
@@ -99,8 +105,7 @@ describe('demo dataset', () => {
       for (const d of s.designations) expect(DESIGNATIONS).toContain(d);
       expect(s.capacityDays).toBeGreaterThanOrEqual(4);
       expect(s.capacityDays).toBeLessThanOrEqual(30);
-      expect(s.daysCommitted).toBeGreaterThanOrEqual(0);
-      expect(s.daysCommitted).toBeLessThanOrEqual(s.capacityDays);
+      expect(given(s)).toBeLessThanOrEqual(s.capacityDays);
       if (s.maxTravelKm !== null) {
         expect(s.maxTravelKm).toBeGreaterThanOrEqual(10);
         expect(s.maxTravelKm).toBeLessThanOrEqual(60);
@@ -150,7 +155,7 @@ describe('demo dataset', () => {
       const required = Math.min(need.daysRequested, DEFAULT_RANKING_CONFIG.constraints.minimumUsefulDays);
       const eligible = data.staff.filter((s) => {
         const home = byUrn.get(s.homeAcademyUrn)!;
-        const remaining = s.capacityDays - s.daysCommitted;
+        const remaining = s.capacityDays - given(s);
         return (
           s.expertise.some((e) => e.area === need.area) &&
           remaining > 0 &&
@@ -184,5 +189,63 @@ describe('demo dataset', () => {
       expect(a.postcode).toMatch(/^(PL|TR)\d/);
     }
     expect(aspire.region).toBe('South West');
+  });
+});
+
+// The invariant the service keeps for every write (days are reserved and released with the
+// deployments that use them), checked on the demo world as npm start loads it and as a client
+// reads it: for every person, days offered minus days left is the days of their proposed,
+// agreed, active and completed deployments; for every academy, the same for its school-wide
+// support days.
+describe('demo world as loaded and served', () => {
+  const data = buildDemoDataset();
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+    await loadDataset(data);
+  });
+  afterAll(() => api.close());
+
+  const COUNTED = new Set(['PROPOSED', 'AGREED', 'ACTIVE', 'COMPLETED']);
+
+  async function everyEdge(field: string, selection: string, extraArgs = '', token: string | null = null): Promise<any[]> {
+    const nodes: any[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: { errors?: unknown; data?: any } = await api.gql(`query ($after: String) { ${field}(first: 100, after: $after${extraArgs}) { edges { node { ${selection} } } pageInfo { hasNextPage endCursor } } }`, { after }, { token });
+      expect(res.errors).toBeUndefined();
+      const page: { edges: { node: any }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = res.data[field];
+      nodes.push(...page.edges.map((e: any) => e.node));
+      if (!page.pageInfo.hasNextPage) return nodes;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  it('days offered minus days left equals the days of their deployments, for every person and academy', async () => {
+    const admin = await api.token('ADMIN');
+    const staff = await everyEdge('staffMembers', 'id name capacityDays remainingDays daysCommitted', '', admin);
+    const academies = await everyEdge('academies', 'id name supportCapacityDays supportRemainingDays');
+    const needs = await everyEdge('needs', 'deployments { days status staffMember { id } supportingAcademy { id } }', ', filter: { statuses: [OPEN, MATCHED, IN_PROGRESS, MET, CLOSED] }', admin);
+    expect(staff).toHaveLength(data.staff.length);
+    expect(academies).toHaveLength(data.academies.length);
+
+    const byStaff = new Map<string, number>();
+    const byAcademy = new Map<string, number>();
+    for (const d of needs.flatMap((n) => n.deployments)) {
+      if (!COUNTED.has(d.status)) continue;
+      if (d.staffMember) byStaff.set(d.staffMember.id, (byStaff.get(d.staffMember.id) ?? 0) + d.days);
+      if (d.supportingAcademy) byAcademy.set(d.supportingAcademy.id, (byAcademy.get(d.supportingAcademy.id) ?? 0) + d.days);
+    }
+    const wrongPeople = staff
+      .filter((s) => s.capacityDays - s.remainingDays !== (byStaff.get(s.id) ?? 0) || s.daysCommitted !== (byStaff.get(s.id) ?? 0) || s.remainingDays < 0)
+      .map((s) => `${s.name}: ${s.capacityDays} offered, ${s.remainingDays} left, ${byStaff.get(s.id) ?? 0} in deployments`);
+    expect(wrongPeople).toEqual([]);
+    const wrongSchools = academies
+      .filter((a) => a.supportCapacityDays - a.supportRemainingDays !== (byAcademy.get(a.id) ?? 0) || a.supportRemainingDays < 0)
+      .map((a) => `${a.name}: ${a.supportCapacityDays} offered, ${a.supportRemainingDays} left, ${byAcademy.get(a.id) ?? 0} in deployments`);
+    expect(wrongSchools).toEqual([]);
+    // The data has people with days given and left, and someone with none left.
+    expect([...byStaff.values()].reduce((t, d) => t + d, 0)).toBe(data.completedDeployments.reduce((t, d) => t + d.days, 0));
+    expect(staff.some((s) => s.remainingDays === 0)).toBe(true);
   });
 });
