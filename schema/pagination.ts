@@ -4,7 +4,7 @@
 // copy, walked in the sort order kept for it.)
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { Types, type Model } from 'mongoose';
-import { badInputError } from '../server/auth/errors';
+import { InvalidInputError } from '../server/domain/errors';
 import { findInCopy } from '../server/db/read-cache';
 
 export const MAX_PAGE_SIZE = 100;
@@ -27,7 +27,7 @@ export function checkPageArgs(args: ConnectionArgs): void {
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (value != null && (value < 1 || value > MAX_PAGE_SIZE)) {
-      throw badInputError(`Argument "${name}" must be between 1 and ${MAX_PAGE_SIZE} (got ${value})`, name);
+      throw new InvalidInputError(`Argument "${name}" must be between 1 and ${MAX_PAGE_SIZE} (got ${value})`, name);
     }
   }
 }
@@ -68,7 +68,7 @@ function decodeCursor(cursor: string, sort: SortKey[]): { values: unknown[]; id:
     });
     return { values, id: new Types.ObjectId(id) };
   } catch {
-    throw badInputError('The cursor is not valid for this list; use a cursor from the same query', 'after');
+    throw new InvalidInputError('The cursor is not valid for this list; use a cursor from the same query', 'after');
   }
 }
 

@@ -6,7 +6,7 @@ import { Deployment, type DeploymentRecord } from '../server/models/deployment';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../server/models/improvement-need';
 import { StaffMember, type StaffMemberRecord } from '../server/models/staff-member';
 import { Trust, type TrustRecord } from '../server/models/trust';
-import type { LeanDoc } from '../server/services/lean';
+import type { LeanDoc } from '../server/models/lean';
 import { builder } from './builder';
 import { loadByIds } from './loaders';
 

@@ -1,9 +1,8 @@
 // Plans a trust's or hub's open needs against its staff's capacity with the allocation
 // core (HiGHS), and commits a plan as proposed deployments, each reserved atomically.
-import { GraphQLError } from 'graphql';
 import type { Types } from 'mongoose';
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
 import { type AcademyScope, policy } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
@@ -16,7 +15,7 @@ import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { rankCandidatesForNeed } from '../ranking';
 import type { ScoreFactor } from '../ranking/types';
 import { proposeDeployment, type DeploymentLean } from './deployments';
-import type { LeanDoc } from './lean';
+import type { LeanDoc } from '../models/lean';
 import { academyProfile, needProfile } from './profiles';
 import { staffProfiles } from './supporter-profiles';
 import { failed, fromZod, ok, type Outcome, type UserError, userError } from './user-errors';
@@ -70,7 +69,7 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
   if ('message' in scope) return failed(scope);
   const scopeForPolicy: AcademyScope = { academyId: '', trustId: scope.trustId, clusterId: scope.clusterId };
   if (!policy.arrangeSupportFor(viewer, scopeForPolicy)) {
-    throw forbiddenError("allocation is planned by the trust's improvement lead, or the hub's executive head for their hub");
+    throw new ForbiddenError("allocation is planned by the trust's improvement lead, or the hub's executive head for their hub");
   }
 
   const needFilter: Record<string, unknown> = { academyId: { $in: scope.academyIds }, status: 'OPEN' };
@@ -155,7 +154,7 @@ export interface CommitFailure {
  */
 export async function commitAllocation(viewer: Viewer, input: unknown): Promise<Outcome<{ deployments: DeploymentLean[]; failures: CommitFailure[] }>> {
   if (!ARRANGER_ROLES.includes(viewer.role)) {
-    throw forbiddenError("deployments are arranged by an improvement lead, an executive head or an ADMIN");
+    throw new ForbiddenError("deployments are arranged by an improvement lead, an executive head or an ADMIN");
   }
   const parsed = commitInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
@@ -165,7 +164,7 @@ export async function commitAllocation(viewer: Viewer, input: unknown): Promise<
     const outcome = await proposeDeployment(viewer, { needId: a.needId, staffId: a.staffId, days: a.days }).catch((error: unknown) => {
       // A refusal for one part (a need outside the caller's scope) must not lose the rest;
       // anything else is a real failure and stays one (and masked in production).
-      if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN') return failed(userError('needId', error.message, 'FORBIDDEN'));
+      if (error instanceof ForbiddenError) return failed(userError('needId', error.message, error.code));
       throw error;
     });
     if (outcome.ok) deployments.push(outcome.value);

@@ -1,7 +1,7 @@
 // Deployments: proposal with an atomic reservation of days, the lifecycle with both sides'
 // sign-off, release of days exactly once, and needs that follow their deployments.
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
 import { type AcademyScope, policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
@@ -14,7 +14,7 @@ import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improveme
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { rankCandidatesForNeed } from '../ranking';
 import { recordAudit } from './audit';
-import type { LeanDoc } from './lean';
+import type { LeanDoc } from '../models/lean';
 import { academyProfile, needProfile } from './profiles';
 import { resolveReference, scopeOf } from './references';
 import { academyProfiles, LIVE_DEPLOYMENT_STATUSES, staffProfiles } from './supporter-profiles';
@@ -51,7 +51,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   const need = found.doc;
   const needAcademy = (await Academy.findById(need.academyId).lean()) as AcademyLean;
   if (!policy.arrangeSupportFor(viewer, scopeOf(needAcademy))) {
-    throw forbiddenError("deployments are arranged by the trust's improvement lead or the hub's executive head of the school in need");
+    throw new ForbiddenError("deployments are arranged by the trust's improvement lead or the hub's executive head of the school in need");
   }
   if (need.status !== 'OPEN') return failed(userError('needId', `this need is ${need.status}: it is not waiting for more support`, 'NEED_NOT_OPEN'));
   const outstanding = need.daysRequested - need.daysCovered;
@@ -190,7 +190,7 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
   const releases = !!home && policy.releaseFrom(viewer, home);
   const accepts = policy.acceptAt(viewer, receiving);
   const allowed = move === 'agree' ? releases || accepts : move === 'decline' ? arranges || releases || accepts : arranges;
-  if (!allowed) throw forbiddenError(`you may not ${move} this deployment`);
+  if (!allowed) throw new ForbiddenError(`you may not ${move} this deployment`);
 
   const { from, to } = MOVES[move];
   if (!from.includes(deployment.status)) {

@@ -10,7 +10,7 @@ import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improveme
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { DEFAULT_RANKING_CONFIG, rankCandidatesForNeed, rankNeedsForSupporter, requiredDays } from '../ranking';
 import type { CandidateRankingResult, NeedProfile, NeedRankingResult, SupporterProfile } from '../ranking/types';
-import type { LeanDoc } from './lean';
+import type { LeanDoc } from '../models/lean';
 import { academyProfile, needProfile } from './profiles';
 import { ACADEMY_PROFILE_FIELDS, academyProfiles, type FactCopies, factCopies, staffPoolFromCopies, staffProfiles } from './supporter-profiles';
 

@@ -12,7 +12,7 @@ import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improveme
 import type { StaffMemberRecord } from '../models/staff-member';
 import { StaffMember } from '../models/staff-member';
 import type { AcademyProfile, ExpertiseEntry, ImpactRecord, SupporterProfile } from '../ranking/types';
-import type { LeanDoc } from './lean';
+import type { LeanDoc } from '../models/lean';
 import { academyProfile } from './profiles';
 import { type CollectionCopy, readCopy } from '../db/read-cache';
 
