@@ -1,10 +1,9 @@
 import { decodeGlobalId } from '../../server/auth/global-id';
-import { AuditEntry } from '../../server/models/audit-entry';
-import type { ActorRecord } from '../../server/models/common';
-import { Deployment } from '../../server/models/deployment';
+import type { ActorRecord } from '../../server/services/read/records';
+import { historyOf } from '../../server/services/read/history';
+import { deploymentsOfNeeds } from '../../server/services/read/needs';
 import { moveDeployment, proposeDeployment } from '../../server/services/deployments';
 import { builder } from '../builder';
-import { loadGroupedBy } from '../loaders';
 import { MAX_PAGE_SIZE } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
 import { AcademyRef, DeploymentRef, type DeploymentShape, ImprovementNeedRef, StaffMemberRef } from '../refs';
@@ -76,7 +75,7 @@ builder.objectField(ImprovementNeedRef, 'deployments', (t) =>
     type: DeploymentRef,
     description: 'Deployments for this need, oldest first. Requires a token.',
     authScopes: { authenticated: true },
-    load: loadGroupedBy<DeploymentShape>(Deployment, 'needId', {}, { createdAt: 1 }),
+    load: (needIds: readonly string[]) => deploymentsOfNeeds(needIds),
     resolve: (n) => n._id.toString(),
   }),
 );
@@ -186,11 +185,11 @@ builder.queryField('history', (t) =>
       id: t.arg.id({ required: true, description: 'Global ID of the record.' }),
       first: t.arg.int({ defaultValue: 50, description: `How many entries (1-${MAX_PAGE_SIZE}).` }),
     },
-    resolve: async (_root, args) => {
+    resolve: async (_root, args, context) => {
       const decoded = decodeGlobalId(String(args.id));
       if (!decoded) return [];
       const first = Math.min(Math.max(args.first ?? 50, 1), MAX_PAGE_SIZE);
-      return (await AuditEntry.find({ entityId: decoded.id }).sort({ at: -1, _id: -1 }).limit(first).lean()) as unknown as AuditShape[];
+      return (await historyOf(viewerOf(context), decoded.id, first)) as unknown as AuditShape[];
     },
   }),
 );

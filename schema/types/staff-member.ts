@@ -1,14 +1,13 @@
-import { Academy } from '../../server/models/academy';
-import { StaffMember } from '../../server/models/staff-member';
+import { listStaff } from '../../server/services/read/staff';
 import { createStaffMember, updateStaffMember } from '../../server/services/staff';
 import { builder } from '../builder';
 import { StaffMemberConnection } from '../connections';
+import { filterId } from '../ids';
 import { recordOrId } from '../loaders';
-import { containsPattern, keysetConnection } from '../pagination';
+import { keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
 import { AcademyRef, type AcademyShape, StaffMemberRef, type StaffShape } from '../refs';
 import { viewerOf } from '../viewer';
-import { MATCH_NOTHING, idFilter } from './academy';
 import { DesignationEnum, ExpertiseAreaEnum, ExpertiseLevelEnum, PhaseEnum, StaffRoleEnum } from './enums';
 
 type ExpertiseShape = StaffShape['expertise'][number];
@@ -30,7 +29,7 @@ StaffMemberRef.implement({
     name: t.exposeString('name', { description: 'Full name.' }),
     email: t.exposeString('email', { description: 'Work email address (unique, compared without regard to case).' }),
     role: t.field({ type: StaffRoleEnum, description: 'Post in their home school.', resolve: (s) => s.role }),
-    homeAcademy: t.field({ type: AcademyRef, description: 'The school they work at.', resolve: (s) => recordOrId<AcademyShape>(Academy, s.homeAcademyId) }),
+    homeAcademy: t.field({ type: AcademyRef, description: 'The school they work at.', resolve: (s) => recordOrId<AcademyShape>('academies', s.homeAcademyId) }),
     designations: t.field({ type: [DesignationEnum], description: 'System-leader designations held.', resolve: (s) => s.designations ?? [] }),
     expertise: t.field({ type: [ExpertiseEntryType], description: 'Areas of expertise.', resolve: (s) => s.expertise ?? [] }),
     capacityDays: t.int({ description: 'Days this year they can give to other schools.', resolve: (s) => s.capacityDays }),
@@ -66,28 +65,15 @@ builder.queryField('staffMembers', (t) =>
     description: 'Staff offering expertise, by name. Requires a token.',
     authScopes: { authenticated: true },
     args: { filter: t.arg({ type: StaffMemberFilter, description: 'Narrows the list.' }) },
-    resolve: async (_root, args) => {
+    resolve: (_root, args, context) => {
       const f = args.filter ?? {};
-      const clauses: Record<string, unknown>[] = [];
-      const home = idFilter(f.homeAcademyId, 'Academy');
-      if (typeof home === 'string') clauses.push({ homeAcademyId: home });
-      else if (home) clauses.push(home);
-      for (const [key, typename] of [['trustId', 'Trust'], ['clusterId', 'Cluster']] as const) {
-        const id = idFilter(f[key], typename);
-        if (id === null) continue;
-        if (typeof id !== 'string') clauses.push(MATCH_NOTHING);
-        else {
-          const academies = await Academy.find({ [key]: id }, { _id: 1 }).lean();
-          clauses.push({ homeAcademyId: { $in: academies.map((a) => a._id) } });
-        }
-      }
-      if (f.area) clauses.push({ expertiseAreas: f.area });
-      if (f.role) clauses.push({ role: f.role });
-      if (f.designation) clauses.push({ designations: f.designation });
-      if (f.minRemainingDays != null) clauses.push({ remainingDays: { $gte: f.minRemainingDays } });
-      if (f.nameContains) clauses.push({ name: containsPattern(f.nameContains) });
-      const filter = clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0]! : { $and: clauses };
-      return keysetConnection<StaffShape>({ model: StaffMember, filter, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
+      const filter = {
+        ...f,
+        homeAcademyId: filterId(f.homeAcademyId, 'Academy'),
+        trustId: filterId(f.trustId, 'Trust'),
+        clusterId: filterId(f.clusterId, 'Cluster'),
+      };
+      return keysetConnection<StaffShape>(listStaff(context.viewer, filter), args);
     },
   }, StaffMemberConnection),
 );
