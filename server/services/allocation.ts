@@ -16,8 +16,8 @@ import { rankCandidatesForNeed } from '../ranking';
 import type { ScoreFactor } from '../ranking/types';
 import { proposeDeployment, type DeploymentLean } from './deployments';
 import type { LeanDoc } from '../models/lean';
-import { academyProfile, needProfile } from './profiles';
-import { staffProfiles } from './supporter-profiles';
+import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
+import { rankingFacts } from '../db/ranking-facts';
 import { failed, fromZod, ok, type Outcome, type UserError, userError } from './user-errors';
 
 type NeedLean = LeanDoc<ImprovementNeedRecord>;
@@ -99,7 +99,7 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
     staffFilter.homeAcademyId = { $in: trustAcademies.map((a) => a._id) };
   }
   const staff = areas.length ? ((await StaffMember.find(staffFilter).lean()) as StaffLean[]) : [];
-  const profiles = [...(await staffProfiles(staff, areas)).values()].map((s) => s.profile);
+  const profiles = [...(await (await rankingFacts()).staffProfiles(staff, areas)).values()].map((s) => s.profile);
   const byArea = new Map<string, typeof profiles>();
   for (const p of profiles) for (const e of p.expertise) byArea.set(e.area, [...(byArea.get(e.area) ?? []), p]);
 

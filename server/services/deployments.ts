@@ -15,9 +15,10 @@ import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { rankCandidatesForNeed } from '../ranking';
 import { recordAudit } from './audit';
 import type { LeanDoc } from '../models/lean';
-import { academyProfile, needProfile } from './profiles';
+import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
 import { resolveReference, scopeOf } from './references';
-import { academyProfiles, LIVE_DEPLOYMENT_STATUSES, staffProfiles } from './supporter-profiles';
+import { rankingFacts } from '../db/ranking-facts';
+import { LIVE_DEPLOYMENT_STATUSES } from '../domain/statuses';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
 
 export type DeploymentLean = LeanDoc<DeploymentRecord>;
@@ -67,12 +68,12 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     const staff = await resolveReference<StaffLean>(StaffMember, 'StaffMember', data.staffId, 'staffId', 'StaffMember');
     if (!staff.ok) return failed(staff.error);
     supporterDoc = staff.doc;
-    supporter = (await staffProfiles([staff.doc], [area])).get(staff.doc._id.toString());
+    supporter = (await (await rankingFacts()).staffProfiles([staff.doc], [area])).get(staff.doc._id.toString());
   } else {
     const academy = await resolveReference<AcademyLean>(Academy, 'Academy', data.supportingAcademyId!, 'supportingAcademyId');
     if (!academy.ok) return failed(academy.error);
     supporterDoc = academy.doc;
-    supporter = (await academyProfiles([academy.doc], [area])).get(academy.doc._id.toString());
+    supporter = (await (await rankingFacts()).academyProfiles([academy.doc], [area])).get(academy.doc._id.toString());
   }
   if (!supporter) return failed(userError(supporterField, 'the supporter has no home academy on record', 'NOT_FOUND'));
   const profile = needProfile(need, academyProfile(needAcademy));

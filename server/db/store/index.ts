@@ -44,5 +44,19 @@ export const stores: Stores = {
   auditEntries: new MongoStore<AuditDoc>(AuditEntry),
 };
 
+/**
+ * The same collections read from the database whatever the connection: for the reads that
+ * must see the database itself (the ranking facts when copies are not in use, ./ranking-facts).
+ */
+export const databaseStores: Stores = {
+  trusts: new MongoStore<TrustDoc>(Trust),
+  academies: new MongoStore<AcademyDoc>(Academy),
+  clusters: new MongoStore<ClusterDoc>(Cluster),
+  staff: new MongoStore<StaffDoc>(StaffMember),
+  needs: new MongoStore<NeedDoc>(ImprovementNeed),
+  deployments: new MongoStore<DeploymentDoc>(Deployment),
+  auditEntries: stores.auditEntries,
+};
+
 export { encodeCursor } from './keyset';
 export type { Filter, FindOptions, ListWindow, SortKey, SortSpec, Store } from './types';
