@@ -1,13 +1,13 @@
 import { upsertAcademy } from '../../server/services/academies';
 import { academyByUrn, listAcademies, liveNeedsOfAcademies, staffOfAcademies } from '../../server/services/read/academies';
 import { builder } from '../builder';
+import { inputMutation, outcomeOf } from '../mutations';
 import { AcademyConnection } from '../connections';
 import { filterId } from '../ids';
 import { recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
-import { payloadType, toPayload } from '../payloads';
-import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, type NeedShape, StaffMemberRef, type StaffShape, TrustRef, type TrustShape } from '../refs';
-import { viewerOf } from '../viewer';
+import { payloadType } from '../payloads';
+import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
 import { OfstedRatingEnum, PhaseEnum } from './enums';
 
 AcademyRef.implement({
@@ -109,13 +109,11 @@ const UpsertAcademyInput = builder.inputType('UpsertAcademyInput', {
 
 const UpsertAcademyPayload = payloadType('UpsertAcademyPayload', 'academy', AcademyRef, 'Result of upsertAcademy.');
 
-builder.mutationField('upsertAcademy', (t) =>
-  t.field({
-    type: UpsertAcademyPayload,
-    description: "Records or updates an academy by URN. ADMIN, or an IMPROVEMENT_LEAD for their own trust's academies.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: UpsertAcademyInput, required: true, description: 'The academy, identified by its URN, and the values to record.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await upsertAcademy(viewerOf(context), input)),
-  }),
-);
+inputMutation('upsertAcademy', {
+  description: "Records or updates an academy by URN. ADMIN, or an IMPROVEMENT_LEAD for their own trust's academies.",
+  input: UpsertAcademyInput,
+  inputDescription: 'The academy, identified by its URN, and the values to record.',
+  payload: UpsertAcademyPayload,
+  resolve: outcomeOf(upsertAcademy),
+});
 

@@ -1,13 +1,13 @@
 import { createCluster, moveAcademyToCluster, NORMAL_HUB_SIZE } from '../../server/services/clusters';
 import { hubNeedsOfAcademies, hubOpenNeeds, listClusters, membersOfClusters, spareDaysOfAcademies } from '../../server/services/read/clusters';
 import { builder } from '../builder';
+import { inputMutation } from '../mutations';
 import { ClusterConnection } from '../connections';
 import { filterId } from '../ids';
 import { perRequest, recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
-import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, type NeedShape, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
-import { viewerOf } from '../viewer';
+import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
 
 /** Staff of a typical hub (3-4 schools, about 5 staff each): what spareCapacityDays reads. */
 const HUB_STAFF_ESTIMATE = 20;
@@ -121,18 +121,16 @@ const CreateClusterInput = builder.inputType('CreateClusterInput', {
 
 const CreateClusterPayload = payloadType('CreateClusterPayload', 'cluster', ClusterRef, 'Result of createCluster.', true);
 
-builder.mutationField('createCluster', (t) =>
-  t.field({
-    type: CreateClusterPayload,
-    description: "Sets up a hub. ADMIN, or the trust's IMPROVEMENT_LEAD. Sizes outside 3-4 are allowed with a warning.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CreateClusterInput, required: true, description: 'The hub: its name, trust, lead academy and other members.' }) },
-    resolve: async (_root, { input }, context) => {
-      const outcome = await createCluster(viewerOf(context), input);
-      return outcome.ok ? toPayload<ClusterShape>({ ok: true, value: outcome.value.cluster }, outcome.value.warnings) : toPayload<ClusterShape>(outcome);
-    },
-  }),
-);
+inputMutation('createCluster', {
+  description: "Sets up a hub. ADMIN, or the trust's IMPROVEMENT_LEAD. Sizes outside 3-4 are allowed with a warning.",
+  input: CreateClusterInput,
+  inputDescription: 'The hub: its name, trust, lead academy and other members.',
+  payload: CreateClusterPayload,
+  resolve: async (viewer, input) => {
+    const outcome = await createCluster(viewer, input);
+    return outcome.ok ? toPayload<ClusterShape>({ ok: true, value: outcome.value.cluster }, outcome.value.warnings) : toPayload<ClusterShape>(outcome);
+  },
+});
 
 const MoveAcademyToClusterInput = builder.inputType('MoveAcademyToClusterInput', {
   description: 'Moves an academy between hubs of its trust.',
@@ -144,15 +142,13 @@ const MoveAcademyToClusterInput = builder.inputType('MoveAcademyToClusterInput',
 
 const MoveAcademyToClusterPayload = payloadType('MoveAcademyToClusterPayload', 'academy', AcademyRef, 'Result of moveAcademyToCluster.', true);
 
-builder.mutationField('moveAcademyToCluster', (t) =>
-  t.field({
-    type: MoveAcademyToClusterPayload,
-    description: "Moves an academy into another hub of its trust, or out of its hub. ADMIN or the trust's IMPROVEMENT_LEAD. A hub's lead academy cannot leave it.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: MoveAcademyToClusterInput, required: true, description: 'The academy, and the hub it moves to (or null to leave its hub).' }) },
-    resolve: async (_root, { input }, context) => {
-      const outcome = await moveAcademyToCluster(viewerOf(context), { academyId: input.academyId, clusterId: input.clusterId ?? null });
-      return outcome.ok ? toPayload<AcademyShape>({ ok: true, value: outcome.value.academy }, outcome.value.warnings) : toPayload<AcademyShape>(outcome);
-    },
-  }),
-);
+inputMutation('moveAcademyToCluster', {
+  description: "Moves an academy into another hub of its trust, or out of its hub. ADMIN or the trust's IMPROVEMENT_LEAD. A hub's lead academy cannot leave it.",
+  input: MoveAcademyToClusterInput,
+  inputDescription: 'The academy, and the hub it moves to (or null to leave its hub).',
+  payload: MoveAcademyToClusterPayload,
+  resolve: async (viewer, input) => {
+    const outcome = await moveAcademyToCluster(viewer, { academyId: input.academyId, clusterId: input.clusterId ?? null });
+    return outcome.ok ? toPayload<AcademyShape>({ ok: true, value: outcome.value.academy }, outcome.value.warnings) : toPayload<AcademyShape>(outcome);
+  },
+});

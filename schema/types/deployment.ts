@@ -4,6 +4,7 @@ import { historyOf } from '../../server/services/read/history';
 import { deploymentsOfNeeds } from '../../server/services/read/needs';
 import { moveDeployment, proposeDeployment } from '../../server/services/deployments';
 import { builder } from '../builder';
+import { inputMutation, outcomeOf } from '../mutations';
 import { MAX_PAGE_SIZE } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
 import { AcademyRef, DeploymentRef, type DeploymentShape, ImprovementNeedRef, StaffMemberRef } from '../refs';
@@ -94,16 +95,13 @@ const ProposeDeploymentInput = builder.inputType('ProposeDeploymentInput', {
 
 const DeploymentPayload = (name: string) => payloadType(name, 'deployment', DeploymentRef, `Result of ${name.replace(/Payload$/, '').replace(/^./, (c) => c.toLowerCase())}.`);
 
-builder.mutationField('proposeDeployment', (t) =>
-  t.field({
-    type: DeploymentPayload('ProposeDeploymentPayload'),
-    description:
-      "Proposes a supporter for a need, re-checking every hard constraint and reserving the days atomically (INSUFFICIENT_CAPACITY when they are not there). The trust's IMPROVEMENT_LEAD or the hub's EXECUTIVE_HEAD of the school in need.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: ProposeDeploymentInput, required: true, description: 'The need, the supporter (staffId or supportingAcademyId) and the days to reserve.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await proposeDeployment(viewerOf(context), input)),
-  }),
-);
+inputMutation('proposeDeployment', {
+  description: "Proposes a supporter for a need, re-checking every hard constraint and reserving the days atomically (INSUFFICIENT_CAPACITY when they are not there). The trust's IMPROVEMENT_LEAD or the hub's EXECUTIVE_HEAD of the school in need.",
+  input: ProposeDeploymentInput,
+  inputDescription: 'The need, the supporter (staffId or supportingAcademyId) and the days to reserve.',
+  payload: DeploymentPayload('ProposeDeploymentPayload'),
+  resolve: outcomeOf(proposeDeployment),
+});
 
 const DeploymentIdInput = builder.inputType('DeploymentIdInput', {
   description: 'The deployment to move on.',
@@ -119,15 +117,13 @@ const moves = [
 
 for (const [field, move, description] of moves) {
   const payload = DeploymentPayload(`${field[0]!.toUpperCase()}${field.slice(1)}Payload`);
-  builder.mutationField(field, (t) =>
-    t.field({
-      type: payload,
-      description: `${description} An illegal move is a user error with code INVALID_TRANSITION.`,
-      authScopes: { authenticated: true },
-      args: { input: t.arg({ type: DeploymentIdInput, required: true, description: 'The deployment to move on.' }) },
-      resolve: async (_root, { input }, context) => toPayload(await moveDeployment(viewerOf(context), move, input)),
-    }),
-  );
+  inputMutation(field, {
+    description: `${description} An illegal move is a user error with code INVALID_TRANSITION.`,
+    input: DeploymentIdInput,
+    inputDescription: 'The deployment to move on.',
+    payload,
+    resolve: async (viewer, input) => toPayload(await moveDeployment(viewer, move, input)),
+  });
 }
 
 const CompleteDeploymentInput = builder.inputType('CompleteDeploymentInput', {
@@ -139,15 +135,13 @@ const CompleteDeploymentInput = builder.inputType('CompleteDeploymentInput', {
   }),
 });
 
-builder.mutationField('completeDeployment', (t) =>
-  t.field({
-    type: DeploymentPayload('CompleteDeploymentPayload'),
-    description: 'Completes an ACTIVE deployment with its impact, which feeds the track-record factor of future rankings.',
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CompleteDeploymentInput, required: true, description: 'The deployment, and the impact it had.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await moveDeployment(viewerOf(context), 'complete', input)),
-  }),
-);
+inputMutation('completeDeployment', {
+  description: 'Completes an ACTIVE deployment with its impact, which feeds the track-record factor of future rankings.',
+  input: CompleteDeploymentInput,
+  inputDescription: 'The deployment, and the impact it had.',
+  payload: DeploymentPayload('CompleteDeploymentPayload'),
+  resolve: async (viewer, input) => toPayload(await moveDeployment(viewer, 'complete', input)),
+});
 
 interface AuditShape {
   _id: unknown;

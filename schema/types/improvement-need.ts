@@ -2,13 +2,13 @@ import { DEFAULT_RANKING_CONFIG } from '../../server/ranking/config';
 import { closeNeed, raiseNeed, updateNeed } from '../../server/services/needs';
 import { listNeeds } from '../../server/services/read/needs';
 import { builder } from '../builder';
+import { inputMutation, outcomeOf } from '../mutations';
 import { ImprovementNeedConnection } from '../connections';
 import { filterId } from '../ids';
 import { recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
-import { payloadType, toPayload } from '../payloads';
+import { payloadType } from '../payloads';
 import { AcademyRef, type AcademyShape, ImprovementNeedRef, type NeedShape } from '../refs';
-import { viewerOf } from '../viewer';
 import { ExpertiseAreaEnum, NeedSeverityEnum, NeedStatusEnum, PhaseEnum } from './enums';
 import { ScoreFactorType } from './score-factor';
 
@@ -116,15 +116,13 @@ const RaiseNeedInput = builder.inputType('RaiseNeedInput', {
 const NeedPayloadDescription = 'The need as it now stands';
 const RaiseNeedPayload = payloadType('RaiseNeedPayload', 'need', ImprovementNeedRef, 'Result of raiseNeed.');
 
-builder.mutationField('raiseNeed', (t) =>
-  t.field({
-    type: RaiseNeedPayload,
-    description: "Records a need. The academy's HEADTEACHER, its hub's EXECUTIVE_HEAD, its trust's IMPROVEMENT_LEAD, or ADMIN.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: RaiseNeedInput, required: true, description: 'The need: which academy, area, phase, severity and how many days.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await raiseNeed(viewerOf(context), input)),
-  }),
-);
+inputMutation('raiseNeed', {
+  description: "Records a need. The academy's HEADTEACHER, its hub's EXECUTIVE_HEAD, its trust's IMPROVEMENT_LEAD, or ADMIN.",
+  input: RaiseNeedInput,
+  inputDescription: 'The need: which academy, area, phase, severity and how many days.',
+  payload: RaiseNeedPayload,
+  resolve: outcomeOf(raiseNeed),
+});
 
 const UpdateNeedInput = builder.inputType('UpdateNeedInput', {
   description: 'Changes to an open need; omitted fields keep their values.',
@@ -140,15 +138,13 @@ const UpdateNeedInput = builder.inputType('UpdateNeedInput', {
 
 const UpdateNeedPayload = payloadType('UpdateNeedPayload', 'need', ImprovementNeedRef, 'Result of updateNeed.');
 
-builder.mutationField('updateNeed', (t) =>
-  t.field({
-    type: UpdateNeedPayload,
-    description: `Updates a need that is not yet met or closed. Same rights as raiseNeed. ${NeedPayloadDescription} is returned.`,
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: UpdateNeedInput, required: true, description: 'The need, and the values to change.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await updateNeed(viewerOf(context), input)),
-  }),
-);
+inputMutation('updateNeed', {
+  description: `Updates a need that is not yet met or closed. Same rights as raiseNeed. ${NeedPayloadDescription} is returned.`,
+  input: UpdateNeedInput,
+  inputDescription: 'The need, and the values to change.',
+  payload: UpdateNeedPayload,
+  resolve: outcomeOf(updateNeed),
+});
 
 const CloseNeedInput = builder.inputType('CloseNeedInput', {
   description: 'A need to close.',
@@ -160,12 +156,10 @@ const CloseNeedInput = builder.inputType('CloseNeedInput', {
 
 const CloseNeedPayload = payloadType('CloseNeedPayload', 'need', ImprovementNeedRef, 'Result of closeNeed.');
 
-builder.mutationField('closeNeed', (t) =>
-  t.field({
-    type: CloseNeedPayload,
-    description: 'Closes a need that no longer wants support. Refused while deployments for it are under way.',
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CloseNeedInput, required: true, description: 'The need to close, and why.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await closeNeed(viewerOf(context), input)),
-  }),
-);
+inputMutation('closeNeed', {
+  description: 'Closes a need that no longer wants support. Refused while deployments for it are under way.',
+  input: CloseNeedInput,
+  inputDescription: 'The need to close, and why.',
+  payload: CloseNeedPayload,
+  resolve: outcomeOf(closeNeed),
+});

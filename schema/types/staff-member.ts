@@ -1,13 +1,13 @@
 import { listStaff } from '../../server/services/read/staff';
 import { createStaffMember, updateStaffMember } from '../../server/services/staff';
 import { builder } from '../builder';
+import { inputMutation, outcomeOf } from '../mutations';
 import { StaffMemberConnection } from '../connections';
 import { filterId } from '../ids';
 import { recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
-import { payloadType, toPayload } from '../payloads';
+import { payloadType } from '../payloads';
 import { AcademyRef, type AcademyShape, StaffMemberRef, type StaffShape } from '../refs';
-import { viewerOf } from '../viewer';
 import { DesignationEnum, ExpertiseAreaEnum, ExpertiseLevelEnum, PhaseEnum, StaffRoleEnum } from './enums';
 
 type ExpertiseShape = StaffShape['expertise'][number];
@@ -105,15 +105,13 @@ const CreateStaffMemberInput = builder.inputType('CreateStaffMemberInput', {
 
 const CreateStaffMemberPayload = payloadType('CreateStaffMemberPayload', 'staffMember', StaffMemberRef, 'Result of createStaffMember.');
 
-builder.mutationField('createStaffMember', (t) =>
-  t.field({
-    type: CreateStaffMemberPayload,
-    description: "Adds a staff member. ADMIN; IMPROVEMENT_LEAD within their trust; HEADTEACHER for their own academy.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CreateStaffMemberInput, required: true, description: 'The person: profile, expertise and availability.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await createStaffMember(viewerOf(context), input)),
-  }),
-);
+inputMutation('createStaffMember', {
+  description: "Adds a staff member. ADMIN; IMPROVEMENT_LEAD within their trust; HEADTEACHER for their own academy.",
+  input: CreateStaffMemberInput,
+  inputDescription: 'The person: profile, expertise and availability.',
+  payload: CreateStaffMemberPayload,
+  resolve: outcomeOf(createStaffMember),
+});
 
 const UpdateStaffMemberInput = builder.inputType('UpdateStaffMemberInput', {
   description: 'Changes to a staff member; omitted fields keep their values. `expertise` replaces the whole list.',
@@ -133,12 +131,10 @@ const UpdateStaffMemberInput = builder.inputType('UpdateStaffMemberInput', {
 
 const UpdateStaffMemberPayload = payloadType('UpdateStaffMemberPayload', 'staffMember', StaffMemberRef, 'Result of updateStaffMember.');
 
-builder.mutationField('updateStaffMember', (t) =>
-  t.field({
-    type: UpdateStaffMemberPayload,
-    description: 'Keeps a profile, its expertise and availability current. A TEACHER may change only their own profile.',
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: UpdateStaffMemberInput, required: true, description: 'The person, and the values to change.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await updateStaffMember(viewerOf(context), input)),
-  }),
-);
+inputMutation('updateStaffMember', {
+  description: 'Keeps a profile, its expertise and availability current. A TEACHER may change only their own profile.',
+  input: UpdateStaffMemberInput,
+  inputDescription: 'The person, and the values to change.',
+  payload: UpdateStaffMemberPayload,
+  resolve: outcomeOf(updateStaffMember),
+});

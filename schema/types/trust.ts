@@ -2,11 +2,11 @@ import { academiesOfTrust } from '../../server/services/read/academies';
 import { clustersOfTrusts, listTrusts } from '../../server/services/read/trusts';
 import { createTrust } from '../../server/services/trusts';
 import { builder } from '../builder';
+import { inputMutation, outcomeOf } from '../mutations';
 import { AcademyConnection, TrustConnection } from '../connections';
 import { keysetConnection } from '../pagination';
-import { payloadType, toPayload } from '../payloads';
-import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, TrustRef, type TrustShape } from '../refs';
-import { viewerOf } from '../viewer';
+import { payloadType } from '../payloads';
+import { AcademyRef, type AcademyShape, ClusterRef, TrustRef, type TrustShape } from '../refs';
 
 TrustRef.implement({
   description:
@@ -61,12 +61,10 @@ const CreateTrustInput = builder.inputType('CreateTrustInput', {
 
 const CreateTrustPayload = payloadType('CreateTrustPayload', 'trust', TrustRef, 'Result of createTrust.');
 
-builder.mutationField('createTrust', (t) =>
-  t.field({
-    type: CreateTrustPayload,
-    description: 'Records a trust. ADMIN only.',
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CreateTrustInput, required: true, description: 'The trust to record.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await createTrust(viewerOf(context), input)),
-  }),
-);
+inputMutation('createTrust', {
+  description: 'Records a trust. ADMIN only.',
+  input: CreateTrustInput,
+  inputDescription: 'The trust to record.',
+  payload: CreateTrustPayload,
+  resolve: outcomeOf(createTrust),
+});

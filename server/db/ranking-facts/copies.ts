@@ -4,7 +4,7 @@
 // so these never go stale).
 import type { DeploymentDoc, AcademyDoc, NeedDoc, StaffDoc } from '../store';
 import type { CollectionCopy } from '../read-cache';
-import { LIVE_DEPLOYMENT_STATUSES, LIVE_NEED_STATUSES } from '../../domain/statuses';
+import { LIVE_NEED_STATUSES } from '../../domain/statuses';
 import type { ExpertiseArea } from '../../domain/taxonomy';
 import { needProfile, academyProfile } from './profiles';
 import { staffLeftOut } from '../../ranking/pools';
