@@ -43,6 +43,11 @@ const VALUE_TYPES = [
   'PlanAllocationResult',
   'PlannedAssignment',
   'UnmetNeed',
+  // schema/types/directory.ts: who is calling, computed per request; dev-sign-in.ts: whom one can sign in as.
+  'DevSignInPerson',
+  'Viewer',
+  // schema/types/waiting-for-me.ts: a step is a view of a deployment, not a record.
+  'WaitingStep',
 ];
 
 const config = [

@@ -30,7 +30,7 @@ export const builder = new SchemaBuilder<{
     }),
     // Without a valid token the refusal is UNAUTHENTICATED; with one, FORBIDDEN.
     unauthorizedError: (_parent, context) =>
-      graphqlErrorOf(context.viewer ? new ForbiddenError('your role may not do this') : new UnauthenticatedError(context.authProblem ?? undefined)),
+      graphqlErrorOf(context.viewer ? new ForbiddenError('your role may not do this') : new UnauthenticatedError(context.authProblem ?? undefined, context.authProblemCode ?? undefined)),
   },
   relay: {
     clientMutationId: 'omit',

@@ -4,7 +4,7 @@
 // DomainError passes through untouched (a fault: logged, and masked in production).
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
-import { DomainError, InvalidInputError, NotFoundError } from '../server/domain/errors';
+import { DomainError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../server/domain/errors';
 
 /** The GraphQL error a client sees for a domain error. */
 export function graphqlErrorOf(error: DomainError): GraphQLError {
@@ -12,6 +12,7 @@ export function graphqlErrorOf(error: DomainError): GraphQLError {
   if (error instanceof InvalidInputError || error instanceof NotFoundError) {
     return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', ...(error.argument ? { argument: error.argument } : {}) } });
   }
+  if (error instanceof UnauthenticatedError && error.reason) return new GraphQLError(error.message, { extensions: { code: error.code, reason: error.reason } });
   return new GraphQLError(error.message, { extensions: { code: error.code } });
 }
 

@@ -12,8 +12,12 @@ import './types/staff-member';
 import './types/improvement-need';
 import './types/ranking';
 import './types/deployment';
+import './types/deployment-list';
+import './types/waiting-for-me';
 import './types/allocation';
 import './types/academy-support';
 import './node-query';
+import './types/directory';
+import './types/dev-sign-in';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -10,15 +10,16 @@ import { decodeGlobalId } from '../server/auth/global-id';
 import { builder } from './builder';
 import type { GraphQLContext } from './context';
 import { RecordNotFoundError } from './loaders';
-import { AcademyRef, ClusterRef, DeploymentRef, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
+import { AcademyRef, ClusterRef, DeploymentRef, DirectoryUserRef, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
 
-const NODE_REFS = new Map<string, { getDataloader(context: object): { load(id: string): Promise<unknown> } }>([
+export const NODE_REFS = new Map<string, { getDataloader(context: object): { load(id: string): Promise<unknown> } }>([
   ['Trust', TrustRef],
   ['Academy', AcademyRef],
   ['Cluster', ClusterRef],
   ['StaffMember', StaffMemberRef],
   ['ImprovementNeed', ImprovementNeedRef],
   ['Deployment', DeploymentRef],
+  ['DirectoryUser', DirectoryUserRef],
 ]);
 
 /** The record a global ID names, loaded through its type's batch loader, or null. */

@@ -1,6 +1,6 @@
 // Node refs with their batch loaders, declared apart from their fields so the type modules
 // can reference each other without import cycles.
-import type { AcademyDoc, ClusterDoc, DeploymentDoc, NeedDoc, StaffDoc, TrustDoc } from '../server/services/read/records';
+import type { AcademyDoc, ClusterDoc, DeploymentDoc, DirectoryUserDoc, NeedDoc, StaffDoc, TrustDoc } from '../server/services/read/records';
 import { builder } from './builder';
 import { loadByIds } from './loaders';
 
@@ -45,4 +45,11 @@ export const ImprovementNeedRef = builder.loadableNodeRef('ImprovementNeed', {
 export const DeploymentRef = builder.loadableNodeRef('Deployment', {
   id: { resolve: (doc: DeploymentShape) => idOf(doc) },
   load: loadByIds<DeploymentShape>('deployments', 'Deployment'),
+});
+
+export type DirectoryUserShape = DirectoryUserDoc;
+
+export const DirectoryUserRef = builder.loadableNodeRef('DirectoryUser', {
+  id: { resolve: (doc: DirectoryUserShape) => idOf(doc) },
+  load: loadByIds<DirectoryUserShape>('directoryUsers', 'DirectoryUser'),
 });

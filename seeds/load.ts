@@ -2,6 +2,7 @@
 // natural keys (trust key, URN, email) to ids. Used by `npm run seed`, by `npm start` with
 // the embedded database, by the national generator and by the tests.
 import { Types } from 'mongoose';
+import { nameKey } from '../server/domain/names';
 import { Academy } from '../server/models/academy';
 import { Cluster } from '../server/models/cluster';
 import { SYSTEM_ACTOR, type ActorRecord } from '../server/models/common';
@@ -43,7 +44,7 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
   const trustIds = new Map(dataset.trusts.map((t) => [t.key, new Types.ObjectId()]));
   await insertInBatches(
     Trust as unknown as BulkInsertable,
-    dataset.trusts.map((t) => ({ _id: trustIds.get(t.key), name: t.name, nameKey: t.name.toLowerCase(), region: t.region, ...stamp })),
+    dataset.trusts.map((t) => ({ _id: trustIds.get(t.key), name: t.name, nameKey: nameKey(t.name), region: t.region, ...stamp })),
   );
 
   const academyIds = new Map(dataset.academies.map((a) => [a.urn, new Types.ObjectId()]));
@@ -102,6 +103,7 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
     dataset.clusters.map((c) => ({
       _id: clusterIds.get(c.key),
       name: c.name,
+      nameKey: nameKey(c.name),
       trustId: trustIds.get(c.trustKey),
       leadAcademyId: academyIds.get(c.leadAcademyUrn),
       executiveHeadId: staffIds.get(c.executiveHeadEmail.toLowerCase()) ?? null,
@@ -168,6 +170,7 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
         startDate: new Date(completedAt.getTime() - 60 * DAY_MS),
         endDate: completedAt,
         statusHistory: [{ status: 'COMPLETED', by: actor, at: completedAt }],
+        statusSince: completedAt,
         liveKey: `${needId.toString()}:${staffIds.get(d.staffEmail.toLowerCase())?.toString()}:completed`,
         ...stamp,
       },

@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start-up so a bad value stops the
 // service with a message that names the variable, rather than failing later.
 import { randomBytes } from 'node:crypto';
+import { loadOidcSettings, type OidcSettings } from './auth/oidc/settings';
 import { type SecuritySettings, securityDefaults } from './security/settings';
 
 export interface AppConfig {
@@ -15,10 +16,18 @@ export interface AppConfig {
   logLevel: string;
   /** Print ready-made tokens per role at start-up (development demo only). */
   printDemoTokens: boolean;
+  /**
+   * Signing in as any person through GraphQL (devSignIn), for the web app in development.
+   * Never in production; off by default against an external database (MONGODB_URI), whose
+   * people are real. DEV_SIGN_IN=on|off overrides outside production.
+   */
+  devSignIn: boolean;
   /** Query limits, body limit, rate limit, CORS and proxy trust (server/security). */
   security: SecuritySettings;
   /** Run operations compiled by graphql-jit (GRAPHQL_JIT=off: graphql-js's own executor). */
   compileQueries: boolean;
+  /** OpenID Connect sign-in (server/auth/oidc), or null when OIDC_ISSUER is unset. */
+  oidc: OidcSettings | null;
 }
 
 export class ConfigError extends Error {}
@@ -62,9 +71,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecretGenerated,
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),
     printDemoTokens: nodeEnv === 'development' && !mongodbUri,
+    devSignIn: parseDevSignIn(env, nodeEnv, mongodbUri),
     security: loadSecuritySettings(env, nodeEnv),
     compileQueries: parseOnOff(env, 'GRAPHQL_JIT', true),
+    oidc: loadOidcSettings(env, nodeEnv),
   };
+}
+
+function parseDevSignIn(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv'], mongodbUri: string | null): boolean {
+  const wanted = parseOnOff(env, 'DEV_SIGN_IN', nodeEnv !== 'production' && !mongodbUri);
+  if (wanted && nodeEnv === 'production') throw new ConfigError('DEV_SIGN_IN=on is refused in production: anyone could sign in as anyone');
+  return wanted;
 }
 
 function parseOnOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -89,6 +106,9 @@ function loadSecuritySettings(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEn
     // Development serves GraphiQL and demo clients from anywhere; production names its origins.
     corsOrigins: parseOrigins(env.CORS_ORIGINS, d.corsOrigins),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    introspection: parseOnOff(env, 'GRAPHQL_INTROSPECTION', d.introspection),
+    fieldSuggestions: parseOnOff(env, 'GRAPHQL_FIELD_SUGGESTIONS', d.fieldSuggestions),
+    executionTimeoutMs: int('GRAPHQL_EXECUTION_TIMEOUT_MS', d.executionTimeoutMs, 0, 600_000),
     documentCacheBytes: int('GRAPHQL_DOCUMENT_CACHE_MB', d.documentCacheBytes / (1024 * 1024), 1, 4096) * 1024 * 1024,
     ...parseServerTimeouts(int, d),
     maxConnectionsPerClient: int('MAX_CONNECTIONS_PER_CLIENT', d.maxConnectionsPerClient, 0, 100_000),

@@ -20,6 +20,7 @@ import { demoTokens } from './demo-tokens';
 import { drainOnShutdown } from './drain';
 import { createLogger } from './logger';
 import { createHttpServer } from './security/http-server';
+import { backfillDeploymentStatusSince } from './services/deployment-backfill';
 import { refreshAllPriorities } from './services/need-priority';
 
 const PRIORITY_REFRESH_MS = 60 * 60 * 1000;
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
     const summary = await loadDataset(buildDemoDataset());
     logger.info(summary, 'loaded the demo data into the embedded database');
   }
+  const backfilled = await backfillDeploymentStatusSince();
+  if (backfilled) logger.info(`recorded when the current status began for ${backfilled} older deployments`);
   await refreshAllPriorities();
   const refresher = setInterval(() => {
     refreshAllPriorities().catch((error: unknown) => logger.error({ err: error }, 'priority refresh failed'));
@@ -112,6 +115,10 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(`GraphQL ready at http://127.0.0.1:${port}/graphql`);
+  if (config.oidc) {
+    logger.info(`sign-in: OpenID Connect with ${config.oidc.issuer} (client ${config.oidc.clientId}); browsers sign in at ${config.oidc.publicUrl}/auth/login`);
+  }
+  logger.info(`web app at http://127.0.0.1:${port}/${config.devSignIn ? ' (development sign-in: pick anyone from the list)' : ''}`);
 
   if (config.printDemoTokens) {
     const tokens = await demoTokens(config.jwtSecret);

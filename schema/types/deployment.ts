@@ -12,6 +12,11 @@ import { viewerOf } from '../viewer';
 import { DeploymentStatusEnum } from './enums';
 import { ScoreFactorType } from './score-factor';
 
+/** When the current status began: stored since it existed, else read from the history. */
+export function statusSinceOf(d: DeploymentShape): Date {
+  return d.statusSince ?? d.statusHistory.at(-1)?.at ?? (d as { createdAt?: Date }).createdAt ?? d._id.getTimestamp();
+}
+
 const ActorType = builder.objectRef<ActorRecord>('Actor').implement({
   description: 'Who made a change: the token subject and role.',
   fields: (t) => ({
@@ -68,6 +73,11 @@ DeploymentRef.implement({
     impactRating: t.int({ nullable: true, description: 'Impact on completion, 1 (little) to 4 (transformational).', resolve: (d) => d.impactRating ?? null }),
     impactEvidence: t.string({ nullable: true, description: 'Evidence of the impact.', resolve: (d) => d.impactEvidence ?? null }),
     statusHistory: t.field({ type: [StatusChangeType], description: 'Every status change, who and when.', resolve: (d) => d.statusHistory as StatusChange[] }),
+    statusSince: t.field({
+      type: 'DateTime',
+      description: 'When the current status began: how long a deployment has waited in it (the deployments list orders by it).',
+      resolve: (d) => statusSinceOf(d),
+    }),
   }),
 });
 
@@ -110,7 +120,7 @@ const DeploymentIdInput = builder.inputType('DeploymentIdInput', {
 
 const moves = [
   ['agreeDeployment', 'agree', "Records one side's agreement: the supporter's home school releases them, the receiving school accepts. AGREED once both have (one call suffices for someone entitled to both)."],
-  ['startDeployment', 'start', 'Marks an AGREED deployment as under way (ACTIVE).'],
+  ['startDeployment', 'start', 'Marks an AGREED deployment as under way (ACTIVE): the arranger, or the supporting staff member themselves.'],
   ['declineDeployment', 'decline', 'Declines a PROPOSED or AGREED deployment (either school, or the arranger); releases the days.'],
   ['cancelDeployment', 'cancel', 'Cancels a PROPOSED, AGREED or ACTIVE deployment (the arranger); releases the days.'],
 ] as const;
@@ -136,7 +146,7 @@ const CompleteDeploymentInput = builder.inputType('CompleteDeploymentInput', {
 });
 
 inputMutation('completeDeployment', {
-  description: 'Completes an ACTIVE deployment with its impact, which feeds the track-record factor of future rankings.',
+  description: 'Completes an ACTIVE deployment with its impact, which feeds the track-record factor of future rankings: the arranger, or the supporting staff member themselves.',
   input: CompleteDeploymentInput,
   inputDescription: 'The deployment, and the impact it had.',
   payload: DeploymentPayload('CompleteDeploymentPayload'),

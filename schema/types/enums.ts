@@ -8,6 +8,7 @@ import {
   NEED_STATUSES,
   OFSTED_RATINGS,
   PHASES,
+  ROLES,
   STAFF_ROLES,
 } from '../../server/domain/enums';
 import { EXPERTISE_GROUPS, EXPERTISE_TAXONOMY } from '../../server/domain/taxonomy';
@@ -128,3 +129,11 @@ export const ExclusionReasonEnum = enumOf(
     ALREADY_SUPPORTING: 'Already supporting this need.',
   },
 );
+
+export const RoleEnum = enumOf('Role', "The role a bearer token carries (its `role` claim), which decides what the caller may do.", ROLES, {
+  TEACHER: 'A member of staff: their own profile, availability and deployments.',
+  HEADTEACHER: "A school's headteacher: raises its needs, releases its staff and accepts support.",
+  EXECUTIVE_HEAD: "A hub's executive head: arranges support within the hub and agrees its staff's release.",
+  IMPROVEMENT_LEAD: "A trust's school improvement lead: arranges support across the trust.",
+  ADMIN: 'May do everything.',
+});

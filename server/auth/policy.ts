@@ -44,6 +44,12 @@ export const policy = {
   /** Releasing a person (or a school's time) is for their own school's leadership. */
   releaseFrom: (v: Viewer, home: AcademyScope) => isAdmin(v) || headsAcademy(v, home) || leadsTrust(v, home) || headsCluster(v, home),
   acceptAt: (v: Viewer, at: AcademyScope) => isAdmin(v) || headsAcademy(v, at) || leadsTrust(v, at) || headsCluster(v, at),
+  /**
+   * The supporting staff member themselves may say their support has started and record its
+   * completion and impact ("know the impact of their work and can name it"), as well as the
+   * arranger.
+   */
+  carryOut: (v: Viewer, supporterStaffId: string | null) => !!v.staffId && !!supporterStaffId && v.staffId === supporterStaffId,
 };
 
 /**
@@ -53,3 +59,13 @@ export const policy = {
  * SAFEGUARDING_EXPIRED constraint).
  */
 export const MANAGED_STAFF_FIELDS = ['role', 'designations', 'homeAcademyId', 'safeguardingCheckExpiresOn'] as const;
+
+/**
+ * The user directory: an ADMIN manages every record; an improvement lead the records of their
+ * own trust, for any role but ADMIN (so no one can raise themself above the trust).
+ */
+export const directoryPolicy = {
+  mayManage: (v: Viewer) => v.role === 'ADMIN' || (v.role === 'IMPROVEMENT_LEAD' && !!v.trustId),
+  manageRecordOf: (v: Viewer, trustId: string | null, role: string) =>
+    v.role === 'ADMIN' || (v.role === 'IMPROVEMENT_LEAD' && !!v.trustId && v.trustId === trustId && role !== 'ADMIN'),
+};

@@ -7,7 +7,7 @@ import type { Viewer } from './viewer';
 export type AuthOutcome =
   | { kind: 'anonymous' }
   | { kind: 'authenticated'; viewer: Viewer }
-  | { kind: 'rejected'; reason: string };
+  | { kind: 'rejected'; reason: string; /** Set for refusals clients act on, e.g. NOT_ENROLLED. */ code?: string };
 
 const SCOPE_CLAIMS = [
   ['staffId', 'StaffMember'],

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import * as models from '../models';
+import { backfillNameKeys } from './name-keys';
 
 /** The database name in a connection string's path, if it names one. */
 export function databaseNameIn(uri: string): string | null {
@@ -35,6 +36,11 @@ export async function connectDatabase(uri: string, dbName?: string, options: Con
   if (!options.singleConnection && (await runsOnFerretDb())) {
     await mongoose.disconnect();
     return connectDatabase(uri, dbName, { ...options, singleConnection: true });
+  }
+  const lookAlikes = await backfillNameKeys();
+  for (const l of lookAlikes) {
+    // Rare, and a data problem to fix by hand: said once at start-up, the service still runs.
+    process.emitWarning(`${l.collection} ${l.id} ("${l.name}") has the same normalised name as ${l.sameAs}; rename or merge one of them`, 'LookAlikeName');
   }
   await ensureIndexes();
   return connection;

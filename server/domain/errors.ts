@@ -9,11 +9,17 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
 }
 
-/** No valid credentials were presented. */
+/**
+ * No valid credentials were presented. `problem` says what was wrong with them; `reason`
+ * (e.g. NOT_ENROLLED) tells clients which refusal this is, beside the message.
+ */
 export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
-  constructor(readonly reason?: string) {
-    super(reason ? `Not authenticated: ${reason}` : 'Not authenticated: send Authorization: Bearer <token>');
+  constructor(
+    readonly problem?: string,
+    readonly reason?: string,
+  ) {
+    super(problem ? `Not authenticated: ${problem}` : 'Not authenticated: send Authorization: Bearer <token>, or sign in');
     this.name = 'UnauthenticatedError';
   }
 }

@@ -8,6 +8,7 @@ export const AUDITED_ENTITY_TYPES = [
   'StaffMember',
   'ImprovementNeed',
   'Deployment',
+  'DirectoryUser',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

@@ -6,6 +6,8 @@ import { authorship } from './common';
 const clusterSchema = new Schema(
   {
     name: { type: String, required: true, trim: true, maxlength: 200 },
+    /** The name in the form names are compared in (domain/names.ts): unique within the trust. */
+    nameKey: { type: String, required: true },
     trustId: { type: Schema.Types.ObjectId, ref: 'Trust', required: true },
     leadAcademyId: { type: Schema.Types.ObjectId, ref: 'Academy', required: true },
     executiveHeadId: { type: Schema.Types.ObjectId, ref: 'StaffMember', default: null },
@@ -13,7 +15,7 @@ const clusterSchema = new Schema(
   },
   { timestamps: true },
 );
-clusterSchema.index({ trustId: 1, name: 1 }, { unique: true });
+clusterSchema.index({ trustId: 1, nameKey: 1 }, { unique: true });
 
 export type ClusterRecord = InferSchemaType<typeof clusterSchema>;
 export type ClusterDoc = HydratedDocument<ClusterRecord>;

@@ -48,6 +48,11 @@ const deploymentSchema = new Schema(
     impactEvidence: { type: String, trim: true, maxlength: 4000, default: null },
     statusHistory: { type: [statusChangeSchema], default: [] },
     /**
+     * When the current status began (the last statusHistory entry's time), kept beside it so
+     * lists can be ordered by how long each deployment has waited in its status, with an index.
+     */
+    statusSince: { type: Date, default: null },
+    /**
      * "need:supporter" while the deployment is live, suffixed with its own id once it ends.
      * A plain unique index on it stops two live deployments of one supporter for one need
      * (racing proposals included) on MongoDB and FerretDB alike, without partial indexes.
@@ -61,6 +66,12 @@ deploymentSchema.index({ needId: 1, status: 1 });
 deploymentSchema.index({ liveKey: 1 }, { unique: true });
 deploymentSchema.index({ staffId: 1, status: 1 });
 deploymentSchema.index({ supportingAcademyId: 1, status: 1 });
+// The deployments list (schema/types/deployment-list.ts): either side of a school, hub or
+// trust, in the order of how long each has waited in its status.
+deploymentSchema.index({ receivingAcademyId: 1, statusSince: 1 });
+deploymentSchema.index({ supportingAcademyId: 1, statusSince: 1 });
+deploymentSchema.index({ staffId: 1, statusSince: 1 });
+deploymentSchema.index({ status: 1, statusSince: 1 });
 
 export type DeploymentRecord = InferSchemaType<typeof deploymentSchema>;
 export type DeploymentDoc = HydratedDocument<DeploymentRecord>;

@@ -6,3 +6,4 @@ export * from './staff-member';
 export * from './improvement-need';
 export * from './deployment';
 export * from './audit-entry';
+export * from './directory-user';

@@ -4,7 +4,7 @@ import { authorship } from './common';
 const trustSchema = new Schema(
   {
     name: { type: String, required: true, trim: true, maxlength: 200 },
-    /** Lower-cased name: trust names are unique regardless of case. */
+    /** The name in the form names are compared in (domain/names.ts: case, spacing, Unicode): unique. */
     nameKey: { type: String, required: true, unique: true },
     region: { type: String, trim: true, maxlength: 100, default: null },
     /** DfE trust code ("Trusts (code)" in GIAS), when known. */

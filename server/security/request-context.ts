@@ -3,7 +3,8 @@
 // and what operation they asked for. Ends with one structured access-log line per request.
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { type AuthOutcome, authenticate } from '../auth/tokens';
+import type { RequestAuthenticator } from '../auth/request-auth';
+import type { AuthOutcome } from '../auth/tokens';
 import type { Viewer } from '../auth/viewer';
 import type { Logger } from '../logger';
 import type { DocumentCache } from './document-cache';
@@ -77,10 +78,10 @@ export function requestContext(logger: Logger): RequestHandler {
   };
 }
 
-/** Checks the bearer token once per request; an invalid one is remembered, not refused here. */
-export function authenticateRequest(secret: string): RequestHandler {
+/** Checks the bearer token or session cookie once per request; an invalid one is remembered, not refused here. */
+export function authenticateRequest(authenticate: RequestAuthenticator): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    authenticate(req.headers.authorization, secret).then(
+    authenticate(req).then(
       (outcome) => {
         stateOf(res).auth = outcome;
         next();

@@ -22,6 +22,12 @@ export interface SecuritySettings {
   corsOrigins: '*' | string[];
   /** express "trust proxy": false, a hop count or proxy addresses (TRUST_PROXY). */
   trustProxy: boolean | number | string;
+  /** Answer introspection queries (`__schema`, `__type`) (GRAPHQL_INTROSPECTION); off in production. */
+  introspection: boolean;
+  /** "Did you mean …?" in validation errors (GRAPHQL_FIELD_SUGGESTIONS); off in production. */
+  fieldSuggestions: boolean;
+  /** A query still running after this many ms is stopped with EXECUTION_TIMEOUT; 0 turns it off (GRAPHQL_EXECUTION_TIMEOUT_MS). */
+  executionTimeoutMs: number;
   /** Bytes of memory held for parsed and compiled documents, at most (GRAPHQL_DOCUMENT_CACHE_MB). */
   documentCacheBytes: number;
   /** Most time a client may take to send a request's headers (HTTP_HEADERS_TIMEOUT_MS). */
@@ -44,6 +50,9 @@ const DEFAULT_SECURITY: SecuritySettings = {
   rateLimitPerMinute: 300,
   corsOrigins: '*',
   trustProxy: false,
+  introspection: true,
+  fieldSuggestions: true,
+  executionTimeoutMs: 10_000,
   // Why these values: docs/security.md.
   documentCacheBytes: 32 * 1024 * 1024,
   headersTimeoutMs: 10_000,
@@ -52,7 +61,12 @@ const DEFAULT_SECURITY: SecuritySettings = {
   maxConnectionsPerClient: 64,
 };
 
-/** Defaults for an environment: production allows no browser origins until told which. */
+/**
+ * Defaults for an environment: production allows no browser origins until told which, and
+ * does not describe its schema to strangers (no introspection, no field suggestions); clients
+ * are built against the printed schema.graphql instead.
+ */
 export function securityDefaults(nodeEnv: 'development' | 'production' | 'test'): SecuritySettings {
-  return { ...DEFAULT_SECURITY, corsOrigins: nodeEnv === 'production' ? [] : '*' };
+  const production = nodeEnv === 'production';
+  return { ...DEFAULT_SECURITY, corsOrigins: production ? [] : '*', introspection: !production, fieldSuggestions: !production };
 }

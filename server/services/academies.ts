@@ -5,7 +5,9 @@ import { actorOf, type Viewer } from '../auth/viewer';
 import { OFSTED_RATINGS, PHASES } from '../domain/enums';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { Trust } from '../models/trust';
+import { nameInput } from './name-input';
 import { diffFields, recordAudit } from './audit';
+import { hubsLedBy, leadCannotLeave } from './hub-leads';
 import { refreshPrioritiesForAcademy } from './need-priority';
 import { resolveReference } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
@@ -14,7 +16,7 @@ import type { LeanDoc } from '../models/lean';
 const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
 
 export const academyFieldsInput = {
-  name: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
+  name: nameInput(),
   phase: z.enum(PHASES),
   ofstedRating: z.enum(OFSTED_RATINGS),
   fsmPercent: z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100').nullable(),
@@ -87,14 +89,19 @@ export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Out
   const set: Record<string, unknown> = { updatedBy: actor };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) set[key] = value;
   if (trustId !== undefined) set.trustId = trustId;
-  if (existing && trustId !== undefined && String(existing.trustId ?? '') !== String(trustId ?? '')) {
-    // Leaving a trust means leaving its hub too.
+  const leavesTrust = existing !== null && trustId !== undefined && String(existing.trustId ?? '') !== String(trustId ?? '');
+  if (leavesTrust) {
+    // Leaving a trust means leaving its hub too, which its lead may not do (services/hub-leads.ts).
+    const led = (await hubsLedBy([existing._id.toString()])).get(existing._id.toString());
+    if (led) return failed(userError('trustId', `trustId: ${leadCannotLeave(existing.name, led, 'to another trust')}`, 'LEAD_ACADEMY'));
     set.clusterId = null;
   }
 
   try {
     const before = (await Academy.findOneAndUpdate(
-      { urn },
+      // Conditional on the hub we read when changing trust, so a hub created meanwhile with this
+      // school as its lead is never left behind: the write misses and the retry sees the lead.
+      leavesTrust ? { urn, clusterId: existing.clusterId ?? null } : { urn },
       { $set: set, $setOnInsert: { urn, createdBy: actor } },
       { upsert: true, returnDocument: 'before', runValidators: true, setDefaultsOnInsert: true },
     ).lean()) as AcademyLean | null;

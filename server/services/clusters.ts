@@ -3,13 +3,16 @@ import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
 import { policy, roleMay } from '../auth/policy';
+import { nameKey } from '../domain/names';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { Cluster, type ClusterRecord } from '../models/cluster';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { Trust } from '../models/trust';
+import { nameInput } from './name-input';
 import { recordAudit } from './audit';
 import type { LeanDoc } from '../models/lean';
+import { alreadyLeads, hubsLedBy, leadCannotLeave } from './hub-leads';
 import { resolveReference } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
 
@@ -23,7 +26,7 @@ export interface ClusterResult {
 }
 
 const createClusterInput = z.object({
-  name: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
+  name: nameInput(),
   trustId: z.string(),
   leadAcademyId: z.string(),
   executiveHeadId: z.string().nullish(),
@@ -67,6 +70,10 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
     else if (academy.clusterId)
       errors.push(userError(field, `${academy.name} already belongs to another hub; move it with moveAcademyToCluster`, 'ALREADY_IN_CLUSTER'));
   }
+  // A school leads one hub at most (a lead is always a member, but records written before that
+  // rule was kept everywhere may hold a lead outside its hub).
+  const leads = await hubsLedBy(allIds.filter((id) => byId.has(id)));
+  for (const [id, hub] of leads) errors.push(userError(fieldOf(id), `${fieldOf(id).join('.')}: ${alreadyLeads(byId.get(id)!.name, hub)}`, 'LEAD_ACADEMY'));
   let executiveHeadId: string | null = null;
   let executiveHead: LeanDoc<StaffMemberRecord> | null = null;
   if (data.executiveHeadId) {
@@ -84,15 +91,16 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
   const actor = actorOf(viewer);
   let cluster;
   try {
-    cluster = await Cluster.create({ name: data.name, trustId, leadAcademyId: leadId, executiveHeadId, createdBy: actor, updatedBy: actor });
+    cluster = await Cluster.create({ name: data.name, nameKey: nameKey(data.name), trustId, leadAcademyId: leadId, executiveHeadId, createdBy: actor, updatedBy: actor });
   } catch (error) {
-    if (isDuplicateKey(error)) return failed(userError('name', `this trust already has a hub named "${data.name}"`, 'TAKEN'));
+    if (isDuplicateKey(error)) return failed(userError('name', `this trust already has a hub named "${data.name}" (names are compared ignoring case, spacing and look-alike characters)`, 'TAKEN'));
     throw error;
   }
   // Join members one conditional write each; if another request took one meanwhile, undo.
   const joined: string[] = [];
   for (const id of allIds) {
-    const result = await Academy.updateOne({ _id: id, clusterId: null }, { $set: { clusterId: cluster._id, updatedBy: actor } });
+    // Still in no hub and still in this trust: a school moved to another trust meanwhile is not joined.
+    const result = await Academy.updateOne({ _id: id, clusterId: null, trustId: trust.doc._id }, { $set: { clusterId: cluster._id, updatedBy: actor } });
     if (result.modifiedCount !== 1) {
       await Academy.updateMany({ _id: { $in: joined }, clusterId: cluster._id }, { $set: { clusterId: null } });
       await Cluster.deleteOne({ _id: cluster._id });
@@ -148,9 +156,10 @@ export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Prom
   }
   const from = a.clusterId?.toString() ?? null;
   if (from) {
-    const current = (await Cluster.findById(from, { leadAcademyId: 1 }).lean()) as ClusterLean | null;
+    const current = (await Cluster.findById(from, { leadAcademyId: 1, name: 1 }).lean()) as ClusterLean | null;
     if (current && current.leadAcademyId.toString() === a._id.toString() && from !== target?._id.toString()) {
-      return failed(userError('academyId', `${a.name} leads its hub; choose another lead academy before moving it`, 'LEAD_ACADEMY'));
+      const hub = { id: from, name: current.name };
+      return failed(userError('academyId', `academyId: ${leadCannotLeave(a.name, hub, 'out of the hub')}`, 'LEAD_ACADEMY'));
     }
   }
   const to = target?._id ?? null;

@@ -120,6 +120,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     status: 'PROPOSED',
     explanation: { score: ranked.score, rank: null, eligibleCount: null, distanceKm: ranked.distanceKm, factors: ranked.factors, rankedAt: now },
     statusHistory: [{ status: 'PROPOSED', by: actor, at: now }],
+    statusSince: now,
     liveKey,
     createdBy: actor,
     updatedBy: actor,
@@ -190,7 +191,12 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
   const arranges = policy.arrangeSupportFor(viewer, receiving);
   const releases = !!home && policy.releaseFrom(viewer, home);
   const accepts = policy.acceptAt(viewer, receiving);
-  const allowed = move === 'agree' ? releases || accepts : move === 'decline' ? arranges || releases || accepts : arranges;
+  const carriesOut = policy.carryOut(viewer, deployment.staffId?.toString() ?? null);
+  const allowed =
+    move === 'agree' ? releases || accepts
+    : move === 'decline' ? arranges || releases || accepts
+    : move === 'start' || move === 'complete' ? arranges || carriesOut
+    : arranges;
   if (!allowed) throw new ForbiddenError(`you may not ${move} this deployment`);
 
   const { from, to } = MOVES[move];
@@ -226,7 +232,10 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
     condition.acceptance = deployment.acceptance ?? null;
   }
   const update: Record<string, unknown> = { $set: set };
-  if (target !== deployment.status) update.$push = { statusHistory: { status: target, by: actor, at: now } };
+  if (target !== deployment.status) {
+    update.$push = { statusHistory: { status: target, by: actor, at: now } };
+    set.statusSince = now;
+  }
   const after = (await Deployment.findOneAndUpdate(condition, update, { new: true }).lean()) as DeploymentLean | null;
   if (!after) return failed(userError('id', 'the deployment changed meanwhile; reload and try again', 'CONFLICT'));
 

@@ -7,6 +7,7 @@ import { DESIGNATIONS, EXPERTISE_LEVELS, PHASES, STAFF_ROLES } from '../domain/e
 import { EXPERTISE_AREAS } from '../domain/taxonomy';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
+import { nameInput } from './name-input';
 import { diffFields, recordAudit } from './audit';
 import type { LeanDoc } from '../models/lean';
 import { resolveReference, scopeOf } from './references';
@@ -33,7 +34,7 @@ const expertiseListInput = z
   });
 
 const staffFields = {
-  name: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
+  name: nameInput(),
   email: z.string().trim().max(254).email('must be a valid email address'),
   role: z.enum(STAFF_ROLES),
   designations: z.array(z.enum(DESIGNATIONS)).max(4).transform((d) => [...new Set(d)]),

@@ -256,7 +256,37 @@ const cases: MutationCase[] = [
     variables: async (side, fresh) => ({ input: { id: await deploymentIn(side, 'PROPOSED', fresh) } }),
     authorisedProbe: { code: 'INVALID_TRANSITION', variables: () => terminal('in', false) },
   },
+  // The user directory (who may sign in with the OpenID Connect issuer): ADMIN, or the
+  // improvement lead of the record's trust.
+  {
+    name: 'enrolUser',
+    document: mutation('enrolUser', 'EnrolUserInput', 'directoryUser { id }'),
+    allowed: ['IMPROVEMENT_LEAD'],
+    variables: async (side) => ({ input: { email: `${unique('enrol').replace(' ', '.')}@example.org.uk`, role: 'HEADTEACHER', academyId: sideOf(side).school } }),
+  },
+  {
+    name: 'updateDirectoryUser',
+    document: mutation('updateDirectoryUser', 'UpdateDirectoryUserInput', 'directoryUser { id }'),
+    allowed: ['IMPROVEMENT_LEAD'],
+    variables: async (side, fresh) => {
+      const record = (await directoryRecord(side, fresh)) as { id: string; email: string };
+      return { input: { id: record.id, email: record.email, role: 'HEADTEACHER', academyId: sideOf(side).school, name: unique('Renamed') } };
+    },
+  },
+  {
+    name: 'removeDirectoryUser',
+    document: `mutation ($input: RemoveDirectoryUserInput!) { removeDirectoryUser(input: $input) { removedId userErrors { code message } } }`,
+    allowed: ['IMPROVEMENT_LEAD'],
+    variables: async (side, fresh) => ({ input: { id: ((await directoryRecord(side, fresh)) as { id: string }).id } }),
+  },
 ];
+
+/** A directory record at the side's school: fresh for an allowed call, else shared. */
+const directoryRecord = target('directoryRecord', async (side) => {
+  const email = `${unique('directory').replace(' ', '.')}@example.org.uk`;
+  const payload = await must(api, mutation('enrolUser', 'EnrolUserInput', 'directoryUser { id }'), { input: { email, role: 'HEADTEACHER', academyId: sideOf(side).school } }, admin, 'enrolUser');
+  return { id: payload.directoryUser.id, email };
+});
 
 const urnOf = {} as Record<'A' | 'X', string>;
 

@@ -41,8 +41,11 @@ let productionUrl = '';
 
 beforeAll(async () => {
   api = await startTestApi();
-  // Production's own defaults, rate limit included.
-  production = await startServer({ config: { nodeEnv: 'production', security: securityDefaults('production') } });
+  // Production's own defaults, rate limit included, except introspection (production turns it
+  // off by default): a few audits send `__type` documents to test how variables travel, and it
+  // is the transport they audit. tests/api/schema-exposure-and-timeout.test.ts checks
+  // production's default.
+  production = await startServer({ config: { nodeEnv: 'production', security: { ...securityDefaults('production'), introspection: true } } });
   productionUrl = production.url;
 });
 

@@ -23,7 +23,7 @@ afterAll(async () => {
 const post = (url: string, query: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers }, body: JSON.stringify({ query }) });
 
-/** The CSP directives as a map, e.g. { 'script-src': ["'self'", 'https://unpkg.com'] }. */
+/** The CSP directives as a map, e.g. { 'script-src': ["'self'"] }. */
 function csp(header: string | null): Record<string, string[]> {
   return Object.fromEntries((header ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
 }
@@ -42,24 +42,35 @@ describe('security headers', () => {
     expect(await page.text()).not.toContain('<html');
   });
 
-  it('serves GraphiQL in development under a CSP that allows every script, style and fetch it needs', async () => {
+  it('serves GraphiQL in development from this server alone: every file it names is same-origin and answers, and the CSP names no CDN', async () => {
     const development = await server('development');
     const page = await fetch(development.url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     const html = await page.text();
     const policy = csp(page.headers.get('content-security-policy'));
-    const allowed = (directive: string, url: string) => (policy[directive] ?? policy['default-src'] ?? []).some((source) => url.startsWith(source));
-    const scripts = [...html.matchAll(/<script src=([^ >]+)/g)].map((m) => m[1]!);
-    const styles = [...html.matchAll(/<link[^>]*rel=stylesheet[^>]*href=([^ >]+)/g)].map((m) => m[1]!);
-    const fetched = [...html.matchAll(/"(https:\/\/[^"]+\.js)"/g)].map((m) => m[1]!); // editor workers, fetched then run from blob:
-    expect(scripts.length && styles.length && fetched.length).toBeTruthy();
-    for (const url of scripts) expect({ url, allowed: allowed('script-src', url) }).toEqual({ url, allowed: true });
-    for (const url of styles) expect({ url, allowed: allowed('style-src', url) }).toEqual({ url, allowed: true });
-    for (const url of fetched) expect({ url, allowed: allowed('connect-src', url) }).toEqual({ url, allowed: true });
-    expect(policy['script-src']).toContain("'unsafe-inline'"); // the page boots GraphiQL inline
-    expect(policy['worker-src']).toContain('blob:');
-    // GraphiQL posts to /graphql on the same origin.
-    expect(policy['connect-src']).toContain("'self'");
+    // Every URL the page names (src, href, and the editor workers in its JSON), none elsewhere.
+    const named = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    const workers = Object.values(JSON.parse(/<script type="application\/json" id="graphiql-workers">([^<]*)<\/script>/.exec(html)![1]!) as Record<string, string>);
+    const urls = [...named, ...workers];
+    expect(urls.length).toBeGreaterThanOrEqual(8); // icon, stylesheet, three scripts, three workers
+    expect(html).not.toMatch(/https?:\/\//);
+    for (const url of urls) {
+      expect(url).toMatch(/^\/graphiql\/assets\/[\w.-]+$/);
+      const asset = await fetch(new URL(url, development.origin));
+      expect({ url, status: asset.status }).toEqual({ url, status: 200 });
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+      expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
+    // No inline script runs: scripts are files of this origin, options are JSON.
+    expect([...html.matchAll(/<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>/g)]).toEqual([]);
+    expect(policy['script-src']).toEqual(["'self'"]);
+    expect(policy['worker-src']).toEqual(["'self'"]);
+    expect(policy['connect-src']).toEqual(["'self'"]);
+    expect(page.headers.get('content-security-policy')).not.toMatch(/unpkg|https?:/);
+    // An asset that is not there is a 404, and production serves none of it.
+    expect((await fetch(`${development.origin}/graphiql/assets/graphiql-0000000000000000.js`)).status).toBe(404);
+    const production = await server('production');
+    expect((await fetch(new URL(workers[0]!, production.origin))).status).toBe(404);
   });
 });
 

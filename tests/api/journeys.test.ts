@@ -147,6 +147,10 @@ describe('the improvement lead and the executive head: from a need to impact', (
     for (const person of free) expect(person.remainingDays).toBeGreaterThanOrEqual(2);
     expect(sumOf(free.map((p: any) => ({ contribution: p.remainingDays })))).toBeLessThanOrEqual(hub.spareCapacityDays);
 
+    // The release waits on the executive head: it is on their list.
+    const before = await run(headFile, 'WaitingForMe', {}, head.token);
+    expect(before.waitingForMe).toContainEqual(expect.objectContaining({ kind: 'RELEASE', deployment: expect.objectContaining({ id: deployment.id, status: 'PROPOSED' }) }));
+
     // Supporter and school in need are both in the hub: one agreement releases and accepts.
     const { agreeDeployment } = await run(headFile, 'AgreeDeployment', { id: deployment.id }, head.token);
     expect(agreeDeployment.deployment).toMatchObject({
@@ -155,6 +159,14 @@ describe('the improvement lead and the executive head: from a need to impact', (
       release: { by: { sub: head.claims.staffId, role: 'EXECUTIVE_HEAD' } },
       acceptance: { by: { sub: head.claims.staffId, role: 'EXECUTIVE_HEAD' } },
     });
+
+    expect((await run(headFile, 'WaitingForMe', {}, head.token)).waitingForMe.map((s: any) => s.deployment.id)).not.toContain(deployment.id);
+
+    // On the lead's board among the agreed deployments, since the moment it was agreed.
+    const board = await run(leadFile, 'DeploymentsBoard', { trustId: lead.claims.trustId, status: ['AGREED'] }, lead.token);
+    const onBoard = board.deployments.edges.map((e: any) => e.node);
+    expect(onBoard).toContainEqual(expect.objectContaining({ id: deployment.id, status: 'AGREED', statusSince: agreeDeployment.deployment.acceptance.at }));
+    expect(onBoard.every((d: any) => d.status === 'AGREED')).toBe(true);
 
     // Later: the lead starts the support, then completes it with its impact.
     const { startDeployment } = await run(leadFile, 'StartDeployment', { id: deployment.id }, lead.token);

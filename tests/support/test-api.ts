@@ -1,7 +1,7 @@
 // A real server on a real database for one test file: HTTP requests as a client sends them.
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import mongoose from 'mongoose';
 import pino from 'pino';
 import { type AppOptions, createApp } from '../../server/app';
@@ -38,19 +38,27 @@ export interface TestApiOptions {
   app?: Partial<Omit<AppOptions, 'config'>> & { config?: Partial<AppOptions['config']> };
 }
 
-/** Another server on the same database (e.g. with production settings), for one test file. */
-export async function startServer(options: TestApiOptions['app'] = {}): Promise<{ url: string; origin: string; close(): Promise<void> }> {
-  const { config = {}, ...rest } = options;
+/**
+ * Another server on the same database (e.g. with production settings), for one test file.
+ * Options may depend on the server's own origin (sign-in needs its public URL): they are then
+ * computed once the port is known. Served as server/main.ts serves it: with the slow-client
+ * timeouts and the connection cap (from options given directly; defaults otherwise).
+ */
+export async function startServer(
+  options: TestApiOptions['app'] | ((origin: string) => TestApiOptions['app']) = {},
+): Promise<{ url: string; origin: string; close(): Promise<void> }> {
+  let app: ReturnType<typeof createApp> | null = null;
+  const knownSecurity = typeof options === 'function' ? {} : options?.config?.security;
+  const server: Server = createHttpServer((req, res) => app!(req, res), { ...securityDefaults('test'), rateLimitPerMinute: 0, ...knownSecurity });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { config = {}, ...rest } = (typeof options === 'function' ? options(origin) : options) ?? {};
   const security = { rateLimitPerMinute: 0, ...config.security };
-  const app = createApp({
+  app = createApp({
     logger: pino({ level: 'silent' }),
     ...rest,
     config: { jwtSecret: TEST_JWT_SECRET, nodeEnv: 'test', ...config, security },
   });
-  // Served as server/main.ts serves it: with the slow-client timeouts and the connection cap.
-  const server: Server = createHttpServer(app, { ...securityDefaults('test'), ...security });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/graphql`,
     origin,

@@ -162,9 +162,8 @@ function compileField(model: Model<any>, path: string, condition: unknown): Matc
       tests.push(op === '$eq' ? eq : (value) => !eq(value));
     } else if (op === '$in' || op === '$nin') {
       if (!Array.isArray(operand)) return null;
-      const eqs = operand.map(equality);
-      if (eqs.some((e) => e === null)) return null;
-      const any = (value: unknown) => eqs.some((e) => e!(value));
+      const any = inMatcher(kind, operand) ?? anyOf(operand.map(equality));
+      if (!any) return null;
       tests.push(op === '$in' ? any : (value) => !any(value));
     } else if (op in COMPARISONS) {
       const cast = castOperand(kind, operand);
@@ -194,6 +193,37 @@ function compileField(model: Model<any>, path: string, condition: unknown): Matc
   return (doc) => {
     const value = read(doc);
     return value !== NOT_SIMPLE && tests.every((t) => t(value));
+  };
+}
+
+/** Any of several equality tests, or null when one of them is beyond this subset. */
+function anyOf(eqs: (((value: unknown) => boolean) | null)[]): ((value: unknown) => boolean) | null {
+  if (eqs.some((e) => e === null)) return null;
+  return (value) => eqs.some((e) => e!(value));
+}
+
+/**
+ * `$in` over plain values (no patterns) as one set lookup per stored value, rather than one
+ * comparison per operand: a list scoped to a trust's schools and staff holds hundreds of IDs,
+ * tested against every document of the copy. Null in the list matches null, missing, or an
+ * array holding null, as equality to null does. Undefined when an operand is not castable.
+ */
+function inMatcher(kind: Kind, operands: unknown[]): ((value: unknown) => boolean) | undefined {
+  const keys = new Set<string>();
+  let matchesNull = false;
+  for (const operand of operands) {
+    if (operand instanceof RegExp) return undefined;
+    const cast = castOperand(kind, operand);
+    if (cast === undefined) return undefined;
+    if (cast === null) matchesNull = true;
+    else keys.add(cast.key);
+  }
+  return (value) => {
+    if (matchesNull && (value == null || (Array.isArray(value) && value.some((v) => v == null)))) return true;
+    return candidates(value).some((v) => {
+      const stored = storedKey(v);
+      return stored !== null && keys.has(stored.key);
+    });
   };
 }
 

@@ -60,6 +60,15 @@ export class CopyStore<T extends Doc> implements Store<T> {
     return this.database.distinct(field, filter);
   }
 
+  async idsWhere(field: string, values: readonly unknown[]): Promise<unknown[]> {
+    // From the copy's documents grouped by that field: no scan (a trust's lead asks for its
+    // schools' staff among 50,000).
+    const copy = await readCopy<T>(this.model);
+    if (!copy) return this.database.idsWhere(field, values);
+    const groups = copy.groupedBy(field);
+    return values.flatMap((value) => (groups.get(String(value)) ?? []).map((doc) => doc._id));
+  }
+
   async groupedBy(field: string, keys: readonly string[], filter: Filter, sort: SortSpec): Promise<T[][]> {
     const match = compileFilter(this.model, filter);
     const comparator = compileSort(this.model, sort);

@@ -7,6 +7,7 @@ import { Academy, type AcademyRecord } from '../../models/academy';
 import { AuditEntry, type AuditEntryRecord } from '../../models/audit-entry';
 import { Cluster, type ClusterRecord } from '../../models/cluster';
 import { Deployment, type DeploymentRecord } from '../../models/deployment';
+import { DirectoryUser, type DirectoryUserRecord } from '../../models/directory-user';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../../models/improvement-need';
 import { StaffMember, type StaffMemberRecord } from '../../models/staff-member';
 import { Trust, type TrustRecord } from '../../models/trust';
@@ -22,6 +23,7 @@ export type StaffDoc = LeanDoc<StaffMemberRecord>;
 export type NeedDoc = LeanDoc<ImprovementNeedRecord>;
 export type DeploymentDoc = LeanDoc<DeploymentRecord>;
 export type AuditDoc = LeanDoc<AuditEntryRecord>;
+export type DirectoryUserDoc = LeanDoc<DirectoryUserRecord>;
 
 export interface Stores {
   trusts: Store<TrustDoc>;
@@ -31,6 +33,7 @@ export interface Stores {
   needs: Store<NeedDoc>;
   deployments: Store<DeploymentDoc>;
   auditEntries: Store<AuditDoc>;
+  directoryUsers: Store<DirectoryUserDoc>;
 }
 
 export const stores: Stores = {
@@ -42,6 +45,8 @@ export const stores: Stores = {
   deployments: new CopyStore<DeploymentDoc>(Deployment),
   // Not copied: read by one record's id, through its index.
   auditEntries: new MongoStore<AuditDoc>(AuditEntry),
+  // Not copied: read by id or email, through their indexes.
+  directoryUsers: new MongoStore<DirectoryUserDoc>(DirectoryUser),
 };
 
 /**
@@ -56,6 +61,7 @@ export const databaseStores: Stores = {
   needs: new MongoStore<NeedDoc>(ImprovementNeed),
   deployments: new MongoStore<DeploymentDoc>(Deployment),
   auditEntries: stores.auditEntries,
+  directoryUsers: stores.directoryUsers,
 };
 
 export { encodeCursor } from './keyset';

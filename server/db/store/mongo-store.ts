@@ -44,6 +44,10 @@ export class MongoStore<T extends { _id: unknown }> implements Store<T> {
     return this.model.distinct(field, filter);
   }
 
+  async idsWhere(field: string, values: readonly unknown[]): Promise<unknown[]> {
+    return (await this.model.find({ [field]: { $in: values } }, { _id: 1 }).lean()).map((doc: { _id: unknown }) => doc._id);
+  }
+
   async groupedBy(field: string, keys: readonly string[], filter: Filter, sort: SortSpec): Promise<T[][]> {
     const docs = (await this.model.find({ ...filter, [field]: { $in: keys } }).sort(sort).lean()) as unknown as T[];
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));

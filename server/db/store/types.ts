@@ -49,6 +49,8 @@ export interface Store<T> {
   count(filter: Filter): Promise<number>;
   /** Distinct values of a field over the matching records. */
   distinct(field: string, filter: Filter): Promise<unknown[]>;
+  /** The ids of the records whose `field` holds one of `values` (a set lookup, not a scan, in the copy). */
+  idsWhere(field: string, values: readonly unknown[]): Promise<unknown[]>;
   /** For each key, the records whose `field` holds it, matching `filter`, in `sort` order. */
   groupedBy(field: string, keys: readonly string[], filter: Filter, sort: SortSpec): Promise<T[][]>;
   /** For each key, the sum of `summed` over the records whose `field` holds it (0 for none). */

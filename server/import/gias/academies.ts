@@ -10,6 +10,7 @@ import { Types } from 'mongoose';
 import { Academy } from '../../models/academy';
 import { AuditEntry } from '../../models/audit-entry';
 import type { ActorRecord } from '../../models/common';
+import { leadCannotLeave, type LedHub } from '../../services/hub-leads';
 import { tolerantBulkWrite } from './bulk';
 import { COMPARED_FIELDS, type ComparedField, type ExistingAcademy, loadExistingAcademy } from './existing';
 import type { Establishment } from './row';
@@ -37,6 +38,8 @@ export interface PreparedBatch {
   readonly planned: readonly Planned[];
   /** Rows the database already holds exactly. */
   readonly unchanged: number;
+  /** Rows refused before writing (a hub's lead moving to another trust). */
+  readonly refused: readonly BatchCounts['refused'][number][];
   readonly at: Date;
 }
 
@@ -56,6 +59,8 @@ export class AcademyWriter {
     private readonly trusts: TrustLinker,
     /** URN -> stored fields, as read at the start (a file holds each URN once). */
     private readonly existing: Map<string, ExistingAcademy>,
+    /** Academy id -> the hub it leads, as read at the start. */
+    private readonly hubLeads: ReadonlyMap<string, LedHub> = new Map(),
   ) {}
 
   /** Prepares then commits one batch. */
@@ -72,18 +77,20 @@ export class AcademyWriter {
     await this.trusts.ensure(items.flatMap(({ establishment: e }) => (e.trust ? [e.trust] : [])));
     const now = new Date();
     const planned: Planned[] = [];
+    const refused: BatchCounts['refused'] = [];
     let unchanged = 0;
     for (const item of items) {
       const plan = this.plan(item, now);
-      if (plan) planned.push(plan);
-      else unchanged++;
+      if (plan === null) unchanged++;
+      else if ('reason' in plan) refused.push(plan);
+      else planned.push(plan);
     }
-    return { planned, unchanged, at: now };
+    return { planned, unchanged, refused, at: now };
   }
 
   /** Writes a prepared batch: one bulkWrite, then the audit entries of the updates. */
-  async commit({ planned, unchanged, at }: PreparedBatch): Promise<BatchCounts> {
-    const counts: BatchCounts = { inserted: 0, updated: 0, unchanged, refused: [] };
+  async commit({ planned, unchanged, refused, at }: PreparedBatch): Promise<BatchCounts> {
+    const counts: BatchCounts = { inserted: 0, updated: 0, unchanged, refused: [...refused] };
     if (this.dryRun) {
       for (const p of planned) counts[p.kind === 'insert' ? 'inserted' : 'updated']++;
       return counts;
@@ -112,8 +119,8 @@ export class AcademyWriter {
     return counts;
   }
 
-  /** The write a row needs, or null when the database already holds exactly this. */
-  private plan(item: BatchItem, now: Date): Planned | null {
+  /** The write a row needs, null when the database already holds exactly this, or why the row is refused. */
+  private plan(item: BatchItem, now: Date): Planned | null | BatchCounts['refused'][number] {
     const { establishment: e } = item;
     const target = this.targetFields(e);
     const current = this.existing.get(e.urn);
@@ -126,7 +133,13 @@ export class AcademyWriter {
     if (!Object.keys(changes).length) return null;
     const set: Record<string, unknown> = { updatedBy: this.actor, updatedAt: now };
     for (const [field, change] of Object.entries(changes)) set[field] = change.to;
-    if (changes.trustId && current.trustId) set.clusterId = null; // leaving a trust means leaving its hub (as upsertAcademy does)
+    if (changes.trustId && current.trustId) {
+      // Leaving a trust means leaving its hub (as upsertAcademy does), which a hub's lead may not:
+      // the row is reported and nothing of it written, so the hub stays whole until it has another lead.
+      const led = this.hubLeads.get(current._id.toString());
+      if (led) return { line: item.line, urn: e.urn, reason: `not imported: ${leadCannotLeave(e.name, led, 'to another trust')}` };
+      set.clusterId = null;
+    }
     return { item, kind: 'update', id: current._id, target, changes, op: { updateOne: { filter: { _id: current._id }, update: { $set: set } } } };
   }
 

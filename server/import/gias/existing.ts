@@ -1,5 +1,5 @@
 // What the database already holds, read once per import with one cursor per collection:
-// academies' compared fields by URN, and every trust's name and code. One scan instead of a
+// academies' compared fields by URN, every trust's name and code, and every hub's lead. One scan instead of a
 // look-up per batch, because FerretDB 1.x (the offline database) uses no index but _id's:
 // each `$in` or equality look-up on `urn` scans the whole collection (measured: 2.5 s per
 // look-up against 24,000 academies). The import reads this while it checks the file (the
@@ -8,6 +8,7 @@
 import type { Types } from 'mongoose';
 import { Academy } from '../../models/academy';
 import { Trust } from '../../models/trust';
+import { allHubLeads, type LedHub } from '../../services/hub-leads';
 
 export const COMPARED_FIELDS = ['name', 'phase', 'ofstedRating', 'fsmPercent', 'pupils', 'postcode', 'latitude', 'longitude', 'trustId'] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
@@ -23,12 +24,14 @@ export interface TrustRow {
 export interface DatabaseState {
   academies: Map<string, ExistingAcademy>;
   trusts: TrustRow[];
+  /** Academy id -> the hub it leads: a lead may not be moved to another trust (services/hub-leads.ts). */
+  hubLeads: Map<string, LedHub>;
 }
 
 export async function readDatabaseState(): Promise<DatabaseState> {
   // At once: the import has two connections (database.ts); on one they simply queue.
-  const [academies, trusts] = await Promise.all([loadExistingAcademies(), loadTrusts()]);
-  return { academies, trusts };
+  const [academies, trusts, hubLeads] = await Promise.all([loadExistingAcademies(), loadTrusts(), allHubLeads()]);
+  return { academies, trusts, hubLeads };
 }
 
 async function loadTrusts(): Promise<TrustRow[]> {

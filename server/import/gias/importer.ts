@@ -108,9 +108,9 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
   const maxListed = options.maxListed ?? 50;
   const actor = options.actor ?? GIAS_ACTOR;
   const summary: ImportSummary = { ...checked.check, dryRun, rejected: { ...checked.check.rejected, listed: [...checked.check.rejected.listed] }, closedButRecorded: { count: 0, listed: [] } };
-  const { academies, trusts: trustRows } = await (state ?? readDatabaseState());
+  const { academies, trusts: trustRows, hubLeads } = await (state ?? readDatabaseState());
   const trusts = new TrustLinker(actor, dryRun, trustRows);
-  const writer = new AcademyWriter(actor, dryRun, trusts, academies);
+  const writer = new AcademyWriter(actor, dryRun, trusts, academies, hubLeads);
   const batchSize = options.batchSize ?? 1000;
   const progress = (options.progress ?? (() => SILENT_PROGRESS))(dryRun ? 'comparing' : 'writing', checked.toImport);
   let batch: BatchItem[] = [];

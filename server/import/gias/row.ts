@@ -5,6 +5,7 @@
 // is present but unreadable rejects the row (the school is not imported half-wrong). The one
 // exception is the Ofsted judgement: an unknown one reads as NOT_INSPECTED with a warning,
 // as Ofsted's vocabulary is changing and a school should not vanish over it.
+import { nameCharacterProblem, tidyName } from '../../domain/names';
 import type { OfstedRating, Phase } from '../../domain/enums';
 import type { ColumnIndex, ColumnKey } from './columns';
 import { COLUMNS } from './columns';
@@ -65,7 +66,11 @@ export function mapRow(columns: ColumnIndex, row: CsvRow): RowOutcome {
   if (!type.import) return { kind: 'skip', line, urn: urnCell, reason: type.skip };
 
   if (!urnOrNull) return reject(`${COLUMNS.urn} "${urnCell}" is not a 5 to 7 digit number`);
-  const name = cell('name') ?? '';
+  const rawName = cell('name') ?? '';
+  // The same rule as names typed into the API (server/domain/names.ts).
+  const nameProblem = nameCharacterProblem(rawName);
+  if (nameProblem) return reject(`${COLUMNS.name} ${nameProblem}`);
+  const name = tidyName(rawName);
   if (!name) return reject(`${COLUMNS.name} is blank`);
   if (name.length > 200) return reject(`${COLUMNS.name} is longer than 200 characters`);
 
@@ -156,5 +161,8 @@ function location(eastingText: string, northingText: string): { latitude: number
 function trustOf(code: string, name: string | undefined, flag: string | undefined): Establishment['trust'] {
   if (code === '') return null;
   if (flag && !isAcademyTrustFlag(flag)) return null; // a foundation trust: see mapping.ts
-  return { code, name: name || `Trust ${code}` };
+  const problem = name ? nameCharacterProblem(name) : null;
+  if (problem) throw new RowProblem(`${COLUMNS.trustName} ${problem}`);
+  const tidy = name ? tidyName(name) : '';
+  return { code, name: tidy || `Trust ${code}` };
 }

@@ -4,6 +4,7 @@
 // the start (a few thousand: far cheaper than a look-up per batch on FerretDB, see existing.ts).
 import { Types } from 'mongoose';
 import { AuditEntry } from '../../models/audit-entry';
+import { nameKey } from '../../domain/names';
 import type { ActorRecord } from '../../models/common';
 import { Trust } from '../../models/trust';
 import { tolerantBulkWrite } from './bulk';
@@ -23,9 +24,9 @@ const DUPLICATE_KEY = 11000;
 
 export class TrustLinker {
   private readonly byCode = new Map<string, Types.ObjectId>();
-  /** Lower-cased name -> id, for trusts without a GIAS code (candidates for linking). */
+  /** Name key (domain/names.ts) -> id, for trusts without a GIAS code (candidates for linking). */
   private readonly uncodedByName = new Map<string, Types.ObjectId>();
-  /** Every name in use, lower-cased (names are unique). */
+  /** Every name key in use (names are unique in that form). */
   private readonly namesInUse = new Set<string>();
   readonly counts: TrustCounts = { created: 0, linked: 0 };
 
@@ -55,7 +56,7 @@ export class TrustLinker {
     for (const ref of refs) {
       if (this.byCode.has(ref.code) || seen.has(ref.code)) continue;
       seen.add(ref.code);
-      const uncoded = this.uncodedByName.get(ref.name.toLowerCase());
+      const uncoded = this.uncodedByName.get(nameKey(ref.name));
       if (uncoded && (await this.link(uncoded, ref))) continue;
       toCreate.push(ref);
     }
@@ -63,7 +64,7 @@ export class TrustLinker {
   }
 
   private async link(id: Types.ObjectId, ref: TrustRef): Promise<boolean> {
-    this.uncodedByName.delete(ref.name.toLowerCase()); // one trust takes one code
+    this.uncodedByName.delete(nameKey(ref.name)); // one trust takes one code
     if (!this.dryRun) {
       // Conditional: only while the trust still has no code (someone may have linked it meanwhile).
       const result = await Trust.collection.updateOne({ _id: id, gias: null }, { $set: { gias: { trustCode: ref.code }, updatedBy: this.actor, updatedAt: new Date() } });
@@ -80,9 +81,9 @@ export class TrustLinker {
     const now = new Date();
     // Trust names are unique here but not in GIAS: a second trust of a name carries its code.
     const planned = refs.map((ref) => {
-      const name = this.namesInUse.has(ref.name.toLowerCase()) ? `${ref.name} (${ref.code})` : ref.name;
-      this.namesInUse.add(name.toLowerCase());
-      const document = { _id: new Types.ObjectId(), name, nameKey: name.toLowerCase(), region: null, gias: { trustCode: ref.code }, createdBy: this.actor, updatedBy: this.actor, createdAt: now, updatedAt: now };
+      const name = this.namesInUse.has(nameKey(ref.name)) ? `${ref.name} (${ref.code})` : ref.name;
+      this.namesInUse.add(nameKey(name));
+      const document = { _id: new Types.ObjectId(), name, nameKey: nameKey(name), region: null, gias: { trustCode: ref.code }, createdBy: this.actor, updatedBy: this.actor, createdAt: now, updatedAt: now };
       return { ref, document };
     });
     if (this.dryRun) {

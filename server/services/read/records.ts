@@ -1,8 +1,8 @@
 // Records by id, for the schema's batch loaders and for nested fields that point at another
 // record: one batch per type per tick (the loaders), or at once from memory when possible.
-import { type AcademyDoc, type ClusterDoc, type DeploymentDoc, type NeedDoc, type StaffDoc, type Stores, stores, type TrustDoc } from '../../db/store';
+import { type AcademyDoc, type ClusterDoc, type DeploymentDoc, type DirectoryUserDoc, type NeedDoc, type StaffDoc, type Stores, stores, type TrustDoc } from '../../db/store';
 
-export type { AcademyDoc, AuditDoc, ClusterDoc, DeploymentDoc, NeedDoc, StaffDoc, TrustDoc } from '../../db/store';
+export type { AcademyDoc, AuditDoc, ClusterDoc, DeploymentDoc, DirectoryUserDoc, NeedDoc, StaffDoc, TrustDoc } from '../../db/store';
 
 /** The collections a node of the API is read from. */
 export type RecordKind = Exclude<keyof Stores, 'auditEntries'>;
@@ -14,6 +14,7 @@ interface DocOf {
   staff: StaffDoc;
   needs: NeedDoc;
   deployments: DeploymentDoc;
+  directoryUsers: DirectoryUserDoc;
 }
 
 /** The records with these ids, in their order; null where none exists. */

@@ -22,6 +22,9 @@ type Layer =
 function layerOf(path: string): Layer {
   const rel = relative(ROOT, path).split('\\').join('/');
   if (rel.startsWith('schema/')) return 'schema';
+  // Authenticating a request (bearer tokens, OpenID Connect sign-in, session cookies) is part
+  // of the HTTP transport: it looks people up in the directory (a service) and reads config.
+  if (rel.startsWith('server/auth/oidc/') || rel === 'server/auth/request-auth.ts') return 'transport';
   const match = /^server\/([^/]+)\//.exec(rel);
   const dir = match?.[1];
   switch (dir) {

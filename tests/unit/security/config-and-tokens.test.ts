@@ -54,6 +54,10 @@ describe('limits from the environment', () => {
     });
     expect(config.security).toMatchObject({ maxDepth: 8, maxCost: 5000, bodyLimitBytes: 200 * 1024, rateLimitPerMinute: 0, trustProxy: 1, corsOrigins: [] });
     expect(loadConfig({}).security.corsOrigins).toBe('*');
+    const slow = loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '4000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000', MAX_CONNECTIONS_PER_CLIENT: '0', GRAPHQL_DOCUMENT_CACHE_MB: '8' });
+    expect(slow.security).toMatchObject({ headersTimeoutMs: 2000, requestTimeoutMs: 4000, keepAliveTimeoutMs: 1000, maxConnectionsPerClient: 0, documentCacheBytes: 8 * 1024 * 1024 });
+    expect(loadConfig({}).security).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnectionsPerClient: 64, documentCacheBytes: 32 * 1024 * 1024 });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS \(40000\) must not be greater than HTTP_REQUEST_TIMEOUT_MS \(30000\)/);
     expect([loadConfig({}).compileQueries, loadConfig({ GRAPHQL_JIT: 'off' }).compileQueries, loadConfig({ GRAPHQL_JIT: 'on' }).compileQueries]).toEqual([true, false, true]);
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).security.corsOrigins).toEqual(['https://a.example.org', 'http://localhost:5173']);
   });
@@ -66,6 +70,9 @@ describe('limits from the environment', () => {
     ['CORS_ORIGINS', 'https://app.example.org/path'],
     ['TRUST_PROXY', 'true'],
     ['GRAPHQL_JIT', 'maybe'],
+    ['GRAPHQL_DOCUMENT_CACHE_MB', '0'],
+    ['HTTP_REQUEST_TIMEOUT_MS', '30s'],
+    ['MAX_CONNECTIONS_PER_CLIENT', '-2'],
   ])('names %s when its value (%s) is wrong', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });

@@ -1,0 +1,116 @@
+// The frame of every signed-in screen: skip link, header with the role's screens, who is
+// signed in, and a banner when the server refused the token (the page and its input stay).
+import { type ReactNode, useEffect, useRef } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { endSession, type Role, useSession } from '../auth/session';
+import { label } from '../format';
+
+const NAV: Record<Role, { to: string; text: string }[]> = {
+  ADMIN: [
+    { to: '/lead', text: 'Needs and hubs' },
+    { to: '/allocation', text: 'Plan support' },
+    { to: '/deployments', text: 'Deployments' },
+  ],
+  IMPROVEMENT_LEAD: [
+    { to: '/lead', text: 'Needs and hubs' },
+    { to: '/allocation', text: 'Plan support' },
+    { to: '/deployments', text: 'Deployments' },
+  ],
+  EXECUTIVE_HEAD: [
+    { to: '/hub', text: 'My hub' },
+    { to: '/deployments', text: 'Deployments' },
+    // Heads support other schools too: their own deployments and profile.
+    { to: '/me/deployments', text: 'My deployments' },
+  ],
+  HEADTEACHER: [
+    { to: '/school', text: 'My school' },
+    { to: '/school/raise-need', text: 'Raise a need' },
+    { to: '/me/deployments', text: 'My deployments' },
+  ],
+  TEACHER: [
+    { to: '/me', text: 'My profile' },
+    { to: '/me/help', text: 'Where I could help' },
+    { to: '/me/deployments', text: 'My deployments' },
+  ],
+};
+
+export const HOME: Record<Role, string> = {
+  ADMIN: '/lead',
+  IMPROVEMENT_LEAD: '/lead',
+  EXECUTIVE_HEAD: '/hub',
+  HEADTEACHER: '/school',
+  TEACHER: '/me',
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  // A new screen moves focus to its content, so keyboard and screen-reader users start there.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            School support
+          </Link>
+          {session ? (
+            <nav aria-label="Main">
+              <ul>
+                {NAV[session.role].map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end>
+                      {item.text}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          {session ? (
+            <div className="who">
+              <span>
+                <span className="visually-hidden">Signed in as </span>
+                {session.name} <span className="role-tag">{label(session.role)}</span>
+              </span>
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => {
+                  endSession();
+                  navigate('/sign-in');
+                }}
+              >
+                Sign out
+              </button>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      {session && (session.rejected || (session.expiresAt !== null && session.expiresAt < Date.now())) ? (
+        <div className="banner banner-warning" role="alert">
+          Your sign-in is no longer valid ({session.rejected ?? 'it has expired'}). What you typed on this page is kept:{' '}
+          <Link to="/sign-in" target="_blank" rel="opener">
+            sign in again in a new tab
+          </Link>
+          , then come back and send it again.
+        </div>
+      ) : null}
+      <main id="main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

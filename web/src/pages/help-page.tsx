@@ -1,0 +1,94 @@
+// "Where could I help most?": the open needs ranked for this person, with the reasons.
+import { Link } from 'react-router';
+import { FactorFields } from '../api/fragments';
+import { graphql } from '../api/graphql';
+import { useGqlQuery } from '../api/hooks';
+import { useSession } from '../auth/session';
+import { FactorList, ScoreBar } from '../components/score-bar';
+import { Empty, QueryView } from '../components/states';
+import { days, label, percent, score } from '../format';
+
+const HelpQuery = graphql(
+  `
+  query WhereCouldIHelp($staffId: ID!) {
+    rankNeedsForStaff(staffId: $staffId, first: 10) {
+      rank
+      score
+      distanceKm
+      factors {
+        ...FactorFields
+      }
+      need {
+        id
+        area
+        phase
+        severity
+        daysOutstanding
+        description
+        academy {
+          id
+          name
+          fsmPercent
+          ofstedRating
+        }
+      }
+    }
+  }
+`,
+  [FactorFields],
+);
+
+export default function HelpPage() {
+  const session = useSession();
+  const staffId = session?.staffId ?? '';
+  const ranked = useGqlQuery(HelpQuery, { staffId }, { enabled: !!staffId });
+  return (
+    <div className="page page-narrow">
+      <h1>Where could I help most?</h1>
+      <p className="lede">
+        Open needs your expertise fits, most valuable first: the fit of your expertise and level, the school's disadvantage and urgency, and
+        how far you would travel.
+      </p>
+      {!staffId ? <Empty>Your sign-in names no staff record.</Empty> : null}
+      {staffId ? (
+        <QueryView query={ranked} what="the needs you could help with">
+          {(data) => {
+            const list = data.rankNeedsForStaff;
+            if (!list.length) {
+              return (
+                <Empty>
+                  No open need matches your expertise, travel distance and free days now. <Link to={`/staff/${encodeURIComponent(staffId)}/edit`}>Add expertise</Link> or days to widen it.
+                </Empty>
+              );
+            }
+            const max = Math.max(1, ...list.map((r) => r.score));
+            return (
+              <ol className="card-list">
+                {list.map((r) => (
+                  <li key={r.need.id}>
+                    <article className="card" aria-label={`${r.rank}. ${label(r.need.area)} at ${r.need.academy.name}`}>
+                      <header className="card-header">
+                        <h2 className="h3-like">
+                          <span className="rank">{r.rank}.</span> {label(r.need.area)} at {r.need.academy.name}
+                        </h2>
+                        <span className="score">score {score(r.score)}</span>
+                      </header>
+                      <p className="meta">
+                        {label(r.need.phase)} · {label(r.need.severity)} · {days(r.need.daysOutstanding)} wanted · FSM {percent(r.need.academy.fsmPercent, 1)} ·
+                        Ofsted {label(r.need.academy.ofstedRating)}
+                        {r.distanceKm != null ? ` · ${r.distanceKm.toFixed(1)} km away` : ''}
+                      </p>
+                      <p>{r.need.description}</p>
+                      <ScoreBar factors={r.factors} total={r.score} max={max} />
+                      <FactorList factors={r.factors} />
+                    </article>
+                  </li>
+                ))}
+              </ol>
+            );
+          }}
+        </QueryView>
+      ) : null}
+    </div>
+  );
+}
