@@ -19,5 +19,6 @@ import './types/academy-support';
 import './node-query';
 import './types/directory';
 import './types/dev-sign-in';
+import './types/personal-data';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -10,7 +10,8 @@ import { decodeGlobalId } from '../server/auth/global-id';
 import { builder } from './builder';
 import type { GraphQLContext } from './context';
 import { RecordNotFoundError } from './loaders';
-import { AcademyRef, ClusterRef, DeploymentRef, DirectoryUserRef, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
+import { assertMayReadDeployment } from './personal-data';
+import { AcademyRef, ClusterRef, DeploymentRef, type DeploymentShape, DirectoryUserRef, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
 
 export const NODE_REFS = new Map<string, { getDataloader(context: object): { load(id: string): Promise<unknown> } }>([
   ['Trust', TrustRef],
@@ -31,6 +32,8 @@ export async function loadNode(globalId: string, context: GraphQLContext): Promi
     const record = (await ref.getDataloader(context).load(decoded.id)) as object;
     // The Node interface resolves an object's type from this brand.
     brandWithType(record, decoded.typename as never);
+    // A deployment someone may not read is refused by name, not hidden: its ID was given out.
+    if (decoded.typename === 'Deployment') await assertMayReadDeployment(context, record as DeploymentShape);
     return record;
   } catch (error) {
     if (error instanceof RecordNotFoundError) return null;
@@ -56,6 +59,8 @@ builder.queryField('nodes', (t) =>
     nullable: { list: false, items: true },
     description: 'Fetches several objects by their global IDs, in the order given; null in place of each ID that names no object.',
     args: { ids: t.arg.idList({ required: true, description: 'Global IDs of the objects, as returned by their `id` fields.' }) },
-    resolve: (_root, args, context) => Promise.all(args.ids.map((id) => loadNode(String(id), context))) as never,
+    // A refusal (a deployment the caller may not read) is that item's error, null in its place;
+    // the other items still arrive.
+    resolve: (_root, args, context) => Promise.all(args.ids.map((id) => loadNode(String(id), context).catch((error: unknown) => error))) as never,
   }),
 );

@@ -1,15 +1,18 @@
 // The express application: GraphQL (yoga) at /graphql; /livez (alive), /healthz and /readyz
-// (ready); GraphiQL's files (development); the web app at / (server/web-app.ts).
+// (ready); GraphiQL's files (development); /exports/me.json (subject access); the web app at /
+// (server/web-app.ts).
 // Each request to /graphql passes, in order: request id and access log, security headers,
 // CORS, the body limit, a check of JSON query parameters, the bearer token or session cookie
 // check, the rate limit, then GraphQL with its query limits and execution timeout
 // (server/security; docs/security.md). With OIDC_ISSUER set, /auth/* signs browsers in
 // (server/auth/oidc).
 import express from 'express';
+import type { Store } from 'express-rate-limit';
 import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema';
 import type { DevTokenMinter, GraphQLContext } from '../schema/context';
 import { compiledExecution } from './compiled-execution';
+import { subjectAccessRoutes } from './exports/subject-access';
 import { OidcIssuer } from './auth/oidc/issuer';
 import { signInRoutes } from './auth/oidc/routes';
 import { SessionCookies } from './auth/oidc/session';
@@ -38,6 +41,11 @@ export interface AppOptions {
   logger: Logger;
   /** The time, for checking token and session expiry (tests run it ahead). */
   clock?: () => Date;
+  /**
+   * Where rate-limit counts live: the database with MongoDB, so instances share one budget
+   * per client (server/security/rate-limit-store.ts); unset, in this process's memory.
+   */
+  rateLimitStore?: Store;
   /** False until start-up work (indexes, demo data) is done. */
   isReady?: () => boolean;
   /** The built web app served at `/` (default web/dist); null serves none. */
@@ -52,7 +60,7 @@ interface ServerContext {
   res: express.Response;
 }
 
-export function createApp({ config, logger, isReady = () => true, clock, webAppDir = DEFAULT_WEB_APP_DIR }: AppOptions) {
+export function createApp({ config, logger, isReady = () => true, clock, rateLimitStore, webAppDir = DEFAULT_WEB_APP_DIR }: AppOptions) {
   const production = config.nodeEnv === 'production';
   const graphiql = !production;
   // Signing in as anyone (the web app's development sign-in page) exists only outside
@@ -136,14 +144,16 @@ export function createApp({ config, logger, isReady = () => true, clock, webAppD
   app.get('/readyz', readiness);
   if (oidc) app.use(signInRoutes({ issuer: oidc.issuer, sessions: oidc.sessions, logger }));
   if (graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+  const authenticateCaller = createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc });
+  app.use(subjectAccessRoutes(authenticateCaller, logger));
 
   app.use(
     yoga.graphqlEndpoint,
     readBody(security.bodyLimitBytes),
     rejectMalformedParams(),
-    authenticateRequest(createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc })),
+    authenticateRequest(authenticateCaller),
     identifyOperation(security.maxTokens, documents),
-    costlyOperationRateLimit(security.rateLimitPerMinute, logger),
+    costlyOperationRateLimit(security.rateLimitPerMinute, logger, rateLimitStore),
     // yoga is a Node request listener; express 5 types want a RequestHandler.
     (req, res) => {
       void yoga(req, res, { req, res });

@@ -21,6 +21,7 @@ import { drainOnShutdown } from './drain';
 import { createLogger } from './logger';
 import { createHttpServer } from './security/http-server';
 import { backfillDeploymentStatusSince } from './services/deployment-backfill';
+import { DatabaseRateLimitStore } from './security/rate-limit-store';
 import { refreshAllPriorities } from './services/need-priority';
 
 const PRIORITY_REFRESH_MS = 60 * 60 * 1000;
@@ -72,7 +73,10 @@ async function main(): Promise<void> {
     logger.info(`read copies loaded in ${Math.round(performance.now() - warmStarted)} ms`);
   }
 
-  const app = createApp({ config, logger, isReady: () => ready });
+  // Rate-limit counts in the database with MongoDB, so several instances share one budget
+  // per client; FerretDB 1.x serves one instance, whose memory is enough.
+  const rateLimitStore = database.kind === 'ferretdb' ? undefined : new DatabaseRateLimitStore(mongoose.connection);
+  const app = createApp({ config, logger, isReady: () => ready, rateLimitStore });
   // Timeouts for slow clients and a cap on connections per address (server/security/http-server.ts).
   const server: Server = createHttpServer(app, config.security);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));

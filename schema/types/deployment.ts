@@ -9,6 +9,8 @@ import { MAX_PAGE_SIZE } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
 import { AcademyRef, DeploymentRef, type DeploymentShape, ImprovementNeedRef, StaffMemberRef } from '../refs';
 import { viewerOf } from '../viewer';
+import { assertMayReadHistory, mayReadDeploymentOf, readableDeployments } from '../personal-data';
+import { DEPLOYMENT_READERS } from '../../server/auth/personal-data';
 import { DeploymentStatusEnum } from './enums';
 import { ScoreFactorType } from './score-factor';
 
@@ -56,12 +58,18 @@ const ExplanationType = builder.objectRef<Explanation>('DeploymentExplanation').
 });
 
 DeploymentRef.implement({
-  description: 'Support given to a need by a staff member or an academy, from proposal to impact.',
-  authScopes: { authenticated: true },
+  description: `Support given to a need by a staff member or an academy, from proposal to impact. Part of the supporter's deployment history: readable only by ${DEPLOYMENT_READERS}.`,
+  // Lists leave out what the caller may not read (readableDeployments); this backstops every other path.
+  authScopes: (d, context) => mayReadDeploymentOf(context, d),
   fields: (t) => ({
     need: t.field({ type: ImprovementNeedRef, description: 'The need supported.', resolve: (d) => d.needId.toString() }),
     status: t.field({ type: DeploymentStatusEnum, description: 'Where it stands.', resolve: (d) => d.status }),
-    days: t.exposeInt('days', { description: 'Days reserved for it.' }),
+    days: t.exposeInt('days', { description: 'Days reserved for it (see daysHeld).' }),
+    daysHeld: t.boolean({
+      description:
+        "Whether the supporter's days are reserved for it. A proposal inside the supporter's trust holds them at once; one from another trust (or involving a school in no trust) only once the supporter's home school agrees their release, so no trust can tie up another's staff.",
+      resolve: (d) => d.daysHeld !== false,
+    }),
     staffMember: t.field({ type: StaffMemberRef, nullable: true, description: 'The supporting staff member, if a person.', resolve: (d) => d.staffId?.toString() ?? null }),
     supportingAcademy: t.field({ type: AcademyRef, nullable: true, description: 'The supporting academy, if a whole school.', resolve: (d) => d.supportingAcademyId?.toString() ?? null }),
     receivingAcademy: t.field({ type: AcademyRef, description: 'The school receiving support.', resolve: (d) => d.receivingAcademyId.toString() }),
@@ -84,9 +92,12 @@ DeploymentRef.implement({
 builder.objectField(ImprovementNeedRef, 'deployments', (t) =>
   t.loadableList({
     type: DeploymentRef,
-    description: 'Deployments for this need, oldest first. Requires a token.',
+    description: `Deployments for this need, oldest first, those the caller may read (${DEPLOYMENT_READERS}). Requires a token.`,
     authScopes: { authenticated: true },
-    load: (needIds: readonly string[]) => deploymentsOfNeeds(needIds),
+    load: async (needIds: readonly string[], context) => {
+      const lists = await deploymentsOfNeeds(needIds);
+      return Promise.all(lists.map((list) => readableDeployments(context, list)));
+    },
     resolve: (n) => n._id.toString(),
   }),
 );
@@ -183,7 +194,8 @@ const AuditEntryType = builder.objectRef<AuditShape>('AuditEntry').implement({
 builder.queryField('history', (t) =>
   t.field({
     type: [AuditEntryType],
-    description: 'The audit trail of any record (need, deployment, staff member, hub, academy, trust), newest first. Requires a token.',
+    description:
+      "The audit trail of any record (need, deployment, staff member, directory record, hub, academy, trust), newest first. Entries repeat the record's values, so a trail is readable by those who may read the record's personal data: a staff member's by the person, their school's headteacher, hub executive head, trust improvement lead and ADMIN; a need's by those who may read its description; a deployment's by those who may read it; a directory record's by ADMIN, its trust's lead and the person; a hub's, school's or trust's inside its trust. Otherwise FORBIDDEN. Empty for an ID that names no record.",
     authScopes: { authenticated: true },
     args: {
       id: t.arg.id({ required: true, description: 'Global ID of the record.' }),
@@ -191,7 +203,7 @@ builder.queryField('history', (t) =>
     },
     resolve: async (_root, args, context) => {
       const decoded = decodeGlobalId(String(args.id));
-      if (!decoded) return [];
+      if (!decoded || !(await assertMayReadHistory(context, decoded.typename, decoded.id))) return [];
       const first = Math.min(Math.max(args.first ?? 50, 1), MAX_PAGE_SIZE);
       return (await historyOf(viewerOf(context), decoded.id, first)) as unknown as AuditShape[];
     },

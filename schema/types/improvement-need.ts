@@ -3,6 +3,8 @@ import { closeNeed, raiseNeed, updateNeed } from '../../server/services/needs';
 import { listNeeds } from '../../server/services/read/needs';
 import { builder } from '../builder';
 import { inputMutation, outcomeOf } from '../mutations';
+import { needDescriptionFor } from '../personal-data';
+import { NEED_DESCRIPTION_READERS } from '../../server/auth/personal-data';
 import { ImprovementNeedConnection } from '../connections';
 import { filterId } from '../ids';
 import { recordOrId } from '../loaders';
@@ -36,7 +38,11 @@ ImprovementNeedRef.implement({
     phase: t.field({ type: PhaseEnum, description: 'Phase the support is for.', resolve: (n) => n.phase }),
     severity: t.field({ type: NeedSeverityEnum, description: 'How urgent it is.', resolve: (n) => n.severity }),
     status: t.field({ type: NeedStatusEnum, description: 'Where it stands; follows its deployments.', resolve: (n) => n.status }),
-    description: t.exposeString('description', { description: 'What the problem is, in the school’s words.' }),
+    description: t.string({
+      nullable: true,
+      description: `What the problem is, in the school’s words; it can name pupils' circumstances. Readable only by ${NEED_DESCRIPTION_READERS}; others get null with a FORBIDDEN (without a token UNAUTHENTICATED) error.`,
+      resolve: (n, _args, context) => needDescriptionFor(context, n),
+    }),
     daysRequested: t.int({ description: 'Days of support asked for.', resolve: (n) => n.daysRequested }),
     daysCovered: t.int({ description: 'Days reserved by proposed, agreed, active or completed deployments.', resolve: (n) => n.daysCovered ?? 0 }),
     daysOutstanding: t.int({ description: 'Days still to arrange: daysRequested − daysCovered.', resolve: (n) => Math.max(0, n.daysRequested - (n.daysCovered ?? 0)) }),

@@ -8,6 +8,11 @@ import { recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
 import { payloadType } from '../payloads';
 import { AcademyRef, type AcademyShape, StaffMemberRef, type StaffShape } from '../refs';
+import { viewerOf } from '../viewer';
+import { mayReadPersonalDataOf, personalField } from '../personal-data';
+import { CAPACITY_FILTER_RULE, PERSONAL_DATA_READERS } from '../../server/auth/personal-data';
+
+const PERSONAL = `Personal data: null with a FORBIDDEN error unless the caller is ${PERSONAL_DATA_READERS}.`;
 import { DesignationEnum, ExpertiseAreaEnum, ExpertiseLevelEnum, PhaseEnum, StaffRoleEnum } from './enums';
 
 type ExpertiseShape = StaffShape['expertise'][number];
@@ -23,24 +28,32 @@ const ExpertiseEntryType = builder.objectRef<ExpertiseShape>('ExpertiseEntry').i
 });
 
 StaffMemberRef.implement({
-  description: 'A member of staff who offers expertise to other schools. Personal data: readable only with a token.',
+  description: `A member of staff who offers expertise to other schools. Readable only with a token. Name, role, school, designations, expertise and travel range are readable by every signed-in caller (matching needs them); the fields marked personal data only by ${PERSONAL_DATA_READERS}.`,
   authScopes: { authenticated: true },
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Full name.' }),
-    email: t.exposeString('email', { description: 'Work email address (unique, compared without regard to case).' }),
+    personalDataReadable: t.boolean({
+      description: `Whether the caller may read this person's personal data (email, safeguarding-check date, capacity, deployment history): ${PERSONAL_DATA_READERS}. Ask before selecting those fields, which otherwise answer null with a FORBIDDEN error.`,
+      resolve: (s, _args, context) => mayReadPersonalDataOf(context, s),
+    }),
+    email: t.string({ nullable: true, description: `Work email address (unique, compared without regard to case). ${PERSONAL}`, resolve: personalField((s) => s.email) }),
     role: t.field({ type: StaffRoleEnum, description: 'Post in their home school.', resolve: (s) => s.role }),
     homeAcademy: t.field({ type: AcademyRef, description: 'The school they work at.', resolve: (s) => recordOrId<AcademyShape>('academies', s.homeAcademyId) }),
     designations: t.field({ type: [DesignationEnum], description: 'System-leader designations held.', resolve: (s) => s.designations ?? [] }),
     expertise: t.field({ type: [ExpertiseEntryType], description: 'Areas of expertise.', resolve: (s) => s.expertise ?? [] }),
-    capacityDays: t.int({ description: 'Days this year they can give to other schools.', resolve: (s) => s.capacityDays }),
-    remainingDays: t.int({ description: 'Of those, days not yet reserved by deployments.', resolve: (s) => s.remainingDays }),
-    daysCommitted: t.int({ description: 'Days reserved by proposed, agreed, active or completed deployments.', resolve: (s) => s.capacityDays - s.remainingDays }),
+    capacityDays: t.int({ nullable: true, description: `Days this year they can give to other schools. ${PERSONAL}`, resolve: personalField((s) => s.capacityDays) }),
+    remainingDays: t.int({ nullable: true, description: `Of those, days not yet reserved by deployments. ${PERSONAL}`, resolve: personalField((s) => s.remainingDays) }),
+    daysCommitted: t.int({
+      nullable: true,
+      description: `Days reserved by proposed, agreed, active or completed deployments. ${PERSONAL}`,
+      resolve: personalField((s) => s.capacityDays - s.remainingDays),
+    }),
     maxTravelKm: t.float({ nullable: true, description: 'Farthest they will travel, in km (great-circle); null for no stated limit.', resolve: (s) => s.maxTravelKm ?? null }),
     safeguardingCheckExpiresOn: t.field({
       type: 'Date',
       nullable: true,
-      description: "When their safeguarding check expires; null when the home school's own record is relied on.",
-      resolve: (s) => s.safeguardingCheckExpiresOn ?? null,
+      description: `When their safeguarding check expires; null when the home school's own record is relied on. ${PERSONAL}`,
+      resolve: personalField((s) => s.safeguardingCheckExpiresOn ?? null),
     }),
   }),
 });
@@ -54,7 +67,7 @@ const StaffMemberFilter = builder.inputType('StaffMemberFilter', {
     area: t.field({ type: ExpertiseAreaEnum, description: 'Only staff with expertise in this area.' }),
     role: t.field({ type: StaffRoleEnum, description: 'Only this role.' }),
     designation: t.field({ type: DesignationEnum, description: 'Only holders of this designation.' }),
-    minRemainingDays: t.int({ description: 'Only staff with at least this many days free.' }),
+    minRemainingDays: t.int({ description: `Only staff with at least this many days free. Capacity is personal data: ${CAPACITY_FILTER_RULE}; ADMIN anywhere. Otherwise FORBIDDEN.` }),
     nameContains: t.string({ description: 'Case-insensitive part of the name.' }),
   }),
 });
@@ -73,7 +86,7 @@ builder.queryField('staffMembers', (t) =>
         trustId: filterId(f.trustId, 'Trust'),
         clusterId: filterId(f.clusterId, 'Cluster'),
       };
-      return keysetConnection<StaffShape>(listStaff(context.viewer, filter), args);
+      return keysetConnection<StaffShape>(listStaff(viewerOf(context), filter), args);
     },
   }, StaffMemberConnection),
 );

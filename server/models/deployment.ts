@@ -53,6 +53,13 @@ const deploymentSchema = new Schema(
      */
     statusSince: { type: Date, default: null },
     /**
+     * Whether the supporter's days are reserved for it. A proposal inside the supporter's own
+     * trust reserves them at once; one from another trust (or to or from a school in no
+     * trust) only when the supporter's home school releases them (docs/security.md,
+     * "Cross-trust proposals"). Absent on older records: held.
+     */
+    daysHeld: { type: Boolean, default: true },
+    /**
      * "need:supporter" while the deployment is live, suffixed with its own id once it ends.
      * A plain unique index on it stops two live deployments of one supporter for one need
      * (racing proposals included) on MongoDB and FerretDB alike, without partial indexes.

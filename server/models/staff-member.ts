@@ -30,6 +30,8 @@ const staffMemberSchema = new Schema(
     remainingDays: { type: Number, required: true, min: 0 },
     maxTravelKm: { type: Number, min: 0, max: 1000, default: null },
     safeguardingCheckExpiresOn: { type: Date, default: null },
+    /** When the person's personal data was erased (a leaver); never ranked or planned again. */
+    erasedAt: { type: Date, default: null },
     ...authorship,
   },
   { timestamps: true },

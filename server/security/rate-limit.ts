@@ -3,20 +3,22 @@
 // Reads of known documents are bounded by the query limits instead, so browsing with an
 // application's usual queries is never throttled.
 import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import type { Logger } from '../logger';
 import { sendGraphQLError } from './graphql-errors';
 import { operationOf, viewerOf } from './request-context';
 
 const WINDOW_MS = 60_000;
 
-export function costlyOperationRateLimit(perMinute: number, logger: Logger): RequestHandler {
+/** `store`: where the counts live; default in process memory (one instance only). */
+export function costlyOperationRateLimit(perMinute: number, logger: Logger, store?: Store): RequestHandler {
   if (perMinute <= 0) return (_req, _res, next) => next();
   return rateLimit({
     windowMs: WINDOW_MS,
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    ...(store ? { store } : {}),
     // Counted once the operation is known; a request not read with certainty counts.
     skip: (_req, res) => operationOf(res)?.rateLimited === false,
     keyGenerator: (req, res) => {

@@ -82,19 +82,18 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   if (reason) return failed(userError(supporterField, `this supporter cannot be proposed: ${reason.toLowerCase().replace(/_/g, ' ')}`, CONSTRAINT_CODES[reason] ?? reason));
   const ranked = check.candidates[0]!;
 
-  // Reserve the supporter's days with one conditional update: never overdrawn, however many race.
+  // Inside the supporter's trust: reserve their days now, with one conditional update (never
+  // overdrawn, however many race). From another trust: the days stay the home school's until
+  // it releases the person (agreeDeployment), so another trust cannot tie up its staff.
   const actor = actorOf(viewer);
-  const reserved =
-    kind === 'STAFF'
-      ? await StaffMember.updateOne({ _id: supporterDoc._id, remainingDays: { $gte: data.days } }, { $inc: { remainingDays: -data.days } })
-      : await Academy.updateOne({ _id: supporterDoc._id, supportRemainingDays: { $gte: data.days } }, { $inc: { supportRemainingDays: -data.days } });
-  if (reserved.modifiedCount !== 1) {
+  const supporterRef = { staffId: kind === 'STAFF' ? supporterDoc._id : null, supportingAcademyId: kind === 'ACADEMY' ? supporterDoc._id : null };
+  const holdNow = !isCrossTrust(scopeOf(needAcademy), await supporterHomeScope(supporterRef));
+  if (holdNow && !(await reserveSupporterDays(supporterRef, data.days))) {
     return failed(userError('days', `the supporter does not have ${data.days} days left`, 'INSUFFICIENT_CAPACITY'));
   }
-  const releaseSupporter = () =>
-    kind === 'STAFF'
-      ? StaffMember.updateOne({ _id: supporterDoc._id }, { $inc: { remainingDays: data.days } })
-      : Academy.updateOne({ _id: supporterDoc._id }, { $inc: { supportRemainingDays: data.days } });
+  const releaseSupporter = async () => {
+    if (holdNow) await giveBackSupporterDays(supporterRef, data.days);
+  };
   // Then the need's days, conditional on the request we read, so it is never over-covered.
   const covered = await ImprovementNeed.updateOne(
     { _id: need._id, status: 'OPEN', daysRequested: need.daysRequested, daysCovered: { $lte: need.daysRequested - data.days } },
@@ -121,6 +120,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     explanation: { score: ranked.score, rank: null, eligibleCount: null, distanceKm: ranked.distanceKm, factors: ranked.factors, rankedAt: now },
     statusHistory: [{ status: 'PROPOSED', by: actor, at: now }],
     statusSince: now,
+    daysHeld: holdNow,
     liveKey,
     createdBy: actor,
     updatedBy: actor,
@@ -135,10 +135,39 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   await recordAudit('Deployment', deployment._id, 'PROPOSED', actor, {
     status: { from: null, to: 'PROPOSED' },
     days: { from: null, to: data.days },
+    daysHeld: { from: null, to: holdNow },
     supporter: { from: null, to: `${kind}:${supporterDoc._id.toString()}` },
   });
   await syncNeedStatus(need._id.toString(), actor);
   return ok(deployment.toObject() as DeploymentLean);
+}
+
+type SupporterRef = { staffId?: { toString(): string } | null; supportingAcademyId?: { toString(): string } | null };
+
+/** The supporter's home school (a person) or the supporting school itself. */
+async function supporterHomeScope(s: SupporterRef): Promise<AcademyScope | null> {
+  let homeId = s.supportingAcademyId ?? null;
+  if (s.staffId) homeId = (await StaffMember.findById(s.staffId, { homeAcademyId: 1 }).lean())?.homeAcademyId ?? null;
+  const home = homeId ? await Academy.findById(homeId, { trustId: 1, clusterId: 1 }).lean() : null;
+  return home ? scopeOf(home) : null;
+}
+
+/** Help across organisations: the supporter's school is in another trust, or either is in none. */
+export function isCrossTrust(receiving: AcademyScope, home: AcademyScope | null): boolean {
+  return !home || !receiving.trustId || receiving.trustId !== home.trustId;
+}
+
+/** Takes days from the supporter with one conditional update; false when they lack them. */
+async function reserveSupporterDays(s: SupporterRef, days: number): Promise<boolean> {
+  const reserved = s.staffId
+    ? await StaffMember.updateOne({ _id: s.staffId, remainingDays: { $gte: days } }, { $inc: { remainingDays: -days } })
+    : await Academy.updateOne({ _id: s.supportingAcademyId, supportRemainingDays: { $gte: days } }, { $inc: { supportRemainingDays: -days } });
+  return reserved.modifiedCount === 1;
+}
+
+async function giveBackSupporterDays(s: SupporterRef, days: number): Promise<void> {
+  if (s.staffId) await StaffMember.updateOne({ _id: s.staffId }, { $inc: { remainingDays: days } });
+  else await Academy.updateOne({ _id: s.supportingAcademyId }, { $inc: { supportRemainingDays: days } });
 }
 
 /** Sets a need's status from its deployments (closed needs stay closed). */
@@ -231,23 +260,39 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
     condition.release = deployment.release ?? null;
     condition.acceptance = deployment.acceptance ?? null;
   }
+  // A cross-trust proposal holds the supporter's days from the moment their school releases
+  // them: reserved first, conditionally, and given back if the sign-off loses a race.
+  // Conditional on whether the days were held as read, too: a decline racing the release
+  // then gives back exactly the days the release took.
+  const held = deployment.daysHeld !== false;
+  condition.daysHeld = held ? { $ne: false } : false;
+  const holdsNow = !held && !!set.release;
+  if (holdsNow) {
+    if (!(await reserveSupporterDays(deployment, deployment.days))) {
+      return failed(userError('id', `the supporter no longer has ${deployment.days} days left to release`, 'INSUFFICIENT_CAPACITY'));
+    }
+    set.daysHeld = true;
+  }
   const update: Record<string, unknown> = { $set: set };
   if (target !== deployment.status) {
     update.$push = { statusHistory: { status: target, by: actor, at: now } };
     set.statusSince = now;
   }
   const after = (await Deployment.findOneAndUpdate(condition, update, { new: true }).lean()) as DeploymentLean | null;
-  if (!after) return failed(userError('id', 'the deployment changed meanwhile; reload and try again', 'CONFLICT'));
+  if (!after) {
+    if (holdsNow) await giveBackSupporterDays(deployment, deployment.days);
+    return failed(userError('id', 'the deployment changed meanwhile; reload and try again', 'CONFLICT'));
+  }
 
   if (target === 'DECLINED' || target === 'CANCELLED') {
-    if (deployment.staffId) await StaffMember.updateOne({ _id: deployment.staffId }, { $inc: { remainingDays: deployment.days } });
-    else await Academy.updateOne({ _id: deployment.supportingAcademyId }, { $inc: { supportRemainingDays: deployment.days } });
+    if (held) await giveBackSupporterDays(deployment, deployment.days);
     await ImprovementNeed.updateOne({ _id: deployment.needId }, { $inc: { daysCovered: -deployment.days } });
   }
   const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: deployment.status, to: target } };
   if (set.release) changes.release = { from: null, to: actor };
   if (set.acceptance) changes.acceptance = { from: null, to: actor };
   if (move === 'complete') changes.impactRating = { from: null, to: set.impactRating };
+  if (holdsNow) changes.daysHeld = { from: false, to: true };
   await recordAudit('Deployment', deployment._id, move.toUpperCase(), actor, changes);
   await syncNeedStatus(deployment.needId.toString(), actor);
   return ok(after);

@@ -53,26 +53,30 @@ function all<T extends { _id: unknown }>(store: Store<T>, filter: Record<string,
 const gid = (typename: string, id: unknown) => encodeGlobalId(typename, String(id));
 const idOrNull = (id: unknown) => (id ? String(id) : null);
 
-/** Claims per role, scoped to the records that role acts for (global IDs, as API.md says). */
+/**
+ * Claims per role, scoped to the records that role acts for (global IDs, as API.md says). A
+ * person on record signs in as their StaffMember ID, which a token carrying `staffId` must
+ * have as its subject (server/auth/tokens.ts).
+ */
 export const claimsFor = {
   admin: (): TokenClaims => ({ sub: 'dev-admin', role: 'ADMIN' }),
   lead: (trust: TrustLean): TokenClaims => ({ sub: `dev-lead-${String(trust._id)}`, role: 'IMPROVEMENT_LEAD', trustId: gid('Trust', trust._id) }),
   executiveHead: (cluster: ClusterLean): TokenClaims => ({
-    sub: cluster.executiveHeadId ? `dev-staff-${String(cluster.executiveHeadId)}` : `dev-exec-head-${String(cluster._id)}`,
+    sub: cluster.executiveHeadId ? gid('StaffMember', cluster.executiveHeadId) : `dev-exec-head-${String(cluster._id)}`,
     role: 'EXECUTIVE_HEAD',
     clusterId: gid('Cluster', cluster._id),
     trustId: gid('Trust', cluster.trustId),
     ...(cluster.executiveHeadId ? { staffId: gid('StaffMember', cluster.executiveHeadId) } : {}),
   }),
   headteacher: (academy: AcademyLean, head: StaffLean | null): TokenClaims => ({
-    sub: head ? `dev-staff-${String(head._id)}` : `dev-head-${String(academy._id)}`,
+    sub: head ? gid('StaffMember', head._id) : `dev-head-${String(academy._id)}`,
     role: 'HEADTEACHER',
     academyId: gid('Academy', academy._id),
     ...(academy.trustId ? { trustId: gid('Trust', academy.trustId) } : {}),
     ...(head ? { staffId: gid('StaffMember', head._id) } : {}),
   }),
   teacher: (staff: StaffLean): TokenClaims => ({
-    sub: `dev-staff-${String(staff._id)}`,
+    sub: gid('StaffMember', staff._id),
     role: 'TEACHER',
     staffId: gid('StaffMember', staff._id),
     academyId: gid('Academy', staff.homeAcademyId),

@@ -166,6 +166,13 @@ const cases: MutationCase[] = [
     })),
   },
   {
+    // Erasure of a leaver (issue 16): ADMIN, or their trust's improvement lead.
+    name: 'eraseStaffMember',
+    document: mutation('eraseStaffMember', 'EraseStaffMemberInput', 'staffMember { id name }'),
+    allowed: ['IMPROVEMENT_LEAD'],
+    variables: target('eraseStaffMember', async (side) => ({ input: { staffId: (await createStaff(api, admin, sideOf(side).school)).id } })),
+  },
+  {
     name: 'createStaffMember',
     document: mutation('createStaffMember', 'CreateStaffMemberInput', 'staffMember { id }'),
     allowed: ['HEADTEACHER', 'IMPROVEMENT_LEAD'],
@@ -492,5 +499,240 @@ describe('personal data without a valid token', () => {
       expect(res.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHENTICATED');
       expect(JSON.stringify(res.data ?? {})).not.toMatch(/@example\.org\.uk|Staff Member|Teacher/);
     }
+  });
+});
+
+// Personal data, field by field (API.md, Access rules; issue 16): every readable field of a
+// staff member, every deployment and need description and audit trail, read by every kind
+// of caller inside and outside the trust. A refused field is null with a FORBIDDEN error on
+// its path (UNAUTHENTICATED without a token) and the rest of the answer arrives.
+describe('personal data, by field, caller and trust', () => {
+  type Reader = { name: string; claims: (() => TokenClaims) | null };
+  const subject = {} as Record<'in' | 'out', string>;
+  const readers: Reader[] = [
+    { name: 'no token', claims: null },
+    { name: 'the person (in)', claims: () => claims('TEACHER', { staffId: subject.in, academyId: world.A }) },
+    { name: 'a colleague at their school', claims: () => claims('TEACHER', { staffId: world.teacher, academyId: world.A }) },
+    { name: 'HEADTEACHER of their school', claims: () => claims('HEADTEACHER', { academyId: world.A, trustId: world.T }) },
+    { name: 'HEADTEACHER of another school of the hub', claims: () => claims('HEADTEACHER', { academyId: world.B, trustId: world.T }) },
+    { name: 'EXECUTIVE_HEAD of their hub', claims: () => claims('EXECUTIVE_HEAD', { clusterId: world.C, trustId: world.T }) },
+    { name: 'EXECUTIVE_HEAD of another hub of the trust', claims: () => claims('EXECUTIVE_HEAD', { clusterId: world.C2, trustId: world.T }) },
+    { name: 'IMPROVEMENT_LEAD of their trust', claims: () => claims('IMPROVEMENT_LEAD', { trustId: world.T }) },
+    { name: 'IMPROVEMENT_LEAD without trust', claims: () => claims('IMPROVEMENT_LEAD', {}) },
+    { name: 'ADMIN', claims: () => claims('ADMIN', {}) },
+    { name: 'the person (out)', claims: () => claims('TEACHER', { staffId: subject.out, academyId: world.X }) },
+    { name: 'HEADTEACHER in the other trust', claims: () => claims('HEADTEACHER', { academyId: world.X, trustId: world.U }) },
+    { name: 'EXECUTIVE_HEAD in the other trust', claims: () => claims('EXECUTIVE_HEAD', { clusterId: world.D, trustId: world.U }) },
+    { name: 'IMPROVEMENT_LEAD of the other trust', claims: () => claims('IMPROVEMENT_LEAD', { trustId: world.U }) },
+  ];
+  /** Who may read the personal data of the person in trust T (at A, hub C) and in trust U (at X, hub D). */
+  const personalReaders: Record<'in' | 'out', string[]> = {
+    in: ['the person (in)', 'HEADTEACHER of their school', 'EXECUTIVE_HEAD of their hub', 'IMPROVEMENT_LEAD of their trust', 'ADMIN'],
+    out: ['the person (out)', 'HEADTEACHER in the other trust', 'EXECUTIVE_HEAD in the other trust', 'IMPROVEMENT_LEAD of the other trust', 'ADMIN'],
+  };
+  const PERSONAL_FIELDS = ['email', 'safeguardingCheckExpiresOn', 'capacityDays', 'remainingDays', 'daysCommitted'] as const;
+  const MATCHING_FIELDS = ['name', 'role', 'homeAcademy', 'designations', 'expertise', 'maxTravelKm', 'personalDataReadable'] as const;
+  const STAFF_FIELDS = `name role homeAcademy { id } designations expertise { area level evidence } maxTravelKm personalDataReadable ${PERSONAL_FIELDS.join(' ')}`;
+  const tokenOf = async (reader: Reader) => (reader.claims ? mintToken(reader.claims(), TEST_JWT_SECRET) : null);
+
+  /** 'value', or the error code on the field's own path (with the value null). */
+  function fieldOutcome(res: GraphQLResponse, path: (string | number)[], field: string, value: unknown): string {
+    const error = res.errors?.find((e) => JSON.stringify(e.path) === JSON.stringify([...path, field]));
+    if (error) return `${error.extensions?.code}${value === null ? '' : ' WITH VALUE'}`;
+    return value === null || value === undefined ? 'NULL' : 'value';
+  }
+
+  beforeAll(async () => {
+    const extra = { safeguardingCheckExpiresOn: '2031-03-31', designations: ['SLE'], maxTravelKm: 40 };
+    subject.in = (await createStaff(api, admin, world.A, extra)).id;
+    subject.out = (await createStaff(api, admin, world.X, extra)).id;
+  });
+
+  it.each(['in', 'out'] as const)('a staff member of the %s trust: each field by each caller, by node()', async (side) => {
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const reader of readers) {
+      const res = await api.gql(`query ($id: ID!) { node(id: $id) { ... on StaffMember { ${STAFF_FIELDS} } } }`, { id: subject[side] }, { token: await tokenOf(reader) });
+      if (!reader.claims) {
+        got.push(`${reader.name}: ${res.data?.node === null && res.errors?.[0]?.extensions?.code}`);
+        want.push(`${reader.name}: UNAUTHENTICATED`);
+        continue;
+      }
+      const node = res.data?.node ?? {};
+      const may = personalReaders[side].includes(reader.name);
+      for (const field of MATCHING_FIELDS) {
+        got.push(`${reader.name} ${field}: ${fieldOutcome(res, ['node'], field, node[field])}`);
+        want.push(`${reader.name} ${field}: value`);
+      }
+      expect(node.personalDataReadable).toBe(may);
+      for (const field of PERSONAL_FIELDS) {
+        got.push(`${reader.name} ${field}: ${fieldOutcome(res, ['node'], field, node[field])}`);
+        want.push(`${reader.name} ${field}: ${may ? 'value' : 'FORBIDDEN'}`);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  it('says who may read a refused field', async () => {
+    const res = await api.gql(`query ($id: ID!) { node(id: $id) { ... on StaffMember { name email } } }`, { id: subject.out }, { token: await tokenOf(readers[7]!) });
+    expect(res.data.node.name).toMatch(/^Staff Member/);
+    expect(res.errors?.[0]?.message).toBe(
+      "Forbidden: StaffMember.email is personal data, readable only by the person themself, their school's headteacher, their hub's executive head, their trust's improvement lead and ADMIN",
+    );
+  });
+
+  it('keeps lists of staff to the reduced view outside the caller’s reach: staffMembers, a school’s staff, a hub’s executive head', async () => {
+    const lead = await tokenOf(readers[7]!);
+    const list = await api.gql(`query ($u: ID!) { staffMembers(first: 50, filter: { trustId: $u }) { edges { node { id name email } } } }`, { u: world.U }, { token: lead });
+    const edges = list.data.staffMembers.edges as { node: { id: string; name: string; email: string | null } }[];
+    expect(edges.map((e) => e.node.id)).toContain(subject.out);
+    for (const [i, edge] of edges.entries()) {
+      expect({ name: typeof edge.node.name, email: edge.node.email }).toEqual({ name: 'string', email: null });
+      expect(list.errors?.find((e) => JSON.stringify(e.path) === JSON.stringify(['staffMembers', 'edges', i, 'node', 'email']))?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const school = await api.gql(`query ($a: ID!) { node(id: $a) { ... on Academy { staffMembers { id email } } } }`, { a: world.A }, { token: lead });
+    expect(school.errors).toBeUndefined();
+    expect(school.data.node.staffMembers.every((s: { email: string | null }) => typeof s.email === 'string')).toBe(true);
+  });
+
+  it('shows the same reduced view inside a ranking across trusts', async () => {
+    const needId = await needAt('in');
+    const lead = await tokenOf(readers[7]!);
+    const res = await api.gql(
+      `query ($n: ID!) { rankCandidates(needId: $n, first: 50) { candidates { candidate { ... on StaffMember { id name homeAcademy { trust { id } } personalDataReadable email remainingDays } } } } }`,
+      { n: needId },
+      { token: lead },
+    );
+    const candidates = (res.data.rankCandidates.candidates as { candidate: any }[]).map((c) => c.candidate);
+    const trusts = new Set(candidates.map((c) => c.homeAcademy.trust?.id));
+    expect(trusts).toEqual(new Set([world.T, world.U]));
+    for (const [i, c] of candidates.entries()) {
+      const own = c.homeAcademy.trust?.id === world.T;
+      expect({ readable: c.personalDataReadable, email: typeof c.email, days: typeof c.remainingDays }).toEqual(
+        own ? { readable: true, email: 'string', days: 'number' } : { readable: false, email: 'object', days: 'object' },
+      );
+      const codes = (res.errors ?? []).filter((e) => (e.path as unknown[] | undefined)?.[2] === i).map((e) => `${e.path?.at(-1)}:${e.extensions?.code}`);
+      expect(codes).toEqual(own ? [] : ['email:FORBIDDEN', 'remainingDays:FORBIDDEN']);
+    }
+  });
+
+  it('lets a filter on days left run only within the caller’s own scope (else it would read capacity)', async () => {
+    const got: string[] = [];
+    const want: string[] = [];
+    const scopes = [
+      ['trust T', () => ({ trustId: world.T }), ['IMPROVEMENT_LEAD of their trust']],
+      ['hub C', () => ({ clusterId: world.C }), ['EXECUTIVE_HEAD of their hub']],
+      ['school A', () => ({ homeAcademyId: world.A }), ['HEADTEACHER of their school']],
+      ['everyone', () => ({}), []],
+    ] as const;
+    for (const [label, filter, allowed] of scopes) {
+      for (const reader of readers) {
+        const res = await api.gql(
+          `query ($f: StaffMemberFilter) { staffMembers(first: 5, filter: $f) { edges { node { id } } } }`,
+          { f: { ...filter(), minRemainingDays: 1 } },
+          { token: await tokenOf(reader) },
+        );
+        got.push(`${label} ${reader.name}: ${res.data?.staffMembers ? 'listed' : res.errors?.[0]?.extensions?.code}`);
+        want.push(`${label} ${reader.name}: ${!reader.claims ? 'UNAUTHENTICATED' : [...allowed, 'ADMIN'].includes(reader.name) ? 'listed' : 'FORBIDDEN'}`);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  it('keeps the audit trails of a hub and a trust inside the trust', async () => {
+    const outside = ['no token', 'IMPROVEMENT_LEAD without trust', 'the person (out)', 'HEADTEACHER in the other trust', 'EXECUTIVE_HEAD in the other trust', 'IMPROVEMENT_LEAD of the other trust'];
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const [label, id] of [['hub C', world.C], ['trust T', world.T], ['school B', world.B]] as const) {
+      for (const reader of readers) {
+        const res = await api.gql(`query ($id: ID!) { history(id: $id) { action } }`, { id }, { token: await tokenOf(reader) });
+        got.push(`${label} ${reader.name}: ${res.data?.history?.length ? 'entries' : res.errors?.[0]?.extensions?.code ?? 'EMPTY'}`);
+        want.push(`${label} ${reader.name}: ${!reader.claims ? 'UNAUTHENTICATED' : outside.includes(reader.name) ? 'FORBIDDEN' : 'entries'}`);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  describe('deployments, need descriptions and audit trails', () => {
+    const ids = {} as Record<'needIn' | 'needOut' | 'inside' | 'across' | 'acrossProposed', string>;
+    const DEPLOYMENT_READERS_INSIDE = ['HEADTEACHER of their school', 'HEADTEACHER of another school of the hub', 'EXECUTIVE_HEAD of their hub', 'IMPROVEMENT_LEAD of their trust', 'ADMIN'];
+
+    beforeAll(async () => {
+      // A deployment inside trust T (supporterIn of B to A), and one across (the person out, of X, to A).
+      ids.needIn = await needAt('in');
+      ids.needOut = await needAt('out');
+      ids.inside = (await must(api, PROPOSE, { input: { needId: ids.needIn, staffId: world.supporterIn, days: 1 } }, admin, 'proposeDeployment')).deployment.id;
+      ids.across = (await must(api, PROPOSE, { input: { needId: ids.needIn, staffId: subject.out, days: 1 } }, admin, 'proposeDeployment')).deployment.id;
+      await must(api, AGREE, { input: { id: ids.across } }, admin, 'agreeDeployment');
+      const other = await needAt('in');
+      ids.acrossProposed = other;
+      await must(api, PROPOSE, { input: { needId: other, staffId: subject.out, days: 1 } }, admin, 'proposeDeployment');
+    });
+
+    it('a deployment: readable by the receiving side and by those who may read the supporter’s personal data', async () => {
+      // Readers of the cross-trust deployment: the receiving side in T, the supporter's side in U.
+      const expectedReaders: Record<'inside' | 'across', string[]> = {
+        inside: [...DEPLOYMENT_READERS_INSIDE],
+        across: ['HEADTEACHER of their school', 'EXECUTIVE_HEAD of their hub', 'IMPROVEMENT_LEAD of their trust', 'ADMIN', ...personalReaders.out.filter((r) => r !== 'ADMIN')],
+      };
+      const got: string[] = [];
+      const want: string[] = [];
+      for (const which of ['inside', 'across'] as const) {
+        for (const reader of readers) {
+          const res = await api.gql(`query ($id: ID!) { node(id: $id) { ... on Deployment { id days status } } }`, { id: ids[which] }, { token: await tokenOf(reader) });
+          got.push(`${which} ${reader.name}: ${res.data?.node?.id === ids[which] ? 'value' : res.errors?.[0]?.extensions?.code}`);
+          want.push(`${which} ${reader.name}: ${!reader.claims ? 'UNAUTHENTICATED' : expectedReaders[which].includes(reader.name) ? 'value' : 'FORBIDDEN'}`);
+        }
+      }
+      expect(got).toEqual(want);
+    });
+
+    it('nodes(): a deployment the caller may not read is null with FORBIDDEN in its place, the others arrive', async () => {
+      const res = await api.gql(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [ids.across, ids.inside, ids.needIn] }, { token: await tokenOf(readers[13]!) });
+      expect(res.data.nodes).toEqual([{ id: ids.across }, null, { id: ids.needIn }]);
+      expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['nodes', 1], 'FORBIDDEN']]);
+    });
+
+    it('a need’s deployments list only those the caller may read', async () => {
+      const res = await api.gql(`query ($n: ID!) { node(id: $n) { ... on ImprovementNeed { deployments { id } } } }`, { n: ids.needIn }, { token: await tokenOf(readers[13]!) });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.node.deployments.map((d: { id: string }) => d.id)).toEqual([ids.across]);
+      const colleague = await api.gql(`query ($n: ID!) { node(id: $n) { ... on ImprovementNeed { deployments { id } } } }`, { n: ids.needIn }, { token: await tokenOf(readers[2]!) });
+      expect(colleague.data.node.deployments).toEqual([]);
+    });
+
+    it('a need’s description: inside its trust, and by a supporter once agreed', async () => {
+      const got: string[] = [];
+      const want: string[] = [];
+      const insideT = readers.filter((r) => r.claims && !['the person (out)', 'HEADTEACHER in the other trust', 'EXECUTIVE_HEAD in the other trust', 'IMPROVEMENT_LEAD of the other trust', 'IMPROVEMENT_LEAD without trust'].includes(r.name)).map((r) => r.name);
+      const insideU = ['the person (out)', 'HEADTEACHER in the other trust', 'EXECUTIVE_HEAD in the other trust', 'IMPROVEMENT_LEAD of the other trust', 'ADMIN'];
+      // The person out supports needIn (agreed) but only proposed for acrossProposed.
+      const cases = [['needIn', [...insideT, 'the person (out)']], ['acrossProposed', insideT], ['needOut', insideU]] as const;
+      for (const [which, allowed] of cases) {
+        for (const reader of readers) {
+          const res = await api.gql(`query ($n: ID!) { node(id: $n) { ... on ImprovementNeed { area description } } }`, { n: ids[which] }, { token: await tokenOf(reader) });
+          got.push(`${which} ${reader.name}: ${res.data.node.area === 'MATHS' ? fieldOutcome(res, ['node'], 'description', res.data.node.description) : 'NO NEED'}`);
+          want.push(`${which} ${reader.name}: ${!reader.claims ? 'UNAUTHENTICATED' : (allowed as readonly string[]).includes(reader.name) ? 'value' : 'FORBIDDEN'}`);
+        }
+      }
+      expect(got).toEqual(want);
+    });
+
+    it('an audit trail: a staff member’s by those who may read their personal data, a need’s by those who may read its description', async () => {
+      const got: string[] = [];
+      const want: string[] = [];
+      for (const reader of readers) {
+        for (const [label, id, allowed] of [
+          ['staff in', subject.in, personalReaders.in],
+          ['staff out', subject.out, personalReaders.out],
+          ['deployment inside', ids.inside, DEPLOYMENT_READERS_INSIDE],
+        ] as const) {
+          const res = await api.gql(`query ($id: ID!) { history(id: $id) { action changes { field to } } }`, { id }, { token: await tokenOf(reader) });
+          got.push(`${label} ${reader.name}: ${res.data?.history ? (res.data.history.length > 0 ? 'entries' : 'EMPTY') : res.errors?.[0]?.extensions?.code}`);
+          want.push(`${label} ${reader.name}: ${!reader.claims ? 'UNAUTHENTICATED' : (allowed as readonly string[]).includes(reader.name) ? 'entries' : 'FORBIDDEN'}`);
+        }
+      }
+      expect(got).toEqual(want);
+    });
   });
 });

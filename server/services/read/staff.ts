@@ -1,5 +1,8 @@
 // Reads of staff: the list. Personal data: the schema requires a token for it.
+import { CAPACITY_FILTER_RULE, mayFilterOnCapacity } from '../../auth/personal-data';
 import type { Viewer } from '../../auth/viewer';
+import { ForbiddenError } from '../../domain/errors';
+import { isRecordId } from '../../domain/ids';
 import { type StaffDoc, stores } from '../../db/store';
 import { allOf, containsPattern, idClause } from './filters';
 import type { KeysetList } from './keyset-list';
@@ -19,8 +22,17 @@ export interface StaffListFilter {
 
 const BY_NAME = [{ field: 'name', direction: 1, kind: 'string' }] as const;
 
-/** Staff by name. */
-export function listStaff(_viewer: Viewer | null, f: StaffListFilter): KeysetList<StaffDoc> {
+const named = (id: string | null | undefined) => (id != null && isRecordId(id) ? id : null);
+
+/**
+ * Staff by name. Filtering on capacity (minRemainingDays) reads personal data, so it is
+ * allowed only within the caller's own trust, hub or school (FORBIDDEN otherwise).
+ */
+export function listStaff(viewer: Viewer, f: StaffListFilter): KeysetList<StaffDoc> {
+  if (f.minRemainingDays != null) {
+    const scope = { trustId: named(f.trustId), clusterId: named(f.clusterId), academyId: named(f.homeAcademyId) };
+    if (!mayFilterOnCapacity(viewer, scope)) throw new ForbiddenError(CAPACITY_FILTER_RULE);
+  }
   return {
     sort: BY_NAME,
     fetch: async (window) => {

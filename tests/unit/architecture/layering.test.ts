@@ -38,6 +38,7 @@ function layerOf(path: string): Layer {
     case 'import':
       return dir;
     case 'security':
+    case 'exports': // HTTP routes (subject access export)
     case undefined: // server/app.ts, main.ts, config.ts...: the process and its HTTP transport
       return 'transport';
     default:

@@ -18,7 +18,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
 export async function gqlRequest<Result, Variables>(
@@ -44,7 +44,11 @@ export async function gqlRequest<Result, Variables>(
   } catch {
     throw new ApiError(response.status >= 500 ? 'offline' : 'failed', `The server answered ${response.status} without a GraphQL response. Try again in a moment.`);
   }
-  const first = body.errors?.[0];
+  // A field the caller may not read (another trust's staff member's days, say) is answered
+  // null with a FORBIDDEN error at its path while the rest of the answer stands: the screens
+  // show such fields as "not shared". Any other error fails the request.
+  const errors = (body.errors ?? []).filter((e) => !(body.data && e.path?.length && e.extensions?.code === 'FORBIDDEN'));
+  const first = errors[0];
   if (first) {
     const code = first.extensions?.code;
     if (code === 'UNAUTHENTICATED') {

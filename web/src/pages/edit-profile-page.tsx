@@ -83,7 +83,7 @@ export default function EditProfilePage() {
 function toDraft(p: Profile): ProfileDraft {
   return {
     name: p.name,
-    email: p.email,
+    email: p.email ?? '',
     capacityDays: String(p.capacityDays),
     maxTravelKm: p.maxTravelKm == null ? '' : String(p.maxTravelKm),
     expertise: p.expertise.map((e) => ({ area: e.area, level: e.level, phases: [...e.phases], evidence: e.evidence ?? '' })),

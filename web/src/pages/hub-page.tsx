@@ -72,7 +72,7 @@ export default function HubPage() {
           const needs = h.memberAcademies.flatMap((a) => a.openNeeds).sort((a, b) => b.priority - a.priority);
           const maxPriority = Math.max(1, ...needs.map((n) => n.priority));
           const staff = h.memberAcademies.flatMap((a) => a.staffMembers.map((s) => ({ ...s, school: a.name })));
-          const totals = staff.reduce((t, s) => ({ offered: t.offered + s.capacityDays, reserved: t.reserved + s.daysCommitted, left: t.left + s.remainingDays }), { offered: 0, reserved: 0, left: 0 });
+          const totals = staff.reduce((t, s) => ({ offered: t.offered + (s.capacityDays ?? 0), reserved: t.reserved + (s.daysCommitted ?? 0), left: t.left + (s.remainingDays ?? 0) }), { offered: 0, reserved: 0, left: 0 });
           return (
             <>
               <h1>{h.name}</h1>
@@ -138,9 +138,9 @@ export default function HubPage() {
                           <th scope="row">{s.name}</th>
                           <td>{s.school}</td>
                           <td>{label(s.role)}</td>
-                          <td>{s.capacityDays}</td>
-                          <td>{s.daysCommitted}</td>
-                          <td>{s.remainingDays}</td>
+                          <td>{s.capacityDays ?? 'not shared'}</td>
+                          <td>{s.daysCommitted ?? 'not shared'}</td>
+                          <td>{s.remainingDays ?? 'not shared'}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -233,11 +233,11 @@ function CandidateCard({ candidate: c, max, needId, outstanding, onProposed }: {
         {who.__typename === 'StaffMember'
           ? `${label(who.role)} at ${who.homeAcademy.name}${who.homeAcademy.cluster ? ` (${who.homeAcademy.cluster.name})` : ''}${who.designations.length ? ` · ${who.designations.join(', ')}` : ''}`
           : `Ofsted ${label(who.ofstedRating)}`}
-        {c.distanceKm != null ? ` · ${c.distanceKm.toFixed(1)} km away` : ''} · {days(spare)} free
+        {c.distanceKm != null ? ` · ${c.distanceKm.toFixed(1)} km away` : ''} · {spare == null ? 'days free not shared' : `${days(spare)} free`}
       </p>
       <ScoreBar factors={c.factors} total={c.score} max={max} />
       <FactorList factors={c.factors} />
-      <ProposeForm needId={needId} candidate={c} defaultDays={Math.max(1, Math.min(outstanding, spare))} name={name} onProposed={onProposed} />
+      <ProposeForm needId={needId} candidate={c} defaultDays={Math.max(1, Math.min(outstanding, spare ?? outstanding))} name={name} onProposed={onProposed} />
     </article>
   );
 }

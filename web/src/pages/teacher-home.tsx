@@ -79,7 +79,7 @@ export default function TeacherHome() {
                   <dt>Email</dt>
                   <dd>{me.email}</dd>
                 </dl>
-                <p className="hint">Your headteacher changes designations, your post and the safeguarding check. {days(me.remainingDays)} left to offer.</p>
+                <p className="hint">Your headteacher changes designations, your post and the safeguarding check. {days(me.remainingDays ?? 0)} left to offer.</p>
               </section>
             </>
           );
