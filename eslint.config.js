@@ -23,6 +23,7 @@ const graphQLConfig = { schema: 'schema.graphql', documents: 'docs/**/*.graphql'
 const VALUE_TYPES = [
   'Actor',
   'AuditEntry',
+  'AvailabilityWindow',
   'CandidateRanking',
   'DeploymentExplanation',
   'DeploymentStatusChange',
@@ -48,6 +49,9 @@ const VALUE_TYPES = [
   'Viewer',
   // schema/types/waiting-for-me.ts: a step is a view of a deployment, not a record.
   'WaitingStep',
+  // schema/types/email-preferences.ts: settings held for a person's address or a trust.
+  'EmailPreference',
+  'ReminderRule',
 ];
 
 const config = [

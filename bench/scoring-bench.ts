@@ -30,6 +30,7 @@ const staff: SupporterProfile[] = data.staff.map((s, i) => ({
   trackRecord: [],
   supportingNeedIds: [],
   homeOpenHighSeverityAreas: [],
+  availability: [],
 }));
 const byArea = new Map<string, SupporterProfile[]>();
 for (const s of staff) for (const area of new Set(s.expertise.map((e) => e.area))) byArea.set(area, [...(byArea.get(area) ?? []), s]);
@@ -42,6 +43,8 @@ const needs: NeedProfile[] = data.needs.slice(0, 200 * 25).filter((_, i) => i % 
   daysRequested: n.daysRequested,
   daysCovered: 0,
   raisedAt: new Date(now.getTime() - n.raisedDaysAgo * 86_400_000),
+  windowStart: null,
+  windowEnd: null,
 }));
 
 const times: number[] = [];

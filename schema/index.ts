@@ -20,5 +20,9 @@ import './node-query';
 import './types/directory';
 import './types/dev-sign-in';
 import './types/personal-data';
+import './types/email-outbox';
+import './types/email-preferences';
+import './types/calendar-feed';
+import './types/leavers';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -12,6 +12,8 @@ import type { GraphQLContext } from './context';
 import { RecordNotFoundError } from './loaders';
 import { assertMayReadDeployment } from './personal-data';
 import { AcademyRef, ClusterRef, DeploymentRef, type DeploymentShape, DirectoryUserRef, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
+import { CalendarFeedRef } from './types/calendar-feed';
+import { OutboxEmailRef } from './types/email-outbox';
 
 export const NODE_REFS = new Map<string, { getDataloader(context: object): { load(id: string): Promise<unknown> } }>([
   ['Trust', TrustRef],
@@ -21,6 +23,8 @@ export const NODE_REFS = new Map<string, { getDataloader(context: object): { loa
   ['ImprovementNeed', ImprovementNeedRef],
   ['Deployment', DeploymentRef],
   ['DirectoryUser', DirectoryUserRef],
+  ['OutboxEmail', OutboxEmailRef],
+  ['CalendarFeed', CalendarFeedRef],
 ]);
 
 /** The record a global ID names, loaded through its type's batch loader, or null. */

@@ -13,6 +13,7 @@ import { schema } from '../schema';
 import type { DevTokenMinter, GraphQLContext } from '../schema/context';
 import { compiledExecution } from './compiled-execution';
 import { subjectAccessRoutes } from './exports/subject-access';
+import { calendarRoutes } from './calendar/route';
 import { OidcIssuer } from './auth/oidc/issuer';
 import { signInRoutes } from './auth/oidc/routes';
 import { SessionCookies } from './auth/oidc/session';
@@ -146,6 +147,8 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
   if (graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   const authenticateCaller = createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc });
   app.use(subjectAccessRoutes(authenticateCaller, logger));
+  // Private iCalendar feeds of agreed deployments (server/calendar).
+  app.use(calendarRoutes());
 
   app.use(
     yoga.graphqlEndpoint,

@@ -2,6 +2,7 @@
 // service with a message that names the variable, rather than failing later.
 import { randomBytes } from 'node:crypto';
 import { loadOidcSettings, type OidcSettings } from './auth/oidc/settings';
+import { type EmailSettings, loadEmailSettings } from './notifications/settings';
 import { type SecuritySettings, securityDefaults } from './security/settings';
 
 export interface AppConfig {
@@ -28,6 +29,8 @@ export interface AppConfig {
   compileQueries: boolean;
   /** OpenID Connect sign-in (server/auth/oidc), or null when OIDC_ISSUER is unset. */
   oidc: OidcSettings | null;
+  /** Email: SMTP_URL and the outbox sender (server/notifications). */
+  email: EmailSettings;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     security: loadSecuritySettings(env, nodeEnv),
     compileQueries: parseOnOff(env, 'GRAPHQL_JIT', true),
     oidc: loadOidcSettings(env, nodeEnv),
+    email: loadEmailSettings(env, nodeEnv),
   };
 }
 

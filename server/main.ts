@@ -22,6 +22,8 @@ import { createLogger } from './logger';
 import { createHttpServer } from './security/http-server';
 import { backfillDeploymentStatusSince } from './services/deployment-backfill';
 import { DatabaseRateLimitStore } from './security/rate-limit-store';
+import { configureNotifications } from './notifications/notify';
+import { startNotifications } from './notifications/runner';
 import { refreshAllPriorities } from './services/need-priority';
 
 const PRIORITY_REFRESH_MS = 60 * 60 * 1000;
@@ -73,6 +75,11 @@ async function main(): Promise<void> {
     logger.info(`read copies loaded in ${Math.round(performance.now() - warmStarted)} ms`);
   }
 
+  // Email: messages are written to the outbox with the changes they tell about; the sender
+  // delivers them (server/notifications, docs/notifications.md).
+  configureNotifications({ publicUrl: config.email.publicUrl, from: config.email.from, onProblem: (error) => logger.error({ err: error }, 'email: a message was not written; the repair sweep will write it') });
+  const notifications = startNotifications(config.email, logger);
+
   // Rate-limit counts in the database with MongoDB, so several instances share one budget
   // per client; FerretDB 1.x serves one instance, whose memory is enough.
   const rateLimitStore = database.kind === 'ferretdb' ? undefined : new DatabaseRateLimitStore(mongoose.connection);
@@ -93,6 +100,7 @@ async function main(): Promise<void> {
     stopping = true;
     ready = false;
     clearInterval(refresher);
+    notifications.stop();
     server.close(async () => {
       try {
         await mongoose.disconnect();

@@ -127,6 +127,7 @@ export const ExclusionReasonEnum = enumOf(
     HOME_SCHOOL_INADEQUATE: 'Their home school is rated Inadequate and needs its own people.',
     SAFEGUARDING_EXPIRED: 'Their safeguarding check has expired.',
     ALREADY_SUPPORTING: 'Already supporting this need.',
+    NOT_AVAILABLE_IN_WINDOW: "They state when they are free, and no stretch of it meets the need's window (windowStart to windowEnd). Added last, so earlier clients keep their order.",
   },
 );
 

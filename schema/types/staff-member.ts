@@ -27,6 +27,14 @@ const ExpertiseEntryType = builder.objectRef<ExpertiseShape>('ExpertiseEntry').i
   }),
 });
 
+const AvailabilityWindowType = builder.objectRef<{ from: Date; to: Date }>('AvailabilityWindow').implement({
+  description: 'A stretch of days (both ends included) a person is free to support other schools.',
+  fields: (t) => ({
+    from: t.field({ type: 'Date', description: 'First day free.', resolve: (w) => w.from }),
+    to: t.field({ type: 'Date', description: 'Last day free.', resolve: (w) => w.to }),
+  }),
+});
+
 StaffMemberRef.implement({
   description: `A member of staff who offers expertise to other schools. Readable only with a token. Name, role, school, designations, expertise and travel range are readable by every signed-in caller (matching needs them); the fields marked personal data only by ${PERSONAL_DATA_READERS}.`,
   authScopes: { authenticated: true },
@@ -55,6 +63,20 @@ StaffMemberRef.implement({
       description: `When their safeguarding check expires; null when the home school's own record is relied on. ${PERSONAL}`,
       resolve: personalField((s) => s.safeguardingCheckExpiresOn ?? null),
     }),
+    availability: t.field({
+      type: [AvailabilityWindowType],
+      nullable: true,
+      description: `When they are free to support; empty means always. A need whose window meets none of these excludes them as NOT_AVAILABLE_IN_WINDOW. ${PERSONAL}`,
+      resolve: personalField((s) => s.availability ?? []),
+    }),
+    leftAt: t.field({ type: 'DateTime', nullable: true, description: 'When they were marked as having left (markStaffLeft); a leaver is never ranked or planned again.', resolve: (s) => s.leftAt ?? null }),
+    hasLeft: t.boolean({ description: 'Whether they have been marked as having left.', resolve: (s) => Boolean(s.leftAt) }),
+    missingFromImportSince: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: "Set when a full-trust staff import did not list them: check whether they have left. Cleared when an import lists them again.",
+      resolve: (s) => s.missingFromImportSince ?? null,
+    }),
   }),
 });
 
@@ -69,6 +91,8 @@ const StaffMemberFilter = builder.inputType('StaffMemberFilter', {
     designation: t.field({ type: DesignationEnum, description: 'Only holders of this designation.' }),
     minRemainingDays: t.int({ description: `Only staff with at least this many days free. Capacity is personal data: ${CAPACITY_FILTER_RULE}; ADMIN anywhere. Otherwise FORBIDDEN.` }),
     nameContains: t.string({ description: 'Case-insensitive part of the name.' }),
+    hasLeft: t.boolean({ description: 'true: only leavers; false: only people still in post; omitted: both.' }),
+    missingFromImport: t.boolean({ description: 'true: only people a full-trust staff import did not list (flagged for checking).' }),
   }),
 });
 
@@ -101,6 +125,14 @@ const ExpertiseEntryInput = builder.inputType('ExpertiseEntryInput', {
   }),
 });
 
+const AvailabilityWindowInput = builder.inputType('AvailabilityWindowInput', {
+  description: 'A stretch of days (both ends included) a person is free to support.',
+  fields: (t) => ({
+    from: t.field({ type: 'Date', required: true, description: 'First day free (YYYY-MM-DD).' }),
+    to: t.field({ type: 'Date', required: true, description: 'Last day free (YYYY-MM-DD); not before from.' }),
+  }),
+});
+
 const CreateStaffMemberInput = builder.inputType('CreateStaffMemberInput', {
   description: 'A staff member offering expertise.',
   fields: (t) => ({
@@ -113,6 +145,7 @@ const CreateStaffMemberInput = builder.inputType('CreateStaffMemberInput', {
     maxTravelKm: t.float({ description: 'Farthest they will travel, in km; omit for no limit.' }),
     safeguardingCheckExpiresOn: t.field({ type: 'Date', description: 'Expiry of their safeguarding check; omit to rely on the home school record.' }),
     expertise: t.field({ type: [ExpertiseEntryInput], description: 'Areas of expertise (each area once).' }),
+    availability: t.field({ type: [AvailabilityWindowInput], description: 'When they are free to support; omit or leave empty for always.' }),
   }),
 });
 
@@ -139,6 +172,7 @@ const UpdateStaffMemberInput = builder.inputType('UpdateStaffMemberInput', {
     capacityDays: t.int({ description: 'Days this year they can give; cannot go below days already committed.' }),
     maxTravelKm: t.float({ description: 'Farthest they will travel, in km; null for no limit.' }),
     safeguardingCheckExpiresOn: t.field({ type: 'Date', description: 'Expiry of their safeguarding check; null to rely on the home school record.' }),
+    availability: t.field({ type: [AvailabilityWindowInput], description: 'When they are free to support (replaces the list); empty for always.' }),
   }),
 });
 

@@ -73,6 +73,8 @@ export const EXCLUSION_REASONS = [
   'HOME_SCHOOL_INADEQUATE',
   'SAFEGUARDING_EXPIRED',
   'ALREADY_SUPPORTING',
+  // Added after the first contract: at the end, so existing clients keep their order.
+  'NOT_AVAILABLE_IN_WINDOW',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 

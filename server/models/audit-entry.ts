@@ -9,6 +9,10 @@ export const AUDITED_ENTITY_TYPES = [
   'ImprovementNeed',
   'Deployment',
   'DirectoryUser',
+  'OutboxEmail',
+  'EmailPreference',
+  'TrustReminderSettings',
+  'CalendarFeed',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

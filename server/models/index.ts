@@ -7,3 +7,6 @@ export * from './improvement-need';
 export * from './deployment';
 export * from './audit-entry';
 export * from './directory-user';
+export * from './outbox-email';
+export * from './email-settings';
+export * from './calendar-feed';

@@ -13,6 +13,15 @@ const expertiseSchema = new Schema(
   { _id: false },
 );
 
+/** A stretch of dates (inclusive, stored as UTC midnights) the person is free to support. */
+const availabilityWindowSchema = new Schema(
+  {
+    from: { type: Date, required: true },
+    to: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 const staffMemberSchema = new Schema(
   {
     name: { type: String, required: true, trim: true, maxlength: 200 },
@@ -32,6 +41,15 @@ const staffMemberSchema = new Schema(
     safeguardingCheckExpiresOn: { type: Date, default: null },
     /** When the person's personal data was erased (a leaver); never ranked or planned again. */
     erasedAt: { type: Date, default: null },
+    /** When they are free to support; empty means always (server/ranking/availability.ts). */
+    availability: { type: [availabilityWindowSchema], default: [] },
+    /** When they were marked as having left; a leaver is never ranked or planned again. */
+    leftAt: { type: Date, default: null },
+    /**
+     * Set when a full-trust staff import did not list this person (still at a school of that
+     * trust): flagged for the lead to check, never deleted. Cleared when a file lists them again.
+     */
+    missingFromImportSince: { type: Date, default: null },
     ...authorship,
   },
   { timestamps: true },

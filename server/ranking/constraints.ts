@@ -3,6 +3,7 @@
 // once, under the first.
 import { EXCLUSION_REASONS, type ExclusionReason } from '../domain/enums';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from './config';
+import { availableForNeed } from './availability';
 import { academyDistanceKm } from './geo';
 import type { ExclusionCounts, NeedProfile, SupporterProfile } from './types';
 
@@ -54,6 +55,7 @@ const CHECKS: Record<ExclusionReason, Check> = {
   SAFEGUARDING_EXPIRED: (_need, supporter, now) =>
     supporter.safeguardingCheckExpiresOn !== null && supporter.safeguardingCheckExpiresOn.getTime() < now.getTime(),
   ALREADY_SUPPORTING: (need, supporter) => supporter.supportingNeedIds.includes(need.id),
+  NOT_AVAILABLE_IN_WINDOW: (need, supporter) => !availableForNeed(supporter.availability, { start: need.windowStart, end: need.windowEnd }),
 };
 
 /** The checks in contract order, so the first failure found is the one counted. */
@@ -105,6 +107,9 @@ function screen(
   const expires = supporter.safeguardingCheckExpiresOn;
   if (expires !== null && expires.getTime() < nowMs) return 'SAFEGUARDING_EXPIRED';
   if (supporter.supportingNeedIds.length > 0 && supporter.supportingNeedIds.includes(need.id)) return 'ALREADY_SUPPORTING';
+  if (supporter.availability.length > 0 && !availableForNeed(supporter.availability, { start: need.windowStart, end: need.windowEnd })) {
+    return 'NOT_AVAILABLE_IN_WINDOW';
+  }
   return null;
 }
 

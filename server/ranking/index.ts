@@ -2,6 +2,7 @@
 // GraphQL: services load documents, map them to these shapes and call these functions.
 export * from './types';
 export * from './config';
+export { availableForNeed, overlapsNeedWindow, type AvailabilityWindow, type NeedWindow } from './availability';
 export { EARTH_RADIUS_KM, academyDistanceKm, haversineKm, isKnownPoint } from './geo';
 export {
   allExclusionReasons,

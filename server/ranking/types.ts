@@ -10,6 +10,7 @@ import type {
   Phase,
 } from '../domain/enums';
 import type { ExpertiseArea } from '../domain/taxonomy';
+import type { AvailabilityWindow } from './availability';
 
 export interface GeoPoint {
   latitude: number;
@@ -38,6 +39,9 @@ export interface NeedProfile {
   /** Days already reserved for this need by live (proposed, agreed, active) deployments. */
   daysCovered: number;
   raisedAt: Date;
+  /** When the support must happen (inclusive UTC midnights); null is open-ended on that side. */
+  windowStart: Date | null;
+  windowEnd: Date | null;
 }
 
 export interface ExpertiseEntry {
@@ -74,6 +78,11 @@ export interface SupporterProfile {
   supportingNeedIds: string[];
   /** Areas in which the supporter's home academy has an open HIGH or CRITICAL need. */
   homeOpenHighSeverityAreas: ExpertiseArea[];
+  /**
+   * When the supporter is free (inclusive stretches, availability.ts); empty means always.
+   * An ACADEMY supporter states none: a school plans its own cover.
+   */
+  availability: readonly AvailabilityWindow[];
 }
 
 export interface ScoreFactor {

@@ -37,7 +37,10 @@ export const operationOf = (res: Response): OperationInfo | undefined => stateOf
 function pathOf(req: Request): string {
   const url = req.originalUrl || req.url;
   const end = url.indexOf('?');
-  return (end === -1 ? url : url.slice(0, end)).slice(0, 200);
+  const path = end === -1 ? url : url.slice(0, end);
+  // A calendar feed's path is its secret: never written to the log.
+  if (path.startsWith('/calendar/')) return '/calendar/[secret].ics';
+  return path.slice(0, 200);
 }
 
 /** A caller's id is echoed only when it is short and plain, so it cannot forge log content. */

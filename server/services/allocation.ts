@@ -93,7 +93,8 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
   const needAcademies = (await Academy.find({ _id: { $in: [...new Set(needs.map((n) => n.academyId.toString()))] } }).lean()) as AcademyLean[];
   const academyById = new Map(needAcademies.map((a) => [a._id.toString(), a]));
 
-  const staffFilter: Record<string, unknown> = { expertiseAreas: { $in: areas }, remainingDays: { $gte: 1 } };
+  // Leavers are never planned (leavers.ts).
+  const staffFilter: Record<string, unknown> = { expertiseAreas: { $in: areas }, remainingDays: { $gte: 1 }, leftAt: null };
   if (parsed.data.supportersFrom === 'SAME_TRUST') {
     const trustAcademies = await Academy.find({ trustId: scope.trustId }, { _id: 1 }).lean();
     staffFilter.homeAcademyId = { $in: trustAcademies.map((a) => a._id) };

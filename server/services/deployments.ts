@@ -12,6 +12,7 @@ import { Academy, type AcademyRecord } from '../models/academy';
 import { Deployment, type DeploymentRecord } from '../models/deployment';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
+import { notifyDeployment } from '../notifications/notify';
 import { rankCandidatesForNeed } from '../ranking';
 import { recordAudit } from './audit';
 import type { LeanDoc } from '../models/lean';
@@ -67,6 +68,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   if (data.staffId) {
     const staff = await resolveReference<StaffLean>(StaffMember, 'StaffMember', data.staffId, 'staffId', 'StaffMember');
     if (!staff.ok) return failed(staff.error);
+    if (staff.doc.leftAt) return failed(userError('staffId', `${staff.doc.name} has left (marked on ${staff.doc.leftAt.toISOString().slice(0, 10)}) and cannot be proposed`, 'STAFF_LEFT'));
     supporterDoc = staff.doc;
     supporter = (await (await rankingFacts()).staffProfiles([staff.doc], [area])).get(staff.doc._id.toString());
   } else {
@@ -139,6 +141,8 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     supporter: { from: null, to: `${kind}:${supporterDoc._id.toString()}` },
   });
   await syncNeedStatus(need._id.toString(), actor);
+  // The release and the acceptance now wait on the two schools' headteachers: tell them.
+  await notifyDeployment(deployment.toObject() as DeploymentLean, actor, now);
   return ok(deployment.toObject() as DeploymentLean);
 }
 
@@ -160,7 +164,8 @@ export function isCrossTrust(receiving: AcademyScope, home: AcademyScope | null)
 /** Takes days from the supporter with one conditional update; false when they lack them. */
 async function reserveSupporterDays(s: SupporterRef, days: number): Promise<boolean> {
   const reserved = s.staffId
-    ? await StaffMember.updateOne({ _id: s.staffId, remainingDays: { $gte: days } }, { $inc: { remainingDays: -days } })
+    ? // Not if they were marked as left since they were read (leavers.ts).
+      await StaffMember.updateOne({ _id: s.staffId, remainingDays: { $gte: days }, leftAt: null }, { $inc: { remainingDays: -days } })
     : await Academy.updateOne({ _id: s.supportingAcademyId, supportRemainingDays: { $gte: days } }, { $inc: { supportRemainingDays: -days } });
   return reserved.modifiedCount === 1;
 }
@@ -182,6 +187,39 @@ export async function syncNeedStatus(needId: string, actor: ReturnType<typeof ac
   if (status === need.status) return;
   const updated = await ImprovementNeed.updateOne({ _id: need._id, status: need.status }, { $set: { status, updatedBy: actor } });
   if (updated.modifiedCount === 1) await recordAudit('ImprovementNeed', need._id, 'STATUS_FOLLOWED_DEPLOYMENTS', actor, { status: { from: need.status, to: status } });
+}
+
+/**
+ * Gives a deployment's days back to its need, and to its supporter when they were held (a
+ * cross-trust proposal holds none until its release); only after winning its move to DECLINED
+ * or CANCELLED, conditional on `daysHeld` as read.
+ */
+async function releaseReservedDays(deployment: DeploymentLean): Promise<void> {
+  if (deployment.daysHeld !== false) await giveBackSupporterDays(deployment, deployment.days);
+  await ImprovementNeed.updateOne({ _id: deployment.needId }, { $inc: { daysCovered: -deployment.days } });
+}
+
+/**
+ * Cancels a PROPOSED deployment whose supporter has left (leavers.ts), whoever marked them:
+ * nobody is left to agree to it. Conditional on the status read, like every move, so the
+ * days are released once even if someone moves it at the same moment. Returns it as it
+ * now stands, or null when it was no longer PROPOSED.
+ */
+export async function releaseLeaversProposal(deployment: DeploymentLean, actor: ReturnType<typeof actorOf>, now: Date): Promise<DeploymentLean | null> {
+  const after = (await Deployment.findOneAndUpdate(
+    // Conditional on the days held as read, too, so a release racing this gives back exactly what it took.
+    { _id: deployment._id, status: 'PROPOSED', daysHeld: deployment.daysHeld !== false ? { $ne: false } : false },
+    {
+      $set: { status: 'CANCELLED', statusSince: now, updatedBy: actor, liveKey: `${deployment.liveKey}:${deployment._id.toString()}` },
+      $push: { statusHistory: { status: 'CANCELLED', by: actor, at: now } },
+    },
+    { new: true },
+  ).lean()) as DeploymentLean | null;
+  if (!after) return null;
+  await releaseReservedDays(deployment);
+  await recordAudit('Deployment', deployment._id, 'CANCELLED_SUPPORTER_LEFT', actor, { status: { from: 'PROPOSED', to: 'CANCELLED' } });
+  await syncNeedStatus(deployment.needId.toString(), actor);
+  return after;
 }
 
 type Move = 'agree' | 'start' | 'complete' | 'decline' | 'cancel';
@@ -284,10 +322,7 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
     return failed(userError('id', 'the deployment changed meanwhile; reload and try again', 'CONFLICT'));
   }
 
-  if (target === 'DECLINED' || target === 'CANCELLED') {
-    if (held) await giveBackSupporterDays(deployment, deployment.days);
-    await ImprovementNeed.updateOne({ _id: deployment.needId }, { $inc: { daysCovered: -deployment.days } });
-  }
+  if (target === 'DECLINED' || target === 'CANCELLED') await releaseReservedDays(deployment);
   const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: deployment.status, to: target } };
   if (set.release) changes.release = { from: null, to: actor };
   if (set.acceptance) changes.acceptance = { from: null, to: actor };
@@ -295,5 +330,6 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
   if (holdsNow) changes.daysHeld = { from: false, to: true };
   await recordAudit('Deployment', deployment._id, move.toUpperCase(), actor, changes);
   await syncNeedStatus(deployment.needId.toString(), actor);
+  await notifyDeployment(after, actor, now);
   return ok(after);
 }

@@ -6,7 +6,7 @@ import type { CandidateKind } from '../domain/enums';
 import type { ExpertiseArea } from '../domain/taxonomy';
 import type { AcademyDoc, NeedDoc, StaffDoc } from '../db/store';
 import { academyProfile, needProfile, type RankingFacts, rankingFacts } from '../db/ranking-facts';
-import { DEFAULT_RANKING_CONFIG, needsLeftOut, poolThreshold, rankCandidatesForNeed, rankNeedsForSupporter, withLeftOut } from '../ranking';
+import { DEFAULT_RANKING_CONFIG, emptyExclusionCounts, needsLeftOut, poolThreshold, rankCandidatesForNeed, rankNeedsForSupporter, withLeftOut } from '../ranking';
 import type { CandidateRankingResult, NeedRankingResult, SupporterProfile } from '../ranking/types';
 
 type NeedLean = NeedDoc;
@@ -63,11 +63,17 @@ async function rankNeedsFor(supporter: SupporterProfile, now: Date, first: numbe
   return { ...result, needDocuments, timings: { databaseMs: t1 - t0, scoringMs: t2 - t1 } };
 }
 
+/** What a leaver's "where could I help?" shows: nothing, with nothing considered. */
+function leaverView(t0: number): NeedRankingView {
+  return { needs: [], eligibleCount: 0, consideredCount: 0, exclusions: emptyExclusionCounts(), needDocuments: new Map(), timings: { databaseMs: performance.now() - t0, scoringMs: 0 } };
+}
+
 export async function rankNeedsForStaff(staffId: string, first: number, now = new Date()): Promise<NeedRankingView | null> {
   const t0 = performance.now();
   const facts = await rankingFacts();
   const staff = await facts.staffMember(staffId);
   if (!staff) return null;
+  if (staff.leftAt) return leaverView(t0); // a leaver is never ranked again
   const supporter = (await facts.staffProfiles([staff], null)).get(staff._id.toString());
   if (!supporter) return null;
   return rankNeedsFor(supporter.profile, now, first, facts, t0);

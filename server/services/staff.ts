@@ -33,6 +33,18 @@ const expertiseListInput = z
     });
   });
 
+/** Stretches of days a person is free (inclusive); at most 50, none ending before it starts. */
+const availabilityInput = z
+  .array(
+    z
+      .object({
+        from: z.coerce.date({ message: 'must be a date (YYYY-MM-DD)' }),
+        to: z.coerce.date({ message: 'must be a date (YYYY-MM-DD)' }),
+      })
+      .refine((w) => w.from.getTime() <= w.to.getTime(), { path: ['to'], message: 'must not be before from' }),
+  )
+  .max(50, 'at most 50 stretches of availability');
+
 const staffFields = {
   name: nameInput(),
   email: z.string().trim().max(254).email('must be a valid email address'),
@@ -50,6 +62,7 @@ const createStaffInput = z.object({
   maxTravelKm: staffFields.maxTravelKm.optional().default(null),
   safeguardingCheckExpiresOn: staffFields.safeguardingCheckExpiresOn.optional().default(null),
   expertise: expertiseListInput.default([]),
+  availability: availabilityInput.nullish().transform((a) => a ?? []),
 });
 
 async function homeAcademy(globalId: string, field: string) {
@@ -95,6 +108,7 @@ const STAFF_AUDITED_FIELDS = [
   'capacityDays',
   'maxTravelKm',
   'safeguardingCheckExpiresOn',
+  'availability',
 ] as const;
 
 /** Whether an update changes a managed field (a form re-sending the same value does not). */
@@ -123,6 +137,7 @@ const updateStaffInput = z.object({
   capacityDays: staffFields.capacityDays.optional(),
   maxTravelKm: staffFields.maxTravelKm.optional(),
   safeguardingCheckExpiresOn: staffFields.safeguardingCheckExpiresOn.optional(),
+  availability: availabilityInput.nullish().transform((a) => (a === null ? [] : a)),
 });
 
 /**

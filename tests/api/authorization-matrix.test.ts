@@ -188,6 +188,13 @@ const cases: MutationCase[] = [
     variables: async (side) => ({ input: { id: sideOf(side).profile, maxTravelKm: 20 + (counter += 1) } }),
   },
   {
+    // In scope: a person at A, whose headteacher and trust lead may mark them as left.
+    name: 'markStaffLeft',
+    document: mutation('markStaffLeft', 'MarkStaffLeftInput', 'staffMember { id }'),
+    allowed: ['HEADTEACHER', 'IMPROVEMENT_LEAD'],
+    variables: target('leaver', async (side) => ({ input: { staffId: (await createStaff(api, admin, sideOf(side).school)).id } })),
+  },
+  {
     name: 'setAcademySupportCapacity',
     document: mutation('setAcademySupportCapacity', 'SetAcademySupportCapacityInput', 'academy { id }'),
     allowed: NEED_ROLES,

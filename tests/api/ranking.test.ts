@@ -71,7 +71,12 @@ describe('rankCandidates', () => {
       HOME_SCHOOL_INADEQUATE: 1,
       SAFEGUARDING_EXPIRED: 1,
       ALREADY_SUPPORTING: 0,
+      NOT_AVAILABLE_IN_WINDOW: 0, // nobody here states availability (tests/api/availability.test.ts)
     });
+    // Listed in the contract's order, the reason added for time windows last.
+    expect(ranking.exclusions.map((e: any) => e.reason)).toEqual([
+      'NO_MATCHING_EXPERTISE', 'NO_CAPACITY', 'SAME_SCHOOL', 'OUT_OF_TRAVEL_RANGE', 'HOME_SCHOOL_INADEQUATE', 'SAFEGUARDING_EXPIRED', 'ALREADY_SUPPORTING', 'NOT_AVAILABLE_IN_WINDOW',
+    ]);
     expect(ranking.eligibleCount).toBe(2);
     expect(ranking.consideredCount).toBe(8);
   });

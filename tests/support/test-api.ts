@@ -74,9 +74,14 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   if (!uri) throw new Error('TEST_DATABASE_URI is not set: run the tests through jest (global setup starts the database)');
   const dbName = databaseNameFor(expect.getState().testPath ?? 'unknown');
   const connectOptions = { monitorCommands: true, singleConnection: process.env.TEST_DATABASE_KIND === 'ferretdb' };
-  await connectDatabase(uri, dbName, connectOptions);
+  // Empty the database before anything creates its collections: dropping it just after
+  // creating them raced the embedded FerretDB launcher, which adds an index to each new
+  // collection within 0.2 s (tools/ferretdb/idindex.go), and now and then left the SQLite
+  // file unusable ("disk I/O error", "file is not a database").
+  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 10_000, autoIndex: false, autoCreate: false });
   await mongoose.connection.db!.dropDatabase();
-  await connectDatabase(uri, dbName, connectOptions); // recreate indexes after the drop
+  await mongoose.disconnect();
+  await connectDatabase(uri, dbName, connectOptions);
   const commands: string[] = [];
   mongoose.connection.getClient().on('commandStarted', (event) => commands.push(event.commandName));
 

@@ -9,10 +9,15 @@ import type { ExpertiseArea } from '../../domain/taxonomy';
 import { needProfile, academyProfile } from './profiles';
 import { staffLeftOut } from '../../ranking/pools';
 import type { AcademyProfile, ExpertiseEntry, ImpactRecord, NeedProfile, SupporterProfile } from '../../ranking/types';
-import { academyPoolOf, academySupporters, atLeast, HIGH_SEVERITIES, inAreas, offersSupport, type StaffExpertiseDoc, TRACKED_DEPLOYMENT_STATUSES, type DeploymentFacts } from './shared';
+import { academyPoolOf, academySupporters, atLeast, availabilityOf, HIGH_SEVERITIES, inAreas, offersSupport, type StaffExpertiseDoc, TRACKED_DEPLOYMENT_STATUSES, type DeploymentFacts } from './shared';
 import type { CandidatePool, OpenNeeds, RankingFacts, Supporter } from './types';
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/** Staff in post, from the copy (kept until the staff copy changes). */
+function staffInPostCount(copies: FactCopies): number {
+  return copies.staff.derive('inPostCount', (docs) => docs.reduce((n, s) => (s.leftAt ? n : n + 1), 0));
+}
 
 /** The copies the facts come from. */
 export interface FactCopies {
@@ -32,7 +37,7 @@ function academyProfileOf(academy: AcademyDoc): AcademyProfile {
   return profile;
 }
 
-type StaffBase = Pick<SupporterProfile, 'id' | 'name' | 'expertise' | 'designations' | 'remainingDays' | 'maxTravelKm' | 'safeguardingCheckExpiresOn'> & { homeId: string };
+type StaffBase = Pick<SupporterProfile, 'id' | 'name' | 'expertise' | 'designations' | 'remainingDays' | 'maxTravelKm' | 'safeguardingCheckExpiresOn' | 'availability'> & { homeId: string };
 const staffBaseMemo = new WeakMap<object, StaffBase>();
 function staffBaseOf(s: StaffDoc): StaffBase {
   let base = staffBaseMemo.get(s);
@@ -46,6 +51,7 @@ function staffBaseOf(s: StaffDoc): StaffBase {
       remainingDays: s.remainingDays,
       maxTravelKm: s.maxTravelKm ?? null,
       safeguardingCheckExpiresOn: s.safeguardingCheckExpiresOn ?? null,
+      availability: Object.freeze(availabilityOf(s)) as SupporterProfile['availability'],
     };
     staffBaseMemo.set(s, base);
   }
@@ -121,6 +127,7 @@ function staffProfileOf(
     remainingDays: base.remainingDays,
     maxTravelKm: base.maxTravelKm,
     safeguardingCheckExpiresOn: base.safeguardingCheckExpiresOn,
+    availability: base.availability,
     trackRecord,
     supportingNeedIds,
     homeOpenHighSeverityAreas: highHere ? highHere.filter(wanted) : [],
@@ -167,7 +174,7 @@ function staffInArea(area: ExpertiseArea, copies: FactCopies): StaffInArea[] {
     const wanted = inAreas([area]);
     const deployments = trackedDeploymentsBy(copies, 'staffId');
     const high = highSeverityAreasBy(copies);
-    list = (copies.staff.groupedBy('expertiseAreas').get(area) ?? NONE).map((doc) => {
+    list = (copies.staff.groupedBy('expertiseAreas').get(area) ?? NONE).filter((doc) => !doc.leftAt).map((doc) => {
       const profile = staffProfileOf(doc, wanted, copies, deployments, high);
       return { doc, profile: profile && (Object.freeze(profile) as SupporterProfile) };
     });
@@ -241,7 +248,7 @@ export function copyFacts(copies: FactCopies): RankingFacts {
     }
     const byHome = copies.staff.groupedBy('homeAcademyId');
     const staff: StaffExpertiseDoc[] = academies.flatMap((a) =>
-      (byHome.get(a._id.toString()) ?? []).filter((s) => areas === null || (s.expertiseAreas ?? []).some((x) => areas.includes(x as ExpertiseArea))),
+      (byHome.get(a._id.toString()) ?? []).filter((s) => !s.leftAt && (areas === null || (s.expertiseAreas ?? []).some((x) => areas.includes(x as ExpertiseArea)))),
     );
     const byField = copies.deployments.groupedBy('supportingAcademyId');
     const deployments: DeploymentFacts[] = academies.flatMap((a) =>
@@ -262,7 +269,7 @@ export function copyFacts(copies: FactCopies): RankingFacts {
       return {
         supporters: pool.supporters,
         profiles: pool.profiles,
-        leftOut: staffLeftOut({ population: copies.staff.size, withArea: pool.withArea, withDays: pool.withDays }),
+        leftOut: staffLeftOut({ population: staffInPostCount(copies), withArea: pool.withArea, withDays: pool.withDays }),
       };
     },
 
@@ -270,7 +277,7 @@ export function copyFacts(copies: FactCopies): RankingFacts {
       const all = copies.academies.derive('offersSupport', (docs) => docs.filter(offersSupport));
       const withDays = all.filter((a) => atLeast(a.supportRemainingDays, threshold));
       const lackingDaysWithArea = async () => {
-        const homes = new Set((copies.staff.groupedBy('expertiseAreas').get(area) ?? []).map((s) => s.homeAcademyId.toString()));
+        const homes = new Set((copies.staff.groupedBy('expertiseAreas').get(area) ?? []).filter((s) => !s.leftAt).map((s) => s.homeAcademyId.toString()));
         return all.filter((a) => !atLeast(a.supportRemainingDays, threshold) && typeof a.supportRemainingDays === 'number' && homes.has(a._id.toString())).length;
       };
       return academyPoolOf(area, all.length, withDays, lackingDaysWithArea, academyProfiles);

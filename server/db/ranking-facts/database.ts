@@ -16,6 +16,8 @@ import {
   groupBy,
   HIGH_SEVERITIES,
   impactsOf,
+  IN_POST,
+  availabilityOf,
   type StaffExpertiseDoc,
   TRACKED_DEPLOYMENT_STATUSES,
 } from './shared';
@@ -33,6 +35,7 @@ const STAFF_RANKING_FIELDS = {
   remainingDays: 1,
   maxTravelKm: 1,
   safeguardingCheckExpiresOn: 1,
+  availability: 1,
 } as const;
 
 interface HomeFacts {
@@ -65,7 +68,8 @@ async function deploymentsOf(field: 'staffId' | 'supportingAcademyId', ids: Type
 }
 
 async function staffOfAcademies(ids: Types.ObjectId[], areas: ExpertiseArea[] | null): Promise<StaffExpertiseDoc[]> {
-  const filter: Record<string, unknown> = { homeAcademyId: { $in: ids } };
+  // A school's expertise is that of its people in post.
+  const filter: Record<string, unknown> = { homeAcademyId: { $in: ids }, ...IN_POST };
   if (areas) filter.expertiseAreas = { $in: areas };
   return db.staff.find(filter, { projection: { homeAcademyId: 1, expertise: 1, designations: 1 } });
 }
@@ -93,6 +97,7 @@ async function staffProfiles(staff: StaffDoc[], areas: ExpertiseArea[] | null): 
         remainingDays: s.remainingDays,
         maxTravelKm: s.maxTravelKm ?? null,
         safeguardingCheckExpiresOn: s.safeguardingCheckExpiresOn ?? null,
+        availability: availabilityOf(s),
         trackRecord: impactsOf(mine.filter((d) => d.status === 'COMPLETED')),
         supportingNeedIds: mine.filter((d) => LIVE_DEPLOYMENT_STATUSES.includes(d.status)).map((d) => d.needId.toString()),
         homeOpenHighSeverityAreas: home.highAreas.get(s.homeAcademyId.toString()) ?? [],
@@ -118,11 +123,12 @@ export const databaseFacts: RankingFacts = {
 
   async staffPool(area, threshold) {
     // Index { expertiseAreas, remainingDays }: only people with the area and the days are loaded,
-    // and only the fields the ranking reads.
+    // and only the fields the ranking reads. Leavers (leftAt set) are no longer supporters:
+    // neither ranked nor counted.
     const [population, withArea, candidates] = await Promise.all([
-      db.staff.count({}),
-      db.staff.count({ expertiseAreas: area }),
-      db.staff.find({ expertiseAreas: area, remainingDays: { $gte: threshold } }, { projection: STAFF_RANKING_FIELDS }),
+      db.staff.count(IN_POST),
+      db.staff.count({ expertiseAreas: area, ...IN_POST }),
+      db.staff.find({ expertiseAreas: area, remainingDays: { $gte: threshold }, ...IN_POST }, { projection: STAFF_RANKING_FIELDS }),
     ]);
     return {
       supporters: [...(await staffProfiles(candidates, [area])).values()],
@@ -139,7 +145,7 @@ export const databaseFacts: RankingFacts = {
       db.academies.count({
         ...OFFERS_SUPPORT,
         supportRemainingDays: { $lt: threshold },
-        _id: { $in: await db.staff.distinct('homeAcademyId', { expertiseAreas: area }) },
+        _id: { $in: await db.staff.distinct('homeAcademyId', { expertiseAreas: area, ...IN_POST }) },
       });
     return academyPoolOf(area, offering, withDays, lackingDaysWithArea, academyProfiles);
   },

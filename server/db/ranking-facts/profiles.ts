@@ -28,5 +28,7 @@ export function needProfile(need: LeanDoc<ImprovementNeedRecord>, academy: Acade
     daysRequested: need.daysRequested,
     daysCovered: need.daysCovered ?? 0,
     raisedAt: need.raisedAt,
+    windowStart: need.windowStart ?? null,
+    windowEnd: need.windowEnd ?? null,
   };
 }

@@ -2,6 +2,7 @@
 import type { ExpertiseArea } from '../../domain/taxonomy';
 import { academyExpertise, type StaffExpertise } from '../../ranking/academy-expertise';
 import { academiesLeftOut } from '../../ranking/pools';
+import type { AvailabilityWindow } from '../../ranking/availability';
 import type { AcademyProfile, ExpertiseEntry, ImpactRecord, SupporterProfile } from '../../ranking/types';
 import { LIVE_DEPLOYMENT_STATUSES } from '../../domain/statuses';
 import type { AcademyDoc, DeploymentDoc, StaffDoc } from '../store';
@@ -9,6 +10,14 @@ import { academyProfile } from './profiles';
 import type { CandidatePool, Supporter } from './types';
 
 export const HIGH_SEVERITIES = ['HIGH', 'CRITICAL'];
+
+/** Staff still in post: a leaver (leftAt set, services/leavers.ts) is no supporter. Also matches records from before leftAt existed. */
+export const IN_POST = { leftAt: null } as const;
+
+/** A person's stated availability as the ranking takes it (empty: always). */
+export function availabilityOf(s: Pick<StaffDoc, 'availability'>): AvailabilityWindow[] {
+  return (s.availability ?? []).map((w) => ({ from: w.from, to: w.to }));
+}
 export const TRACKED_DEPLOYMENT_STATUSES = ['COMPLETED', ...LIVE_DEPLOYMENT_STATUSES];
 
 /** The fields of an academy its profile uses (a projection for database reads). */
@@ -71,6 +80,7 @@ export function academySupporters(academies: AcademyDoc[], areas: ExpertiseArea[
       remainingDays: a.supportRemainingDays ?? 0,
       maxTravelKm: null,
       safeguardingCheckExpiresOn: null,
+      availability: [], // a school as a whole plans its own cover
       trackRecord: impactsOf(mine.filter((d) => d.status === 'COMPLETED')),
       supportingNeedIds: mine.filter((d) => LIVE_DEPLOYMENT_STATUSES.includes(d.status)).map((d) => d.needId.toString()),
       homeOpenHighSeverityAreas: facts.highAreas.get(id) ?? [],

@@ -4,6 +4,8 @@
 // (FerretDB, decided once per connection from buildInfo; see read-cache/registry.ts) and
 // from the database otherwise; the rest get a MongoStore.
 import { Academy, type AcademyRecord } from '../../models/academy';
+import { CalendarFeed, type CalendarFeedRecord } from '../../models/calendar-feed';
+import { OutboxEmail, type OutboxEmailRecord } from '../../models/outbox-email';
 import { AuditEntry, type AuditEntryRecord } from '../../models/audit-entry';
 import { Cluster, type ClusterRecord } from '../../models/cluster';
 import { Deployment, type DeploymentRecord } from '../../models/deployment';
@@ -24,6 +26,8 @@ export type NeedDoc = LeanDoc<ImprovementNeedRecord>;
 export type DeploymentDoc = LeanDoc<DeploymentRecord>;
 export type AuditDoc = LeanDoc<AuditEntryRecord>;
 export type DirectoryUserDoc = LeanDoc<DirectoryUserRecord>;
+export type CalendarFeedDoc = LeanDoc<CalendarFeedRecord>;
+export type OutboxEmailDoc = LeanDoc<OutboxEmailRecord>;
 
 export interface Stores {
   trusts: Store<TrustDoc>;
@@ -34,6 +38,8 @@ export interface Stores {
   deployments: Store<DeploymentDoc>;
   auditEntries: Store<AuditDoc>;
   directoryUsers: Store<DirectoryUserDoc>;
+  calendarFeeds: Store<CalendarFeedDoc>;
+  outboxEmails: Store<OutboxEmailDoc>;
 }
 
 export const stores: Stores = {
@@ -47,6 +53,8 @@ export const stores: Stores = {
   auditEntries: new MongoStore<AuditDoc>(AuditEntry),
   // Not copied: read by id or email, through their indexes.
   directoryUsers: new MongoStore<DirectoryUserDoc>(DirectoryUser),
+  calendarFeeds: new MongoStore<CalendarFeedDoc>(CalendarFeed),
+  outboxEmails: new MongoStore<OutboxEmailDoc>(OutboxEmail),
 };
 
 /**
@@ -62,6 +70,8 @@ export const databaseStores: Stores = {
   deployments: new MongoStore<DeploymentDoc>(Deployment),
   auditEntries: stores.auditEntries,
   directoryUsers: stores.directoryUsers,
+  calendarFeeds: stores.calendarFeeds,
+  outboxEmails: stores.outboxEmails,
 };
 
 export { encodeCursor } from './keyset';

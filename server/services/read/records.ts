@@ -1,6 +1,6 @@
 // Records by id, for the schema's batch loaders and for nested fields that point at another
 // record: one batch per type per tick (the loaders), or at once from memory when possible.
-import { type AcademyDoc, type ClusterDoc, type DeploymentDoc, type DirectoryUserDoc, type NeedDoc, type StaffDoc, type Stores, stores, type TrustDoc } from '../../db/store';
+import { type AcademyDoc, type CalendarFeedDoc, type ClusterDoc, type OutboxEmailDoc, type DeploymentDoc, type DirectoryUserDoc, type NeedDoc, type StaffDoc, type Stores, stores, type TrustDoc } from '../../db/store';
 
 export type { AcademyDoc, AuditDoc, ClusterDoc, DeploymentDoc, DirectoryUserDoc, NeedDoc, StaffDoc, TrustDoc } from '../../db/store';
 
@@ -15,6 +15,8 @@ interface DocOf {
   needs: NeedDoc;
   deployments: DeploymentDoc;
   directoryUsers: DirectoryUserDoc;
+  calendarFeeds: CalendarFeedDoc;
+  outboxEmails: OutboxEmailDoc;
 }
 
 /** The records with these ids, in their order; null where none exists. */

@@ -18,6 +18,8 @@ export interface StaffListFilter {
   designation?: string | null;
   minRemainingDays?: number | null;
   nameContains?: string | null;
+  /** true: only leavers; false: only people still in post. */
+  hasLeft?: boolean | null;
 }
 
 const BY_NAME = [{ field: 'name', direction: 1, kind: 'string' }] as const;
@@ -44,6 +46,7 @@ export function listStaff(viewer: Viewer, f: StaffListFilter): KeysetList<StaffD
       if (f.designation) clauses.push({ designations: f.designation });
       if (f.minRemainingDays != null) clauses.push({ remainingDays: { $gte: f.minRemainingDays } });
       if (f.nameContains) clauses.push({ name: containsPattern(f.nameContains) });
+      if (f.hasLeft != null) clauses.push({ leftAt: f.hasLeft ? { $ne: null } : null });
       return stores.staff.list(allOf(clauses), BY_NAME, window);
     },
   };

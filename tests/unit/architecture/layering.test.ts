@@ -16,6 +16,7 @@ type Layer =
   | 'services'
   | 'import'
   | 'schema'
+  | 'platform'
   | 'transport';
 
 /** Which layer a file belongs to, from its path. */
@@ -25,6 +26,10 @@ function layerOf(path: string): Layer {
   // Authenticating a request (bearer tokens, OpenID Connect sign-in, session cookies) is part
   // of the HTTP transport: it looks people up in the directory (a service) and reads config.
   if (rel.startsWith('server/auth/oidc/') || rel === 'server/auth/request-auth.ts') return 'transport';
+  // The logger: a leaf any layer below the API may use.
+  if (rel === 'server/logger.ts') return 'platform';
+  // The email worker's loop and its settings (read with the rest of the configuration).
+  if (rel === 'server/notifications/runner.ts' || rel === 'server/notifications/settings.ts') return 'transport';
   const match = /^server\/([^/]+)\//.exec(rel);
   const dir = match?.[1];
   switch (dir) {
@@ -37,6 +42,10 @@ function layerOf(path: string): Layer {
     case 'services':
     case 'import':
       return dir;
+    // Email notifications and calendar feeds: use cases beside the services.
+    case 'notifications':
+    case 'calendar':
+      return 'services';
     case 'security':
     case 'exports': // HTTP routes (subject access export)
     case undefined: // server/app.ts, main.ts, config.ts...: the process and its HTTP transport
@@ -56,16 +65,17 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   // Database schemas.
   models: ['domain'],
   // Reading the collections (stores, copies, ranking facts): never services or the API.
-  db: ['domain', 'ranking', 'models'],
+  db: ['domain', 'ranking', 'models', 'platform'],
   // Tokens, viewers and policy.
   auth: ['domain', 'models'],
   // The use cases: reads through db/, writes through models/.
-  services: ['domain', 'ranking', 'allocation', 'models', 'db', 'auth'],
-  // Commands writing beside the server (GIAS import).
-  import: ['domain', 'models', 'db', 'services'],
+  services: ['domain', 'ranking', 'allocation', 'models', 'db', 'auth', 'platform'],
+  // Commands writing beside the server (GIAS and staff imports).
+  import: ['domain', 'ranking', 'models', 'db', 'auth', 'services', 'platform'],
   // The GraphQL API: services, domain types and its own helpers; never models or db/.
   schema: ['domain', 'ranking', 'allocation', 'auth', 'services'],
-  transport: ['domain', 'ranking', 'allocation', 'models', 'db', 'auth', 'services', 'import', 'schema'],
+  platform: ['domain'],
+  transport: ['domain', 'ranking', 'allocation', 'models', 'db', 'auth', 'services', 'import', 'schema', 'platform'],
 };
 
 /** Packages a layer must not use: GraphQL stays in the schema and transport, mongoose below the services. */
@@ -76,6 +86,7 @@ const FORBIDDEN_PACKAGES: Partial<Record<Layer, readonly string[]>> = {
   models: ['graphql', '@pothos', 'graphql-yoga'],
   db: ['graphql', '@pothos', 'graphql-yoga'],
   auth: ['graphql', '@pothos', 'graphql-yoga'],
+  platform: ['graphql', '@pothos', 'graphql-yoga', 'mongoose'],
   services: ['graphql', '@pothos', 'graphql-yoga'],
   import: ['graphql', '@pothos', 'graphql-yoga'],
   schema: ['mongoose'],

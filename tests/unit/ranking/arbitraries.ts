@@ -14,6 +14,7 @@ import {
 import type { ExpertiseArea } from '../../../server/domain/taxonomy';
 import type {
   AcademyProfile,
+  AvailabilityWindow,
   ExpertiseEntry,
   GeoPoint,
   ImpactRecord,
@@ -90,6 +91,25 @@ const arbExpiry = fc.date({
   noInvalidDate: true,
 });
 
+/** A calendar day (UTC midnight) from two months before NOW to ten months after. */
+export const arbDay = fc.integer({ min: -60, max: 300 }).map((offset) => new Date(Math.floor(NOW.getTime() / DAY_MS) * DAY_MS + offset * DAY_MS));
+
+/** A stretch of days, both ends included: from one day up to a term and more. */
+export const arbAvailabilityWindow: fc.Arbitrary<AvailabilityWindow> = fc
+  .tuple(arbDay, fc.integer({ min: 0, max: 120 }))
+  .map(([from, length]) => ({ from, to: new Date(from.getTime() + length * DAY_MS) }));
+
+/** Mostly no stated availability (always free), else one to three stretches. */
+export const arbAvailability: fc.Arbitrary<AvailabilityWindow[]> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant<AvailabilityWindow[]>([]) },
+  { weight: 3, arbitrary: fc.array(arbAvailabilityWindow, { minLength: 1, maxLength: 3 }) },
+);
+
+/** A need's window: either end may be open (null); when both are set, start is not after end. */
+export const arbNeedWindow: fc.Arbitrary<{ windowStart: Date | null; windowEnd: Date | null }> = fc
+  .tuple(fc.option(arbDay, { nil: null, freq: 3 }), fc.option(arbDay, { nil: null, freq: 3 }))
+  .map(([a, b]) => (a && b && a > b ? { windowStart: b, windowEnd: a } : { windowStart: a, windowEnd: b }));
+
 export const arbNeed: fc.Arbitrary<NeedProfile> = fc.record({
   id: fc.constantFrom(...NEED_IDS),
   academy: arbAcademy,
@@ -99,7 +119,8 @@ export const arbNeed: fc.Arbitrary<NeedProfile> = fc.record({
   daysRequested: fc.integer({ min: 1, max: 30 }),
   daysCovered: fc.integer({ min: 0, max: 32 }),
   raisedAt: arbDateNearNow,
-});
+  window: arbNeedWindow,
+}).map(({ window, ...need }) => ({ ...need, ...window }));
 
 export const arbSupporter: fc.Arbitrary<SupporterProfile> = fc
   .record({
@@ -114,6 +135,7 @@ export const arbSupporter: fc.Arbitrary<SupporterProfile> = fc
     trackRecord: fc.array(arbImpact, { maxLength: 6 }),
     supportingNeedIds: fc.subarray(NEED_IDS, { maxLength: 3 }),
     homeOpenHighSeverityAreas: fc.subarray([...AREA_POOL], { maxLength: 2 }),
+    availability: arbAvailability,
   })
   .map(({ staffId, ...s }) => ({
     ...s,
@@ -139,6 +161,7 @@ export const arbBroadSupporter: fc.Arbitrary<SupporterProfile> = fc
     maxTravelKm: null,
     safeguardingCheckExpiresOn: null,
     supportingNeedIds: [],
+    availability: [],
   }));
 
 /** Supporters with distinct (kind, id) keys, as the service would load them; a quarter broadly eligible. */

@@ -88,6 +88,31 @@ describe('firstExclusionReason: each rule on its own', () => {
     expect(first(need(), supporter({ supportingNeedIds: ['need-0', 'need-1'] }))).toBe('ALREADY_SUPPORTING');
     expect(first(need(), supporter({ supportingNeedIds: ['need-2'] }))).toBeNull();
   });
+
+  it("NOT_AVAILABLE_IN_WINDOW: stated availability that meets the need's window on no day (ends included)", () => {
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const autumn = need({ windowStart: day('2025-09-01'), windowEnd: day('2025-12-19') });
+    const summer = [{ from: day('2025-04-22'), to: day('2025-07-18') }];
+    expect(first(autumn, supporter({ availability: summer }))).toBe('NOT_AVAILABLE_IN_WINDOW');
+    // Nothing stated means always available; so does a need without a window.
+    expect(first(autumn, supporter({ availability: [] }))).toBeNull();
+    expect(first(need(), supporter({ availability: summer }))).toBeNull();
+    // One stretch meeting the window is enough, even by one day at either end.
+    expect(first(autumn, supporter({ availability: [...summer, { from: day('2025-12-19'), to: day('2026-01-10') }] }))).toBeNull();
+    expect(first(autumn, supporter({ availability: [{ from: day('2025-08-01'), to: day('2025-09-01') }] }))).toBeNull();
+    expect(first(autumn, supporter({ availability: [{ from: day('2025-08-01'), to: day('2025-08-31') }] }))).toBe('NOT_AVAILABLE_IN_WINDOW');
+    // An open end: a need from September with no deadline meets any stretch ending in or after September.
+    expect(first(need({ windowStart: day('2025-09-01'), windowEnd: null }), supporter({ availability: [{ from: day('2027-01-01'), to: day('2027-02-01') }] }))).toBeNull();
+    expect(first(need({ windowStart: null, windowEnd: day('2025-09-01') }), supporter({ availability: [{ from: day('2025-09-02'), to: day('2025-10-01') }] }))).toBe('NOT_AVAILABLE_IN_WINDOW');
+  });
+
+  it('NOT_AVAILABLE_IN_WINDOW comes last: a candidate failing an earlier rule too is counted under that', () => {
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const autumn = need({ windowStart: day('2025-09-01'), windowEnd: day('2025-12-19') });
+    const s = supporter({ availability: [{ from: day('2025-04-22'), to: day('2025-07-18') }], supportingNeedIds: ['need-1'] });
+    expect(first(autumn, s)).toBe('ALREADY_SUPPORTING');
+    expect(allExclusionReasons(autumn, s, NOW)).toEqual(['ALREADY_SUPPORTING', 'NOT_AVAILABLE_IN_WINDOW']);
+  });
 });
 
 describe('several failures', () => {

@@ -31,6 +31,8 @@ export function need(overrides: Partial<NeedProfile> = {}): NeedProfile {
     daysRequested: 10,
     daysCovered: 0,
     raisedAt: new Date(NOW.getTime() - 14 * DAY_MS),
+    windowStart: null,
+    windowEnd: null,
     ...overrides,
   };
 }
@@ -54,6 +56,7 @@ export function supporter(overrides: Partial<SupporterProfile> = {}): SupporterP
     trackRecord: [],
     supportingNeedIds: [],
     homeOpenHighSeverityAreas: [],
+    availability: [],
     ...overrides,
   };
 }

@@ -17,6 +17,14 @@ function distanceKm(need: NeedProfile, supporter: SupporterProfile): number | nu
   return RADIUS_KM * Math.acos(Math.min(1, Math.max(-1, cos)));
 }
 
+/** Whether a stretch and the need's window have a day in common, by counting whole days. */
+function sharesADay(window: { from: Date; to: Date }, need: NeedProfile): boolean {
+  const day = (d: Date) => Math.round(d.getTime() / 86_400_000);
+  const first = Math.max(day(window.from), need.windowStart ? day(need.windowStart) : -Infinity);
+  const last = Math.min(day(window.to), need.windowEnd ? day(need.windowEnd) : Infinity);
+  return first <= last;
+}
+
 export interface OracleOptions {
   now: Date;
   minimumUsefulDays: number;
@@ -44,5 +52,6 @@ export function oracleReasons(need: NeedProfile, supporter: SupporterProfile, o:
   const expiry = supporter.safeguardingCheckExpiresOn;
   if (expiry !== null && expiry < o.now) reasons.push('SAFEGUARDING_EXPIRED');
   if (supporter.supportingNeedIds.includes(need.id)) reasons.push('ALREADY_SUPPORTING');
+  if (supporter.availability.length > 0 && !supporter.availability.some((w) => sharesADay(w, need))) reasons.push('NOT_AVAILABLE_IN_WINDOW');
   return reasons;
 }

@@ -57,6 +57,7 @@ describe('rankCandidatesForNeed: a worked example', () => {
       HOME_SCHOOL_INADEQUATE: 0,
       SAFEGUARDING_EXPIRED: 0,
       ALREADY_SUPPORTING: 0,
+      NOT_AVAILABLE_IN_WINDOW: 0,
     });
   });
 

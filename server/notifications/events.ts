@@ -1,0 +1,70 @@
+// What a deployment's state asks of whom: pure, so the write path and the repair sweep
+// derive the same events, and so the same idempotency keys.
+import type { DeploymentStatus } from '../domain/enums';
+
+export type NotificationKind = 'RELEASE_WANTED' | 'ACCEPTANCE_WANTED' | 'AGREED' | 'DECLINED' | 'RELEASE_REMINDER' | 'ACCEPTANCE_REMINDER';
+
+/** Who an event goes to, named by their relation to the deployment. */
+export type Audience = 'SUPPORTER_HOME_HEADS' | 'RECEIVING_HEADS' | 'PROPOSER' | 'SUPPORTER';
+
+export interface DeploymentEvent {
+  kind: NotificationKind;
+  /** When it happened: the status change (or the proposal) it follows from. */
+  at: Date;
+  /** Who caused it: they are not told of their own act. */
+  by: { sub: string; role: string };
+  audiences: Audience[];
+  /** Tells one occurrence from the next (the n-th reminder): part of the idempotency key. */
+  occurrence?: string;
+  /** For reminders: school days waited so far. */
+  schoolDaysWaiting?: number;
+}
+
+export interface DeploymentState {
+  status: DeploymentStatus;
+  release?: { at: Date } | null;
+  acceptance?: { at: Date } | null;
+  statusHistory: { status: DeploymentStatus; at: Date; by: { sub: string; role: string } }[];
+}
+
+/**
+ * Events of a deployment as it stands. Waits (a release or an acceptance) only while they
+ * still wait: a sweep that runs after the headteacher released does not ask again.
+ */
+export function eventsOf(deployment: DeploymentState): DeploymentEvent[] {
+  const events: DeploymentEvent[] = [];
+  const proposed = deployment.statusHistory.find((h) => h.status === 'PROPOSED');
+  if (deployment.status === 'PROPOSED' && proposed) {
+    if (!deployment.release) events.push({ kind: 'RELEASE_WANTED', at: proposed.at, by: proposed.by, audiences: ['SUPPORTER_HOME_HEADS'] });
+    if (!deployment.acceptance) events.push({ kind: 'ACCEPTANCE_WANTED', at: proposed.at, by: proposed.by, audiences: ['RECEIVING_HEADS'] });
+  }
+  const agreed = deployment.statusHistory.find((h) => h.status === 'AGREED');
+  if (agreed) events.push({ kind: 'AGREED', at: agreed.at, by: agreed.by, audiences: ['PROPOSER', 'SUPPORTER'] });
+  const declined = deployment.statusHistory.find((h) => h.status === 'DECLINED');
+  if (declined) events.push({ kind: 'DECLINED', at: declined.at, by: declined.by, audiences: ['PROPOSER'] });
+  return events;
+}
+
+/** The idempotency key of one event's message to one address. */
+export function eventKey(kind: string, recordId: string, email: string, suffix = ''): string {
+  return `${kind}:${recordId}:${email.trim().toLowerCase()}${suffix ? `:${suffix}` : ''}`;
+}
+
+/**
+ * Reminders for waits that have lasted `every` school days or more: the n-th reminder once
+ * n × every school days have passed, so one per period, never two for the same one.
+ */
+export function remindersOf(deployment: DeploymentState, schoolDaysWaiting: number, every: number): DeploymentEvent[] {
+  const round = Math.floor(schoolDaysWaiting / every);
+  if (round < 1) return [];
+  return eventsOf(deployment)
+    .filter((e) => e.kind === 'RELEASE_WANTED' || e.kind === 'ACCEPTANCE_WANTED')
+    .map((e) => ({
+      ...e,
+      kind: e.kind === 'RELEASE_WANTED' ? ('RELEASE_REMINDER' as const) : ('ACCEPTANCE_REMINDER' as const),
+      // A reminder is the service's own doing: even someone who proposed it is reminded.
+      by: { sub: 'system', role: 'SYSTEM' },
+      occurrence: String(round),
+      schoolDaysWaiting,
+    }));
+}

@@ -1,0 +1,87 @@
+// Periodic work over the outbox: reminders for steps that have waited too long, and the
+// daily digests. Each writes messages under keys derived from what they are about, so any
+// number of runs, by any number of instances, writes each message once.
+import { Academy } from '../models/academy';
+import { SYSTEM_ACTOR } from '../models/common';
+import { Deployment, type DeploymentRecord } from '../models/deployment';
+import { OutboxEmail, type OutboxEmailRecord } from '../models/outbox-email';
+import type { LeanDoc } from '../models/lean';
+import { findInCopy } from '../db/read-cache';
+import { isDuplicateKey } from '../services/user-errors';
+import { remindersOf } from './events';
+import { messagesFor } from './notify';
+import { enqueue } from './outbox';
+import { digestAddresses, type ReminderRule, reminderRuleOf } from './preferences';
+import { englandDate, englandHour, schoolDaysBetween } from './school-days';
+
+type DeploymentLean = LeanDoc<DeploymentRecord>;
+type OutboxLean = LeanDoc<OutboxEmailRecord>;
+
+/**
+ * Reminds the headteachers of releases and acceptances that have waited the trust's number
+ * of school days (and again after each further period). Returns how many were written.
+ */
+export async function sendReminders(now: Date): Promise<number> {
+  const filter = { status: 'PROPOSED' };
+  const waiting = (await findInCopy<DeploymentLean>(Deployment, filter)) ?? ((await Deployment.find(filter).lean()) as DeploymentLean[]);
+  const rules = new Map<string, ReminderRule>();
+  let added = 0;
+  for (const d of waiting) {
+    const proposedAt = d.statusHistory.find((h) => h.status === 'PROPOSED')?.at;
+    if (!proposedAt) continue;
+    const receiving = (await findInCopy<{ _id: unknown; trustId?: unknown }>(Academy, { _id: d.receivingAcademyId }))?.[0] ?? (await Academy.findById(d.receivingAcademyId, { trustId: 1 }).lean());
+    const trustKey = String(receiving?.trustId ?? '');
+    if (!rules.has(trustKey)) rules.set(trustKey, await reminderRuleOf(receiving?.trustId ?? null));
+    const rule = rules.get(trustKey)!;
+    const days = schoolDaysBetween(proposedAt, now, new Set(rule.closedDates));
+    const events = remindersOf(d, days, rule.reminderAfterSchoolDays);
+    if (!events.length) continue;
+    const emails = await messagesFor(d, events);
+    added += await enqueue(emails, SYSTEM_ACTOR, now, await digestAddresses(emails.map((e) => e.to)));
+  }
+  return added;
+}
+
+function digestText(items: OutboxLean[], day: string): string {
+  const parts = items.map((m, i) => `${i + 1}. ${m.subject}\n\n${m.text.replace(/^Dear [^\n]*\n\n/, '')}`);
+  return [`Your daily summary from the school support service, ${day}: ${items.length} item${items.length === 1 ? '' : 's'}.`, '', ...parts].join('\n\n');
+}
+
+/**
+ * From `digestHour` (England) each day, one message per person holding everything HELD for
+ * them. The digest is written first, under a key of address and date; then its items are
+ * marked DIGESTED. Were a run to stop between the two, the next finds the digest already
+ * written and marks exactly the items it lists; anything held since waits for tomorrow's.
+ */
+export async function buildDigests(now: Date, digestHour: number): Promise<number> {
+  if (englandHour(now) < digestHour) return 0;
+  const day = englandDate(now);
+  const held = (await OutboxEmail.find({ status: 'HELD' }).sort({ createdAt: 1, _id: 1 }).lean()) as OutboxLean[];
+  const byAddress = new Map<string, OutboxLean[]>();
+  for (const m of held) byAddress.set(m.toKey, [...(byAddress.get(m.toKey) ?? []), m]);
+  let added = 0;
+  for (const [toKey, items] of byAddress) {
+    const key = `DIGEST:${toKey}:${day}`;
+    let includes = items.map((m) => m._id);
+    try {
+      await OutboxEmail.create({
+        key,
+        kind: 'DIGEST',
+        to: items[0]!.to,
+        subject: `Your daily summary: ${items.length} item${items.length === 1 ? '' : 's'} from the school support service`,
+        text: digestText(items, day),
+        status: 'PENDING',
+        nextAttemptAt: now,
+        includes,
+        createdBy: SYSTEM_ACTOR,
+        updatedBy: SYSTEM_ACTOR,
+      });
+      added += 1;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      includes = ((await OutboxEmail.findOne({ key }, { includes: 1 }).lean())?.includes ?? []) as typeof includes;
+    }
+    await OutboxEmail.updateMany({ _id: { $in: includes }, status: 'HELD' }, { $set: { status: 'DIGESTED', digestKey: key, updatedBy: SYSTEM_ACTOR } });
+  }
+  return added;
+}
