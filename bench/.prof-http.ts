@@ -11,7 +11,7 @@ import { Deployment } from '../server/models/deployment';
 import { ImprovementNeed } from '../server/models/improvement-need';
 import { StaffMember } from '../server/models/staff-member';
 import { Trust } from '../server/models/trust';
-import { warmReadCopies } from '../server/services/read-cache';
+import { warmReadCopies } from '../server/db/read-cache';
 const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 const NESTED = `query NestedPage { needs(first: 50) { edges { cursor node { id area severity priority daysRequested academy { id name fsmPercent ofstedRating cluster { id name leadAcademy { id name } trust { id name } } trust { id name } } } } pageInfo { hasNextPage endCursor } } }`;
 (async () => {

@@ -18,7 +18,7 @@ import { StaffMember } from '../server/models/staff-member';
 import { Trust } from '../server/models/trust';
 import { createHttpServer } from '../server/security/http-server';
 import { type SecuritySettings, securityDefaults } from '../server/security/settings';
-import { warmReadCopies } from '../server/services/read-cache';
+import { warmReadCopies } from '../server/db/read-cache';
 
 export const BENCH_JWT_SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 

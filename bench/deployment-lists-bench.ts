@@ -23,7 +23,7 @@ import { Deployment } from '../server/models/deployment';
 import { ImprovementNeed } from '../server/models/improvement-need';
 import { StaffMember } from '../server/models/staff-member';
 import { Trust } from '../server/models/trust';
-import { warmReadCopies } from '../server/services/read-cache';
+import { warmReadCopies } from '../server/db/read-cache';
 
 const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 const arg = (name: string, fallback: number) => {

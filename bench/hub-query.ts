@@ -12,7 +12,7 @@
 // the figures. Requests go to 127.0.0.1 only; the loop is bounded by N.
 import './production-env';
 import { mintToken } from '../server/auth/tokens';
-import { setReadCacheMode } from '../server/services/read-cache';
+import { setReadCacheMode } from '../server/db/read-cache';
 import { BENCH_JWT_SECRET, post, startBenchServer } from './bench-server';
 
 const argv = process.argv.slice(2);

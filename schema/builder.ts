@@ -2,9 +2,10 @@ import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { forbiddenError, unauthenticatedError } from '../server/auth/errors';
+import { ForbiddenError, UnauthenticatedError } from '../server/domain/errors';
 import type { Role } from '../server/domain/enums';
 import type { GraphQLContext } from './context';
+import { DomainErrorsPluginName, graphqlErrorOf } from './domain-errors';
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
@@ -20,7 +21,7 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, DomainErrorsPluginName],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (context) => ({
@@ -29,7 +30,7 @@ export const builder = new SchemaBuilder<{
     }),
     // Without a valid token the refusal is UNAUTHENTICATED; with one, FORBIDDEN.
     unauthorizedError: (_parent, context) =>
-      context.viewer ? forbiddenError('your role may not do this') : unauthenticatedError(context.authProblem ?? undefined, context.authProblemCode ?? undefined),
+      graphqlErrorOf(context.viewer ? new ForbiddenError('your role may not do this') : new UnauthenticatedError(context.authProblem ?? undefined, context.authProblemCode ?? undefined)),
   },
   relay: {
     clientMutationId: 'omit',

@@ -4,7 +4,7 @@
 // null with a FORBIDDEN error on its path naming who may read it (UNAUTHENTICATED without a
 // valid token), so the rest of the answer — a ranking across trusts, a list of staff — still
 // arrives. Fields and lists use the helpers here; none repeats a rule.
-import { forbiddenError, unauthenticatedError } from '../server/auth/errors';
+import { ForbiddenError, UnauthenticatedError } from '../server/domain/errors';
 import {
   DEPLOYMENT_READERS,
   type DeploymentFacts,
@@ -18,10 +18,11 @@ import {
 } from '../server/auth/personal-data';
 import { type AcademyScope, directoryPolicy } from '../server/auth/policy';
 import type { Viewer } from '../server/auth/viewer';
-import { Deployment } from '../server/models/deployment';
+import { deploymentsOfNeeds } from '../server/services/read/needs';
 import { scopeOf } from '../server/services/references';
 import type { GraphQLContext } from './context';
-import { loadGroupedBy, perRequest, RecordNotFoundError } from './loaders';
+import { graphqlErrorOf } from './domain-errors';
+import { perRequest, RecordNotFoundError } from './loaders';
 import {
   AcademyRef,
   type AcademyShape,
@@ -39,7 +40,7 @@ import {
 
 /** Deployments past agreement: their supporters may read the need's description. */
 const AGREED_OR_LATER = new Set(['AGREED', 'ACTIVE', 'COMPLETED']);
-const deploymentsOfNeed = perRequest(loadGroupedBy<DeploymentShape>(Deployment, 'needId', {}, { createdAt: 1 }));
+const deploymentsOfNeed = perRequest(deploymentsOfNeeds);
 
 /**
  * A field's refusal, built without a stack trace: a page of staff across trusts refuses
@@ -51,14 +52,14 @@ function refusal(message: string) {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return forbiddenError(message);
+    return graphqlErrorOf(new ForbiddenError(message));
   } finally {
     Error.stackTraceLimit = limit;
   }
 }
 
 function callerOf(context: GraphQLContext): Viewer {
-  if (!context.viewer) throw unauthenticatedError(context.authProblem ?? undefined, context.authProblemCode ?? undefined);
+  if (!context.viewer) throw new UnauthenticatedError(context.authProblem ?? undefined, context.authProblemCode ?? undefined);
   return context.viewer;
 }
 
@@ -117,7 +118,7 @@ export function personalField<T>(read: (staff: StaffShape) => T) {
 
 export async function needDescriptionFor(context: GraphQLContext, need: NeedShape): Promise<string> {
   const v = context.viewer;
-  if (!v) throw unauthenticatedError(`a need's description is readable only by ${NEED_DESCRIPTION_READERS}`);
+  if (!v) throw new UnauthenticatedError(`a need's description is readable only by ${NEED_DESCRIPTION_READERS}`);
   if (!(await mayReadNeedDescriptionOf(context, v, need))) throw refusal(`a need's description is readable only by ${NEED_DESCRIPTION_READERS}`);
   return need.description;
 }
@@ -203,7 +204,7 @@ export async function assertMayReadHistory(context: GraphQLContext, typename: st
       allowed = trustId ? place.trustId === trustId : place.academyId === id;
     }
   }
-  if (!allowed) throw forbiddenError(`the history of a ${typename} is readable only by ${HISTORY_READERS[typename] ?? INSIDE_TRUST}`);
+  if (!allowed) throw new ForbiddenError(`the history of a ${typename} is readable only by ${HISTORY_READERS[typename] ?? INSIDE_TRUST}`);
   return true;
 }
 

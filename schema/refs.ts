@@ -1,22 +1,15 @@
 // Node refs with their batch loaders, declared apart from their fields so the type modules
 // can reference each other without import cycles.
-import { Academy, type AcademyRecord } from '../server/models/academy';
-import { Cluster, type ClusterRecord } from '../server/models/cluster';
-import { Deployment, type DeploymentRecord } from '../server/models/deployment';
-import { DirectoryUser, type DirectoryUserRecord } from '../server/models/directory-user';
-import { ImprovementNeed, type ImprovementNeedRecord } from '../server/models/improvement-need';
-import { StaffMember, type StaffMemberRecord } from '../server/models/staff-member';
-import { Trust, type TrustRecord } from '../server/models/trust';
-import type { LeanDoc } from '../server/services/lean';
+import type { AcademyDoc, ClusterDoc, DeploymentDoc, DirectoryUserDoc, NeedDoc, StaffDoc, TrustDoc } from '../server/services/read/records';
 import { builder } from './builder';
 import { loadByIds } from './loaders';
 
-export type TrustShape = LeanDoc<TrustRecord>;
-export type AcademyShape = LeanDoc<AcademyRecord>;
-export type ClusterShape = LeanDoc<ClusterRecord>;
-export type StaffShape = LeanDoc<StaffMemberRecord>;
-export type NeedShape = LeanDoc<ImprovementNeedRecord>;
-export type DeploymentShape = LeanDoc<DeploymentRecord>;
+export type TrustShape = TrustDoc;
+export type AcademyShape = AcademyDoc;
+export type ClusterShape = ClusterDoc;
+export type StaffShape = StaffDoc;
+export type NeedShape = NeedDoc;
+export type DeploymentShape = DeploymentDoc;
 
 const idOf = (doc: { _id: { toString(): string } }) => doc._id.toString();
 
@@ -26,37 +19,37 @@ const idOf = (doc: { _id: { toString(): string } }) => doc._id.toString();
 
 export const TrustRef = builder.loadableNodeRef('Trust', {
   id: { resolve: (doc: TrustShape) => idOf(doc) },
-  load: loadByIds<TrustShape>(Trust, 'Trust'),
+  load: loadByIds<TrustShape>('trusts', 'Trust'),
 });
 
 export const AcademyRef = builder.loadableNodeRef('Academy', {
   id: { resolve: (doc: AcademyShape) => idOf(doc) },
-  load: loadByIds<AcademyShape>(Academy, 'Academy'),
+  load: loadByIds<AcademyShape>('academies', 'Academy'),
 });
 
 export const ClusterRef = builder.loadableNodeRef('Cluster', {
   id: { resolve: (doc: ClusterShape) => idOf(doc) },
-  load: loadByIds<ClusterShape>(Cluster, 'Cluster'),
+  load: loadByIds<ClusterShape>('clusters', 'Cluster'),
 });
 
 export const StaffMemberRef = builder.loadableNodeRef('StaffMember', {
   id: { resolve: (doc: StaffShape) => idOf(doc) },
-  load: loadByIds<StaffShape>(StaffMember, 'StaffMember'),
+  load: loadByIds<StaffShape>('staff', 'StaffMember'),
 });
 
 export const ImprovementNeedRef = builder.loadableNodeRef('ImprovementNeed', {
   id: { resolve: (doc: NeedShape) => idOf(doc) },
-  load: loadByIds<NeedShape>(ImprovementNeed, 'ImprovementNeed'),
+  load: loadByIds<NeedShape>('needs', 'ImprovementNeed'),
 });
 
 export const DeploymentRef = builder.loadableNodeRef('Deployment', {
   id: { resolve: (doc: DeploymentShape) => idOf(doc) },
-  load: loadByIds<DeploymentShape>(Deployment, 'Deployment'),
+  load: loadByIds<DeploymentShape>('deployments', 'Deployment'),
 });
 
-export type DirectoryUserShape = LeanDoc<DirectoryUserRecord>;
+export type DirectoryUserShape = DirectoryUserDoc;
 
 export const DirectoryUserRef = builder.loadableNodeRef('DirectoryUser', {
   id: { resolve: (doc: DirectoryUserShape) => idOf(doc) },
-  load: loadByIds<DirectoryUserShape>(DirectoryUser, 'DirectoryUser'),
+  load: loadByIds<DirectoryUserShape>('directoryUsers', 'DirectoryUser'),
 });

@@ -1,9 +1,9 @@
-import { unauthenticatedError } from '../server/auth/errors';
+import { UnauthenticatedError } from '../server/domain/errors';
 import type { Viewer } from '../server/auth/viewer';
 import type { GraphQLContext } from './context';
 
 /** The caller of a field guarded by the `authenticated` scope. */
 export function viewerOf(context: GraphQLContext): Viewer {
-  if (!context.viewer) throw unauthenticatedError(context.authProblem ?? undefined, context.authProblemCode ?? undefined);
+  if (!context.viewer) throw new UnauthenticatedError(context.authProblem ?? undefined, context.authProblemCode ?? undefined);
   return context.viewer;
 }

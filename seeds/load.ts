@@ -11,7 +11,7 @@ import { ImprovementNeed } from '../server/models/improvement-need';
 import { StaffMember } from '../server/models/staff-member';
 import { Trust } from '../server/models/trust';
 import { priorityOf, refreshAllPriorities } from '../server/services/need-priority';
-import { recordExternalWrites } from '../server/services/write-epoch';
+import { recordExternalWrites } from '../server/db/write-epoch';
 import { committedDaysByStaff, type SeedDataset } from './dataset';
 
 const BATCH = 2000;

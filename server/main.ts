@@ -13,7 +13,7 @@ import { Deployment } from './models/deployment';
 import { ImprovementNeed } from './models/improvement-need';
 import { StaffMember } from './models/staff-member';
 import { Trust } from './models/trust';
-import { warmReadCopies } from './services/read-cache';
+import { warmReadCopies } from './db/read-cache';
 import { DatabaseUnavailableError } from './db/database-server';
 import { selectDatabase } from './db/select-database';
 import { demoTokens } from './demo-tokens';
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   }, PRIORITY_REFRESH_MS);
   refresher.unref();
   // With FerretDB, reads are answered from in-process copies of the collections
-  // (server/services/read-cache/): load them before saying ready, so the first requests
+  // (server/db/read-cache/): load them before saying ready, so the first requests
   // are as fast as the rest. A no-op with MongoDB.
   const warmStarted = performance.now();
   if (await warmReadCopies([Trust, Academy, Cluster, StaffMember, ImprovementNeed, Deployment])) {

@@ -8,7 +8,7 @@ import { Deployment } from '../../server/models/deployment';
 import { ImprovementNeed } from '../../server/models/improvement-need';
 import { StaffMember } from '../../server/models/staff-member';
 import { Trust } from '../../server/models/trust';
-import { readCopy } from '../../server/services/read-cache';
+import { readCopy } from '../../server/db/read-cache';
 import { log, mb } from './log';
 
 export interface WarmCopies {

@@ -1,7 +1,7 @@
 // The ranking requests' inputs: open needs and staff spread over the whole dataset.
 import { ImprovementNeed } from '../../server/models/improvement-need';
 import { StaffMember } from '../../server/models/staff-member';
-import { readCopy } from '../../server/services/read-cache';
+import { readCopy } from '../../server/db/read-cache';
 import { log } from './log';
 
 export interface RankingInputs {

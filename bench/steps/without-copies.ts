@@ -1,6 +1,6 @@
 // Step 6: the same requests once each with the collections' in-process copies switched off,
 // i.e. straight from the database: before/after figures, and a check the answers are identical.
-import { setReadCacheMode } from '../../server/services/read-cache';
+import { setReadCacheMode } from '../../server/db/read-cache';
 import { post } from './http';
 import { log, ms } from './log';
 import type { CommandCounter } from './monitors';

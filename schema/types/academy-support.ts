@@ -1,8 +1,8 @@
 import { setAcademySupportCapacity } from '../../server/services/academy-support';
 import { builder } from '../builder';
-import { payloadType, toPayload } from '../payloads';
+import { inputMutation, outcomeOf } from '../mutations';
+import { payloadType } from '../payloads';
 import { AcademyRef } from '../refs';
-import { viewerOf } from '../viewer';
 
 const SetAcademySupportCapacityInput = builder.inputType('SetAcademySupportCapacityInput', {
   description: 'Days a school offers as a whole (school-to-school support led by the school rather than one person).',
@@ -14,12 +14,10 @@ const SetAcademySupportCapacityInput = builder.inputType('SetAcademySupportCapac
 
 const SetAcademySupportCapacityPayload = payloadType('SetAcademySupportCapacityPayload', 'academy', AcademyRef, 'Result of setAcademySupportCapacity.');
 
-builder.mutationField('setAcademySupportCapacity', (t) =>
-  t.field({
-    type: SetAcademySupportCapacityPayload,
-    description: "Sets the days a school offers to support others as a whole; such schools are ranked with kind ACADEMY. The school's HEADTEACHER, its hub's EXECUTIVE_HEAD, its trust's IMPROVEMENT_LEAD, or ADMIN.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: SetAcademySupportCapacityInput, required: true, description: 'The school and the days it offers.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await setAcademySupportCapacity(viewerOf(context), input)),
-  }),
-);
+inputMutation('setAcademySupportCapacity', {
+  description: "Sets the days a school offers to support others as a whole; such schools are ranked with kind ACADEMY. The school's HEADTEACHER, its hub's EXECUTIVE_HEAD, its trust's IMPROVEMENT_LEAD, or ADMIN.",
+  input: SetAcademySupportCapacityInput,
+  inputDescription: 'The school and the days it offers.',
+  payload: SetAcademySupportCapacityPayload,
+  resolve: outcomeOf(setAcademySupportCapacity),
+});

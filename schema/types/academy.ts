@@ -1,20 +1,14 @@
-import { decodeIdOfType } from '../../server/auth/global-id';
-import { Academy } from '../../server/models/academy';
-import { ImprovementNeed } from '../../server/models/improvement-need';
-import { Cluster } from '../../server/models/cluster';
-import { StaffMember } from '../../server/models/staff-member';
-import { Trust } from '../../server/models/trust';
 import { upsertAcademy } from '../../server/services/academies';
+import { academyByUrn, listAcademies, liveNeedsOfAcademies, staffOfAcademies } from '../../server/services/read/academies';
 import { builder } from '../builder';
+import { inputMutation, outcomeOf } from '../mutations';
 import { AcademyConnection } from '../connections';
-import { loadGroupedBy, recordOrId } from '../loaders';
-import { containsPattern, keysetConnection } from '../pagination';
-import { payloadType, toPayload } from '../payloads';
-import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, type NeedShape, StaffMemberRef, type StaffShape, TrustRef, type TrustShape } from '../refs';
-import { viewerOf } from '../viewer';
+import { filterId } from '../ids';
+import { recordOrId } from '../loaders';
+import { keysetConnection } from '../pagination';
+import { payloadType } from '../payloads';
+import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
 import { OfstedRatingEnum, PhaseEnum } from './enums';
-
-const LIVE_NEED_STATUSES = ['OPEN', 'MATCHED', 'IN_PROGRESS'];
 
 AcademyRef.implement({
   description: 'A school (academy or standalone school) identified by its URN in the DfE register.',
@@ -33,8 +27,8 @@ AcademyRef.implement({
     postcode: t.string({ nullable: true, description: 'Postcode.', resolve: (a) => a.postcode ?? null }),
     latitude: t.float({ nullable: true, description: 'Latitude (WGS84).', resolve: (a) => a.latitude ?? null }),
     longitude: t.float({ nullable: true, description: 'Longitude (WGS84).', resolve: (a) => a.longitude ?? null }),
-    trust: t.field({ type: TrustRef, nullable: true, description: 'Trust the academy belongs to; null for a standalone school.', resolve: (a) => (a.trustId ? recordOrId<TrustShape>(Trust, a.trustId) : null) }),
-    cluster: t.field({ type: ClusterRef, nullable: true, description: 'Hub (cluster) the academy belongs to, if any: the 3-4 nearby schools of its trust that support each other first.', resolve: (a) => (a.clusterId ? recordOrId<ClusterShape>(Cluster, a.clusterId) : null) }),
+    trust: t.field({ type: TrustRef, nullable: true, description: 'Trust the academy belongs to; null for a standalone school.', resolve: (a) => (a.trustId ? recordOrId<TrustShape>('trusts', a.trustId) : null) }),
+    cluster: t.field({ type: ClusterRef, nullable: true, description: 'Hub (cluster) the academy belongs to, if any: the 3-4 nearby schools of its trust that support each other first.', resolve: (a) => (a.clusterId ? recordOrId<ClusterShape>('clusters', a.clusterId) : null) }),
     isHubLead: t.boolean({
       description: 'Whether this academy leads its hub.',
       resolve: async (a, _args, context) => {
@@ -49,13 +43,13 @@ AcademyRef.implement({
       type: StaffMemberRef,
       description: 'Staff whose home school this is, by name. Requires a token.',
       authScopes: { authenticated: true },
-      load: loadGroupedBy<StaffShape>(StaffMember, 'homeAcademyId', {}, { name: 1 }),
+      load: (academyIds: readonly string[]) => staffOfAcademies(academyIds),
       resolve: (a) => a._id.toString(),
     }),
     openNeeds: t.loadableList({
       type: ImprovementNeedRef,
       description: 'Needs at this school still wanting or receiving support, highest priority first.',
-      load: loadGroupedBy<NeedShape>(ImprovementNeed, 'academyId', { status: { $in: LIVE_NEED_STATUSES } }, { priority: -1 }),
+      load: (academyIds: readonly string[]) => liveNeedsOfAcademies(academyIds),
       resolve: (a) => a._id.toString(),
     }),
   }),
@@ -67,7 +61,7 @@ builder.queryField('academyByUrn', (t) =>
     nullable: true,
     description: 'The academy with this URN, or null.',
     args: { urn: t.arg.string({ required: true, description: 'Unique Reference Number.' }) },
-    resolve: async (_root, { urn }) => ((await Academy.findOne({ urn: String(urn) }).lean()) as AcademyShape | null) ?? null,
+    resolve: (_root, { urn }) => academyByUrn(String(urn)),
   }),
 );
 
@@ -84,35 +78,15 @@ const AcademyFilter = builder.inputType('AcademyFilter', {
   }),
 });
 
-/** A filter that matches nothing, for an ID of the wrong type or shape. */
-export const MATCH_NOTHING = { _id: { $in: [] } };
-
-export function idFilter(globalId: string | null | undefined, typename: string): string | null | typeof MATCH_NOTHING {
-  if (globalId == null) return null;
-  return decodeIdOfType(globalId, typename) ?? MATCH_NOTHING;
-}
-
 builder.queryField('academies', (t) =>
   t.connection({
     type: AcademyRef,
     description: 'Academies and standalone schools, by name.',
     args: { filter: t.arg({ type: AcademyFilter, description: 'Narrows the list.' }) },
-    resolve: (_root, args) => {
+    resolve: (_root, args, context) => {
       const f = args.filter ?? {};
-      const filter: Record<string, unknown> = {};
-      const clauses: Record<string, unknown>[] = [];
-      for (const [key, typename] of [['trustId', 'Trust'], ['clusterId', 'Cluster']] as const) {
-        const id = idFilter(f[key], typename);
-        if (typeof id === 'string') filter[key] = id;
-        else if (id) clauses.push(id);
-      }
-      if (f.standalone != null) filter.trustId = f.standalone ? null : { $ne: null };
-      if (f.phase) filter.phase = f.phase;
-      if (f.ofstedRating) filter.ofstedRating = f.ofstedRating;
-      if (f.nameContains) filter.name = containsPattern(f.nameContains);
-      if (f.minFsmPercent != null) filter.fsmPercent = { $gte: f.minFsmPercent };
-      const query = clauses.length ? { $and: [filter, ...clauses] } : filter;
-      return keysetConnection<AcademyShape>({ model: Academy, filter: query, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
+      const filter = { ...f, trustId: filterId(f.trustId, 'Trust'), clusterId: filterId(f.clusterId, 'Cluster') };
+      return keysetConnection<AcademyShape>(listAcademies(context.viewer, filter), args);
     },
   }, AcademyConnection),
 );
@@ -135,13 +109,11 @@ const UpsertAcademyInput = builder.inputType('UpsertAcademyInput', {
 
 const UpsertAcademyPayload = payloadType('UpsertAcademyPayload', 'academy', AcademyRef, 'Result of upsertAcademy.');
 
-builder.mutationField('upsertAcademy', (t) =>
-  t.field({
-    type: UpsertAcademyPayload,
-    description: "Records or updates an academy by URN. ADMIN, or an IMPROVEMENT_LEAD for their own trust's academies.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: UpsertAcademyInput, required: true, description: 'The academy, identified by its URN, and the values to record.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await upsertAcademy(viewerOf(context), input)),
-  }),
-);
+inputMutation('upsertAcademy', {
+  description: "Records or updates an academy by URN. ADMIN, or an IMPROVEMENT_LEAD for their own trust's academies.",
+  input: UpsertAcademyInput,
+  inputDescription: 'The academy, identified by its URN, and the values to record.',
+  payload: UpsertAcademyPayload,
+  resolve: outcomeOf(upsertAcademy),
+});
 

@@ -2,6 +2,7 @@ import type { AllocationAssignment, FairnessGroup, FairnessReport, UnmetNeed } f
 import { commitAllocation, type CommitFailure, type PairExplanation, type PlanView, previewAllocation } from '../../server/services/allocation';
 import type { DeploymentLean } from '../../server/services/deployments';
 import { builder } from '../builder';
+import { inputMutation } from '../mutations';
 import { DeploymentRef, ImprovementNeedRef, StaffMemberRef } from '../refs';
 import { viewerOf } from '../viewer';
 import { ScoreFactorType } from './score-factor';
@@ -169,17 +170,15 @@ const CommitAllocationInput = builder.inputType('CommitAllocationInput', {
   fields: (t) => ({ assignments: t.field({ type: [CommitAssignmentInput], required: true, description: 'Assignments, as planAllocation returned them.' }) }),
 });
 
-builder.mutationField('commitAllocation', (t) =>
-  t.field({
-    type: CommitAllocationPayload,
-    description: 'Turns a plan into proposed deployments, each reserved atomically with its constraints re-checked; commits what still holds and reports what went stale.',
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CommitAllocationInput, required: true, description: 'The assignments of a previewed plan.' }) },
-    resolve: async (_root, { input }, context) => {
-      const outcome = await commitAllocation(viewerOf(context), input);
-      if (!outcome.ok) return { deployments: [], failures: [], userErrors: outcome.userErrors };
-      return { ...outcome.value, userErrors: [] };
-    },
-  }),
-);
+inputMutation('commitAllocation', {
+  description: 'Turns a plan into proposed deployments, each reserved atomically with its constraints re-checked; commits what still holds and reports what went stale.',
+  input: CommitAllocationInput,
+  inputDescription: 'The assignments of a previewed plan.',
+  payload: CommitAllocationPayload,
+  resolve: async (viewer, input) => {
+    const outcome = await commitAllocation(viewer, input);
+    if (!outcome.ok) return { deployments: [], failures: [], userErrors: outcome.userErrors };
+    return { ...outcome.value, userErrors: [] };
+  },
+});
 

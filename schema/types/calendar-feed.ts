@@ -1,6 +1,5 @@
 // Private iCalendar feeds of agreed deployments, per person and per school (server/calendar).
 import { type CalendarFeedLean, createCalendarFeed, feedPath, revokeCalendarFeed } from '../../server/calendar/feeds';
-import { CalendarFeed } from '../../server/models/calendar-feed';
 import { builder } from '../builder';
 import { loadByIds } from '../loaders';
 import { payloadType, toPayload } from '../payloads';
@@ -10,7 +9,7 @@ import type { UserError } from '../../server/services/user-errors';
 
 export const CalendarFeedRef = builder.loadableNodeRef('CalendarFeed', {
   id: { resolve: (doc: CalendarFeedLean) => doc._id.toString() },
-  load: loadByIds<CalendarFeedLean>(CalendarFeed, 'CalendarFeed'),
+  load: loadByIds<CalendarFeedLean>('calendarFeeds', 'CalendarFeed'),
 });
 
 CalendarFeedRef.implement({

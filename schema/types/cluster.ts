@@ -1,21 +1,14 @@
-import { Academy } from '../../server/models/academy';
-import { Cluster } from '../../server/models/cluster';
-import { ImprovementNeed } from '../../server/models/improvement-need';
-import { StaffMember } from '../../server/models/staff-member';
-import { Trust } from '../../server/models/trust';
-import { compileSort } from '../../server/services/read-cache';
 import { createCluster, moveAcademyToCluster, NORMAL_HUB_SIZE } from '../../server/services/clusters';
+import { hubNeedsOfAcademies, hubOpenNeeds, listClusters, membersOfClusters, spareDaysOfAcademies } from '../../server/services/read/clusters';
 import { builder } from '../builder';
+import { inputMutation } from '../mutations';
 import { ClusterConnection } from '../connections';
-import { loadGroupedBy, loadSumBy, perRequest, recordOrId } from '../loaders';
+import { filterId } from '../ids';
+import { perRequest, recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
-import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, type NeedShape, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
-import { viewerOf } from '../viewer';
-import { idFilter } from './academy';
+import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
 
-const LIVE_NEED_STATUSES = ['OPEN', 'MATCHED', 'IN_PROGRESS'];
-const NEED_ORDER = { priority: -1, _id: 1 } as const;
 /** Staff of a typical hub (3-4 schools, about 5 staff each): what spareCapacityDays reads. */
 const HUB_STAFF_ESTIMATE = 20;
 /**
@@ -23,27 +16,22 @@ const HUB_STAFF_ESTIMATE = 20;
  * 5,000 across the national 22,000), so a page of 20 is generous.
  */
 const HUB_OPEN_NEEDS_ESTIMATE = 20;
-/** The most needs Cluster.openNeeds lists. */
-const HUB_OPEN_NEEDS_LIMIT = 200;
 
 // Per request, batched across every hub on a page: the members of each hub, then per member
 // academy its live needs and its staff's remaining days. With FerretDB the in-process copies
-// answer (server/services/read-cache); with MongoDB one indexed query per batch
+// answer (server/db/store); with MongoDB one indexed query per batch
 // (academies.clusterId, improvementNeeds.academyId+status, staffMembers.homeAcademyId).
-const membersLoader = perRequest(loadGroupedBy<AcademyShape>(Academy, 'clusterId', {}, { name: 1 }));
-const liveNeedsLoader = perRequest(loadGroupedBy<NeedShape>(ImprovementNeed, 'academyId', { status: { $in: LIVE_NEED_STATUSES } }, NEED_ORDER));
-const spareDaysLoader = perRequest(loadSumBy(StaffMember, 'homeAcademyId', 'remainingDays'));
-
-/** Merges the members' lists in the order the database gives for NEED_ORDER. */
-const byPriority = compileSort(ImprovementNeed, NEED_ORDER)!;
+const membersLoader = perRequest(membersOfClusters);
+const liveNeedsLoader = perRequest(hubNeedsOfAcademies);
+const spareDaysLoader = perRequest(spareDaysOfAcademies);
 
 ClusterRef.implement({
   description:
     'A hub (cluster) inside a trust: normally 3-4 academies led by an Outstanding or Good lead academy and an executive headteacher, working as a tight local network (the ASPIRE model).',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name of the hub.' }),
-    trust: t.field({ type: TrustRef, description: 'Trust the hub belongs to.', resolve: (c) => recordOrId<TrustShape>(Trust, c.trustId) }),
-    leadAcademy: t.field({ type: AcademyRef, description: 'The lead academy (a member of the hub).', resolve: (c) => recordOrId<AcademyShape>(Academy, c.leadAcademyId) }),
+    trust: t.field({ type: TrustRef, description: 'Trust the hub belongs to.', resolve: (c) => recordOrId<TrustShape>('trusts', c.trustId) }),
+    leadAcademy: t.field({ type: AcademyRef, description: 'The lead academy (a member of the hub).', resolve: (c) => recordOrId<AcademyShape>('academies', c.leadAcademyId) }),
     executiveHead: t.field({
       type: StaffMemberRef,
       nullable: true,
@@ -76,11 +64,12 @@ ClusterRef.implement({
       resolve: async (c, _args, context) => {
         const members = await membersOfCluster(context, c);
         const lists = await liveNeedsLoader(context).loadMany(members.map((m) => m._id.toString()));
-        const needs = lists.flatMap((list) => {
-          if (list instanceof Error) throw list;
-          return list;
-        });
-        return needs.sort(byPriority).slice(0, HUB_OPEN_NEEDS_LIMIT);
+        return hubOpenNeeds(
+          lists.map((list) => {
+            if (list instanceof Error) throw list;
+            return list;
+          }),
+        );
       },
     }),
     spareCapacityDays: t.int({
@@ -115,11 +104,7 @@ builder.queryField('clusters', (t) =>
     type: ClusterRef,
     description: 'Hubs, by name.',
     args: { filter: t.arg({ type: ClusterFilter, description: 'Narrows the list.' }) },
-    resolve: (_root, args) => {
-      const trust = idFilter(args.filter?.trustId, 'Trust');
-      const filter = trust === null ? {} : typeof trust === 'string' ? { trustId: trust } : trust;
-      return keysetConnection<ClusterShape>({ model: Cluster, filter, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
-    },
+    resolve: (_root, args, context) => keysetConnection<ClusterShape>(listClusters(context.viewer, { trustId: filterId(args.filter?.trustId, 'Trust') }), args),
   }, ClusterConnection),
 );
 
@@ -136,18 +121,16 @@ const CreateClusterInput = builder.inputType('CreateClusterInput', {
 
 const CreateClusterPayload = payloadType('CreateClusterPayload', 'cluster', ClusterRef, 'Result of createCluster.', true);
 
-builder.mutationField('createCluster', (t) =>
-  t.field({
-    type: CreateClusterPayload,
-    description: "Sets up a hub. ADMIN, or the trust's IMPROVEMENT_LEAD. Sizes outside 3-4 are allowed with a warning.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CreateClusterInput, required: true, description: 'The hub: its name, trust, lead academy and other members.' }) },
-    resolve: async (_root, { input }, context) => {
-      const outcome = await createCluster(viewerOf(context), input);
-      return outcome.ok ? toPayload<ClusterShape>({ ok: true, value: outcome.value.cluster }, outcome.value.warnings) : toPayload<ClusterShape>(outcome);
-    },
-  }),
-);
+inputMutation('createCluster', {
+  description: "Sets up a hub. ADMIN, or the trust's IMPROVEMENT_LEAD. Sizes outside 3-4 are allowed with a warning.",
+  input: CreateClusterInput,
+  inputDescription: 'The hub: its name, trust, lead academy and other members.',
+  payload: CreateClusterPayload,
+  resolve: async (viewer, input) => {
+    const outcome = await createCluster(viewer, input);
+    return outcome.ok ? toPayload<ClusterShape>({ ok: true, value: outcome.value.cluster }, outcome.value.warnings) : toPayload<ClusterShape>(outcome);
+  },
+});
 
 const MoveAcademyToClusterInput = builder.inputType('MoveAcademyToClusterInput', {
   description: 'Moves an academy between hubs of its trust.',
@@ -159,15 +142,13 @@ const MoveAcademyToClusterInput = builder.inputType('MoveAcademyToClusterInput',
 
 const MoveAcademyToClusterPayload = payloadType('MoveAcademyToClusterPayload', 'academy', AcademyRef, 'Result of moveAcademyToCluster.', true);
 
-builder.mutationField('moveAcademyToCluster', (t) =>
-  t.field({
-    type: MoveAcademyToClusterPayload,
-    description: "Moves an academy into another hub of its trust, or out of its hub. ADMIN or the trust's IMPROVEMENT_LEAD. A hub's lead academy cannot leave it.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: MoveAcademyToClusterInput, required: true, description: 'The academy, and the hub it moves to (or null to leave its hub).' }) },
-    resolve: async (_root, { input }, context) => {
-      const outcome = await moveAcademyToCluster(viewerOf(context), { academyId: input.academyId, clusterId: input.clusterId ?? null });
-      return outcome.ok ? toPayload<AcademyShape>({ ok: true, value: outcome.value.academy }, outcome.value.warnings) : toPayload<AcademyShape>(outcome);
-    },
-  }),
-);
+inputMutation('moveAcademyToCluster', {
+  description: "Moves an academy into another hub of its trust, or out of its hub. ADMIN or the trust's IMPROVEMENT_LEAD. A hub's lead academy cannot leave it.",
+  input: MoveAcademyToClusterInput,
+  inputDescription: 'The academy, and the hub it moves to (or null to leave its hub).',
+  payload: MoveAcademyToClusterPayload,
+  resolve: async (viewer, input) => {
+    const outcome = await moveAcademyToCluster(viewer, { academyId: input.academyId, clusterId: input.clusterId ?? null });
+    return outcome.ok ? toPayload<AcademyShape>({ ok: true, value: outcome.value.academy }, outcome.value.warnings) : toPayload<AcademyShape>(outcome);
+  },
+});

@@ -4,22 +4,16 @@
 // each has waited in its status, so a board can flag the ones waiting longest.
 import type { DeploymentStatus } from '../../server/domain/enums';
 import type { ExpertiseArea } from '../../server/domain/taxonomy';
-import { Deployment } from '../../server/models/deployment';
-import { type DeploymentListFilter, deploymentListFilter } from '../../server/services/deployment-scope';
+import type { DeploymentListFilter } from '../../server/services/deployment-scope';
+import { type DeploymentOrder as Order, listDeployments as listVisible } from '../../server/services/read/deployments';
 import { builder } from '../builder';
 import { DeploymentConnection } from '../connections';
-import { type ConnectionArgs, keysetConnection, type SortKey } from '../pagination';
+import { type ConnectionArgs, keysetConnection } from '../pagination';
 import { AcademyRef, DeploymentRef, type DeploymentShape, StaffMemberRef } from '../refs';
 import { viewerOf } from '../viewer';
 import type { GraphQLContext } from '../context';
-import { idFilter } from './academy';
+import { filterId } from '../ids';
 import { DeploymentStatusEnum, ExpertiseAreaEnum } from './enums';
-
-const ORDERS = {
-  WAITING_LONGEST: [{ field: 'statusSince', direction: 1, kind: 'date' }],
-  RECENTLY_CHANGED: [{ field: 'statusSince', direction: -1, kind: 'date' }],
-} satisfies Record<string, SortKey[]>;
-type Order = keyof typeof ORDERS;
 
 const DeploymentOrder = builder.enumType('DeploymentOrder', {
   description: 'Orderings of a deployments list.',
@@ -56,7 +50,7 @@ interface FilterInput {
   area?: ExpertiseArea | null;
 }
 
-const decode = (value: string | number | null | undefined, typename: string) => idFilter(value == null ? null : String(value), typename);
+const decode = (value: string | number | null | undefined, typename: string) => filterId(value, typename);
 
 function decodeFilter(f: FilterInput): DeploymentListFilter {
   return {
@@ -72,9 +66,8 @@ function decodeFilter(f: FilterInput): DeploymentListFilter {
   };
 }
 
-async function listDeployments(context: GraphQLContext, filter: DeploymentListFilter, order: Order | null | undefined, args: ConnectionArgs) {
-  const query = await deploymentListFilter(viewerOf(context), filter);
-  return keysetConnection<DeploymentShape>({ model: Deployment, filter: query, sort: ORDERS[order ?? 'WAITING_LONGEST'], args });
+function listDeployments(context: GraphQLContext, filter: DeploymentListFilter, order: Order | null | undefined, args: ConnectionArgs) {
+  return keysetConnection<DeploymentShape>(listVisible(viewerOf(context), filter, order ?? 'WAITING_LONGEST'), args);
 }
 
 const orderArg = (t: any) => t.arg({ type: DeploymentOrder, defaultValue: 'WAITING_LONGEST', description: 'Ordering (default WAITING_LONGEST).' });

@@ -1,10 +1,10 @@
 import { decodeGlobalId } from '../../server/auth/global-id';
-import { AuditEntry } from '../../server/models/audit-entry';
-import type { ActorRecord } from '../../server/models/common';
-import { Deployment } from '../../server/models/deployment';
+import type { ActorRecord } from '../../server/services/read/records';
+import { historyOf } from '../../server/services/read/history';
+import { deploymentsOfNeeds } from '../../server/services/read/needs';
 import { moveDeployment, proposeDeployment } from '../../server/services/deployments';
 import { builder } from '../builder';
-import { loadGroupedBy } from '../loaders';
+import { inputMutation, outcomeOf } from '../mutations';
 import { MAX_PAGE_SIZE } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
 import { AcademyRef, DeploymentRef, type DeploymentShape, ImprovementNeedRef, StaffMemberRef } from '../refs';
@@ -89,15 +89,13 @@ DeploymentRef.implement({
   }),
 });
 
-const byNeed = loadGroupedBy<DeploymentShape>(Deployment, 'needId', {}, { createdAt: 1 });
-
 builder.objectField(ImprovementNeedRef, 'deployments', (t) =>
   t.loadableList({
     type: DeploymentRef,
     description: `Deployments for this need, oldest first, those the caller may read (${DEPLOYMENT_READERS}). Requires a token.`,
     authScopes: { authenticated: true },
     load: async (needIds: readonly string[], context) => {
-      const lists = await byNeed(needIds);
+      const lists = await deploymentsOfNeeds(needIds);
       return Promise.all(lists.map((list) => readableDeployments(context, list)));
     },
     resolve: (n) => n._id.toString(),
@@ -118,16 +116,13 @@ const ProposeDeploymentInput = builder.inputType('ProposeDeploymentInput', {
 
 const DeploymentPayload = (name: string) => payloadType(name, 'deployment', DeploymentRef, `Result of ${name.replace(/Payload$/, '').replace(/^./, (c) => c.toLowerCase())}.`);
 
-builder.mutationField('proposeDeployment', (t) =>
-  t.field({
-    type: DeploymentPayload('ProposeDeploymentPayload'),
-    description:
-      "Proposes a supporter for a need, re-checking every hard constraint and reserving the days atomically (INSUFFICIENT_CAPACITY when they are not there). The trust's IMPROVEMENT_LEAD or the hub's EXECUTIVE_HEAD of the school in need.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: ProposeDeploymentInput, required: true, description: 'The need, the supporter (staffId or supportingAcademyId) and the days to reserve.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await proposeDeployment(viewerOf(context), input)),
-  }),
-);
+inputMutation('proposeDeployment', {
+  description: "Proposes a supporter for a need, re-checking every hard constraint and reserving the days atomically (INSUFFICIENT_CAPACITY when they are not there). The trust's IMPROVEMENT_LEAD or the hub's EXECUTIVE_HEAD of the school in need.",
+  input: ProposeDeploymentInput,
+  inputDescription: 'The need, the supporter (staffId or supportingAcademyId) and the days to reserve.',
+  payload: DeploymentPayload('ProposeDeploymentPayload'),
+  resolve: outcomeOf(proposeDeployment),
+});
 
 const DeploymentIdInput = builder.inputType('DeploymentIdInput', {
   description: 'The deployment to move on.',
@@ -143,15 +138,13 @@ const moves = [
 
 for (const [field, move, description] of moves) {
   const payload = DeploymentPayload(`${field[0]!.toUpperCase()}${field.slice(1)}Payload`);
-  builder.mutationField(field, (t) =>
-    t.field({
-      type: payload,
-      description: `${description} An illegal move is a user error with code INVALID_TRANSITION.`,
-      authScopes: { authenticated: true },
-      args: { input: t.arg({ type: DeploymentIdInput, required: true, description: 'The deployment to move on.' }) },
-      resolve: async (_root, { input }, context) => toPayload(await moveDeployment(viewerOf(context), move, input)),
-    }),
-  );
+  inputMutation(field, {
+    description: `${description} An illegal move is a user error with code INVALID_TRANSITION.`,
+    input: DeploymentIdInput,
+    inputDescription: 'The deployment to move on.',
+    payload,
+    resolve: async (viewer, input) => toPayload(await moveDeployment(viewer, move, input)),
+  });
 }
 
 const CompleteDeploymentInput = builder.inputType('CompleteDeploymentInput', {
@@ -163,15 +156,13 @@ const CompleteDeploymentInput = builder.inputType('CompleteDeploymentInput', {
   }),
 });
 
-builder.mutationField('completeDeployment', (t) =>
-  t.field({
-    type: DeploymentPayload('CompleteDeploymentPayload'),
-    description: 'Completes an ACTIVE deployment with its impact, which feeds the track-record factor of future rankings: the arranger, or the supporting staff member themselves.',
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CompleteDeploymentInput, required: true, description: 'The deployment, and the impact it had.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await moveDeployment(viewerOf(context), 'complete', input)),
-  }),
-);
+inputMutation('completeDeployment', {
+  description: 'Completes an ACTIVE deployment with its impact, which feeds the track-record factor of future rankings: the arranger, or the supporting staff member themselves.',
+  input: CompleteDeploymentInput,
+  inputDescription: 'The deployment, and the impact it had.',
+  payload: DeploymentPayload('CompleteDeploymentPayload'),
+  resolve: async (viewer, input) => toPayload(await moveDeployment(viewer, 'complete', input)),
+});
 
 interface AuditShape {
   _id: unknown;
@@ -214,7 +205,7 @@ builder.queryField('history', (t) =>
       const decoded = decodeGlobalId(String(args.id));
       if (!decoded || !(await assertMayReadHistory(context, decoded.typename, decoded.id))) return [];
       const first = Math.min(Math.max(args.first ?? 50, 1), MAX_PAGE_SIZE);
-      return (await AuditEntry.find({ entityId: decoded.id }).sort({ at: -1, _id: -1 }).limit(first).lean()) as unknown as AuditShape[];
+      return (await historyOf(viewerOf(context), decoded.id, first)) as unknown as AuditShape[];
     },
   }),
 );

@@ -2,12 +2,9 @@
 // (the web app's sign-in page), through GraphQL like every other client. Outside production
 // only: with NODE_ENV=production (or DEV_SIGN_IN=off) both fields refuse with FORBIDDEN.
 // Production sign-in is OpenID Connect's job, which replaces this module.
-import { badInputError, forbiddenError } from '../../server/auth/errors';
+import { ForbiddenError, InvalidInputError } from '../../server/domain/errors';
 import { decodeIdOfType, encodeGlobalId } from '../../server/auth/global-id';
 import type { Role } from '../../server/domain/enums';
-import { Academy } from '../../server/models/academy';
-import { Cluster } from '../../server/models/cluster';
-import { Trust } from '../../server/models/trust';
 import { signInClaims, signInDirectory, type SignInPerson } from '../../server/services/sign-in-directory';
 import { builder } from '../builder';
 import type { DevTokenMinter, GraphQLContext } from '../context';
@@ -20,7 +17,7 @@ const MAX_PEOPLE = 1000;
 const DEFAULT_PEOPLE = 300;
 
 function minterOf(context: GraphQLContext): DevTokenMinter {
-  if (!context.devSignIn) throw forbiddenError('the development sign-in is off here (production, or DEV_SIGN_IN=off); sign in through your organisation');
+  if (!context.devSignIn) throw new ForbiddenError('the development sign-in is off here (production, or DEV_SIGN_IN=off); sign in through your organisation');
   return context.devSignIn;
 }
 
@@ -36,9 +33,9 @@ const DevSignInPersonType = builder.objectRef<SignInPerson>('DevSignInPerson').i
       resolve: (p) => (p.scope ? encodeGlobalId(p.scope.typename, p.scope.id) : null),
     }),
     staffMemberId: t.id({ nullable: true, description: 'Their staff record, when there is one.', resolve: (p) => (p.staffId ? encodeGlobalId('StaffMember', p.staffId) : null) }),
-    academy: t.field({ type: AcademyRef, nullable: true, description: 'The school they work at or act for.', resolve: (p) => (p.academyId ? recordOrId<AcademyShape>(Academy, p.academyId) : null) }),
-    cluster: t.field({ type: ClusterRef, nullable: true, description: 'The hub they work in or lead.', resolve: (p) => (p.clusterId ? recordOrId<ClusterShape>(Cluster, p.clusterId) : null) }),
-    trust: t.field({ type: TrustRef, nullable: true, description: 'The trust they work in or lead.', resolve: (p) => (p.trustId ? recordOrId<TrustShape>(Trust, p.trustId) : null) }),
+    academy: t.field({ type: AcademyRef, nullable: true, description: 'The school they work at or act for.', resolve: (p) => (p.academyId ? recordOrId<AcademyShape>('academies', p.academyId) : null) }),
+    cluster: t.field({ type: ClusterRef, nullable: true, description: 'The hub they work in or lead.', resolve: (p) => (p.clusterId ? recordOrId<ClusterShape>('clusters', p.clusterId) : null) }),
+    trust: t.field({ type: TrustRef, nullable: true, description: 'The trust they work in or lead.', resolve: (p) => (p.trustId ? recordOrId<TrustShape>('trusts', p.trustId) : null) }),
   }),
 });
 
@@ -55,11 +52,11 @@ builder.queryField('devSignInPeople', (t) =>
     resolve: async (_root, args, context) => {
       minterOf(context);
       const first = args.first ?? DEFAULT_PEOPLE;
-      if (first < 1 || first > MAX_PEOPLE) throw badInputError(`Argument "first" must be between 1 and ${MAX_PEOPLE} (got ${first})`, 'first');
+      if (first < 1 || first > MAX_PEOPLE) throw new InvalidInputError(`Argument "first" must be between 1 and ${MAX_PEOPLE} (got ${first})`, 'first');
       let academyId: string | null = null;
       if (args.academyId != null) {
         academyId = decodeIdOfType(String(args.academyId), 'Academy');
-        if (!academyId) throw badInputError('Argument "academyId" is not an Academy ID', 'academyId');
+        if (!academyId) throw new InvalidInputError('Argument "academyId" is not an Academy ID', 'academyId');
       }
       return signInDirectory({ roles: (args.roles ?? null) as Role[] | null, academyId }, first);
     },

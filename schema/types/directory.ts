@@ -3,17 +3,14 @@
 // their own trust; server/services/directory.ts holds the rules.
 import { RoleEnum } from './enums';
 import { directoryPolicy } from '../../server/auth/policy';
-import { Academy } from '../../server/models/academy';
-import { Cluster } from '../../server/models/cluster';
-import { DirectoryUser } from '../../server/models/directory-user';
-import { StaffMember } from '../../server/models/staff-member';
-import { Trust } from '../../server/models/trust';
-import { directoryListFilter, enrolUser, removeDirectoryUser, updateDirectoryUser } from '../../server/services/directory';
+import { listDirectoryUsers } from '../../server/services/read/directory';
+import { enrolUser, removeDirectoryUser, updateDirectoryUser } from '../../server/services/directory';
 import type { Viewer } from '../../server/auth/viewer';
 import { builder } from '../builder';
 import { DirectoryUserConnection } from '../connections';
 import { recordOrId } from '../loaders';
-import { containsPattern, keysetConnection } from '../pagination';
+import { filterId } from '../ids';
+import { keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
 import {
   AcademyRef,
@@ -48,10 +45,10 @@ const scopeFields = <T extends { trustId?: unknown; clusterId?: unknown; academy
 ) => {
   const id = (value: unknown) => (value ? String(value) : null);
   return {
-    trust: t.field({ type: TrustRef, nullable: true, description: `The trust ${whose} belongs to, if any.`, resolve: (r: T) => (id(r.trustId) ? recordOrId<TrustShape>(Trust, id(r.trustId)!) : null) }),
-    cluster: t.field({ type: ClusterRef, nullable: true, description: `The hub ${whose} works in, if any.`, resolve: (r: T) => (id(r.clusterId) ? recordOrId<ClusterShape>(Cluster, id(r.clusterId)!) : null) }),
-    academy: t.field({ type: AcademyRef, nullable: true, description: `The school ${whose} works at, if any.`, resolve: (r: T) => (id(r.academyId) ? recordOrId<AcademyShape>(Academy, id(r.academyId)!) : null) }),
-    staffMember: t.field({ type: StaffMemberRef, nullable: true, description: `The staff record of ${whose}, if any.`, resolve: (r: T) => (id(r.staffId) ? recordOrId<StaffShape>(StaffMember, id(r.staffId)!) : null) }),
+    trust: t.field({ type: TrustRef, nullable: true, description: `The trust ${whose} belongs to, if any.`, resolve: (r: T) => (id(r.trustId) ? recordOrId<TrustShape>('trusts', id(r.trustId)!) : null) }),
+    cluster: t.field({ type: ClusterRef, nullable: true, description: `The hub ${whose} works in, if any.`, resolve: (r: T) => (id(r.clusterId) ? recordOrId<ClusterShape>('clusters', id(r.clusterId)!) : null) }),
+    academy: t.field({ type: AcademyRef, nullable: true, description: `The school ${whose} works at, if any.`, resolve: (r: T) => (id(r.academyId) ? recordOrId<AcademyShape>('academies', id(r.academyId)!) : null) }),
+    staffMember: t.field({ type: StaffMemberRef, nullable: true, description: `The staff record of ${whose}, if any.`, resolve: (r: T) => (id(r.staffId) ? recordOrId<StaffShape>('staff', id(r.staffId)!) : null) }),
   };
 };
 
@@ -114,9 +111,9 @@ builder.queryField('directoryUsers', (t) =>
     authScopes: { authenticated: true },
     args: { filter: t.arg({ type: DirectoryUserFilter, description: 'Narrows the list.' }) },
     resolve: (_root, args, context) => {
-      const filter = directoryListFilter(viewerOf(context), args.filter?.trustId ? String(args.filter.trustId) : null);
-      if (args.filter?.emailContains) filter.emailKey = containsPattern(args.filter.emailContains.toLowerCase());
-      return keysetConnection<DirectoryUserShape>({ model: DirectoryUser, filter, sort: [{ field: 'emailKey', direction: 1, kind: 'string' }], args });
+      // An empty trustId is as good as none (as before IDs were decoded here).
+      const trustId = args.filter?.trustId ? filterId(args.filter.trustId, 'Trust') : null;
+      return keysetConnection<DirectoryUserShape>(listDirectoryUsers(viewerOf(context), { trustId, emailContains: args.filter?.emailContains }), args);
     },
   }, DirectoryUserConnection),
 );

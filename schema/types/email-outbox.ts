@@ -1,7 +1,8 @@
 // The email outbox, for an ADMIN: what was sent, what waits, what failed for good (and,
 // in development without SMTP_URL, what was caught instead of sent). docs/notifications.md.
 import { mayReadOutbox, type OutboxEmailLean, retryEmail } from '../../server/notifications/admin';
-import { OUTBOX_STATUSES, OutboxEmail, type OutboxStatus } from '../../server/models/outbox-email';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../../server/services/read/outbox';
+import { listOutbox } from '../../server/services/read/outbox';
 import { builder } from '../builder';
 import { loadByIds } from '../loaders';
 import { keysetConnection } from '../pagination';
@@ -26,7 +27,7 @@ export const EmailStatusEnum = builder.enumType('EmailStatus', {
 
 export const OutboxEmailRef = builder.loadableNodeRef('OutboxEmail', {
   id: { resolve: (doc: OutboxEmailLean) => doc._id.toString() },
-  load: loadByIds<OutboxEmailLean>(OutboxEmail, 'OutboxEmail'),
+  load: loadByIds<OutboxEmailLean>('outboxEmails', 'OutboxEmail'),
 });
 
 OutboxEmailRef.implement({
@@ -71,10 +72,7 @@ builder.queryField('emailOutbox', (t) =>
       args: { filter: t.arg({ type: EmailOutboxFilter, description: 'Narrows the list.' }) },
       resolve: (_root, args, context) => {
         if (!mayReadOutbox(viewerOf(context))) return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
-        const filter: Record<string, unknown> = {};
-        if (args.filter?.status?.length) filter.status = { $in: args.filter.status };
-        if (args.filter?.to) filter.toKey = args.filter.to.trim().toLowerCase();
-        return keysetConnection<OutboxEmailLean>({ model: OutboxEmail, filter, sort: [{ field: 'createdAt', direction: -1, kind: 'date' }], args });
+        return keysetConnection<OutboxEmailLean>(listOutbox({ statuses: args.filter?.status, to: args.filter?.to }), args);
       },
     },
     EmailOutboxConnection,

@@ -1,17 +1,16 @@
-import { Academy } from '../../server/models/academy';
-import { ImprovementNeed } from '../../server/models/improvement-need';
 import { DEFAULT_RANKING_CONFIG } from '../../server/ranking/config';
 import { closeNeed, raiseNeed, updateNeed } from '../../server/services/needs';
+import { listNeeds } from '../../server/services/read/needs';
 import { builder } from '../builder';
+import { inputMutation, outcomeOf } from '../mutations';
 import { needDescriptionFor } from '../personal-data';
 import { NEED_DESCRIPTION_READERS } from '../../server/auth/personal-data';
 import { ImprovementNeedConnection } from '../connections';
+import { filterId } from '../ids';
 import { recordOrId } from '../loaders';
-import { keysetConnection, type SortKey } from '../pagination';
-import { payloadType, toPayload } from '../payloads';
+import { keysetConnection } from '../pagination';
+import { payloadType } from '../payloads';
 import { AcademyRef, type AcademyShape, ImprovementNeedRef, type NeedShape } from '../refs';
-import { viewerOf } from '../viewer';
-import { MATCH_NOTHING, idFilter } from './academy';
 import { ExpertiseAreaEnum, NeedSeverityEnum, NeedStatusEnum, PhaseEnum } from './enums';
 import { ScoreFactorType } from './score-factor';
 
@@ -34,7 +33,7 @@ ImprovementNeedRef.implement({
   description:
     'Something an academy needs help to improve: an area of expertise, a phase, how severe, and how many days of support. Needs are met by deployments of staff (or whole academies) from other schools; the status follows them (OPEN, MATCHED, IN_PROGRESS, MET).',
   fields: (t) => ({
-    academy: t.field({ type: AcademyRef, description: 'Academy with the need.', resolve: (n) => recordOrId<AcademyShape>(Academy, n.academyId) }),
+    academy: t.field({ type: AcademyRef, description: 'Academy with the need.', resolve: (n) => recordOrId<AcademyShape>('academies', n.academyId) }),
     area: t.field({ type: ExpertiseAreaEnum, description: 'Area of expertise needed.', resolve: (n) => n.area }),
     phase: t.field({ type: PhaseEnum, description: 'Phase the support is for.', resolve: (n) => n.phase }),
     severity: t.field({ type: NeedSeverityEnum, description: 'How urgent it is.', resolve: (n) => n.severity }),
@@ -72,12 +71,6 @@ const NeedOrder = builder.enumType('NeedOrder', {
   },
 });
 
-const SORTS: Record<'PRIORITY' | 'RAISED_AT' | 'NEWEST', SortKey[]> = {
-  PRIORITY: [{ field: 'priority', direction: -1, kind: 'number' }],
-  RAISED_AT: [{ field: 'raisedAt', direction: 1, kind: 'date' }],
-  NEWEST: [{ field: 'raisedAt', direction: -1, kind: 'date' }],
-};
-
 const NeedFilter = builder.inputType('NeedFilter', {
   description: 'Narrows the list of needs; all given conditions apply.',
   fields: (t) => ({
@@ -99,27 +92,15 @@ builder.queryField('needs', (t) =>
       filter: t.arg({ type: NeedFilter, description: 'Narrows the list.' }),
       orderBy: t.arg({ type: NeedOrder, defaultValue: 'PRIORITY', description: 'Ordering (default PRIORITY).' }),
     },
-    resolve: async (_root, args) => {
+    resolve: (_root, args, context) => {
       const f = args.filter ?? {};
-      const clauses: Record<string, unknown>[] = [];
-      const academy = idFilter(f.academyId, 'Academy');
-      if (typeof academy === 'string') clauses.push({ academyId: academy });
-      else if (academy) clauses.push(academy);
-      for (const [key, typename] of [['trustId', 'Trust'], ['clusterId', 'Cluster']] as const) {
-        const id = idFilter(f[key], typename);
-        if (id === null) continue;
-        if (typeof id !== 'string') clauses.push(MATCH_NOTHING);
-        else {
-          const academies = await Academy.find({ [key]: id }, { _id: 1 }).lean();
-          clauses.push({ academyId: { $in: academies.map((a) => a._id) } });
-        }
-      }
-      if (f.statuses?.length) clauses.push({ status: { $in: f.statuses } });
-      if (f.area) clauses.push({ area: f.area });
-      if (f.phase) clauses.push({ phase: f.phase });
-      if (f.severity) clauses.push({ severity: f.severity });
-      const filter = clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0]! : { $and: clauses };
-      return keysetConnection<NeedShape>({ model: ImprovementNeed, filter, sort: SORTS[args.orderBy ?? 'PRIORITY'], args });
+      const filter = {
+        ...f,
+        academyId: filterId(f.academyId, 'Academy'),
+        trustId: filterId(f.trustId, 'Trust'),
+        clusterId: filterId(f.clusterId, 'Cluster'),
+      };
+      return keysetConnection<NeedShape>(listNeeds(context.viewer, filter, args.orderBy ?? 'PRIORITY'), args);
     },
   }, ImprovementNeedConnection),
 );
@@ -141,15 +122,13 @@ const RaiseNeedInput = builder.inputType('RaiseNeedInput', {
 const NeedPayloadDescription = 'The need as it now stands';
 const RaiseNeedPayload = payloadType('RaiseNeedPayload', 'need', ImprovementNeedRef, 'Result of raiseNeed.');
 
-builder.mutationField('raiseNeed', (t) =>
-  t.field({
-    type: RaiseNeedPayload,
-    description: "Records a need. The academy's HEADTEACHER, its hub's EXECUTIVE_HEAD, its trust's IMPROVEMENT_LEAD, or ADMIN.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: RaiseNeedInput, required: true, description: 'The need: which academy, area, phase, severity and how many days.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await raiseNeed(viewerOf(context), input)),
-  }),
-);
+inputMutation('raiseNeed', {
+  description: "Records a need. The academy's HEADTEACHER, its hub's EXECUTIVE_HEAD, its trust's IMPROVEMENT_LEAD, or ADMIN.",
+  input: RaiseNeedInput,
+  inputDescription: 'The need: which academy, area, phase, severity and how many days.',
+  payload: RaiseNeedPayload,
+  resolve: outcomeOf(raiseNeed),
+});
 
 const UpdateNeedInput = builder.inputType('UpdateNeedInput', {
   description: 'Changes to an open need; omitted fields keep their values.',
@@ -165,15 +144,13 @@ const UpdateNeedInput = builder.inputType('UpdateNeedInput', {
 
 const UpdateNeedPayload = payloadType('UpdateNeedPayload', 'need', ImprovementNeedRef, 'Result of updateNeed.');
 
-builder.mutationField('updateNeed', (t) =>
-  t.field({
-    type: UpdateNeedPayload,
-    description: `Updates a need that is not yet met or closed. Same rights as raiseNeed. ${NeedPayloadDescription} is returned.`,
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: UpdateNeedInput, required: true, description: 'The need, and the values to change.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await updateNeed(viewerOf(context), input)),
-  }),
-);
+inputMutation('updateNeed', {
+  description: `Updates a need that is not yet met or closed. Same rights as raiseNeed. ${NeedPayloadDescription} is returned.`,
+  input: UpdateNeedInput,
+  inputDescription: 'The need, and the values to change.',
+  payload: UpdateNeedPayload,
+  resolve: outcomeOf(updateNeed),
+});
 
 const CloseNeedInput = builder.inputType('CloseNeedInput', {
   description: 'A need to close.',
@@ -185,12 +162,10 @@ const CloseNeedInput = builder.inputType('CloseNeedInput', {
 
 const CloseNeedPayload = payloadType('CloseNeedPayload', 'need', ImprovementNeedRef, 'Result of closeNeed.');
 
-builder.mutationField('closeNeed', (t) =>
-  t.field({
-    type: CloseNeedPayload,
-    description: 'Closes a need that no longer wants support. Refused while deployments for it are under way.',
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CloseNeedInput, required: true, description: 'The need to close, and why.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await closeNeed(viewerOf(context), input)),
-  }),
-);
+inputMutation('closeNeed', {
+  description: 'Closes a need that no longer wants support. Refused while deployments for it are under way.',
+  input: CloseNeedInput,
+  inputDescription: 'The need to close, and why.',
+  payload: CloseNeedPayload,
+  resolve: outcomeOf(closeNeed),
+});

@@ -1,5 +1,5 @@
 import { decodeGlobalId } from '../../server/auth/global-id';
-import { badInputError } from '../../server/auth/errors';
+import { InvalidInputError, NotFoundError } from '../../server/domain/errors';
 import { EXCLUSION_REASONS, type CandidateKind, type ExclusionReason } from '../../server/domain/enums';
 import type { ExclusionCounts, RankedCandidate, RankedNeed, ScoreFactor } from '../../server/ranking/types';
 import { rankCandidates, rankNeedsForAcademy, rankNeedsForStaff } from '../../server/services/ranking';
@@ -92,19 +92,19 @@ const RankedNeedType = builder.objectRef<RankedNeedShape>('RankedNeed').implemen
 
 function checkFirst(first: number): void {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInputError(`Argument "first" must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`, 'first');
+    throw new InvalidInputError(`Argument "first" must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`, 'first');
   }
 }
 
 function rawId(globalId: string, typename: string, argument: string): string {
   const decoded = decodeGlobalId(globalId);
-  if (!decoded) throw badInputError(`Argument "${argument}" is not a valid ID`, argument);
-  if (decoded.typename !== typename) throw badInputError(`Argument "${argument}" must be the ID of a ${typename}, not of a ${decoded.typename}`, argument);
+  if (!decoded) throw new InvalidInputError(`Argument "${argument}" is not a valid ID`, argument);
+  if (decoded.typename !== typename) throw new InvalidInputError(`Argument "${argument}" must be the ID of a ${typename}, not of a ${decoded.typename}`, argument);
   return decoded.id;
 }
 
 function notFound(argument: string, typename: string): never {
-  throw badInputError(`No ${typename} exists with the ID given as "${argument}"`, argument);
+  throw new NotFoundError(`No ${typename} exists with the ID given as "${argument}"`, argument);
 }
 
 builder.queryField('rankCandidates', (t) =>

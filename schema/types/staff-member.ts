@@ -1,20 +1,18 @@
-import { Academy } from '../../server/models/academy';
-import { StaffMember } from '../../server/models/staff-member';
+import { listStaff } from '../../server/services/read/staff';
 import { createStaffMember, updateStaffMember } from '../../server/services/staff';
 import { builder } from '../builder';
+import { inputMutation, outcomeOf } from '../mutations';
 import { StaffMemberConnection } from '../connections';
+import { filterId } from '../ids';
 import { recordOrId } from '../loaders';
-import { containsPattern, keysetConnection } from '../pagination';
-import { payloadType, toPayload } from '../payloads';
+import { keysetConnection } from '../pagination';
+import { payloadType } from '../payloads';
 import { AcademyRef, type AcademyShape, StaffMemberRef, type StaffShape } from '../refs';
 import { viewerOf } from '../viewer';
 import { mayReadPersonalDataOf, personalField } from '../personal-data';
-import { CAPACITY_FILTER_RULE, mayFilterOnCapacity, PERSONAL_DATA_READERS } from '../../server/auth/personal-data';
-import { forbiddenError } from '../../server/auth/errors';
-import { decodeIdOfType } from '../../server/auth/global-id';
+import { CAPACITY_FILTER_RULE, PERSONAL_DATA_READERS } from '../../server/auth/personal-data';
 
 const PERSONAL = `Personal data: null with a FORBIDDEN error unless the caller is ${PERSONAL_DATA_READERS}.`;
-import { MATCH_NOTHING, idFilter } from './academy';
 import { DesignationEnum, ExpertiseAreaEnum, ExpertiseLevelEnum, PhaseEnum, StaffRoleEnum } from './enums';
 
 type ExpertiseShape = StaffShape['expertise'][number];
@@ -48,7 +46,7 @@ StaffMemberRef.implement({
     }),
     email: t.string({ nullable: true, description: `Work email address (unique, compared without regard to case). ${PERSONAL}`, resolve: personalField((s) => s.email) }),
     role: t.field({ type: StaffRoleEnum, description: 'Post in their home school.', resolve: (s) => s.role }),
-    homeAcademy: t.field({ type: AcademyRef, description: 'The school they work at.', resolve: (s) => recordOrId<AcademyShape>(Academy, s.homeAcademyId) }),
+    homeAcademy: t.field({ type: AcademyRef, description: 'The school they work at.', resolve: (s) => recordOrId<AcademyShape>('academies', s.homeAcademyId) }),
     designations: t.field({ type: [DesignationEnum], description: 'System-leader designations held.', resolve: (s) => s.designations ?? [] }),
     expertise: t.field({ type: [ExpertiseEntryType], description: 'Areas of expertise.', resolve: (s) => s.expertise ?? [] }),
     capacityDays: t.int({ nullable: true, description: `Days this year they can give to other schools. ${PERSONAL}`, resolve: personalField((s) => s.capacityDays) }),
@@ -104,35 +102,15 @@ builder.queryField('staffMembers', (t) =>
     description: 'Staff offering expertise, by name. Requires a token.',
     authScopes: { authenticated: true },
     args: { filter: t.arg({ type: StaffMemberFilter, description: 'Narrows the list.' }) },
-    resolve: async (_root, args, context) => {
+    resolve: (_root, args, context) => {
       const f = args.filter ?? {};
-      if (f.minRemainingDays != null) {
-        const named = (value: unknown, typename: string) => (value == null ? null : decodeIdOfType(String(value), typename));
-        const scope = { trustId: named(f.trustId, 'Trust'), clusterId: named(f.clusterId, 'Cluster'), academyId: named(f.homeAcademyId, 'Academy') };
-        if (!mayFilterOnCapacity(viewerOf(context), scope)) throw forbiddenError(CAPACITY_FILTER_RULE);
-      }
-      const clauses: Record<string, unknown>[] = [];
-      const home = idFilter(f.homeAcademyId, 'Academy');
-      if (typeof home === 'string') clauses.push({ homeAcademyId: home });
-      else if (home) clauses.push(home);
-      for (const [key, typename] of [['trustId', 'Trust'], ['clusterId', 'Cluster']] as const) {
-        const id = idFilter(f[key], typename);
-        if (id === null) continue;
-        if (typeof id !== 'string') clauses.push(MATCH_NOTHING);
-        else {
-          const academies = await Academy.find({ [key]: id }, { _id: 1 }).lean();
-          clauses.push({ homeAcademyId: { $in: academies.map((a) => a._id) } });
-        }
-      }
-      if (f.area) clauses.push({ expertiseAreas: f.area });
-      if (f.role) clauses.push({ role: f.role });
-      if (f.designation) clauses.push({ designations: f.designation });
-      if (f.minRemainingDays != null) clauses.push({ remainingDays: { $gte: f.minRemainingDays } });
-      if (f.nameContains) clauses.push({ name: containsPattern(f.nameContains) });
-      if (f.hasLeft != null) clauses.push({ leftAt: f.hasLeft ? { $ne: null } : null });
-      if (f.missingFromImport != null) clauses.push({ missingFromImportSince: f.missingFromImport ? { $ne: null } : null });
-      const filter = clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0]! : { $and: clauses };
-      return keysetConnection<StaffShape>({ model: StaffMember, filter, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
+      const filter = {
+        ...f,
+        homeAcademyId: filterId(f.homeAcademyId, 'Academy'),
+        trustId: filterId(f.trustId, 'Trust'),
+        clusterId: filterId(f.clusterId, 'Cluster'),
+      };
+      return keysetConnection<StaffShape>(listStaff(viewerOf(context), filter), args);
     },
   }, StaffMemberConnection),
 );
@@ -173,15 +151,13 @@ const CreateStaffMemberInput = builder.inputType('CreateStaffMemberInput', {
 
 const CreateStaffMemberPayload = payloadType('CreateStaffMemberPayload', 'staffMember', StaffMemberRef, 'Result of createStaffMember.');
 
-builder.mutationField('createStaffMember', (t) =>
-  t.field({
-    type: CreateStaffMemberPayload,
-    description: "Adds a staff member. ADMIN; IMPROVEMENT_LEAD within their trust; HEADTEACHER for their own academy.",
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CreateStaffMemberInput, required: true, description: 'The person: profile, expertise and availability.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await createStaffMember(viewerOf(context), input)),
-  }),
-);
+inputMutation('createStaffMember', {
+  description: "Adds a staff member. ADMIN; IMPROVEMENT_LEAD within their trust; HEADTEACHER for their own academy.",
+  input: CreateStaffMemberInput,
+  inputDescription: 'The person: profile, expertise and availability.',
+  payload: CreateStaffMemberPayload,
+  resolve: outcomeOf(createStaffMember),
+});
 
 const UpdateStaffMemberInput = builder.inputType('UpdateStaffMemberInput', {
   description: 'Changes to a staff member; omitted fields keep their values. `expertise` replaces the whole list.',
@@ -202,12 +178,10 @@ const UpdateStaffMemberInput = builder.inputType('UpdateStaffMemberInput', {
 
 const UpdateStaffMemberPayload = payloadType('UpdateStaffMemberPayload', 'staffMember', StaffMemberRef, 'Result of updateStaffMember.');
 
-builder.mutationField('updateStaffMember', (t) =>
-  t.field({
-    type: UpdateStaffMemberPayload,
-    description: 'Keeps a profile, its expertise and availability current. A TEACHER may change only their own profile.',
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: UpdateStaffMemberInput, required: true, description: 'The person, and the values to change.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await updateStaffMember(viewerOf(context), input)),
-  }),
-);
+inputMutation('updateStaffMember', {
+  description: 'Keeps a profile, its expertise and availability current. A TEACHER may change only their own profile.',
+  input: UpdateStaffMemberInput,
+  inputDescription: 'The person, and the values to change.',
+  payload: UpdateStaffMemberPayload,
+  resolve: outcomeOf(updateStaffMember),
+});

@@ -1,14 +1,12 @@
-import { Academy } from '../../server/models/academy';
-import { Cluster } from '../../server/models/cluster';
-import { Trust } from '../../server/models/trust';
+import { academiesOfTrust } from '../../server/services/read/academies';
+import { clustersOfTrusts, listTrusts } from '../../server/services/read/trusts';
 import { createTrust } from '../../server/services/trusts';
 import { builder } from '../builder';
+import { inputMutation, outcomeOf } from '../mutations';
 import { AcademyConnection, TrustConnection } from '../connections';
-import { loadGroupedBy } from '../loaders';
-import { containsPattern, keysetConnection } from '../pagination';
-import { payloadType, toPayload } from '../payloads';
-import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, TrustRef, type TrustShape } from '../refs';
-import { viewerOf } from '../viewer';
+import { keysetConnection } from '../pagination';
+import { payloadType } from '../payloads';
+import { AcademyRef, type AcademyShape, ClusterRef, TrustRef, type TrustShape } from '../refs';
 
 TrustRef.implement({
   description:
@@ -25,13 +23,12 @@ TrustRef.implement({
     academies: t.connection({
       type: AcademyRef,
       description: 'Academies of this trust, by name.',
-      resolve: (trust, args) =>
-        keysetConnection<AcademyShape>({ model: Academy, filter: { trustId: trust._id }, sort: [{ field: 'name', direction: 1, kind: 'string' }], args }),
+      resolve: (trust, args) => keysetConnection<AcademyShape>(academiesOfTrust(trust._id.toString()), args),
     }, AcademyConnection),
     clusters: t.loadableList({
       type: ClusterRef,
       description: 'Hubs of this trust, by name.',
-      load: loadGroupedBy<ClusterShape>(Cluster, 'trustId', {}, { name: 1 }),
+      load: (trustIds: readonly string[]) => clustersOfTrusts(trustIds),
       resolve: (trust) => trust._id.toString(),
     }),
   }),
@@ -50,12 +47,7 @@ builder.queryField('trusts', (t) =>
     type: TrustRef,
     description: 'Trusts, by name.',
     args: { filter: t.arg({ type: TrustFilter, description: 'Narrows the list.' }) },
-    resolve: (_root, args) => {
-      const filter: Record<string, unknown> = {};
-      if (args.filter?.nameContains) filter.name = containsPattern(args.filter.nameContains);
-      if (args.filter?.region) filter.region = args.filter.region;
-      return keysetConnection<TrustShape>({ model: Trust, filter, sort: [{ field: 'name', direction: 1, kind: 'string' }], args });
-    },
+    resolve: (_root, args, context) => keysetConnection<TrustShape>(listTrusts(context.viewer, args.filter ?? {}), args),
   }, TrustConnection),
 );
 
@@ -69,12 +61,10 @@ const CreateTrustInput = builder.inputType('CreateTrustInput', {
 
 const CreateTrustPayload = payloadType('CreateTrustPayload', 'trust', TrustRef, 'Result of createTrust.');
 
-builder.mutationField('createTrust', (t) =>
-  t.field({
-    type: CreateTrustPayload,
-    description: 'Records a trust. ADMIN only.',
-    authScopes: { authenticated: true },
-    args: { input: t.arg({ type: CreateTrustInput, required: true, description: 'The trust to record.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await createTrust(viewerOf(context), input)),
-  }),
-);
+inputMutation('createTrust', {
+  description: 'Records a trust. ADMIN only.',
+  input: CreateTrustInput,
+  inputDescription: 'The trust to record.',
+  payload: CreateTrustPayload,
+  resolve: outcomeOf(createTrust),
+});

@@ -1,6 +1,6 @@
 // `waitingForMe`: the steps waiting on the caller (server/services/waiting-for-me.ts).
 import { WAITING_KINDS, type WaitingStep, waitingFor } from '../../server/services/waiting-for-me';
-import { badInputError } from '../../server/auth/errors';
+import { InvalidInputError } from '../../server/domain/errors';
 import { builder } from '../builder';
 import { MAX_PAGE_SIZE } from '../pagination';
 import { DeploymentRef, ImprovementNeedRef } from '../refs';
@@ -31,7 +31,7 @@ builder.queryField('waitingForMe', (t) =>
     args: { first: t.arg.int({ defaultValue: DEFAULT_STEPS, description: `At most this many steps (1-${MAX_PAGE_SIZE}, default ${DEFAULT_STEPS}).` }) },
     resolve: (_root, args, context) => {
       const first = args.first ?? DEFAULT_STEPS;
-      if (first < 1 || first > MAX_PAGE_SIZE) throw badInputError(`Argument "first" must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`, 'first');
+      if (first < 1 || first > MAX_PAGE_SIZE) throw new InvalidInputError(`Argument "first" must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`, 'first');
       return waitingFor(viewerOf(context), first);
     },
   }),

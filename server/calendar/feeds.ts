@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType, encodeGlobalId } from '../auth/global-id';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
@@ -13,8 +13,8 @@ import { CalendarFeed, type CalendarFeedRecord } from '../models/calendar-feed';
 import { Deployment, type DeploymentRecord } from '../models/deployment';
 import { StaffMember } from '../models/staff-member';
 import { recordAudit } from '../services/audit';
-import type { LeanDoc } from '../services/lean';
-import { findInCopy } from '../services/read-cache';
+import type { LeanDoc } from '../models/lean';
+import { findInCopy } from '../db/read-cache';
 import { scopeOf } from '../services/references';
 import { failed, fromZod, ok, type Outcome, userError } from '../services/user-errors';
 import { calendar, type CalendarEvent } from './ics';
@@ -44,13 +44,13 @@ async function ownerFor(viewer: Viewer, staffId: string | null | undefined, acad
     const staff = id ? (await find<Named>(StaffMember, { _id: id }))[0] : undefined;
     if (!staff) return failed(userError('staffId', 'staffId: no StaffMember with this ID exists', 'NOT_FOUND'));
     const home = (await find<Named & { _id: { toString(): string } }>(Academy, { _id: staff.homeAcademyId }))[0];
-    if (viewer.staffId !== id && !(home && policy.manageStaffAt(viewer, scopeOf(home)))) throw forbiddenError("a person's calendar is theirs, their headteacher's and their trust's lead's");
+    if (viewer.staffId !== id && !(home && policy.manageStaffAt(viewer, scopeOf(home)))) throw new ForbiddenError("a person's calendar is theirs, their headteacher's and their trust's lead's");
     return ok({ type: 'StaffMember', id: id!, name: staff.name });
   }
   const id = decodeIdOfType(academyId!, 'Academy');
   const academy = id ? (await find<Named & { _id: { toString(): string } }>(Academy, { _id: id }))[0] : undefined;
   if (!academy) return failed(userError('academyId', 'academyId: no Academy with this ID exists', 'NOT_FOUND'));
-  if (!policy.manageStaffAt(viewer, scopeOf(academy))) throw forbiddenError("a school's calendar is its headteacher's and its trust's lead's");
+  if (!policy.manageStaffAt(viewer, scopeOf(academy))) throw new ForbiddenError("a school's calendar is its headteacher's and its trust's lead's");
   return ok({ type: 'Academy', id: id!, name: academy.name });
 }
 

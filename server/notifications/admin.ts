@@ -1,12 +1,12 @@
 // What an ADMIN may do with the outbox: list it (schema/types/email-outbox.ts) and send a
 // FAILED message again.
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { OutboxEmail, type OutboxEmailRecord } from '../models/outbox-email';
 import { recordAudit } from '../services/audit';
-import type { LeanDoc } from '../services/lean';
+import type { LeanDoc } from '../models/lean';
 import { failed, fromZod, ok, type Outcome, userError } from '../services/user-errors';
 
 export type OutboxEmailLean = LeanDoc<OutboxEmailRecord>;
@@ -17,7 +17,7 @@ const retryInput = z.object({ id: z.string() });
 
 /** FAILED → PENDING, due now, with its attempts counted afresh. Audited. */
 export async function retryEmail(viewer: Viewer, input: unknown, now = new Date()): Promise<Outcome<OutboxEmailLean>> {
-  if (!mayReadOutbox(viewer)) throw forbiddenError('only an ADMIN may retry emails');
+  if (!mayReadOutbox(viewer)) throw new ForbiddenError('only an ADMIN may retry emails');
   const parsed = retryInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const id = decodeIdOfType(parsed.data.id, 'OutboxEmail');

@@ -1,7 +1,7 @@
 // Per-person email preferences (daily digest or each message as it happens) and each trust's
 // reminder rule. Reads are by the caller's own address; writes are audited.
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
@@ -83,13 +83,13 @@ const ruleInput = z.object({
 
 /** ADMIN, or the trust's improvement lead. */
 export async function setTrustReminderRule(viewer: Viewer, input: unknown): Promise<Outcome<ReminderRule & { trustId: string }>> {
-  if (viewer.role !== 'ADMIN' && viewer.role !== 'IMPROVEMENT_LEAD') throw forbiddenError("reminder rules are set by ADMIN or the trust's improvement lead");
+  if (viewer.role !== 'ADMIN' && viewer.role !== 'IMPROVEMENT_LEAD') throw new ForbiddenError("reminder rules are set by ADMIN or the trust's improvement lead");
   const parsed = ruleInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const trustId = decodeIdOfType(parsed.data.trustId, 'Trust');
   if (!trustId) return failed(userError('trustId', 'trustId is not a valid Trust ID', 'INVALID_ID'));
   if (!(await Trust.exists({ _id: trustId }))) return failed(userError('trustId', 'trustId: no Trust with this ID exists', 'NOT_FOUND'));
-  if (!policy.manageTrustRecords(viewer, trustId)) throw forbiddenError("only ADMIN or this trust's improvement lead may set its reminder rule");
+  if (!policy.manageTrustRecords(viewer, trustId)) throw new ForbiddenError("only ADMIN or this trust's improvement lead may set its reminder rule");
   const problems = parsed.data.closedDates.flatMap((text, i) => {
     const date = parseCalendarDate(text);
     return date.ok ? [] : [userError(['closedDates', String(i)], date.problem, 'INVALID_DATE')];

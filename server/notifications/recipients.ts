@@ -5,7 +5,7 @@ import { decodeIdOfType } from '../auth/global-id';
 import type { ActorRecord } from '../models/common';
 import { DirectoryUser } from '../models/directory-user';
 import { StaffMember } from '../models/staff-member';
-import { findInCopy } from '../services/read-cache';
+import { findInCopy } from '../db/read-cache';
 
 export interface Person {
   name: string | null;

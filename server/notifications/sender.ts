@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../models/common';
 import { OutboxEmail, type OutboxEmailRecord } from '../models/outbox-email';
-import type { LeanDoc } from '../services/lean';
+import type { LeanDoc } from '../models/lean';
 import { retryDelayMs } from './backoff';
 import { isPermanentFailure, type MailTransport } from './transport';
 

@@ -52,3 +52,5 @@ export {
 } from './priority';
 export { rankCandidatesForNeed, type RankOptions } from './rank-candidates';
 export { needRankingModel, rankNeedsForSupporter, scoreNeedForSupporter } from './rank-needs';
+export { academiesLeftOut, needsLeftOut, poolThreshold, type PrefilteredExclusions, staffLeftOut, withLeftOut } from './pools';
+export { academyExpertise, type StaffExpertise } from './academy-expertise';

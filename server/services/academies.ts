@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { OFSTED_RATINGS, PHASES } from '../domain/enums';
@@ -11,7 +11,7 @@ import { hubsLedBy, leadCannotLeave } from './hub-leads';
 import { refreshPrioritiesForAcademy } from './need-priority';
 import { resolveReference } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
-import type { LeanDoc } from './lean';
+import type { LeanDoc } from '../models/lean';
 
 const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
 
@@ -50,7 +50,7 @@ const AUDITED_FIELDS = ['name', 'phase', 'ofstedRating', 'fsmPercent', 'pupils',
 export type AcademyLean = LeanDoc<AcademyRecord>;
 
 export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Outcome<AcademyLean>> {
-  if (!roleMay.recordAcademies(viewer)) throw forbiddenError('academies are recorded by an ADMIN, or an IMPROVEMENT_LEAD for their own trust');
+  if (!roleMay.recordAcademies(viewer)) throw new ForbiddenError('academies are recorded by an ADMIN, or an IMPROVEMENT_LEAD for their own trust');
   const parsed = upsertAcademyInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { urn, trustId: trustGlobalId, ...fields } = parsed.data;
@@ -78,7 +78,7 @@ export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Out
   const currentTrust = existing?.trustId ? String(existing.trustId) : null;
   const targetTrust = trustId === undefined ? currentTrust : trustId;
   if (!policy.manageTrustRecords(viewer, targetTrust) || (existing && !policy.manageTrustRecords(viewer, currentTrust))) {
-    throw forbiddenError(
+    throw new ForbiddenError(
       existing && currentTrust !== viewer.trustId
         ? `academy ${urn} belongs to another trust; only an ADMIN or that trust's improvement lead may change it`
         : 'only an ADMIN, or an IMPROVEMENT_LEAD for academies of their own trust, may record academies',

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { recordAudit } from './audit';
-import type { LeanDoc } from './lean';
+import type { LeanDoc } from '../models/lean';
 import { resolveReference, scopeOf } from './references';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
 
@@ -24,7 +24,7 @@ export async function setAcademySupportCapacity(viewer: Viewer, raw: unknown): P
   if (!found.ok) return failed(found.error);
   const academy = found.doc;
   if (!policy.releaseFrom(viewer, scopeOf(academy))) {
-    throw forbiddenError("a school's support days are set by its headteacher, its hub's executive head or its trust's improvement lead");
+    throw new ForbiddenError("a school's support days are set by its headteacher, its hub's executive head or its trust's improvement lead");
   }
   const before = academy.supportCapacityDays ?? 0;
   const delta = parsed.data.supportCapacityDays - before;

@@ -1,9 +1,8 @@
 // Plans a trust's or hub's open needs against its staff's capacity with the allocation
 // core (HiGHS), and commits a plan as proposed deployments, each reserved atomically.
-import { GraphQLError } from 'graphql';
 import type { Types } from 'mongoose';
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
 import { type AcademyScope, policy } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
@@ -16,9 +15,9 @@ import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { rankCandidatesForNeed } from '../ranking';
 import type { ScoreFactor } from '../ranking/types';
 import { proposeDeployment, type DeploymentLean } from './deployments';
-import type { LeanDoc } from './lean';
-import { academyProfile, needProfile } from './profiles';
-import { staffProfiles } from './supporter-profiles';
+import type { LeanDoc } from '../models/lean';
+import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
+import { rankingFacts } from '../db/ranking-facts';
 import { failed, fromZod, ok, type Outcome, type UserError, userError } from './user-errors';
 
 type NeedLean = LeanDoc<ImprovementNeedRecord>;
@@ -70,7 +69,7 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
   if ('message' in scope) return failed(scope);
   const scopeForPolicy: AcademyScope = { academyId: '', trustId: scope.trustId, clusterId: scope.clusterId };
   if (!policy.arrangeSupportFor(viewer, scopeForPolicy)) {
-    throw forbiddenError("allocation is planned by the trust's improvement lead, or the hub's executive head for their hub");
+    throw new ForbiddenError("allocation is planned by the trust's improvement lead, or the hub's executive head for their hub");
   }
 
   const needFilter: Record<string, unknown> = { academyId: { $in: scope.academyIds }, status: 'OPEN' };
@@ -101,7 +100,7 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
     staffFilter.homeAcademyId = { $in: trustAcademies.map((a) => a._id) };
   }
   const staff = areas.length ? ((await StaffMember.find(staffFilter).lean()) as StaffLean[]) : [];
-  const profiles = [...(await staffProfiles(staff, areas)).values()].map((s) => s.profile);
+  const profiles = [...(await (await rankingFacts()).staffProfiles(staff, areas)).values()].map((s) => s.profile);
   const byArea = new Map<string, typeof profiles>();
   for (const p of profiles) for (const e of p.expertise) byArea.set(e.area, [...(byArea.get(e.area) ?? []), p]);
 
@@ -156,7 +155,7 @@ export interface CommitFailure {
  */
 export async function commitAllocation(viewer: Viewer, input: unknown): Promise<Outcome<{ deployments: DeploymentLean[]; failures: CommitFailure[] }>> {
   if (!ARRANGER_ROLES.includes(viewer.role)) {
-    throw forbiddenError("deployments are arranged by an improvement lead, an executive head or an ADMIN");
+    throw new ForbiddenError("deployments are arranged by an improvement lead, an executive head or an ADMIN");
   }
   const parsed = commitInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
@@ -166,7 +165,7 @@ export async function commitAllocation(viewer: Viewer, input: unknown): Promise<
     const outcome = await proposeDeployment(viewer, { needId: a.needId, staffId: a.staffId, days: a.days }).catch((error: unknown) => {
       // A refusal for one part (a need outside the caller's scope) must not lose the rest;
       // anything else is a real failure and stays one (and masked in production).
-      if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN') return failed(userError('needId', error.message, 'FORBIDDEN'));
+      if (error instanceof ForbiddenError) return failed(userError('needId', error.message, error.code));
       throw error;
     });
     if (outcome.ok) deployments.push(outcome.value);

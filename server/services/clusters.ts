@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
 import { policy, roleMay } from '../auth/policy';
 import { nameKey } from '../domain/names';
@@ -11,8 +11,8 @@ import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { Trust } from '../models/trust';
 import { nameInput } from './name-input';
 import { recordAudit } from './audit';
+import type { LeanDoc } from '../models/lean';
 import { alreadyLeads, hubsLedBy, leadCannotLeave } from './hub-leads';
-import type { LeanDoc } from './lean';
 import { resolveReference } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
 
@@ -34,7 +34,7 @@ const createClusterInput = z.object({
 });
 
 export async function createCluster(viewer: Viewer, input: unknown): Promise<Outcome<ClusterResult>> {
-  if (!roleMay.organiseHubs(viewer)) throw forbiddenError("hubs are set up by an ADMIN or the trust's improvement lead");
+  if (!roleMay.organiseHubs(viewer)) throw new ForbiddenError("hubs are set up by an ADMIN or the trust's improvement lead");
   const parsed = createClusterInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const data = parsed.data;
@@ -44,7 +44,7 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
   if (!trust.ok) return failed(trust.error);
   const trustId = trust.doc._id.toString();
   if (!policy.manageTrustRecords(viewer, trustId)) {
-    throw forbiddenError("only an ADMIN or the trust's improvement lead may set up its hubs");
+    throw new ForbiddenError("only an ADMIN or the trust's improvement lead may set up its hubs");
   }
 
   const leadId = decodeIdOfType(data.leadAcademyId, 'Academy');
@@ -137,7 +137,7 @@ const moveInput = z.object({ academyId: z.string(), clusterId: z.string().nullab
 
 /** Moves an academy into another hub of its trust (or out of any hub, with clusterId null). */
 export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Promise<Outcome<{ academy: LeanDoc<AcademyRecord>; warnings: string[] }>> {
-  if (!roleMay.organiseHubs(viewer)) throw forbiddenError("academies are moved between hubs by an ADMIN or the trust's improvement lead");
+  if (!roleMay.organiseHubs(viewer)) throw new ForbiddenError("academies are moved between hubs by an ADMIN or the trust's improvement lead");
   const parsed = moveInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const academy = await resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', parsed.data.academyId, 'academyId');
@@ -150,7 +150,7 @@ export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Prom
   }
   const a = academy.doc;
   const trustId = a.trustId?.toString() ?? null;
-  if (!policy.manageTrustRecords(viewer, trustId)) throw forbiddenError("only an ADMIN or the trust's improvement lead may move academies between its hubs");
+  if (!policy.manageTrustRecords(viewer, trustId)) throw new ForbiddenError("only an ADMIN or the trust's improvement lead may move academies between its hubs");
   if (target && target.trustId.toString() !== trustId) {
     return failed(userError('clusterId', 'the hub belongs to a different trust from the academy', 'NOT_IN_TRUST'));
   }

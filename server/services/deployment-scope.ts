@@ -1,35 +1,26 @@
 // Which deployments a caller may list, and the filters of the deployments list, as MongoDB
 // filters. A deployment concerns two schools: the one receiving support, and the supporter's
 // (the supporting academy, or the staff member's home school). "At a school" means either.
-import type { Model } from 'mongoose';
 import type { Viewer } from '../auth/viewer';
 import type { DeploymentStatus } from '../domain/enums';
 import type { ExpertiseArea } from '../domain/taxonomy';
-import { Academy } from '../models/academy';
-import { StaffMember } from '../models/staff-member';
-import { readCopy } from './read-cache';
+import { isRecordId } from '../domain/ids';
+import { type Store, stores } from '../db/store';
 
 type Filter = Record<string, unknown>;
 export const MATCH_NONE: Filter = { _id: { $in: [] } };
 
 /** IDs of the documents whose `field` is one of `values`. */
-async function idsWhereIn(model: Model<any>, field: string, values: unknown[]): Promise<unknown[]> {
-  // With FerretDB from the copy's documents grouped by that field (no scan: a trust's lead
-  // asks for its schools' staff among 50,000); with MongoDB, indexed.
-  const copy = await readCopy<{ _id: unknown }>(model);
-  if (copy) {
-    const groups = copy.groupedBy(field);
-    return values.flatMap((value) => (groups.get(String(value)) ?? []).map((doc) => doc._id));
-  }
-  return (await model.find({ [field]: { $in: values } }, { _id: 1 }).lean()).map((doc: { _id: unknown }) => doc._id);
+function idsWhereIn(store: Store<{ _id: unknown }>, field: string, values: unknown[]): Promise<unknown[]> {
+  return store.idsWhere(field, values);
 }
 
 /** Academies of a trust or hub. */
-export const academiesWhere = (field: 'trustId' | 'clusterId', id: string) => idsWhereIn(Academy, field, [id]);
+export const academiesWhere = (field: 'trustId' | 'clusterId', id: string) => idsWhereIn(stores.academies, field, [id]);
 
 /** Deployments whose supporter comes from one of these schools (a school as a whole, or its staff). */
 export async function supportedFrom(academyIds: unknown[]): Promise<Filter> {
-  const staff = await idsWhereIn(StaffMember, 'homeAcademyId', academyIds);
+  const staff = await idsWhereIn(stores.staff, 'homeAcademyId', academyIds);
   return { $or: [{ supportingAcademyId: { $in: academyIds } }, { staffId: { $in: staff } }] };
 }
 
@@ -70,15 +61,15 @@ async function computeVisibility(viewer: Viewer): Promise<Filter | null> {
   }
 }
 
-/** The list's filter, with IDs already decoded (null: not given; MATCH_NONE: an ID of the wrong type). */
+/** The list's filter, with IDs already decoded (null: not given; an id that names nothing matches nothing). */
 export interface DeploymentListFilter {
-  trustId?: string | null | typeof MATCH_NONE;
-  clusterId?: string | null | typeof MATCH_NONE;
-  academyId?: string | null | typeof MATCH_NONE;
-  receivingAcademyId?: string | null | typeof MATCH_NONE;
-  supporterAcademyId?: string | null | typeof MATCH_NONE;
-  staffId?: string | null | typeof MATCH_NONE;
-  needId?: string | null | typeof MATCH_NONE;
+  trustId?: string | null;
+  clusterId?: string | null;
+  academyId?: string | null;
+  receivingAcademyId?: string | null;
+  supporterAcademyId?: string | null;
+  staffId?: string | null;
+  needId?: string | null;
   status?: readonly DeploymentStatus[] | null;
   area?: ExpertiseArea | null;
 }
@@ -88,9 +79,9 @@ export async function deploymentListFilter(viewer: Viewer, filter: DeploymentLis
   const clauses: Filter[] = [];
   const visible = await visibleTo(viewer);
   if (visible) clauses.push(visible);
-  const each = async (value: string | null | undefined | typeof MATCH_NONE, toClause: (id: string) => Promise<Filter> | Filter) => {
+  const each = async (value: string | null | undefined, toClause: (id: string) => Promise<Filter> | Filter) => {
     if (value == null) return;
-    clauses.push(typeof value === 'string' ? await toClause(value) : MATCH_NONE);
+    clauses.push(isRecordId(value) ? await toClause(value) : MATCH_NONE);
   };
   await each(filter.trustId, async (id) => atEitherSide(await academiesWhere('trustId', id)));
   await each(filter.clusterId, async (id) => atEitherSide(await academiesWhere('clusterId', id)));

@@ -1,7 +1,7 @@
 // Deployments: proposal with an atomic reservation of days, the lifecycle with both sides'
 // sign-off, release of days exactly once, and needs that follow their deployments.
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
 import { type AcademyScope, policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
@@ -15,10 +15,11 @@ import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { notifyDeployment } from '../notifications/notify';
 import { rankCandidatesForNeed } from '../ranking';
 import { recordAudit } from './audit';
-import type { LeanDoc } from './lean';
-import { academyProfile, needProfile } from './profiles';
+import type { LeanDoc } from '../models/lean';
+import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
 import { resolveReference, scopeOf } from './references';
-import { academyProfiles, LIVE_DEPLOYMENT_STATUSES, staffProfiles } from './supporter-profiles';
+import { rankingFacts } from '../db/ranking-facts';
+import { LIVE_DEPLOYMENT_STATUSES } from '../domain/statuses';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
 
 export type DeploymentLean = LeanDoc<DeploymentRecord>;
@@ -52,7 +53,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   const need = found.doc;
   const needAcademy = (await Academy.findById(need.academyId).lean()) as AcademyLean;
   if (!policy.arrangeSupportFor(viewer, scopeOf(needAcademy))) {
-    throw forbiddenError("deployments are arranged by the trust's improvement lead or the hub's executive head of the school in need");
+    throw new ForbiddenError("deployments are arranged by the trust's improvement lead or the hub's executive head of the school in need");
   }
   if (need.status !== 'OPEN') return failed(userError('needId', `this need is ${need.status}: it is not waiting for more support`, 'NEED_NOT_OPEN'));
   const outstanding = need.daysRequested - need.daysCovered;
@@ -69,12 +70,12 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     if (!staff.ok) return failed(staff.error);
     if (staff.doc.leftAt) return failed(userError('staffId', `${staff.doc.name} has left (marked on ${staff.doc.leftAt.toISOString().slice(0, 10)}) and cannot be proposed`, 'STAFF_LEFT'));
     supporterDoc = staff.doc;
-    supporter = (await staffProfiles([staff.doc], [area])).get(staff.doc._id.toString());
+    supporter = (await (await rankingFacts()).staffProfiles([staff.doc], [area])).get(staff.doc._id.toString());
   } else {
     const academy = await resolveReference<AcademyLean>(Academy, 'Academy', data.supportingAcademyId!, 'supportingAcademyId');
     if (!academy.ok) return failed(academy.error);
     supporterDoc = academy.doc;
-    supporter = (await academyProfiles([academy.doc], [area])).get(academy.doc._id.toString());
+    supporter = (await (await rankingFacts()).academyProfiles([academy.doc], [area])).get(academy.doc._id.toString());
   }
   if (!supporter) return failed(userError(supporterField, 'the supporter has no home academy on record', 'NOT_FOUND'));
   const profile = needProfile(need, academyProfile(needAcademy));
@@ -263,7 +264,7 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
     : move === 'decline' ? arranges || releases || accepts
     : move === 'start' || move === 'complete' ? arranges || carriesOut
     : arranges;
-  if (!allowed) throw forbiddenError(`you may not ${move} this deployment`);
+  if (!allowed) throw new ForbiddenError(`you may not ${move} this deployment`);
 
   const { from, to } = MOVES[move];
   if (!from.includes(deployment.status)) {

@@ -4,7 +4,8 @@
 import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/enums';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
+import { isRecordId } from '../domain/ids';
 import { directoryPolicy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { Academy } from '../models/academy';
@@ -13,10 +14,9 @@ import { DirectoryUser, type DirectoryUserRecord, subjectKeyOf } from '../models
 import { StaffMember } from '../models/staff-member';
 import { Trust } from '../models/trust';
 import { diffFields, recordAudit } from './audit';
-import type { LeanDoc } from './lean';
+import type { LeanDoc } from '../models/lean';
 import { resolveReference } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
-import { decodeIdOfType } from '../auth/global-id';
 
 export type DirectoryUserLean = LeanDoc<DirectoryUserRecord>;
 
@@ -128,12 +128,12 @@ const fieldsOf = (input: RecordInput, scope: Scope) => ({
 });
 
 export async function enrolUser(viewer: Viewer, input: unknown): Promise<Outcome<DirectoryUserLean>> {
-  if (!directoryPolicy.mayManage(viewer)) throw forbiddenError(LEAD_LIMIT);
+  if (!directoryPolicy.mayManage(viewer)) throw new ForbiddenError(LEAD_LIMIT);
   const parsed = recordInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const scope = await resolveScope(parsed.data);
   if (!scope.ok) return scope;
-  if (!directoryPolicy.manageRecordOf(viewer, scope.value.trustId?.toString() ?? null, parsed.data.role)) throw forbiddenError(LEAD_LIMIT);
+  if (!directoryPolicy.manageRecordOf(viewer, scope.value.trustId?.toString() ?? null, parsed.data.role)) throw new ForbiddenError(LEAD_LIMIT);
   const taken = await takenErrors(parsed.data, null);
   if (taken.length) return failed(...taken);
   const actor = actorOf(viewer);
@@ -155,20 +155,20 @@ async function existingRecord(viewer: Viewer, input: unknown): Promise<Outcome<D
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const resolved = await resolveReference<DirectoryUserLean>(DirectoryUser, 'DirectoryUser', parsed.data.id, 'id', 'directory record');
   if (!resolved.ok) return failed(resolved.error);
-  if (!directoryPolicy.manageRecordOf(viewer, resolved.doc.trustId?.toString() ?? null, resolved.doc.role)) throw forbiddenError(LEAD_LIMIT);
+  if (!directoryPolicy.manageRecordOf(viewer, resolved.doc.trustId?.toString() ?? null, resolved.doc.role)) throw new ForbiddenError(LEAD_LIMIT);
   return ok(resolved.doc);
 }
 
 /** Replaces a record's fields with the input (the record as it should now be). */
 export async function updateDirectoryUser(viewer: Viewer, input: unknown): Promise<Outcome<DirectoryUserLean>> {
-  if (!directoryPolicy.mayManage(viewer)) throw forbiddenError(LEAD_LIMIT);
+  if (!directoryPolicy.mayManage(viewer)) throw new ForbiddenError(LEAD_LIMIT);
   const existing = await existingRecord(viewer, input);
   if (!existing.ok) return existing;
   const parsed = recordInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const scope = await resolveScope(parsed.data);
   if (!scope.ok) return scope;
-  if (!directoryPolicy.manageRecordOf(viewer, scope.value.trustId?.toString() ?? null, parsed.data.role)) throw forbiddenError(LEAD_LIMIT);
+  if (!directoryPolicy.manageRecordOf(viewer, scope.value.trustId?.toString() ?? null, parsed.data.role)) throw new ForbiddenError(LEAD_LIMIT);
   const taken = await takenErrors(parsed.data, existing.value._id);
   if (taken.length) return failed(...taken);
   const actor = actorOf(viewer);
@@ -200,7 +200,7 @@ export async function updateDirectoryUser(viewer: Viewer, input: unknown): Promi
 
 /** Removes a record: the person can no longer sign in, and sessions already open stop working. */
 export async function removeDirectoryUser(viewer: Viewer, input: unknown): Promise<Outcome<DirectoryUserLean>> {
-  if (!directoryPolicy.mayManage(viewer)) throw forbiddenError(LEAD_LIMIT);
+  if (!directoryPolicy.mayManage(viewer)) throw new ForbiddenError(LEAD_LIMIT);
   const existing = await existingRecord(viewer, input);
   if (!existing.ok) return existing;
   const removed = await DirectoryUser.findOneAndDelete({ _id: existing.value._id }).lean();
@@ -252,12 +252,12 @@ export function viewerFromDirectory(record: DirectoryUserLean, subject: string, 
 }
 
 /** Filter for the records a manager may list: all for ADMIN, their trust's for a lead. */
-export function directoryListFilter(viewer: Viewer, trustGlobalId: string | null | undefined): Record<string, unknown> {
-  if (!directoryPolicy.mayManage(viewer)) throw forbiddenError(LEAD_LIMIT);
-  const requested = trustGlobalId ? decodeIdOfType(trustGlobalId, 'Trust') : null;
-  if (trustGlobalId && !requested) return { _id: null };
+export function directoryListFilter(viewer: Viewer, trustId: string | null | undefined): Record<string, unknown> {
+  if (!directoryPolicy.mayManage(viewer)) throw new ForbiddenError(LEAD_LIMIT);
+  const requested = trustId && isRecordId(trustId) ? trustId : null;
+  if (trustId != null && !requested) return { _id: null };
   if (viewer.role === 'ADMIN') return requested ? { trustId: requested } : {};
-  if (requested && requested !== viewer.trustId) throw forbiddenError(LEAD_LIMIT);
+  if (requested && requested !== viewer.trustId) throw new ForbiddenError(LEAD_LIMIT);
   return { trustId: viewer.trustId };
 }
 

@@ -5,7 +5,7 @@
 // AGREED and ACTIVE ones are listed for the lead to re-arrange (only people can decide how
 // support already under way ends).
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { Academy, type AcademyRecord } from '../models/academy';
@@ -13,7 +13,7 @@ import { Deployment } from '../models/deployment';
 import { StaffMember } from '../models/staff-member';
 import { recordAudit } from './audit';
 import { type DeploymentLean, releaseLeaversProposal } from './deployments';
-import type { LeanDoc } from './lean';
+import type { LeanDoc } from '../models/lean';
 import { resolveReference, scopeOf } from './references';
 import type { StaffLean } from './staff';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
@@ -31,7 +31,7 @@ const markLeftInput = z.object({ staffId: z.string() });
 const WHO_MAY = "a leaver is marked by an ADMIN, their trust's improvement lead or their headteacher";
 
 export async function markStaffLeft(viewer: Viewer, input: unknown, now = new Date()): Promise<Outcome<LeaverOutcome>> {
-  if (!['ADMIN', 'IMPROVEMENT_LEAD', 'HEADTEACHER'].includes(viewer.role)) throw forbiddenError(WHO_MAY);
+  if (!['ADMIN', 'IMPROVEMENT_LEAD', 'HEADTEACHER'].includes(viewer.role)) throw new ForbiddenError(WHO_MAY);
   const parsed = markLeftInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const found = await resolveReference<StaffLean>(StaffMember, 'StaffMember', parsed.data.staffId, 'staffId', 'StaffMember');
@@ -40,7 +40,7 @@ export async function markStaffLeft(viewer: Viewer, input: unknown, now = new Da
   const home = (await Academy.findById(before.homeAcademyId).lean()) as LeanDoc<AcademyRecord> | null;
   // A home school no longer on record leaves only ADMIN to decide.
   const allowed = home ? policy.manageStaffAt(viewer, scopeOf(home)) : viewer.role === 'ADMIN';
-  if (!allowed) throw forbiddenError(WHO_MAY);
+  if (!allowed) throw new ForbiddenError(WHO_MAY);
   if (before.leftAt) return failed(userError('staffId', `${before.name} was already marked as left on ${before.leftAt.toISOString().slice(0, 10)}`, 'ALREADY_LEFT'));
 
   const actor = actorOf(viewer);

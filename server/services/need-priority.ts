@@ -5,8 +5,8 @@ import { UPDATES_PER_COMMAND } from '../db/ferretdb-limits';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import { needPriority } from '../ranking/priority';
-import type { LeanDoc } from './lean';
-import { academyProfile, needProfile } from './profiles';
+import type { LeanDoc } from '../models/lean';
+import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
 
 const LIVE_STATUSES = ['OPEN', 'MATCHED', 'IN_PROGRESS'];
 

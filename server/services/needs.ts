@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { NEED_SEVERITIES, PHASES } from '../domain/enums';
@@ -8,7 +8,7 @@ import { EXPERTISE_AREAS } from '../domain/taxonomy';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import { diffFields, recordAudit } from './audit';
-import type { LeanDoc } from './lean';
+import type { LeanDoc } from '../models/lean';
 import { priorityOf } from './need-priority';
 import { resolveReference, scopeOf } from './references';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
@@ -46,14 +46,14 @@ async function academyOf(need: { academyId: unknown }) {
 const NEEDS_ROLES = "needs are managed by the academy's headteacher, its hub's executive head or its trust's improvement lead";
 
 export async function raiseNeed(viewer: Viewer, input: unknown): Promise<Outcome<NeedLean>> {
-  if (!roleMay.manageNeeds(viewer)) throw forbiddenError(NEEDS_ROLES);
+  if (!roleMay.manageNeeds(viewer)) throw new ForbiddenError(NEEDS_ROLES);
   const parsed = raiseNeedInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { academyId, ...data } = parsed.data;
   const academy = await resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', academyId, 'academyId');
   if (!academy.ok) return failed(academy.error);
   if (!policy.raiseNeedAt(viewer, scopeOf(academy.doc))) {
-    throw forbiddenError("needs are raised by the academy's headteacher, its hub's executive head or its trust's improvement lead");
+    throw new ForbiddenError("needs are raised by the academy's headteacher, its hub's executive head or its trust's improvement lead");
   }
   const actor = actorOf(viewer);
   const now = new Date();
@@ -89,13 +89,13 @@ async function loadNeedForChange(viewer: Viewer, id: string) {
   if (!found.ok) return found;
   const academy = await academyOf(found.doc);
   if (!academy || !policy.raiseNeedAt(viewer, scopeOf(academy))) {
-    throw forbiddenError("needs are managed by the academy's headteacher, its hub's executive head or its trust's improvement lead");
+    throw new ForbiddenError("needs are managed by the academy's headteacher, its hub's executive head or its trust's improvement lead");
   }
   return { ok: true as const, need: found.doc, academy };
 }
 
 export async function updateNeed(viewer: Viewer, input: unknown): Promise<Outcome<NeedLean>> {
-  if (!roleMay.manageNeeds(viewer)) throw forbiddenError(NEEDS_ROLES);
+  if (!roleMay.manageNeeds(viewer)) throw new ForbiddenError(NEEDS_ROLES);
   const parsed = updateNeedInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { id, ...fields } = parsed.data;
@@ -133,7 +133,7 @@ const closeNeedInput = z.object({ id: z.string(), reason: z.string().trim().max(
 
 /** Closes a need that no longer wants support (met some other way, or withdrawn). */
 export async function closeNeed(viewer: Viewer, input: unknown): Promise<Outcome<NeedLean>> {
-  if (!roleMay.manageNeeds(viewer)) throw forbiddenError(NEEDS_ROLES);
+  if (!roleMay.manageNeeds(viewer)) throw new ForbiddenError(NEEDS_ROLES);
   const parsed = closeNeedInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const loaded = await loadNeedForChange(viewer, parsed.data.id);

@@ -4,7 +4,7 @@
 // deployments, their days, status and impact rating — kept). Who may erase is decided by
 // server/auth/personal-data.ts.
 import type { Types } from 'mongoose';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType, encodeGlobalId } from '../auth/global-id';
 import { ERASERS, mayErase } from '../auth/personal-data';
 import { actorOf, type Viewer } from '../auth/viewer';
@@ -121,12 +121,12 @@ export interface ErasureResult {
  * the fields erased, not their values.
  */
 export async function eraseStaffMember(viewer: Viewer, input: { staffId: string }): Promise<Outcome<ErasureResult>> {
-  if (viewer.role !== 'ADMIN' && viewer.role !== 'IMPROVEMENT_LEAD') throw forbiddenError(`a person's data is erased only by ${ERASERS}`);
+  if (viewer.role !== 'ADMIN' && viewer.role !== 'IMPROVEMENT_LEAD') throw new ForbiddenError(`a person's data is erased only by ${ERASERS}`);
   const staffId = decodeIdOfType(String(input.staffId), 'StaffMember');
   if (!staffId) return failed(userError('staffId', 'staffId is not a valid StaffMember ID', 'INVALID_ID'));
   const staff = (await StaffMember.findById(staffId).lean()) as StaffLean | null;
   if (!staff) return failed(userError('staffId', 'staffId: no StaffMember with this ID exists', 'NOT_FOUND'));
-  if (!mayErase(viewer, await academyScopeById(staff.homeAcademyId.toString()))) throw forbiddenError(`a person's data is erased only by ${ERASERS}`);
+  if (!mayErase(viewer, await academyScopeById(staff.homeAcademyId.toString()))) throw new ForbiddenError(`a person's data is erased only by ${ERASERS}`);
 
   const deployments = await Deployment.find({ staffId }, { status: 1, days: 1, daysHeld: 1 }).lean();
   const live = deployments.filter((d) => LIVE.includes(d.status));

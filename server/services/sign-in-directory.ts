@@ -2,7 +2,6 @@
 // claims each one carries. Used by the dev sign-in (schema/types/dev-sign-in.ts) and by the
 // start-up banner's ready-made tokens (server/demo-tokens.ts), so both scope claims the same way.
 // Production sign-in (OpenID Connect) replaces this; nothing here runs when NODE_ENV=production.
-import type { Model } from 'mongoose';
 import { encodeGlobalId } from '../auth/global-id';
 import type { TokenClaims } from '../auth/tokens';
 import type { Role } from '../domain/enums';
@@ -10,8 +9,9 @@ import { Academy, type AcademyRecord } from '../models/academy';
 import { Cluster, type ClusterRecord } from '../models/cluster';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { Trust, type TrustRecord } from '../models/trust';
-import { compareStrings, findInCopy } from './read-cache';
-import type { LeanDoc } from './lean';
+import { compareStrings } from '../db/read-cache';
+import { type Store, stores } from '../db/store';
+import type { LeanDoc } from '../models/lean';
 import { resolveReference } from './references';
 import { failed, ok, type Outcome, userError } from './user-errors';
 
@@ -46,9 +46,8 @@ export interface SignInDirectoryFilter {
 
 const byName = <T extends { name: string }>(a: T, b: T) => compareStrings(a.name, b.name);
 
-async function all<T extends { _id: unknown }>(model: Model<any>, filter: Record<string, unknown>): Promise<T[]> {
-  // With FerretDB from the in-process copy (no index there); with MongoDB a plain query.
-  return (await findInCopy<T>(model, filter)) ?? ((await model.find(filter).lean()) as unknown as T[]);
+function all<T extends { _id: unknown }>(store: Store<T>, filter: Record<string, unknown>): Promise<T[]> {
+  return store.find(filter);
 }
 
 const gid = (typename: string, id: unknown) => encodeGlobalId(typename, String(id));
@@ -102,11 +101,11 @@ export async function signInDirectory(filter: SignInDirectoryFilter, limit: numb
   const wants = (role: Role) => !filter.roles?.length || filter.roles.includes(role);
   const academyFilter = filter.academyId ? { _id: filter.academyId } : {};
   const [trusts, clusters, academies, staff] = await Promise.all([
-    filter.academyId ? Promise.resolve([] as TrustLean[]) : all<TrustLean>(Trust, {}),
-    filter.academyId ? Promise.resolve([] as ClusterLean[]) : all<ClusterLean>(Cluster, {}),
-    all<AcademyLean>(Academy, academyFilter),
+    filter.academyId ? Promise.resolve([] as TrustLean[]) : all<TrustLean>(stores.trusts, {}),
+    filter.academyId ? Promise.resolve([] as ClusterLean[]) : all<ClusterLean>(stores.clusters, {}),
+    all<AcademyLean>(stores.academies, academyFilter),
     wants('HEADTEACHER') || wants('TEACHER') || wants('EXECUTIVE_HEAD')
-      ? all<StaffLean>(StaffMember, filter.academyId ? { homeAcademyId: filter.academyId } : {})
+      ? all<StaffLean>(stores.staff, filter.academyId ? { homeAcademyId: filter.academyId } : {})
       : Promise.resolve([] as StaffLean[]),
   ]);
   const trustName = new Map(trusts.map((t) => [String(t._id), t.name]));
@@ -191,7 +190,7 @@ export async function signInClaims(role: Role, scopeId: string | null | undefine
     case 'HEADTEACHER': {
       const found = await resolveReference<AcademyLean>(Academy, 'Academy', scopeId, 'scopeId');
       if (!found.ok) return failed(found.error);
-      const head = headsByAcademy(await all<StaffLean>(StaffMember, { homeAcademyId: String(found.doc._id), role: 'HEADTEACHER' })).get(String(found.doc._id)) ?? null;
+      const head = headsByAcademy(await all<StaffLean>(stores.staff, { homeAcademyId: String(found.doc._id), role: 'HEADTEACHER' })).get(String(found.doc._id)) ?? null;
       return ok(claimsFor.headteacher(found.doc, head));
     }
     case 'TEACHER': {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
 import { MANAGED_STAFF_FIELDS, policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
@@ -9,7 +9,7 @@ import { Academy, type AcademyRecord } from '../models/academy';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { nameInput } from './name-input';
 import { diffFields, recordAudit } from './audit';
-import type { LeanDoc } from './lean';
+import type { LeanDoc } from '../models/lean';
 import { resolveReference, scopeOf } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
 
@@ -70,14 +70,14 @@ async function homeAcademy(globalId: string, field: string) {
 }
 
 export async function createStaffMember(viewer: Viewer, input: unknown): Promise<Outcome<StaffLean>> {
-  if (!roleMay.addStaff(viewer)) throw forbiddenError('staff are added by an ADMIN, an IMPROVEMENT_LEAD or a HEADTEACHER');
+  if (!roleMay.addStaff(viewer)) throw new ForbiddenError('staff are added by an ADMIN, an IMPROVEMENT_LEAD or a HEADTEACHER');
   const parsed = createStaffInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { homeAcademyId, ...data } = parsed.data;
   const home = await homeAcademy(homeAcademyId, 'homeAcademyId');
   if (!home.ok) return failed(home.error);
   if (!policy.manageStaffAt(viewer, scopeOf(home.doc))) {
-    throw forbiddenError("only an ADMIN, the trust's improvement lead or the academy's headteacher may add its staff");
+    throw new ForbiddenError("only an ADMIN, the trust's improvement lead or the academy's headteacher may add its staff");
   }
   const actor = actorOf(viewer);
   try {
@@ -153,13 +153,13 @@ export async function updateStaffMember(viewer: Viewer, input: unknown): Promise
   const before = found.doc;
   const currentHome = (await Academy.findById(before.homeAcademyId).lean()) as LeanDoc<AcademyRecord> | null;
   if (!currentHome || !policy.editStaffProfile(viewer, before._id.toString(), scopeOf(currentHome))) {
-    throw forbiddenError('you may change only your own profile, or staff of the schools you lead');
+    throw new ForbiddenError('you may change only your own profile, or staff of the schools you lead');
   }
   // Allowed only as the person themselves (any role): the managed fields stay as they are.
   const ownProfileOnly = !policy.manageStaffAt(viewer, scopeOf(currentHome));
   const managed = MANAGED_STAFF_FIELDS.filter((field) => changesManagedField(before, field, parsed.data[field]));
   if (ownProfileOnly && managed.length) {
-    throw forbiddenError(`you may not change your own ${managed.join(', ')}; ask your headteacher`);
+    throw new ForbiddenError(`you may not change your own ${managed.join(', ')}; ask your headteacher`);
   }
   const set: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) set[key] = value;
@@ -169,7 +169,7 @@ export async function updateStaffMember(viewer: Viewer, input: unknown): Promise
     const home = await homeAcademy(homeAcademyId, 'homeAcademyId');
     if (!home.ok) return failed(home.error);
     if (!policy.manageStaffAt(viewer, scopeOf(home.doc))) {
-      throw forbiddenError('moving a person to another school needs the rights to manage staff at that school');
+      throw new ForbiddenError('moving a person to another school needs the rights to manage staff at that school');
     }
     set.homeAcademyId = home.doc._id;
   }

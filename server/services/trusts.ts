@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forbiddenError } from '../auth/errors';
+import { ForbiddenError } from '../domain/errors';
 import { nameKey } from '../domain/names';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
@@ -14,7 +14,7 @@ const createTrustInput = z.object({
 });
 
 export async function createTrust(viewer: Viewer, input: unknown): Promise<Outcome<TrustDoc>> {
-  if (!policy.createTrust(viewer)) throw forbiddenError('only an ADMIN may create a trust');
+  if (!policy.createTrust(viewer)) throw new ForbiddenError('only an ADMIN may create a trust');
   const parsed = createTrustInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { name, region } = parsed.data;

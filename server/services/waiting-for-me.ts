@@ -13,10 +13,10 @@
 // be added without breaking clients), `since` and the deployment it concerns.
 import type { Viewer } from '../auth/viewer';
 import type { DeploymentStatus } from '../domain/enums';
-import { Deployment, type DeploymentRecord } from '../models/deployment';
+import { type DeploymentRecord } from '../models/deployment';
 import { academiesWhere, supportedFrom } from './deployment-scope';
-import type { LeanDoc } from './lean';
-import { findInCopy } from './read-cache';
+import type { LeanDoc } from '../models/lean';
+import { stores } from '../db/store';
 
 type DeploymentLean = LeanDoc<DeploymentRecord>;
 type Filter = Record<string, unknown>;
@@ -71,8 +71,8 @@ async function wantsOf(viewer: Viewer): Promise<Want[]> {
 
 async function find(filter: Filter, limit: number): Promise<DeploymentLean[]> {
   const sort = { statusSince: 1 as const, _id: 1 as const };
-  // With FerretDB from the in-process copy; with MongoDB through the statusSince indexes.
-  return (await findInCopy<DeploymentLean>(Deployment, filter, { sort, limit })) ?? ((await Deployment.find(filter).sort(sort).limit(limit).lean()) as DeploymentLean[]);
+  // With MongoDB through the statusSince indexes; with FerretDB from the in-process copy.
+  return stores.deployments.find(filter, { sort, limit });
 }
 
 export async function waitingFor(viewer: Viewer, first: number): Promise<WaitingStep[]> {

@@ -8,7 +8,7 @@ import { backfillDeploymentStatusSince } from '../../server/services/deployment-
 import { decodeGlobalId } from '../../server/auth/global-id';
 import { CREATE_CLUSTER, createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
 import { mintToken } from '../../server/auth/tokens';
-import { setExternalWriteCheckInterval } from '../../server/services/read-cache';
+import { setExternalWriteCheckInterval } from '../../server/db/read-cache';
 import { TEST_JWT_SECRET, type TestApi, startTestApi } from '../support/test-api';
 
 let api: TestApi;

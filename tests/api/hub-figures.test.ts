@@ -8,7 +8,7 @@ import { Academy } from '../../server/models/academy';
 import { Cluster } from '../../server/models/cluster';
 import { ImprovementNeed } from '../../server/models/improvement-need';
 import { StaffMember } from '../../server/models/staff-member';
-import { setExternalWriteCheckInterval, setReadCacheMode } from '../../server/services/read-cache';
+import { setExternalWriteCheckInterval, setReadCacheMode } from '../../server/db/read-cache';
 import { encodeGlobalId, startTestApi, type TestApi } from '../support/test-api';
 
 let api: TestApi;

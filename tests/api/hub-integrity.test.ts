@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { decodeIdOfType } from '../../server/auth/global-id';
 import { importGiasFile } from '../../server/import/gias';
 import { Academy } from '../../server/models/academy';
-import { recordExternalWrites } from '../../server/services/write-epoch';
+import { recordExternalWrites } from '../../server/db/write-epoch';
 import { encodeRegister, headerLine, recordLine, typicalRecord } from '../fixtures/gias/register-format';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { CREATE_CLUSTER, UPSERT_ACADEMY, createTrust, must } from '../support/world';

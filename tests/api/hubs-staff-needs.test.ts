@@ -1,4 +1,4 @@
-import { setReadCacheMode } from '../../server/services/read-cache';
+import { setReadCacheMode } from '../../server/db/read-cache';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { CREATE_CLUSTER, CREATE_STAFF, RAISE_NEED, createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
 

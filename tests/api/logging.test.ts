@@ -3,7 +3,7 @@
 import { mintToken } from '../../server/auth/tokens';
 import { createLogger } from '../../server/logger';
 import { Trust } from '../../server/models/trust';
-import { setReadCacheMode } from '../../server/services/read-cache';
+import { setReadCacheMode } from '../../server/db/read-cache';
 import { startServer, TEST_JWT_SECRET, type TestApi, startTestApi } from '../support/test-api';
 
 let api: TestApi;

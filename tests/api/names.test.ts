@@ -8,7 +8,7 @@ import mongoose from 'mongoose';
 import { importGiasFile } from '../../server/import/gias';
 import { backfillNameKeys } from '../../server/db/name-keys';
 import { SYSTEM_ACTOR } from '../../server/models/common';
-import { recordExternalWrites } from '../../server/services/write-epoch';
+import { recordExternalWrites } from '../../server/db/write-epoch';
 import { encodeRegister, headerLine, recordLine, typicalRecord } from '../fixtures/gias/register-format';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { CREATE_CLUSTER, CREATE_STAFF, CREATE_TRUST, UPSERT_ACADEMY, createAcademy, createTrust, must } from '../support/world';

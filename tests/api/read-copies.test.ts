@@ -1,4 +1,4 @@
-// The in-process copies (server/services/read-cache/) answer reads with FerretDB instead of
+// The in-process copies (server/db/read-cache/) answer reads with FerretDB instead of
 // the database. These tests hold them to the database's answers: the same rankings, the same
 // pages for generated filters and sorts, and no read that starts after a write has finished
 // missing it, however reads and writes interleave.
@@ -12,8 +12,8 @@ import { ImprovementNeed } from '../../server/models/improvement-need';
 import { StaffMember } from '../../server/models/staff-member';
 import { rankCandidates, rankNeedsForAcademy, rankNeedsForStaff } from '../../server/services/ranking';
 import { importGiasFile } from '../../server/import/gias';
-import { findInCopy, readCopy, setExternalWriteCheckInterval, setReadCacheMode, type SortSpec } from '../../server/services/read-cache';
-import { readWriteEpochs, recordExternalWrites } from '../../server/services/write-epoch';
+import { findInCopy, readCopy, setExternalWriteCheckInterval, setReadCacheMode, type SortSpec } from '../../server/db/read-cache';
+import { readWriteEpochs, recordExternalWrites } from '../../server/db/write-epoch';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { createAcademy, createStaff, createTrust, raiseNeed } from '../support/world';
 

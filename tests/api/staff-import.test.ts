@@ -8,7 +8,7 @@ import { decodeGlobalId } from '../../server/auth/global-id';
 import { importStaffFile } from '../../server/import/staff';
 import { AuditEntry } from '../../server/models/audit-entry';
 import { StaffMember } from '../../server/models/staff-member';
-import { setExternalWriteCheckInterval } from '../../server/services/read-cache';
+import { setExternalWriteCheckInterval } from '../../server/db/read-cache';
 import { runScript } from '../support/run-script';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { CREATE_STAFF, createTrust, must, UPSERT_ACADEMY } from '../support/world';

@@ -2,7 +2,7 @@
 // known: each role gets exactly its steps, longest waiting first, and a step done leaves the
 // list. Also: the supporting staff member may start and complete their own deployment.
 import { CREATE_CLUSTER, createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
-import { setExternalWriteCheckInterval } from '../../server/services/read-cache';
+import { setExternalWriteCheckInterval } from '../../server/db/read-cache';
 import { type TestApi, startTestApi } from '../support/test-api';
 
 let api: TestApi;

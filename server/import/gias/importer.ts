@@ -8,7 +8,7 @@
 import { open, stat } from 'node:fs/promises';
 import type { ActorRecord } from '../../models/common';
 import { refreshAllPriorities } from '../../services/need-priority';
-import { recordExternalWrites } from '../../services/write-epoch';
+import { recordExternalWrites } from '../../db/write-epoch';
 import { AcademyWriter, type BatchItem } from './academies';
 import { type ColumnIndex, indexColumns } from './columns';
 import { type SourceEncoding, sniffStart, Utf8Detector } from './encoding';

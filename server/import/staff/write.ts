@@ -8,7 +8,7 @@ import { AuditEntry } from '../../models/audit-entry';
 import type { ActorRecord } from '../../models/common';
 import { StaffMember } from '../../models/staff-member';
 import { diffFields, type FieldChanges } from '../../services/audit';
-import { recordExternalWrites } from '../../services/write-epoch';
+import { recordExternalWrites } from '../../db/write-epoch';
 import { tolerantBulkWrite } from '../gias/bulk';
 import type { ImportPlan, StaffUpdate } from './compare';
 

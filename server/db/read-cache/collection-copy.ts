@@ -3,7 +3,7 @@ import type { Model } from 'mongoose';
 import { compileFilter, getPath } from './query';
 import { deepFreeze } from './shared-values';
 import type { Doc, Ids } from './types';
-import { pinnedIds } from './write-tracking';
+import { pinnedIds } from './pinned-ids';
 
 /** Refetching one document by `_id` costs ~4 ms on FerretDB; past this many, reload everything. */
 function refetchLimit(size: number): number {

@@ -1,34 +1,8 @@
 // Which documents a write may touch, from the collection method and its arguments that
 // mongoose announces (operation-start).
-import mongoose from 'mongoose';
 import type { CollectionCopy } from './collection-copy';
+import { idString, pinnedIds } from './pinned-ids';
 import type { Doc, Ids } from './types';
-
-function idString(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (value instanceof mongoose.Types.ObjectId) return value.toHexString();
-  return null;
-}
-
-/** The ids a filter pins `_id` to (`{ _id: v }` or `{ _id: { $in: [...] } }`, alone or among other conditions). */
-export function pinnedIds(filter: unknown): Set<string> | null {
-  if (!filter || typeof filter !== 'object') return null;
-  const id = (filter as Record<string, unknown>)._id;
-  const single = idString(id);
-  if (single !== null) return new Set([single]);
-  if (id && typeof id === 'object' && !Array.isArray(id)) {
-    const ops = id as Record<string, unknown>;
-    if (Object.keys(ops).length === 1 && Array.isArray(ops.$in)) {
-      const ids = ops.$in.map(idString);
-      if (ids.every((x): x is string => x !== null)) return new Set(ids);
-    }
-    if (Object.keys(ops).length === 1 && ops.$eq !== undefined) {
-      const eq = idString(ops.$eq);
-      if (eq !== null) return new Set([eq]);
-    }
-  }
-  return null;
-}
 
 function union(a: Ids, b: Ids): Ids {
   if (a === 'all' || b === 'all') return 'all';

@@ -1,8 +1,8 @@
 // Turning stored records into the plain profiles the pure ranking code takes.
-import type { AcademyRecord } from '../models/academy';
-import type { ImprovementNeedRecord } from '../models/improvement-need';
-import type { AcademyProfile, NeedProfile } from '../ranking/types';
-import type { LeanDoc } from './lean';
+import type { AcademyRecord } from '../../models/academy';
+import type { ImprovementNeedRecord } from '../../models/improvement-need';
+import type { AcademyProfile, NeedProfile } from '../../ranking/types';
+import type { LeanDoc } from '../../models/lean';
 
 export function academyProfile(academy: LeanDoc<AcademyRecord>): AcademyProfile {
   return {

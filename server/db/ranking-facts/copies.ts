@@ -1,0 +1,306 @@
+// Ranking facts from the in-process copies (FerretDB): no round trips. What never changes
+// while a document stays the same is computed once per document, and per-area pools once per
+// version of the copies they draw on (copies replace a document object whenever it changes,
+// so these never go stale).
+import type { DeploymentDoc, AcademyDoc, NeedDoc, StaffDoc } from '../store';
+import type { CollectionCopy } from '../read-cache';
+import { LIVE_NEED_STATUSES } from '../../domain/statuses';
+import type { ExpertiseArea } from '../../domain/taxonomy';
+import { needProfile, academyProfile } from './profiles';
+import { staffLeftOut } from '../../ranking/pools';
+import type { AcademyProfile, ExpertiseEntry, ImpactRecord, NeedProfile, SupporterProfile } from '../../ranking/types';
+import { academyPoolOf, academySupporters, atLeast, availabilityOf, HIGH_SEVERITIES, inAreas, offersSupport, type StaffExpertiseDoc, TRACKED_DEPLOYMENT_STATUSES, type DeploymentFacts } from './shared';
+import type { CandidatePool, OpenNeeds, RankingFacts, Supporter } from './types';
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Staff in post, from the copy (kept until the staff copy changes). */
+function staffInPostCount(copies: FactCopies): number {
+  return copies.staff.derive('inPostCount', (docs) => docs.reduce((n, s) => (s.leftAt ? n : n + 1), 0));
+}
+
+/** The copies the facts come from. */
+export interface FactCopies {
+  academies: CollectionCopy<AcademyDoc>;
+  needs: CollectionCopy<NeedDoc>;
+  deployments: CollectionCopy<DeploymentDoc>;
+  staff: CollectionCopy<StaffDoc>;
+}
+
+const academyProfileMemo = new WeakMap<object, AcademyProfile>();
+function academyProfileOf(academy: AcademyDoc): AcademyProfile {
+  let profile = academyProfileMemo.get(academy);
+  if (!profile) {
+    profile = Object.freeze(academyProfile(academy)) as AcademyProfile;
+    academyProfileMemo.set(academy, profile);
+  }
+  return profile;
+}
+
+type StaffBase = Pick<SupporterProfile, 'id' | 'name' | 'expertise' | 'designations' | 'remainingDays' | 'maxTravelKm' | 'safeguardingCheckExpiresOn' | 'availability'> & { homeId: string };
+const staffBaseMemo = new WeakMap<object, StaffBase>();
+function staffBaseOf(s: StaffDoc): StaffBase {
+  let base = staffBaseMemo.get(s);
+  if (!base) {
+    base = {
+      id: s._id.toString(),
+      homeId: s.homeAcademyId.toString(),
+      name: s.name,
+      expertise: Object.freeze((s.expertise ?? []).map((e) => Object.freeze({ area: e.area as ExpertiseArea, level: e.level, phases: e.phases ?? [], evidence: e.evidence ?? null }))) as ExpertiseEntry[],
+      designations: s.designations ?? [],
+      remainingDays: s.remainingDays,
+      maxTravelKm: s.maxTravelKm ?? null,
+      safeguardingCheckExpiresOn: s.safeguardingCheckExpiresOn ?? null,
+      availability: Object.freeze(availabilityOf(s)) as SupporterProfile['availability'],
+    };
+    staffBaseMemo.set(s, base);
+  }
+  return base;
+}
+
+interface TrackedDeployment {
+  area: string;
+  status: string;
+  impactRating: number | null | undefined;
+  needId: string;
+}
+
+/** Completed and live deployments by supporter (staff or academy) id. */
+function trackedDeploymentsBy(copies: FactCopies, field: 'staffId' | 'supportingAcademyId'): Map<string, TrackedDeployment[]> {
+  return copies.deployments.derive(`tracked:${field}`, (docs) => {
+    const by = new Map<string, TrackedDeployment[]>();
+    for (const d of docs) {
+      const owner = d[field];
+      if (owner == null || !TRACKED_DEPLOYMENT_STATUSES.includes(d.status)) continue;
+      const key = owner.toString();
+      const entry = { area: d.area, status: d.status, impactRating: d.impactRating, needId: d.needId.toString() };
+      const list = by.get(key);
+      if (list) list.push(entry);
+      else by.set(key, [entry]);
+    }
+    return by;
+  });
+}
+
+/** Areas of each academy's live HIGH or CRITICAL needs. */
+function highSeverityAreasBy(copies: FactCopies): Map<string, ExpertiseArea[]> {
+  return copies.needs.derive('highSeverityAreas', (docs) => {
+    const by = new Map<string, ExpertiseArea[]>();
+    for (const n of docs) {
+      if (!LIVE_NEED_STATUSES.includes(n.status) || !HIGH_SEVERITIES.includes(n.severity)) continue;
+      const key = n.academyId.toString();
+      const list = by.get(key);
+      if (list) list.push(n.area as ExpertiseArea);
+      else by.set(key, [n.area as ExpertiseArea]);
+    }
+    return by;
+  });
+}
+
+/** One staff member's profile, with facts limited to the areas; null when their home academy is missing. */
+function staffProfileOf(
+  s: StaffDoc,
+  wanted: (area: string) => boolean,
+  copies: FactCopies,
+  deployments: Map<string, TrackedDeployment[]>,
+  high: Map<string, ExpertiseArea[]>,
+): SupporterProfile | null {
+  const base = staffBaseOf(s);
+  const home = copies.academies.get(base.homeId);
+  if (!home) return null; // a dangling home academy cannot be placed on the map
+  const trackRecord: ImpactRecord[] = [];
+  const supportingNeedIds: string[] = [];
+  for (const d of deployments.get(base.id) ?? NONE) {
+    if (!wanted(d.area)) continue;
+    if (d.status === 'COMPLETED') {
+      if (d.impactRating != null) trackRecord.push({ area: d.area as ExpertiseArea, impactRating: d.impactRating as ImpactRecord['impactRating'] });
+    } else supportingNeedIds.push(d.needId);
+  }
+  const highHere = high.get(base.homeId);
+  return {
+    kind: 'STAFF',
+    id: base.id,
+    name: base.name,
+    homeAcademy: academyProfileOf(home),
+    expertise: base.expertise,
+    designations: base.designations,
+    remainingDays: base.remainingDays,
+    maxTravelKm: base.maxTravelKm,
+    safeguardingCheckExpiresOn: base.safeguardingCheckExpiresOn,
+    availability: base.availability,
+    trackRecord,
+    supportingNeedIds,
+    homeOpenHighSeverityAreas: highHere ? highHere.filter(wanted) : [],
+  };
+}
+
+interface StaffInArea {
+  doc: StaffDoc;
+  /** Null when the home academy is missing (such a person is neither ranked nor counted). */
+  profile: SupporterProfile | null;
+}
+
+interface StaffPool {
+  supporters: Supporter<StaffDoc>[];
+  profiles: SupporterProfile[];
+  /** People with the area at all, and of those, people with the days (placed or not). */
+  withArea: number;
+  withDays: number;
+}
+
+interface AreaHolder {
+  key: string;
+  byArea: Map<string, StaffInArea[]>;
+  pools: Map<string, StaffPool>;
+}
+
+/** Per-area data, kept while the staff copy and every copy the profiles draw on stay the same. */
+function areaHolder(copies: FactCopies): AreaHolder {
+  const key = `${copies.academies.version}:${copies.needs.version}:${copies.deployments.version}`;
+  const holder = copies.staff.derive<AreaHolder>('profilesByArea', () => ({ key, byArea: new Map(), pools: new Map() }));
+  if (holder.key !== key) {
+    holder.key = key;
+    holder.byArea = new Map();
+    holder.pools = new Map();
+  }
+  return holder;
+}
+
+/** Everyone with expertise in the area, each with their profile for it (shared: callers must not change them). */
+function staffInArea(area: ExpertiseArea, copies: FactCopies): StaffInArea[] {
+  const holder = areaHolder(copies);
+  let list = holder.byArea.get(area);
+  if (!list) {
+    const wanted = inAreas([area]);
+    const deployments = trackedDeploymentsBy(copies, 'staffId');
+    const high = highSeverityAreasBy(copies);
+    list = (copies.staff.groupedBy('expertiseAreas').get(area) ?? NONE).filter((doc) => !doc.leftAt).map((doc) => {
+      const profile = staffProfileOf(doc, wanted, copies, deployments, high);
+      return { doc, profile: profile && (Object.freeze(profile) as SupporterProfile) };
+    });
+    holder.byArea.set(area, list);
+  }
+  return list;
+}
+
+/**
+ * The candidates for a need in this area needing at least `threshold` days: what the
+ * database's { expertiseAreas, remainingDays } index would select, kept per (area, threshold)
+ * while the copies stay the same (thresholds are small whole numbers).
+ */
+function staffPoolOf(area: ExpertiseArea, threshold: number, copies: FactCopies): StaffPool {
+  const holder = areaHolder(copies);
+  const poolKey = `${area}:${threshold}`;
+  let pool = holder.pools.get(poolKey);
+  if (!pool) {
+    const withArea = staffInArea(area, copies);
+    const supporters: Supporter<StaffDoc>[] = [];
+    let withDays = 0;
+    for (const { doc, profile } of withArea) {
+      if (!atLeast(doc.remainingDays, threshold)) continue;
+      withDays += 1;
+      if (profile) supporters.push({ profile, doc });
+    }
+    pool = { supporters, profiles: supporters.map((s) => s.profile), withArea: withArea.length, withDays };
+    holder.pools.set(poolKey, pool);
+  }
+  return pool;
+}
+
+// A need's profile, kept per need document while its academy's document stays the same.
+const needProfileMemo = new WeakMap<object, { academyId: string; academy: AcademyDoc; profile: NeedProfile }>();
+function needProfileOf(need: NeedDoc, copies: FactCopies): NeedProfile | null {
+  const memo = needProfileMemo.get(need);
+  const academyId = memo?.academyId ?? need.academyId.toString();
+  const academy = copies.academies.get(academyId);
+  if (!academy) return null;
+  if (memo && memo.academy === academy) return memo.profile;
+  const profile = Object.freeze(needProfile(need, Object.freeze(academyProfile(academy)))) as NeedProfile;
+  needProfileMemo.set(need, { academyId, academy, profile });
+  return profile;
+}
+
+export function copyFacts(copies: FactCopies): RankingFacts {
+  async function staffProfiles(staff: StaffDoc[], areas: ExpertiseArea[] | null): Promise<Map<string, Supporter<StaffDoc>>> {
+    const wanted = inAreas(areas);
+    const deployments = trackedDeploymentsBy(copies, 'staffId');
+    const high = highSeverityAreasBy(copies);
+    const result = new Map<string, Supporter<StaffDoc>>();
+    for (const s of staff) {
+      const profile = staffProfileOf(s, wanted, copies, deployments, high);
+      if (profile) result.set(profile.id, { doc: s, profile });
+    }
+    return result;
+  }
+
+  async function academyProfiles(academies: AcademyDoc[], areas: ExpertiseArea[] | null): Promise<Map<string, Supporter<AcademyDoc>>> {
+    if (!academies.length) return new Map();
+    const wanted = inAreas(areas);
+    const high = highSeverityAreasBy(copies);
+    const profiles = new Map<string, AcademyProfile>();
+    const highAreas = new Map<string, ExpertiseArea[]>();
+    for (const a of academies) {
+      const key = a._id.toString();
+      const academy = copies.academies.get(key);
+      if (academy) profiles.set(key, academyProfileOf(academy));
+      const areasHere = (high.get(key) ?? NONE).filter(wanted);
+      if (areasHere.length) highAreas.set(key, areasHere);
+    }
+    const byHome = copies.staff.groupedBy('homeAcademyId');
+    const staff: StaffExpertiseDoc[] = academies.flatMap((a) =>
+      (byHome.get(a._id.toString()) ?? []).filter((s) => !s.leftAt && (areas === null || (s.expertiseAreas ?? []).some((x) => areas.includes(x as ExpertiseArea)))),
+    );
+    const byField = copies.deployments.groupedBy('supportingAcademyId');
+    const deployments: DeploymentFacts[] = academies.flatMap((a) =>
+      (byField.get(a._id.toString()) ?? NONE).filter((d) => TRACKED_DEPLOYMENT_STATUSES.includes(d.status) && wanted(d.area)),
+    );
+    return academySupporters(academies, areas, { profiles, highAreas, staff, deployments });
+  }
+
+  return {
+    fromCopies: true,
+
+    need: async (id) => copies.needs.byId(id) ?? null,
+    academy: async (id) => copies.academies.byId(id) ?? null,
+    staffMember: async (id) => copies.staff.byId(id) ?? null,
+
+    async staffPool(area, threshold) {
+      const pool = staffPoolOf(area, threshold, copies);
+      return {
+        supporters: pool.supporters,
+        profiles: pool.profiles,
+        leftOut: staffLeftOut({ population: staffInPostCount(copies), withArea: pool.withArea, withDays: pool.withDays }),
+      };
+    },
+
+    async academyPool(area, threshold) {
+      const all = copies.academies.derive('offersSupport', (docs) => docs.filter(offersSupport));
+      const withDays = all.filter((a) => atLeast(a.supportRemainingDays, threshold));
+      const lackingDaysWithArea = async () => {
+        const homes = new Set((copies.staff.groupedBy('expertiseAreas').get(area) ?? []).filter((s) => !s.leftAt).map((s) => s.homeAcademyId.toString()));
+        return all.filter((a) => !atLeast(a.supportRemainingDays, threshold) && typeof a.supportRemainingDays === 'number' && homes.has(a._id.toString())).length;
+      };
+      return academyPoolOf(area, all.length, withDays, lackingDaysWithArea, academyProfiles);
+    },
+
+    async candidateDocuments(_pool: CandidatePool<StaffDoc | AcademyDoc>, kind, ids) {
+      // Only the returned candidates' documents, from the copies by id.
+      const copy: CollectionCopy<StaffDoc | AcademyDoc> = kind === 'STAFF' ? copies.staff : copies.academies;
+      return new Map(
+        [...ids].flatMap((id) => {
+          const doc = copy.get(id);
+          return doc ? [[id, doc] as [string, StaffDoc | AcademyDoc]] : [];
+        }),
+      );
+    },
+
+    staffProfiles,
+    academyProfiles,
+
+    async openNeedsIn(areas): Promise<OpenNeeds> {
+      const open = copies.needs.derive('open', (docs) => docs.filter((n) => n.status === 'OPEN'));
+      const needs = open.filter((n) => areas.includes(n.area as ExpertiseArea));
+      return { open: open.length, needs, profiles: needs.flatMap((n) => needProfileOf(n, copies) ?? []) };
+    },
+  };
+}

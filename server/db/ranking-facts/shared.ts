@@ -1,0 +1,111 @@
+// The parts of building supporter profiles both fact sources share.
+import type { ExpertiseArea } from '../../domain/taxonomy';
+import { academyExpertise, type StaffExpertise } from '../../ranking/academy-expertise';
+import { academiesLeftOut } from '../../ranking/pools';
+import type { AvailabilityWindow } from '../../ranking/availability';
+import type { AcademyProfile, ExpertiseEntry, ImpactRecord, SupporterProfile } from '../../ranking/types';
+import { LIVE_DEPLOYMENT_STATUSES } from '../../domain/statuses';
+import type { AcademyDoc, DeploymentDoc, StaffDoc } from '../store';
+import { academyProfile } from './profiles';
+import type { CandidatePool, Supporter } from './types';
+
+export const HIGH_SEVERITIES = ['HIGH', 'CRITICAL'];
+
+/** Staff still in post: a leaver (leftAt set, services/leavers.ts) is no supporter. Also matches records from before leftAt existed. */
+export const IN_POST = { leftAt: null } as const;
+
+/** A person's stated availability as the ranking takes it (empty: always). */
+export function availabilityOf(s: Pick<StaffDoc, 'availability'>): AvailabilityWindow[] {
+  return (s.availability ?? []).map((w) => ({ from: w.from, to: w.to }));
+}
+export const TRACKED_DEPLOYMENT_STATUSES = ['COMPLETED', ...LIVE_DEPLOYMENT_STATUSES];
+
+/** The fields of an academy its profile uses (a projection for database reads). */
+export const ACADEMY_PROFILE_FIELDS = { name: 1, phase: 1, ofstedRating: 1, fsmPercent: 1, latitude: 1, longitude: 1, trustId: 1, clusterId: 1 } as const;
+
+export type DeploymentFacts = Pick<DeploymentDoc, 'staffId' | 'supportingAcademyId' | 'needId' | 'area' | 'status' | 'impactRating'>;
+export type StaffExpertiseDoc = Pick<StaffDoc, '_id' | 'homeAcademyId' | 'expertise' | 'designations'>;
+
+/** Academies offering whole-school support are those that set support days. */
+export const offersSupport = (a: AcademyDoc) => typeof a.supportCapacityDays === 'number' && a.supportCapacityDays > 0;
+export const atLeast = (value: unknown, threshold: number) => typeof value === 'number' && value >= threshold;
+
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export const inAreas = (areas: readonly string[] | null) => (area: string) => areas === null || areas.includes(area);
+
+export function impactsOf(deployments: { area: string; impactRating?: number | null }[]): ImpactRecord[] {
+  return deployments
+    .filter((d) => d.impactRating != null)
+    .map((d) => ({ area: d.area as ExpertiseArea, impactRating: d.impactRating as ImpactRecord['impactRating'] }));
+}
+
+export function expertiseEntries(s: Pick<StaffDoc, 'expertise'>): ExpertiseEntry[] {
+  return (s.expertise ?? []).map((e) => ({ area: e.area as ExpertiseArea, level: e.level, phases: e.phases ?? [], evidence: e.evidence ?? null }));
+}
+
+/** The facts about academies' homes an academy supporter's profile needs. */
+export interface AcademyFacts {
+  profiles: Map<string, AcademyProfile>;
+  highAreas: Map<string, ExpertiseArea[]>;
+  staff: StaffExpertiseDoc[];
+  deployments: DeploymentFacts[];
+}
+
+/** Academies as supporters, from their facts: expertise is their staff's (ranking/academy-expertise.ts). */
+export function academySupporters(academies: AcademyDoc[], areas: ExpertiseArea[] | null, facts: AcademyFacts): Map<string, Supporter<AcademyDoc>> {
+  const staffByAcademy = groupBy(facts.staff, (s) => s.homeAcademyId.toString());
+  const deploymentsByAcademy = groupBy(facts.deployments, (d) => String(d.supportingAcademyId));
+  const result = new Map<string, Supporter<AcademyDoc>>();
+  for (const a of academies) {
+    const id = a._id.toString();
+    const { expertise, designations } = academyExpertise((staffByAcademy.get(id) ?? []) as StaffExpertise[], areas);
+    const mine = deploymentsByAcademy.get(id) ?? [];
+    const profile: SupporterProfile = {
+      kind: 'ACADEMY',
+      id,
+      name: a.name,
+      homeAcademy: facts.profiles.get(id) ?? academyProfile(a),
+      expertise,
+      designations,
+      remainingDays: a.supportRemainingDays ?? 0,
+      maxTravelKm: null,
+      safeguardingCheckExpiresOn: null,
+      availability: [], // a school as a whole plans its own cover
+      trackRecord: impactsOf(mine.filter((d) => d.status === 'COMPLETED')),
+      supportingNeedIds: mine.filter((d) => LIVE_DEPLOYMENT_STATUSES.includes(d.status)).map((d) => d.needId.toString()),
+      homeOpenHighSeverityAreas: facts.highAreas.get(id) ?? [],
+    };
+    result.set(id, { doc: a, profile });
+  }
+  return result;
+}
+
+/**
+ * An academy pool from the academies offering support: those with the days loaded as
+ * supporters, kept when someone there has the area; the rest counted (ranking/pools.ts).
+ */
+export async function academyPoolOf(
+  area: ExpertiseArea,
+  offering: number,
+  withDays: AcademyDoc[],
+  lackingDaysWithArea: () => Promise<number>,
+  profilesOf: (academies: AcademyDoc[], areas: ExpertiseArea[]) => Promise<Map<string, Supporter<AcademyDoc>>>,
+): Promise<CandidatePool<AcademyDoc>> {
+  const loaded = await profilesOf(withDays, [area]);
+  const withExpertise = [...loaded.values()].filter((s) => s.profile.expertise.some((e) => e.area === area));
+  const lacking = offering - withDays.length ? await lackingDaysWithArea() : 0;
+  return {
+    supporters: withExpertise,
+    leftOut: academiesLeftOut({ offering, withDays: withDays.length, withExpertise: withExpertise.length, lackingDaysWithArea: lacking }),
+  };
+}

@@ -1,0 +1,78 @@
+// The stores, one per collection. Which implementation reads a collection is decided here
+// and nowhere else: the collections with an in-process copy (../read-cache/COPIED_COLLECTIONS)
+// get a CopyStore, which serves from the copy whenever copies are in use on the connection
+// (FerretDB, decided once per connection from buildInfo; see read-cache/registry.ts) and
+// from the database otherwise; the rest get a MongoStore.
+import { Academy, type AcademyRecord } from '../../models/academy';
+import { CalendarFeed, type CalendarFeedRecord } from '../../models/calendar-feed';
+import { OutboxEmail, type OutboxEmailRecord } from '../../models/outbox-email';
+import { AuditEntry, type AuditEntryRecord } from '../../models/audit-entry';
+import { Cluster, type ClusterRecord } from '../../models/cluster';
+import { Deployment, type DeploymentRecord } from '../../models/deployment';
+import { DirectoryUser, type DirectoryUserRecord } from '../../models/directory-user';
+import { ImprovementNeed, type ImprovementNeedRecord } from '../../models/improvement-need';
+import { StaffMember, type StaffMemberRecord } from '../../models/staff-member';
+import { Trust, type TrustRecord } from '../../models/trust';
+import type { LeanDoc } from '../../models/lean';
+import { CopyStore } from './copy-store';
+import { MongoStore } from './mongo-store';
+import type { Store } from './types';
+
+export type TrustDoc = LeanDoc<TrustRecord>;
+export type AcademyDoc = LeanDoc<AcademyRecord>;
+export type ClusterDoc = LeanDoc<ClusterRecord>;
+export type StaffDoc = LeanDoc<StaffMemberRecord>;
+export type NeedDoc = LeanDoc<ImprovementNeedRecord>;
+export type DeploymentDoc = LeanDoc<DeploymentRecord>;
+export type AuditDoc = LeanDoc<AuditEntryRecord>;
+export type DirectoryUserDoc = LeanDoc<DirectoryUserRecord>;
+export type CalendarFeedDoc = LeanDoc<CalendarFeedRecord>;
+export type OutboxEmailDoc = LeanDoc<OutboxEmailRecord>;
+
+export interface Stores {
+  trusts: Store<TrustDoc>;
+  academies: Store<AcademyDoc>;
+  clusters: Store<ClusterDoc>;
+  staff: Store<StaffDoc>;
+  needs: Store<NeedDoc>;
+  deployments: Store<DeploymentDoc>;
+  auditEntries: Store<AuditDoc>;
+  directoryUsers: Store<DirectoryUserDoc>;
+  calendarFeeds: Store<CalendarFeedDoc>;
+  outboxEmails: Store<OutboxEmailDoc>;
+}
+
+export const stores: Stores = {
+  trusts: new CopyStore<TrustDoc>(Trust),
+  academies: new CopyStore<AcademyDoc>(Academy),
+  clusters: new CopyStore<ClusterDoc>(Cluster),
+  staff: new CopyStore<StaffDoc>(StaffMember),
+  needs: new CopyStore<NeedDoc>(ImprovementNeed),
+  deployments: new CopyStore<DeploymentDoc>(Deployment),
+  // Not copied: read by one record's id, through its index.
+  auditEntries: new MongoStore<AuditDoc>(AuditEntry),
+  // Not copied: read by id or email, through their indexes.
+  directoryUsers: new MongoStore<DirectoryUserDoc>(DirectoryUser),
+  calendarFeeds: new MongoStore<CalendarFeedDoc>(CalendarFeed),
+  outboxEmails: new MongoStore<OutboxEmailDoc>(OutboxEmail),
+};
+
+/**
+ * The same collections read from the database whatever the connection: for the reads that
+ * must see the database itself (the ranking facts when copies are not in use, ./ranking-facts).
+ */
+export const databaseStores: Stores = {
+  trusts: new MongoStore<TrustDoc>(Trust),
+  academies: new MongoStore<AcademyDoc>(Academy),
+  clusters: new MongoStore<ClusterDoc>(Cluster),
+  staff: new MongoStore<StaffDoc>(StaffMember),
+  needs: new MongoStore<NeedDoc>(ImprovementNeed),
+  deployments: new MongoStore<DeploymentDoc>(Deployment),
+  auditEntries: stores.auditEntries,
+  directoryUsers: stores.directoryUsers,
+  calendarFeeds: stores.calendarFeeds,
+  outboxEmails: stores.outboxEmails,
+};
+
+export { encodeCursor } from './keyset';
+export type { Filter, FindOptions, ListWindow, SortKey, SortSpec, Store } from './types';

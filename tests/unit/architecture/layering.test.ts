@@ -1,0 +1,182 @@
+// The layers of docs/architecture.md, held: every import in server/ and schema/ is read, and
+// an import a layer may not make fails this test with the file, the import and the rule.
+// (A new directory under server/ fails too until the table below says where it sits.)
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../..');
+
+type Layer =
+  | 'domain'
+  | 'ranking'
+  | 'allocation'
+  | 'models'
+  | 'db'
+  | 'auth'
+  | 'services'
+  | 'import'
+  | 'schema'
+  | 'platform'
+  | 'transport';
+
+/** Which layer a file belongs to, from its path. */
+function layerOf(path: string): Layer {
+  const rel = relative(ROOT, path).split('\\').join('/');
+  if (rel.startsWith('schema/')) return 'schema';
+  // Authenticating a request (bearer tokens, OpenID Connect sign-in, session cookies) is part
+  // of the HTTP transport: it looks people up in the directory (a service) and reads config.
+  if (rel.startsWith('server/auth/oidc/') || rel === 'server/auth/request-auth.ts') return 'transport';
+  // The logger: a leaf any layer below the API may use.
+  if (rel === 'server/logger.ts') return 'platform';
+  // The email worker's loop and its settings (read with the rest of the configuration).
+  if (rel === 'server/notifications/runner.ts' || rel === 'server/notifications/settings.ts') return 'transport';
+  const match = /^server\/([^/]+)\//.exec(rel);
+  const dir = match?.[1];
+  switch (dir) {
+    case 'domain':
+    case 'ranking':
+    case 'allocation':
+    case 'models':
+    case 'db':
+    case 'auth':
+    case 'services':
+    case 'import':
+      return dir;
+    // Email notifications and calendar feeds: use cases beside the services.
+    case 'notifications':
+    case 'calendar':
+      return 'services';
+    case 'security':
+    case 'exports': // HTTP routes (subject access export)
+    case undefined: // server/app.ts, main.ts, config.ts...: the process and its HTTP transport
+      return 'transport';
+    default:
+      throw new Error(`${rel}: server/${dir}/ is not placed in a layer (tests/unit/architecture/layering.test.ts, docs/architecture.md)`);
+  }
+}
+
+/** The layers each layer may import (besides itself). */
+const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
+  // Names, enums, errors: depends on nothing.
+  domain: [],
+  // The pure core: plain data in, explained data out.
+  ranking: ['domain'],
+  allocation: ['domain', 'ranking'],
+  // Database schemas.
+  models: ['domain'],
+  // Reading the collections (stores, copies, ranking facts): never services or the API.
+  db: ['domain', 'ranking', 'models', 'platform'],
+  // Tokens, viewers and policy.
+  auth: ['domain', 'models'],
+  // The use cases: reads through db/, writes through models/.
+  services: ['domain', 'ranking', 'allocation', 'models', 'db', 'auth', 'platform'],
+  // Commands writing beside the server (GIAS and staff imports).
+  import: ['domain', 'ranking', 'models', 'db', 'auth', 'services', 'platform'],
+  // The GraphQL API: services, domain types and its own helpers; never models or db/.
+  schema: ['domain', 'ranking', 'allocation', 'auth', 'services'],
+  platform: ['domain'],
+  transport: ['domain', 'ranking', 'allocation', 'models', 'db', 'auth', 'services', 'import', 'schema', 'platform'],
+};
+
+/** Packages a layer must not use: GraphQL stays in the schema and transport, mongoose below the services. */
+const FORBIDDEN_PACKAGES: Partial<Record<Layer, readonly string[]>> = {
+  domain: ['mongoose', 'graphql', '@pothos', 'graphql-yoga', 'zod'],
+  ranking: ['mongoose', 'graphql', '@pothos', 'graphql-yoga'],
+  allocation: ['mongoose', 'graphql', '@pothos', 'graphql-yoga'],
+  models: ['graphql', '@pothos', 'graphql-yoga'],
+  db: ['graphql', '@pothos', 'graphql-yoga'],
+  auth: ['graphql', '@pothos', 'graphql-yoga'],
+  platform: ['graphql', '@pothos', 'graphql-yoga', 'mongoose'],
+  services: ['graphql', '@pothos', 'graphql-yoga'],
+  import: ['graphql', '@pothos', 'graphql-yoga'],
+  schema: ['mongoose'],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Every module a file imports, as written. */
+export function importsOf(source: string): string[] {
+  const specs: string[] = [];
+  for (const m of source.matchAll(IMPORT)) specs.push((m[1] ?? m[2] ?? m[3])!);
+  return specs;
+}
+
+/** The file a relative import names (a .ts file, or a directory's index.ts). */
+function resolveRelative(from: string, spec: string): string {
+  const base = resolve(dirname(from), spec);
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  throw new Error(`${relative(ROOT, from)}: cannot resolve ${spec}`);
+}
+
+const packageName = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+
+/** Every import a layer may not make, as "file: import (rule)". */
+export function violations(files: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const layer = layerOf(file);
+    const rel = relative(ROOT, file);
+    for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+      if (spec.startsWith('.')) {
+        const target = resolveRelative(file, spec);
+        const inRepo = relative(ROOT, target);
+        if (!inRepo.startsWith('server/') && !inRepo.startsWith('schema/')) {
+          if (layer !== 'transport') found.push(`${rel}: imports ${spec} (only the transport may reach outside server/ and schema/)`);
+          continue;
+        }
+        const targetLayer = layerOf(target);
+        if (targetLayer !== layer && !MAY_IMPORT[layer].includes(targetLayer)) found.push(`${rel}: imports ${spec} (${layer} may not import ${targetLayer})`);
+      } else {
+        const name = packageName(spec);
+        const forbidden = FORBIDDEN_PACKAGES[layer] ?? [];
+        if (forbidden.some((p) => name === p || name.startsWith(`${p}/`))) found.push(`${rel}: imports ${spec} (${layer} may not use ${name})`);
+      }
+    }
+  }
+  return found;
+}
+
+describe('layering (docs/architecture.md)', () => {
+  const files = [...sourceFiles(join(ROOT, 'server')), ...sourceFiles(join(ROOT, 'schema'))];
+
+  it('reads the imports of every file in server/ and schema/', () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(importsOf("import { a } from './a';\nimport type { B } from \"../b\";\nexport { c } from './c';\nimport './side-effect';\nconst m = import('./lazy');")).toEqual([
+      './a',
+      '../b',
+      './c',
+      './side-effect',
+      './lazy',
+    ]);
+  });
+
+  it('has no import that breaks the layering', () => {
+    expect(violations(files)).toEqual([]);
+  });
+
+  it('notices an import that breaks it (a resolver reading a model, a service using GraphQL)', () => {
+    const probe = (path: string, source: string) => {
+      const file = join(ROOT, path);
+      const layer = layerOf(file);
+      return importsOf(source).flatMap((spec) => {
+        if (!spec.startsWith('.')) return (FORBIDDEN_PACKAGES[layer] ?? []).includes(packageName(spec)) ? [spec] : [];
+        const targetLayer = layerOf(resolve(dirname(file), spec) + '/x.ts');
+        return targetLayer === layer || MAY_IMPORT[layer].includes(targetLayer) ? [] : [spec];
+      });
+    };
+    expect(probe('schema/types/academy.ts', "import { Academy } from '../../server/models/academy';")).toEqual(['../../server/models/academy']);
+    expect(probe('schema/types/academy.ts', "import { stores } from '../../server/db/store';")).toEqual(['../../server/db/store']);
+    expect(probe('server/services/needs.ts', "import { GraphQLError } from 'graphql';")).toEqual(['graphql']);
+    expect(probe('server/ranking/score.ts', "import { Academy } from '../models/academy';")).toEqual(['../models/academy']);
+    expect(probe('server/db/store/index.ts', "import { listNeeds } from '../../services/read/needs';")).toEqual(['../../services/read/needs']);
+    expect(probe('schema/types/academy.ts', "import { listAcademies } from '../../server/services/read/academies';")).toEqual([]);
+  });
+});
