@@ -20,6 +20,8 @@ export interface StaffListFilter {
   nameContains?: string | null;
   /** true: only leavers; false: only people still in post. */
   hasLeft?: boolean | null;
+  /** true: only people a full-trust staff import did not list; false: only those it did. */
+  missingFromImport?: boolean | null;
 }
 
 const BY_NAME = [{ field: 'name', direction: 1, kind: 'string' }] as const;
@@ -47,6 +49,7 @@ export function listStaff(viewer: Viewer, f: StaffListFilter): KeysetList<StaffD
       if (f.minRemainingDays != null) clauses.push({ remainingDays: { $gte: f.minRemainingDays } });
       if (f.nameContains) clauses.push({ name: containsPattern(f.nameContains) });
       if (f.hasLeft != null) clauses.push({ leftAt: f.hasLeft ? { $ne: null } : null });
+      if (f.missingFromImport != null) clauses.push({ missingFromImportSince: f.missingFromImport ? { $ne: null } : null });
       return stores.staff.list(allOf(clauses), BY_NAME, window);
     },
   };
