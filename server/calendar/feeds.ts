@@ -1,28 +1,21 @@
 // Private calendar feeds: create (replacing the owner's previous feed), revoke, and the
 // feed's text for a secret.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Model } from 'mongoose';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType, encodeGlobalId } from '../auth/global-id';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { expertiseAreaInfo, type ExpertiseArea } from '../domain/taxonomy';
-import { Academy } from '../models/academy';
 import { CalendarFeed, type CalendarFeedRecord } from '../models/calendar-feed';
-import { Deployment, type DeploymentRecord } from '../models/deployment';
-import { StaffMember } from '../models/staff-member';
 import { recordAudit } from '../services/audit';
 import type { LeanDoc } from '../models/lean';
-import { findInCopy } from '../db/read-cache';
+import { stores } from '../db/store';
 import { scopeOf } from '../services/references';
 import { failed, fromZod, ok, type Outcome, userError } from '../services/user-errors';
 import { calendar, type CalendarEvent } from './ics';
 
 export type CalendarFeedLean = LeanDoc<CalendarFeedRecord>;
-type DeploymentLean = LeanDoc<DeploymentRecord>;
-type Id = { toString(): string };
-type Named = { _id: unknown; name: string; homeAcademyId?: unknown; trustId?: Id | null; clusterId?: Id | null };
 
 /** Deployments that are on: agreed by both schools, under way, or done. */
 const CALENDAR_STATUSES = ['AGREED', 'ACTIVE', 'COMPLETED'];
@@ -30,9 +23,6 @@ const CALENDAR_STATUSES = ['AGREED', 'ACTIVE', 'COMPLETED'];
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 export const feedPath = (secret: string) => `/calendar/${secret}.ics`;
 
-async function find<T>(model: Model<any>, filter: Record<string, unknown>): Promise<T[]> {
-  return ((await findInCopy(model, filter)) ?? (await model.find(filter).lean())) as T[];
-}
 
 type Owner = { type: 'StaffMember' | 'Academy'; id: string; name: string };
 
@@ -41,14 +31,14 @@ async function ownerFor(viewer: Viewer, staffId: string | null | undefined, acad
   if (!!staffId === !!academyId) return failed(userError('staffId', 'give exactly one of staffId or academyId', 'INVALID'));
   if (staffId) {
     const id = decodeIdOfType(staffId, 'StaffMember');
-    const staff = id ? (await find<Named>(StaffMember, { _id: id }))[0] : undefined;
+    const staff = id ? await stores.staff.get(id) : null;
     if (!staff) return failed(userError('staffId', 'staffId: no StaffMember with this ID exists', 'NOT_FOUND'));
-    const home = (await find<Named & { _id: { toString(): string } }>(Academy, { _id: staff.homeAcademyId }))[0];
+    const home = await stores.academies.get(String(staff.homeAcademyId));
     if (viewer.staffId !== id && !(home && policy.manageStaffAt(viewer, scopeOf(home)))) throw new ForbiddenError("a person's calendar is theirs, their headteacher's and their trust's lead's");
     return ok({ type: 'StaffMember', id: id!, name: staff.name });
   }
   const id = decodeIdOfType(academyId!, 'Academy');
-  const academy = id ? (await find<Named & { _id: { toString(): string } }>(Academy, { _id: id }))[0] : undefined;
+  const academy = id ? await stores.academies.get(id) : null;
   if (!academy) return failed(userError('academyId', 'academyId: no Academy with this ID exists', 'NOT_FOUND'));
   if (!policy.manageStaffAt(viewer, scopeOf(academy))) throw new ForbiddenError("a school's calendar is its headteacher's and its trust's lead's");
   return ok({ type: 'Academy', id: id!, name: academy.name });
@@ -63,7 +53,7 @@ export async function createCalendarFeed(viewer: Viewer, input: unknown, now = n
   const owner = await ownerFor(viewer, parsed.data.staffId, parsed.data.academyId);
   if (!owner.ok) return owner;
   const actor = actorOf(viewer);
-  const earlier = await CalendarFeed.find({ ownerId: owner.value.id, revokedAt: null }, { _id: 1 }).lean();
+  const earlier = await stores.calendarFeeds.find({ ownerId: owner.value.id, revokedAt: null }, { projection: { _id: 1 } });
   for (const feed of earlier) {
     await CalendarFeed.updateOne({ _id: feed._id, revokedAt: null }, { $set: { revokedAt: now, updatedBy: actor } });
     await recordAudit('CalendarFeed', feed._id, 'REVOKED', actor, { revokedAt: { from: null, to: now } });
@@ -80,7 +70,7 @@ export async function revokeCalendarFeed(viewer: Viewer, input: unknown, now = n
   const parsed = revokeInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const id = decodeIdOfType(parsed.data.id, 'CalendarFeed');
-  const feed = id ? ((await CalendarFeed.findById(id).lean()) as CalendarFeedLean | null) : null;
+  const feed = id ? await stores.calendarFeeds.get(id) : null;
   if (!feed) return failed(userError('id', 'id: no CalendarFeed with this ID exists', 'NOT_FOUND'));
   const ownerInput = feed.ownerType === 'StaffMember' ? [encodeGlobalId('StaffMember', feed.ownerId), null] : [null, encodeGlobalId('Academy', feed.ownerId)];
   const owner = await ownerFor(viewer, ownerInput[0], ownerInput[1]);
@@ -96,22 +86,22 @@ export async function revokeCalendarFeed(viewer: Viewer, input: unknown, now = n
 /** The feed's iCalendar text, or null for a secret that names no live feed. */
 export async function calendarForSecret(secret: string): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) return null;
-  const feed = (await CalendarFeed.findOne({ secretHash: hashSecret(secret), revokedAt: null }).lean()) as CalendarFeedLean | null;
+  const feed = await stores.calendarFeeds.findOne({ secretHash: hashSecret(secret), revokedAt: null });
   if (!feed) return null;
   const on = { status: { $in: CALENDAR_STATUSES } };
   let filter: Record<string, unknown>;
   let name: string;
   if (feed.ownerType === 'StaffMember') {
     filter = { ...on, staffId: feed.ownerId };
-    name = (await find<Named>(StaffMember, { _id: feed.ownerId }))[0]?.name ?? 'Deployments';
+    name = (await stores.staff.get(String(feed.ownerId)))?.name ?? 'Deployments';
   } else {
-    const staff = (await find<Named>(StaffMember, { homeAcademyId: feed.ownerId })).map((s) => s._id);
+    const staff = (await stores.staff.find({ homeAcademyId: feed.ownerId }, { projection: { _id: 1 } })).map((s) => s._id);
     filter = { $and: [on, { $or: [{ receivingAcademyId: feed.ownerId }, { supportingAcademyId: feed.ownerId }, { staffId: { $in: staff } }] }] };
-    name = (await find<Named>(Academy, { _id: feed.ownerId }))[0]?.name ?? 'Deployments';
+    name = (await stores.academies.get(String(feed.ownerId)))?.name ?? 'Deployments';
   }
-  const deployments = (await find<DeploymentLean>(Deployment, filter)).filter((d) => d.startDate);
-  const academies = new Map((await find<Named>(Academy, { _id: { $in: deployments.flatMap((d) => [d.receivingAcademyId, d.supportingAcademyId].filter(Boolean)) } })).map((a) => [String(a._id), a.name]));
-  const people = new Map((await find<Named>(StaffMember, { _id: { $in: deployments.map((d) => d.staffId).filter(Boolean) } })).map((s) => [String(s._id), s.name]));
+  const deployments = (await stores.deployments.find(filter)).filter((d) => d.startDate);
+  const academies = new Map((await stores.academies.find({ _id: { $in: deployments.flatMap((d) => [d.receivingAcademyId, d.supportingAcademyId].filter(Boolean)) } })).map((a) => [String(a._id), a.name]));
+  const people = new Map((await stores.staff.find({ _id: { $in: deployments.map((d) => d.staffId).filter(Boolean) } })).map((s) => [String(s._id), s.name]));
   const events: CalendarEvent[] = deployments.map((d) => {
     const supporter = d.staffId ? (people.get(String(d.staffId)) ?? 'A supporter') : (academies.get(String(d.supportingAcademyId)) ?? 'A school');
     const receiving = academies.get(String(d.receivingAcademyId)) ?? 'a school';

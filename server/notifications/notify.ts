@@ -1,14 +1,11 @@
 // From a deployment's change to messages in the outbox. Called by the deployment service
 // right after it writes (server/services/deployments.ts), and by the repair sweep.
-import type { Model } from 'mongoose';
 import { encodeGlobalId } from '../auth/global-id';
 import { expertiseAreaInfo, type ExpertiseArea } from '../domain/taxonomy';
-import { Academy } from '../models/academy';
 import { type ActorRecord, SYSTEM_ACTOR } from '../models/common';
-import { Deployment, type DeploymentRecord } from '../models/deployment';
-import { StaffMember } from '../models/staff-member';
+import type { DeploymentRecord } from '../models/deployment';
 import type { LeanDoc } from '../models/lean';
-import { findInCopy } from '../db/read-cache';
+import { type AcademyDoc, type StaffDoc, stores } from '../db/store';
 import { type CalendarEvent, invitation } from '../calendar/ics';
 import { type Audience, type DeploymentEvent, eventKey, eventsOf } from './events';
 import { composeMessage, type DeploymentFacts } from './messages';
@@ -31,11 +28,8 @@ export function configureNotifications(options: { publicUrl: string | null; from
   if (options.onProblem) reportProblem = options.onProblem;
 }
 
-async function byId<T>(model: Model<any>, id: unknown): Promise<T | null> {
-  if (!id) return null;
-  const copy = await findInCopy(model, { _id: id });
-  return ((copy ? copy[0] : await model.findById(id).lean()) ?? null) as T | null;
-}
+const academyById = (id: unknown): Promise<AcademyDoc | null> => (id ? stores.academies.get(String(id)) : Promise.resolve(null));
+const staffById = (id: unknown): Promise<StaffDoc | null> => (id ? stores.staff.get(String(id)) : Promise.resolve(null));
 
 interface Sides {
   facts: DeploymentFacts;
@@ -44,12 +38,10 @@ interface Sides {
 }
 
 async function sidesOf(d: DeploymentLean): Promise<Sides> {
-  type A = { _id: unknown; name: string; trustId?: unknown };
-  type S = { _id: unknown; name: string; homeAcademyId: unknown };
-  const receiving = await byId<A>(Academy, d.receivingAcademyId);
-  const staff = d.staffId ? await byId<S>(StaffMember, d.staffId) : null;
+  const receiving = await academyById(d.receivingAcademyId);
+  const staff = await staffById(d.staffId);
   const homeAcademyId = staff ? staff.homeAcademyId : d.supportingAcademyId;
-  const home = await byId<A>(Academy, homeAcademyId);
+  const home = await academyById(homeAcademyId);
   return {
     homeAcademyId,
     receivingTrustId: receiving?.trustId ?? null,
@@ -141,7 +133,7 @@ export async function notifyDeployment(d: DeploymentLean, actor: ActorRecord, si
 export async function repairOutbox(now: Date, windowMs: number): Promise<number> {
   const since = new Date(now.getTime() - windowMs);
   const filter = { updatedAt: { $gte: since } };
-  const changed = (await findInCopy<DeploymentLean>(Deployment, filter)) ?? ((await Deployment.find(filter).lean()) as DeploymentLean[]);
+  const changed = await stores.deployments.find(filter);
   let added = 0;
   for (const d of changed) {
     const events = eventsOf(d).filter((e) => e.at.getTime() >= since.getTime());

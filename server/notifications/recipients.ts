@@ -1,11 +1,9 @@
 // Who is told: people with a work email this service holds. Staff records (a school's
 // HEADTEACHER, the supporter) and, for people who are not staff (an improvement lead), the
-// user directory. Reads come from the in-process copies on FerretDB where there are some.
+// user directory, read through the stores (server/db/store).
 import { decodeIdOfType } from '../auth/global-id';
+import { stores } from '../db/store';
 import type { ActorRecord } from '../models/common';
-import { DirectoryUser } from '../models/directory-user';
-import { StaffMember } from '../models/staff-member';
-import { findInCopy } from '../db/read-cache';
 
 export interface Person {
   name: string | null;
@@ -18,7 +16,7 @@ type Named = { name?: string | null; email: string };
 const person = (p: Named): Person => ({ name: p.name ?? null, email: p.email });
 
 async function staffWhere(filter: Filter): Promise<Named[]> {
-  return (await findInCopy<Named & { _id: unknown }>(StaffMember, filter)) ?? ((await StaffMember.find(filter, { name: 1, email: 1 }).lean()) as Named[]);
+  return stores.staff.find(filter, { projection: { name: 1, email: 1 } });
 }
 
 /** The staff members recorded with role HEADTEACHER at a school (API.md: they agree releases). */
@@ -41,12 +39,12 @@ export async function staffPerson(staffId: unknown): Promise<Person | null> {
 export async function personOfActor(actor: ActorRecord): Promise<Person | null> {
   const staffId = decodeIdOfType(actor.sub, 'StaffMember');
   if (staffId) return staffPerson(staffId);
-  const user = (await DirectoryUser.findOne({ subjectKey: `sub:${actor.sub}` }, { name: 1, email: 1 }).lean()) as Named | null;
+  const user = await stores.directoryUsers.findOne({ subjectKey: `sub:${actor.sub}` });
   return user ? person(user) : null;
 }
 
 /** The trust's improvement leads in the user directory: who arranges its support. */
 export async function improvementLeadsOf(trustId: unknown): Promise<Person[]> {
   if (!trustId) return [];
-  return ((await DirectoryUser.find({ trustId, role: 'IMPROVEMENT_LEAD' }, { name: 1, email: 1 }).lean()) as Named[]).map(person);
+  return (await stores.directoryUsers.find({ trustId, role: 'IMPROVEMENT_LEAD' }, { projection: { name: 1, email: 1 } })).map(person);
 }

@@ -1,12 +1,10 @@
 // Periodic work over the outbox: reminders for steps that have waited too long, and the
 // daily digests. Each writes messages under keys derived from what they are about, so any
 // number of runs, by any number of instances, writes each message once.
-import { Academy } from '../models/academy';
 import { SYSTEM_ACTOR } from '../models/common';
-import { Deployment, type DeploymentRecord } from '../models/deployment';
 import { OutboxEmail, type OutboxEmailRecord } from '../models/outbox-email';
 import type { LeanDoc } from '../models/lean';
-import { findInCopy } from '../db/read-cache';
+import { stores } from '../db/store';
 import { isDuplicateKey } from '../services/user-errors';
 import { remindersOf } from './events';
 import { messagesFor } from './notify';
@@ -14,7 +12,6 @@ import { enqueue } from './outbox';
 import { digestAddresses, type ReminderRule, reminderRuleOf } from './preferences';
 import { englandDate, englandHour, schoolDaysBetween } from './school-days';
 
-type DeploymentLean = LeanDoc<DeploymentRecord>;
 type OutboxLean = LeanDoc<OutboxEmailRecord>;
 
 /**
@@ -23,13 +20,13 @@ type OutboxLean = LeanDoc<OutboxEmailRecord>;
  */
 export async function sendReminders(now: Date): Promise<number> {
   const filter = { status: 'PROPOSED' };
-  const waiting = (await findInCopy<DeploymentLean>(Deployment, filter)) ?? ((await Deployment.find(filter).lean()) as DeploymentLean[]);
+  const waiting = await stores.deployments.find(filter);
   const rules = new Map<string, ReminderRule>();
   let added = 0;
   for (const d of waiting) {
     const proposedAt = d.statusHistory.find((h) => h.status === 'PROPOSED')?.at;
     if (!proposedAt) continue;
-    const receiving = (await findInCopy<{ _id: unknown; trustId?: unknown }>(Academy, { _id: d.receivingAcademyId }))?.[0] ?? (await Academy.findById(d.receivingAcademyId, { trustId: 1 }).lean());
+    const receiving = await stores.academies.get(String(d.receivingAcademyId));
     const trustKey = String(receiving?.trustId ?? '');
     if (!rules.has(trustKey)) rules.set(trustKey, await reminderRuleOf(receiving?.trustId ?? null));
     const rule = rules.get(trustKey)!;
@@ -56,7 +53,7 @@ function digestText(items: OutboxLean[], day: string): string {
 export async function buildDigests(now: Date, digestHour: number): Promise<number> {
   if (englandHour(now) < digestHour) return 0;
   const day = englandDate(now);
-  const held = (await OutboxEmail.find({ status: 'HELD' }).sort({ createdAt: 1, _id: 1 }).lean()) as OutboxLean[];
+  const held = (await stores.outboxEmails.find({ status: 'HELD' }, { sort: { createdAt: 1, _id: 1 } })) as OutboxLean[];
   const byAddress = new Map<string, OutboxLean[]>();
   for (const m of held) byAddress.set(m.toKey, [...(byAddress.get(m.toKey) ?? []), m]);
   let added = 0;
@@ -79,7 +76,7 @@ export async function buildDigests(now: Date, digestHour: number): Promise<numbe
       added += 1;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      includes = ((await OutboxEmail.findOne({ key }, { includes: 1 }).lean())?.includes ?? []) as typeof includes;
+      includes = ((await stores.outboxEmails.findOne({ key }))?.includes ?? []) as typeof includes;
     }
     await OutboxEmail.updateMany({ _id: { $in: includes }, status: 'HELD' }, { $set: { status: 'DIGESTED', digestKey: key, updatedBy: SYSTEM_ACTOR } });
   }
