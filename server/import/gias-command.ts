@@ -6,6 +6,7 @@
 import mongoose from 'mongoose';
 import { databaseNameIn, DEFAULT_DATABASE_NAME, ensureIndexes } from '../db/connection';
 import { redact } from '../db/select-database';
+import { messageOf, oneFile, requireDatabaseUri, runImportCommand, UsageError } from './command';
 import { checkGiasFile, createProgress, formatSummary, GiasFileError, ImportInterruptedError, type ImportOptions, openImportDatabase, readDatabaseState, settled, writeGiasFile } from './gias';
 
 const USAGE = `Usage: npm run import:gias -- <edubasealldataYYYYMMDD.csv> [options]
@@ -20,8 +21,6 @@ Options:
   --batch-size N            rows per database batch (default 1000)
   --max-reject-percent P    refuse the whole file above this share of rejected rows (default 10)
   --help                    this text`;
-
-class UsageError extends Error {}
 
 interface Args {
   file: string;
@@ -53,8 +52,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else files.push(arg);
   }
-  if (files.length !== 1) throw new UsageError(files.length ? 'give one file at a time' : 'which file? Give the path of the CSV to import');
-  return { file: files[0]!, ...args };
+  return { file: oneFile(files), ...args };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -63,8 +61,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const uri = process.env.MONGODB_URI;
-  if (!uri) throw new UsageError('MONGODB_URI is not set: say which database to import into, e.g. MONGODB_URI=mongodb://localhost:27017/school_support');
+  const uri = requireDatabaseUri();
 
   const options: ImportOptions = {
     dryRun: args.dryRun,
@@ -98,22 +95,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`import:gias: ${error.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    if (error instanceof GiasFileError) console.error(`import:gias: ${error.message}\nNothing was written.`);
-    else if (error instanceof ImportInterruptedError) {
-      console.error(`import:gias: ${error.message}`);
-      console.error('Batches already written stay. Re-running is safe: it upserts by URN and duplicates nothing.');
-    } else console.error(`import:gias: ${messageOf(error)}`);
-    process.exit(1);
-  },
-);
+runImportCommand('import:gias', USAGE, () => main(process.argv.slice(2)), (error) => {
+  if (error instanceof GiasFileError) return `${error.message}\nNothing was written.`;
+  if (error instanceof ImportInterruptedError) return `${error.message}\nBatches already written stay. Re-running is safe: it upserts by URN and duplicates nothing.`;
+  return null;
+});

@@ -6,6 +6,7 @@
 import mongoose from 'mongoose';
 import { databaseNameIn, DEFAULT_DATABASE_NAME, ensureIndexes } from '../db/connection';
 import { redact } from '../db/select-database';
+import { messageOf, oneFile, requireDatabaseUri, runImportCommand, UsageError, valueAfter } from './command';
 import { openImportDatabase } from './gias/database';
 import { formatStaffSummary, importStaffFile, importSucceeded, STAFF_IMPORT_ACTOR, StaffFileError } from './staff';
 
@@ -23,8 +24,6 @@ Options:
   --json                  print the summary as JSON on stdout
   --help                  this text`;
 
-class UsageError extends Error {}
-
 interface Args {
   file: string;
   dryRun: boolean;
@@ -36,23 +35,17 @@ interface Args {
 function parseArgs(argv: readonly string[]): Args | 'help' {
   const files: string[] = [];
   const args: Omit<Args, 'file'> = { dryRun: false, json: false };
-  const valueAfter = (flag: string, i: number) => {
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--') || !value.trim()) throw new UsageError(`${flag} needs a value`);
-    return value;
-  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
     else if (arg === '--dry-run') args.dryRun = true;
     else if (arg === '--json') args.json = true;
-    else if (arg === '--full-trust') args.fullTrust = valueAfter(arg, i++);
-    else if (arg === '--by') args.by = valueAfter(arg, i++);
+    else if (arg === '--full-trust') args.fullTrust = valueAfter(argv, arg, i++);
+    else if (arg === '--by') args.by = valueAfter(argv, arg, i++);
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else files.push(arg);
   }
-  if (files.length !== 1) throw new UsageError(files.length ? 'give one file at a time' : 'which file? Give the path of the CSV to import');
-  return { file: files[0]!, ...args };
+  return { file: oneFile(files), ...args };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -61,8 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const uri = process.env.MONGODB_URI;
-  if (!uri) throw new UsageError('MONGODB_URI is not set: say which database to import into, e.g. MONGODB_URI=mongodb://localhost:27017/school_support');
+  const uri = requireDatabaseUri();
   try {
     await openImportDatabase(uri);
   } catch (error) {
@@ -83,19 +75,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`import:staff: ${error.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    if (error instanceof StaffFileError) console.error(`import:staff: ${error.message}\nNothing was written.`);
-    else console.error(`import:staff: ${messageOf(error)}`);
-    process.exit(1);
-  },
-);
+runImportCommand('import:staff', USAGE, () => main(process.argv.slice(2)), (error) => (error instanceof StaffFileError ? `${error.message}\nNothing was written.` : null));
