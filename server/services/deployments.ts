@@ -140,6 +140,14 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     daysHeld: { from: null, to: holdNow },
     supporter: { from: null, to: `${kind}:${supporterDoc._id.toString()}` },
   });
+  // Marked as left while this was being proposed? markStaffLeft records leftAt, then cancels
+  // the proposals it finds; this reads leftAt after writing the proposal. Of the two writes,
+  // whichever comes second sees the other, so no proposal for a leaver stays live (a
+  // cross-trust proposal holds no days, so the reservation's own leftAt test cannot catch it).
+  if (kind === 'STAFF' && (await StaffMember.exists({ _id: supporterDoc._id, leftAt: { $ne: null } }))) {
+    await releaseLeaversProposal(deployment.toObject() as DeploymentLean, actor, now);
+    return failed(userError('staffId', `${supporterDoc.name} was marked as left while this was being proposed: the proposal was cancelled`, 'STAFF_LEFT'));
+  }
   await syncNeedStatus(need._id.toString(), actor);
   // The release and the acceptance now wait on the two schools' headteachers: tell them.
   await notifyDeployment(deployment.toObject() as DeploymentLean, actor, now);

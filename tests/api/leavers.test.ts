@@ -124,6 +124,29 @@ describe('a leaver', () => {
     expect(listed.data.staffMembers.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(person.id);
   });
 
+  it('racing a proposal, leaves no live proposal for a leaver and every day accounted for, in or across trusts', async () => {
+    const elsewhere = await createAcademy(api, admin, { name: 'Elsewhere Primary', trustId: otherTrustId });
+    const need = await raiseNeed(api, admin, receiving, { daysRequested: 40 });
+    // Half from the receiving school's trust (days held at once), half from another trust
+    // (no days held until their school releases them).
+    const people = await Promise.all(Array.from({ length: 10 }, (_, i) => createStaff(api, admin, i % 2 ? elsewhere : home, { capacityDays: 6 })));
+    await Promise.all(
+      people.flatMap((person) => [
+        api.gql(PROPOSE, { input: { needId: need.id, staffId: person.id, days: 3 } }, { token: admin }),
+        api.gql(MARK_LEFT, { input: { staffId: person.id } }, { token: admin }),
+      ]),
+    );
+    const DEPLOYMENTS = `query ($id: ID!) { node(id: $id) { ... on ImprovementNeed { daysCovered deployments { staffMember { id } status days } } } }`;
+    const state = (await api.gql(DEPLOYMENTS, { id: need.id }, { token: admin })).data.node;
+    const live = state.deployments.filter((d: { status: string }) => ['PROPOSED', 'AGREED', 'ACTIVE'].includes(d.status));
+    expect(live).toEqual([]);
+    expect(state.daysCovered).toBe(0);
+    for (const person of people) {
+      const now = (await api.gql(STAFF, { id: person.id }, { token: admin })).data.node;
+      expect(now).toMatchObject({ hasLeft: true, remainingDays: 6 });
+    }
+  });
+
   it('is left out of allocation plans', async () => {
     const planTrust = await createTrust(api, admin, 'Planning Trust');
     const planLead = await api.token('IMPROVEMENT_LEAD', { trustId: planTrust });
