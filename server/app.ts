@@ -16,6 +16,7 @@ import { subjectAccessRoutes } from './exports/subject-access';
 import { calendarRoutes } from './calendar/route';
 import { OidcIssuer } from './auth/oidc/issuer';
 import { signInRoutes } from './auth/oidc/routes';
+import { signInOptionsRoute } from './auth/sign-in-options';
 import { SessionCookies } from './auth/oidc/session';
 import { createRequestAuthenticator } from './auth/request-auth';
 import { authenticate, mintToken } from './auth/tokens';
@@ -143,6 +144,7 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
   };
   app.get('/healthz', readiness);
   app.get('/readyz', readiness);
+  app.use(signInOptionsRoute({ openIdConnect: !!oidc, developmentSignIn: !!devSignIn }));
   if (oidc) app.use(signInRoutes({ issuer: oidc.issuer, sessions: oidc.sessions, logger }));
   if (graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   const authenticateCaller = createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc });
