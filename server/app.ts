@@ -48,6 +48,8 @@ export interface AppOptions {
    * per client (server/security/rate-limit-store.ts); unset, in this process's memory.
    */
   rateLimitStore?: Store;
+  /** The same for subject-access exports' hourly counts (a store serves one limiter). */
+  exportRateLimitStore?: Store;
   /** False until start-up work (indexes, demo data) is done. */
   isReady?: () => boolean;
   /** The built web app served at `/` (default web/dist); null serves none. */
@@ -62,7 +64,7 @@ interface ServerContext {
   res: express.Response;
 }
 
-export function createApp({ config, logger, isReady = () => true, clock, rateLimitStore, webAppDir = DEFAULT_WEB_APP_DIR }: AppOptions) {
+export function createApp({ config, logger, isReady = () => true, clock, rateLimitStore, exportRateLimitStore, webAppDir = DEFAULT_WEB_APP_DIR }: AppOptions) {
   const production = config.nodeEnv === 'production';
   const graphiql = !production;
   // Signing in as anyone (the web app's development sign-in page) exists only outside
@@ -148,7 +150,7 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
   if (oidc) app.use(signInRoutes({ issuer: oidc.issuer, sessions: oidc.sessions, logger }));
   if (graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   const authenticateCaller = createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc });
-  app.use(subjectAccessRoutes(authenticateCaller, logger));
+  app.use(subjectAccessRoutes(authenticateCaller, logger, { exportsPerHour: security.exportsPerHour, store: exportRateLimitStore }));
   // Private iCalendar feeds of agreed deployments (server/calendar).
   app.use(calendarRoutes());
 
