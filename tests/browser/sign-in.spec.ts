@@ -2,7 +2,8 @@
 // app's button, the provider's own login and consent pages (oidc-provider, started by
 // playwright.config.ts and configured on the shared server), back to their home screen; a
 // reload keeps them signed in; signing out ends the session (at the provider too) and the
-// old cookie no longer works. A person the user directory does not know is told "Not enrolled".
+// old cookie no longer works; a session ended elsewhere keeps what was typed while the person
+// signs in again. A person the user directory does not know is told "Not enrolled".
 import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { screenReady, seriousViolations } from './support';
 
@@ -92,6 +93,28 @@ test('a member of staff signs in with their organisation, stays signed in across
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(teacher.name);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 
+  // The session is ended elsewhere (a sign-out with a copy of the cookie): the page says so
+  // and keeps what was typed; signing in again comes back to the same page, typing intact.
+  const edit = `/staff/${encodeURIComponent(teacher.staffMemberId)}/edit`;
+  await page.goto(edit);
+  await screenReady(page);
+  await page.getByLabel('Furthest you will travel (km)').fill('37');
+  const elsewhere = await request.post('/auth/logout', { headers: { cookie: `${SESSION_COOKIE}=${cookie!.value}`, origin: baseURL!, accept: 'application/json' } });
+  expect(elsewhere.status()).toBe(200);
+  await page.getByRole('button', { name: 'Save my profile' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Your sign-in is no longer valid' }).first()).toBeVisible();
+  await expect(page.getByLabel('Furthest you will travel (km)')).toHaveValue('37');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'sign in again' }).first().click();
+  // The provider still knows the person and their consent: straight back, to the same page.
+  await expect(page).toHaveURL(`${baseURL}${edit}`);
+  await expect(page.getByLabel('Furthest you will travel (km)')).toHaveValue('37');
+  await page.getByRole('button', { name: 'Save my profile' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  const renewed = await sessionCookie(context);
+  expect(renewed).toBeDefined();
+  expect(renewed).not.toBe(cookie!.value);
+
   // Signing out ends the service's session, then the provider's (its own confirmation page).
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Yes, sign me out' }).click();
@@ -102,7 +125,7 @@ test('a member of staff signs in with their organisation, stays signed in across
   // A copy of the cookie kept from before no longer signs anyone in.
   const replay = await request.post('/graphql', {
     data: { query: '{ viewer { role } }' },
-    headers: { cookie: `${SESSION_COOKIE}=${cookie!.value}`, origin: baseURL! },
+    headers: { cookie: `${SESSION_COOKIE}=${renewed}`, origin: baseURL! },
   });
   const body = (await replay.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
   expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
