@@ -13,6 +13,9 @@ interface Teacher {
   name: string;
   staffMemberId: string;
   email: string;
+  directoryUserId: string;
+  /** The administrator's token that enrolled them. */
+  admin: string;
 }
 
 async function gql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
@@ -23,14 +26,14 @@ async function gql<T>(request: APIRequestContext, query: string, variables: Reco
 }
 
 /** A demo teacher, enrolled in the user directory by an administrator (development sign-in's ADMIN token). */
-async function enrolTeacher(request: APIRequestContext): Promise<Teacher> {
+async function enrolTeacher(request: APIRequestContext, which: number): Promise<Teacher> {
   const admin = (await gql<{ devSignIn: { token: string } }>(request, 'mutation { devSignIn(input: { role: ADMIN }) { token } }')).devSignIn.token;
   const { devSignInPeople } = await gql<{ devSignInPeople: { name: string; staffMemberId: string }[] }>(
     request,
-    '{ devSignInPeople(roles: [TEACHER], first: 3) { name staffMemberId } }',
+    '{ devSignInPeople(roles: [TEACHER], first: 5) { name staffMemberId } }',
   );
-  // Not the first teachers: the accessibility spec signs in as those (with development tokens).
-  const person = devSignInPeople[2]!;
+  // Not the first teachers: the other specs sign in as those (with development tokens).
+  const person = devSignInPeople[which]!;
   const { node } = await gql<{ node: { email: string } }>(request, 'query ($id: ID!) { node(id: $id) { ... on StaffMember { email } } }', { id: person.staffMemberId }, admin);
   const enrolled = await gql<{ enrolUser: { directoryUser: { id: string } | null; userErrors: { message: string }[] } }>(
     request,
@@ -39,7 +42,7 @@ async function enrolTeacher(request: APIRequestContext): Promise<Teacher> {
     admin,
   );
   expect(enrolled.enrolUser.userErrors).toEqual([]);
-  return { ...person, email: node.email };
+  return { ...person, email: node.email, directoryUserId: enrolled.enrolUser.directoryUser!.id, admin };
 }
 
 /** The provider's own pages: its login form, then its consent page, then back to the service. */
@@ -63,12 +66,15 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a member of staff signs in with their organisation, stays signed in across a reload, and signs out', async ({ page, context, request, baseURL }) => {
-  const teacher = await enrolTeacher(request);
+  const teacher = await enrolTeacher(request, 2);
 
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
   await screenReady(page);
-  expect(await seriousViolations(page)).toEqual([]);
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 812 });
+    expect(await seriousViolations(page)).toEqual([]);
+  }
   await page.getByRole('link', { name: 'Sign in with your organisation' }).click();
 
   await signInAtProvider(page, teacher.email);
@@ -142,4 +148,33 @@ test('a person the user directory does not know is told they are not enrolled, a
   await expect(page.getByText('newcomer@unknown-school.example')).toBeVisible();
   expect(await sessionCookie(context)).toBeUndefined();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a person removed from the user directory while signed in sees "Not enrolled" on their next step, not a broken page', async ({ page, request }) => {
+  const teacher = await enrolTeacher(request, 3);
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Sign in with your organisation' }).click();
+  await signInAtProvider(page, teacher.email);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(teacher.name);
+
+  const removed = await gql<{ removeDirectoryUser: { removedId: string } }>(
+    request,
+    'mutation ($id: ID!) { removeDirectoryUser(input: { id: $id }) { removedId } }',
+    { id: teacher.directoryUserId },
+    teacher.admin,
+  );
+  expect(removed.removeDirectoryUser.removedId).toBe(teacher.directoryUserId);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not enrolled');
+  await expect(page.getByText("Ask your trust's school improvement lead")).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 812 });
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+  // Signing out to use another account goes through the provider's sign-out, back to sign-in.
+  await page.getByRole('button', { name: 'Sign out to use another account' }).click();
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in with your organisation' })).toBeVisible();
 });
