@@ -5,6 +5,9 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.BROWSER_TEST_PORT ?? 4873);
+// The OpenID Connect provider the shared server signs people in with (sign-in.spec.ts).
+const issuerPort = Number(process.env.BROWSER_TEST_ISSUER_PORT ?? port + 1000);
+const origin = `http://127.0.0.1:${port}`;
 
 export const chromiumLaunch = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -25,7 +28,7 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: origin,
     browserName: 'chromium',
     locale: 'en-GB',
     timezoneId: 'Europe/London',
@@ -33,21 +36,40 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'off',
   },
-  webServer: {
-    command: 'node --import tsx server/main.ts',
-    url: `http://127.0.0.1:${port}/readyz`,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'development',
-      // Every test signs in and acts many times a minute; the limit has its own API tests.
-      RATE_LIMIT_PER_MINUTE: '0',
-      LOG_LEVEL: 'warn',
+  // Started in this order, each once the one before answers. The issuer is a web server here
+  // rather than a globalSetup: Playwright runs globalSetup after the web servers, too late to
+  // point the server at it.
+  webServer: [
+    {
+      command: `node --import tsx tests/support/browser-test-issuer.ts ${issuerPort} ${origin}`,
+      url: `http://127.0.0.1:${issuerPort}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
     },
-    // The embedded database may need building on a fresh machine (see README, "The database").
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    {
+      command: 'node --import tsx server/main.ts',
+      url: `http://127.0.0.1:${port}/readyz`,
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        NODE_ENV: 'development',
+        // Every test signs in and acts many times a minute; the limit has its own API tests.
+        RATE_LIMIT_PER_MINUTE: '0',
+        LOG_LEVEL: 'warn',
+        // Signing in with the organisation (OpenID Connect) beside the development sign-in the
+        // other specs use; the client is registered at the issuer above (browser-test-issuer.ts).
+        OIDC_ISSUER: `http://127.0.0.1:${issuerPort}`,
+        OIDC_CLIENT_ID: 'support-web',
+        OIDC_CLIENT_SECRET: 'browser-test-client-secret-0123456789',
+        PUBLIC_URL: origin,
+      },
+      // The embedded database may need building on a fresh machine (see README, "The database").
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -42,14 +42,14 @@ async function main(): Promise<void> {
   try {
     for (const [label, mode] of [['in-process copies (FerretDB)', 'auto'], ['database queries (the MongoDB path, here on FerretDB)', 'off']] as const) {
       setReadCacheMode(mode);
-      check('warm-up', await post(server.url, HUB_QUERY));
+      check('warm-up', await post(server.url, HUB_QUERY, token));
       const alone: number[] = [];
       const writeAlone: number[] = [];
       const readTogether: number[] = [];
       const writeTogether: number[] = [];
       let hubFigures = '';
       for (let round = 0; round < rounds; round++) {
-        const read = await timed(() => post(server.url, HUB_QUERY));
+        const read = await timed(() => post(server.url, HUB_QUERY, token));
         check('hub query', read.value);
         alone.push(read.ms);
         const nodes = read.value.body.data.clusters.edges.map((e: any) => e.node);
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
         check('createTrust', write.value);
         writeAlone.push(write.ms);
         // Together: the read is sent first, the write as soon as the read is on its way.
-        const readPromise = timed(() => post(server.url, HUB_QUERY));
+        const readPromise = timed(() => post(server.url, HUB_QUERY, token));
         const writePromise = timed(() => post(server.url, createTrust(`Hub Bench Trust ${mode} ${trustNumber++}`), token));
         const [r, w] = await Promise.all([readPromise, writePromise]);
         check('hub query (together)', r.value);

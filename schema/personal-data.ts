@@ -8,6 +8,8 @@ import { ForbiddenError, UnauthenticatedError } from '../server/domain/errors';
 import {
   DEPLOYMENT_READERS,
   type DeploymentFacts,
+  HUB_CAPACITY_READERS,
+  mayReadHubCapacity,
   isSupporterOf,
   mayReadDeployment,
   mayReadNeedDescription,
@@ -114,6 +116,14 @@ export function personalField<T>(read: (staff: StaffShape) => T) {
     await assertMayReadPersonalDataOf(context, staff, `StaffMember.${info.fieldName}`);
     return read(staff);
   };
+}
+
+/** Cluster.spareCapacityDays: the figure, or UNAUTHENTICATED / FORBIDDEN naming who may read it. */
+export function assertMayReadHubCapacity(context: GraphQLContext, hub: { _id: { toString(): string }; trustId: { toString(): string } }): void {
+  const v = callerOf(context);
+  if (!mayReadHubCapacity(v, { trustId: hub.trustId.toString(), clusterId: hub._id.toString() })) {
+    throw refusal(`Cluster.spareCapacityDays sums the capacity (personal data) of the hub's staff, readable only by ${HUB_CAPACITY_READERS}`);
+  }
 }
 
 export async function needDescriptionFor(context: GraphQLContext, need: NeedShape): Promise<string> {

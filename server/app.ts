@@ -16,6 +16,7 @@ import { subjectAccessRoutes } from './exports/subject-access';
 import { calendarRoutes } from './calendar/route';
 import { OidcIssuer } from './auth/oidc/issuer';
 import { signInRoutes } from './auth/oidc/routes';
+import { signInOptionsRoute } from './auth/sign-in-options';
 import { SessionCookies } from './auth/oidc/session';
 import { createRequestAuthenticator } from './auth/request-auth';
 import { authenticate, mintToken } from './auth/tokens';
@@ -47,6 +48,8 @@ export interface AppOptions {
    * per client (server/security/rate-limit-store.ts); unset, in this process's memory.
    */
   rateLimitStore?: Store;
+  /** The same for subject-access exports' hourly counts (a store serves one limiter). */
+  exportRateLimitStore?: Store;
   /** False until start-up work (indexes, demo data) is done. */
   isReady?: () => boolean;
   /** The built web app served at `/` (default web/dist); null serves none. */
@@ -61,7 +64,7 @@ interface ServerContext {
   res: express.Response;
 }
 
-export function createApp({ config, logger, isReady = () => true, clock, rateLimitStore, webAppDir = DEFAULT_WEB_APP_DIR }: AppOptions) {
+export function createApp({ config, logger, isReady = () => true, clock, rateLimitStore, exportRateLimitStore, webAppDir = DEFAULT_WEB_APP_DIR }: AppOptions) {
   const production = config.nodeEnv === 'production';
   const graphiql = !production;
   // Signing in as anyone (the web app's development sign-in page) exists only outside
@@ -143,10 +146,11 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
   };
   app.get('/healthz', readiness);
   app.get('/readyz', readiness);
+  app.use(signInOptionsRoute({ openIdConnect: !!oidc, developmentSignIn: !!devSignIn }));
   if (oidc) app.use(signInRoutes({ issuer: oidc.issuer, sessions: oidc.sessions, logger }));
   if (graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   const authenticateCaller = createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc });
-  app.use(subjectAccessRoutes(authenticateCaller, logger));
+  app.use(subjectAccessRoutes(authenticateCaller, logger, { exportsPerHour: security.exportsPerHour, store: exportRateLimitStore }));
   // Private iCalendar feeds of agreed deployments (server/calendar).
   app.use(calendarRoutes());
 

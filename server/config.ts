@@ -107,6 +107,7 @@ function loadSecuritySettings(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEn
     maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', d.maxDirectives, 0, 1000),
     bodyLimitBytes: parseByteSize(env.REQUEST_BODY_LIMIT, d.bodyLimitBytes),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', d.rateLimitPerMinute, 0, 1_000_000),
+    exportsPerHour: int('SUBJECT_ACCESS_EXPORTS_PER_HOUR', d.exportsPerHour, 0, 10_000),
     // Development serves GraphiQL and demo clients from anywhere; production names its origins.
     corsOrigins: parseOrigins(env.CORS_ORIGINS, d.corsOrigins),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

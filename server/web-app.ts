@@ -2,7 +2,7 @@
 // API, so `npm start` is the whole product. Hashed files under /assets/ are cached for a year;
 // index.html is revalidated every time, so a new build shows at once. Any other page a
 // browser navigates to (/needs/…, /allocation…) gets index.html, and the app's router takes
-// over. Paths of the service itself (GraphQL, GraphiQL, health, exports) are never answered
+// over. Paths of the service itself (GraphQL, GraphiQL, health, exports, sign-in) are never answered
 // with the app, whatever is built.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { webAppContentSecurityPolicy } from './security/http-headers';
 export const DEFAULT_WEB_APP_DIR = path.resolve(__dirname, '../web/dist');
 
 /** Prefixes that belong to the service, never to the app. */
-const RESERVED = ['/graphql', '/graphiql', '/healthz', '/readyz', '/livez', '/exports'];
+const RESERVED = ['/graphql', '/graphiql', '/healthz', '/readyz', '/livez', '/exports', '/auth'];
 const isReserved = (p: string) => RESERVED.some((prefix) => p === prefix || p.startsWith(`${prefix}/`));
 
 const HASHED = '/assets/';

@@ -7,6 +7,7 @@ import { filterId } from '../ids';
 import { perRequest, recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
+import { assertMayReadHubCapacity } from '../personal-data';
 import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
 
 /** Staff of a typical hub (3-4 schools, about 5 staff each): what spareCapacityDays reads. */
@@ -73,11 +74,14 @@ ClusterRef.implement({
       },
     }),
     spareCapacityDays: t.int({
-      description: "Days the hub's staff still have free for supporting others: the sum of remainingDays over staff whose home school is a member.",
+      nullable: true,
+      description:
+        "Days the hub's staff still have free for supporting others: the sum of remainingDays over staff whose home school is a member. A sum of personal data (in a small hub, one person's days): readable by ADMIN, the hub's executive head and its trust's improvement lead; null with FORBIDDEN for others.",
       // An aggregate over the hub's staff: priced as reading them, about a page (hubs of 3-4
       // schools of about 5 staff each), not as one scalar.
       extensions: { cost: { records: HUB_STAFF_ESTIMATE } },
       resolve: async (c, _args, context) => {
+        assertMayReadHubCapacity(context, c);
         const members = await membersOfCluster(context, c);
         const days = await spareDaysLoader(context).loadMany(members.map((m) => m._id.toString()));
         return days.reduce<number>((total, d) => {

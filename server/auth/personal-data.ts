@@ -104,3 +104,15 @@ export function mayFilterOnCapacity(v: Viewer, scope: { trustId: string | null; 
 
 export const CAPACITY_FILTER_RULE =
   'minRemainingDays filters on personal data (capacity): give it with trustId of your own trust (IMPROVEMENT_LEAD), clusterId of your own hub (EXECUTIVE_HEAD) or homeAcademyId of your own school (HEADTEACHER)';
+
+export const HUB_CAPACITY_READERS = "ADMIN, the hub's executive head and the improvement lead of the hub's trust";
+
+/**
+ * A hub's spare days are a sum of its staff's capacity (personal data). In a small hub, or one
+ * where a single supporter has days left, the sum is one person's days, and a caller who knows
+ * the hub can watch it move as that person is booked. So only those who may read the capacity
+ * of every member of staff it sums see it: the same people as the capacity filter's hub scope.
+ */
+export function mayReadHubCapacity(v: Viewer, hub: { trustId: string; clusterId: string }): boolean {
+  return mayFilterOnCapacity(v, { trustId: hub.trustId, clusterId: hub.clusterId, academyId: null });
+}

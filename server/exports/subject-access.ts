@@ -1,31 +1,82 @@
 // GET /exports/me.json: subject access (UK GDPR article 15). The caller's own data, as one
-// JSON document to download (server/services/personal-data.ts says what it holds). A bearer
-// token (GET or POST); a browser session with a POST from the service's own pages (the
-// session cookie's CSRF rule, docs/security.md). Never anyone else's data: there is no
-// parameter naming whose.
+// JSON document to download (server/services/personal-data.ts says what it holds, and audits
+// each export). A bearer token (GET or POST); a browser session with a POST from the
+// service's own pages (the session cookie's CSRF rule, docs/security.md). Never anyone
+// else's data: there is no parameter naming whose.
+//
+// Rate-limited per person (SUBJECT_ACCESS_EXPORTS_PER_HOUR): an export gathers every record
+// and audit entry about them, far more work than a query, so a script repeating it must not
+// load the database. Counted per verified subject (else per address), in the database with
+// MongoDB (every instance shares the count), as the GraphQL limit is.
 import express, { type RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
+import type { AuthOutcome } from '../auth/tokens';
 import type { RequestAuthenticator } from '../auth/request-auth';
 import type { Logger } from '../logger';
 import { sendGraphQLError } from '../security/graphql-errors';
 import { subjectAccessExport } from '../services/personal-data';
 
-export function subjectAccessRoutes(authenticate: RequestAuthenticator, logger: Logger): express.Router {
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface SubjectAccessOptions {
+  /** Exports per person per hour; 0: no limit. */
+  exportsPerHour: number;
+  /** Where the counts live (the database with MongoDB); unset: this process's memory. */
+  store?: Store;
+}
+
+const outcomeOf = (res: express.Response) => res.locals.subjectAccessAuth as AuthOutcome;
+
+export function subjectAccessRoutes(authenticate: RequestAuthenticator, logger: Logger, options: SubjectAccessOptions): express.Router {
   const router = express.Router();
-  const handler: RequestHandler = (req, res, next) => {
+  const identify: RequestHandler = (req, res, next) => {
     res.set('cache-control', 'no-store');
     authenticate(req)
-      .then(async (outcome) => {
-        if (outcome.kind !== 'authenticated') {
-          const reason = outcome.kind === 'rejected' ? outcome.reason : 'send Authorization: Bearer <token>, or sign in';
-          return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Not authenticated: ${reason}. Your own data is exported to you once signed in.`);
-        }
-        const body = await subjectAccessExport(outcome.viewer);
+      .then((outcome) => {
+        res.locals.subjectAccessAuth = outcome;
+        next();
+      })
+      .catch(next);
+  };
+  const limit: RequestHandler =
+    options.exportsPerHour > 0
+      ? rateLimit({
+          windowMs: HOUR_MS,
+          limit: options.exportsPerHour,
+          standardHeaders: 'draft-8',
+          legacyHeaders: false,
+          ...(options.store ? { store: options.store } : {}),
+          keyGenerator: (req, res) => {
+            const outcome = outcomeOf(res);
+            return outcome.kind === 'authenticated' ? `sub:${outcome.viewer.sub}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+          },
+          handler: (_req, res) => {
+            const retryAfter = Number(res.getHeader('retry-after') ?? 3600);
+            sendGraphQLError(
+              res,
+              429,
+              'RATE_LIMITED',
+              `Too many exports of your data: at most ${options.exportsPerHour} an hour. The last one you downloaded is complete; retry after ${retryAfter} s for a new one.`,
+              { retryAfterSeconds: retryAfter },
+            );
+          },
+          logger: { error: (error, message) => logger.error({ err: error }, message ?? 'rate limiter error'), warn: (error, message) => logger.warn({ err: error }, message ?? 'rate limiter warning') },
+        })
+      : (_req, _res, next) => next();
+  const handler: RequestHandler = (_req, res, next) => {
+    const outcome = outcomeOf(res);
+    if (outcome.kind !== 'authenticated') {
+      const reason = outcome.kind === 'rejected' ? outcome.reason : 'send Authorization: Bearer <token>, or sign in';
+      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Not authenticated: ${reason}. Your own data is exported to you once signed in.`);
+    }
+    subjectAccessExport(outcome.viewer)
+      .then((body) => {
         logger.info({ sub: outcome.viewer.sub, role: outcome.viewer.role }, 'subject access export');
         res.status(200).set('content-disposition', 'attachment; filename="my-data.json"').json(body);
       })
       .catch(next);
   };
-  router.get('/exports/me.json', handler);
-  router.post('/exports/me.json', handler);
+  router.get('/exports/me.json', identify, limit, handler);
+  router.post('/exports/me.json', identify, limit, handler);
   return router;
 }

@@ -18,6 +18,12 @@ export interface SecuritySettings {
    * cache) per client per minute; 0 turns the limit off (RATE_LIMIT_PER_MINUTE).
    */
   rateLimitPerMinute: number;
+  /**
+   * Subject-access exports (GET/POST /exports/me.json) per person per hour; 0 turns the limit
+   * off (SUBJECT_ACCESS_EXPORTS_PER_HOUR). Each gathers every record and audit entry about the
+   * person, so it is bounded apart from the GraphQL limit.
+   */
+  exportsPerHour: number;
   /** Origins allowed to call from a browser: '*' or a list (CORS_ORIGINS). */
   corsOrigins: '*' | string[];
   /** express "trust proxy": false, a hop count or proxy addresses (TRUST_PROXY). */
@@ -48,6 +54,7 @@ const DEFAULT_SECURITY: SecuritySettings = {
   maxDirectives: 20,
   bodyLimitBytes: 100 * 1024,
   rateLimitPerMinute: 300,
+  exportsPerHour: 10,
   corsOrigins: '*',
   trustProxy: false,
   introspection: true,

@@ -49,8 +49,20 @@ export interface SubjectAccessExport {
  * Everything held about the caller: their staff record, their directory record(s), the
  * deployments they gave, and every audit entry about any of those or made by them. IDs are
  * the API's global IDs, so the export can be matched with what the API shows.
+ *
+ * Audited: each export writes an EXPORTED entry, by the caller, on their staff record and on
+ * each directory record it holds (who exported, when; the next export lists it), before the
+ * export is answered, so no export leaves without its trace. A caller with neither record (a
+ * service token) has nothing held about them but the entries they made; theirs is logged.
  */
 export async function subjectAccessExport(viewer: Viewer): Promise<SubjectAccessExport> {
+  const { body, recordIds } = await gatherSubjectAccess(viewer);
+  const actor = actorOf(viewer);
+  for (const { type, id } of recordIds) await recordAudit(type, id, 'EXPORTED', actor);
+  return body;
+}
+
+async function gatherSubjectAccess(viewer: Viewer): Promise<{ body: SubjectAccessExport; recordIds: { type: 'StaffMember' | 'DirectoryUser'; id: Types.ObjectId }[] }> {
   const staffId = viewer.staffId;
   const staff = staffId ? await StaffMember.findById(staffId).lean() : null;
   const directoryFilter: Record<string, unknown>[] = [];
@@ -62,7 +74,11 @@ export async function subjectAccessExport(viewer: Viewer): Promise<SubjectAccess
   const audit = await AuditEntry.find({ $or: [{ entityId: { $in: about } }, { 'actor.sub': viewer.sub }] })
     .sort({ at: 1, _id: 1 })
     .lean();
-  return {
+  const recordIds = [
+    ...(staff ? [{ type: 'StaffMember' as const, id: staff._id }] : []),
+    ...directory.map((d) => ({ type: 'DirectoryUser' as const, id: d._id })),
+  ];
+  const body: SubjectAccessExport = {
     generatedAt: new Date().toISOString(),
     about: {
       sub: viewer.sub,
@@ -79,6 +95,7 @@ export async function subjectAccessExport(viewer: Viewer): Promise<SubjectAccess
       'Audit entries are those about your records and those of changes you made.',
     ],
   };
+  return { body, recordIds };
 }
 
 const REFERENCE_TYPES: Record<string, string> = {

@@ -12,9 +12,12 @@ import { setExternalWriteCheckInterval, setReadCacheMode } from '../../server/db
 import { encodeGlobalId, startTestApi, type TestApi } from '../support/test-api';
 
 let api: TestApi;
+/** spareCapacityDays sums personal data (tests/api/hub-capacity-privacy.test.ts): read as ADMIN. */
+let admin: string;
 
 beforeAll(async () => {
   api = await startTestApi();
+  admin = await api.token('ADMIN');
   await loadDataset(generateNationalDataset({ academies: 160, staff: 700, needs: 220, seed: 14 }));
 });
 afterAll(async () => {
@@ -41,7 +44,7 @@ async function hubsThroughApi(first = 5): Promise<HubFigures[]> {
   const out: HubFigures[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: any = await api.gql(HUB_PAGE, { first, after });
+    const page: any = await api.gql(HUB_PAGE, { first, after }, { token: admin });
     expect(page.errors).toBeUndefined();
     for (const { node } of page.data.clusters.edges) out.push({ name: node.name, spareCapacityDays: node.spareCapacityDays, openNeeds: node.openNeeds.map((n: any) => n.id) });
     if (!page.data.clusters.pageInfo.hasNextPage) return out;
@@ -84,7 +87,7 @@ describe.each([
   it('cost the same database round trips for a page of 15 hubs as for a page of 2', async () => {
     setExternalWriteCheckInterval(600_000); // no look for other processes' writes mid-test
     try {
-      const page = (first: number) => api.countCommands(() => api.gql(HUB_PAGE, { first, after: null }));
+      const page = (first: number) => api.countCommands(() => api.gql(HUB_PAGE, { first, after: null }, { token: admin }));
       await page(2); // copies loaded
       const small = await page(2);
       const large = await page(15);
@@ -98,7 +101,7 @@ describe.each([
 });
 
 describe('the cost limit', () => {
-  const costOf = async (query: string) => (await api.gql(query)).errors?.[0];
+  const costOf = async (query: string) => (await api.gql(query, {}, { token: admin })).errors?.[0];
 
   it("counts spareCapacityDays as reading the hub's staff, not as one scalar", async () => {
     // As one scalar, 100 hubs cost 1,288: far below the limit. As the staff it reads: over.

@@ -320,3 +320,28 @@ describe('the directory decides, request by request', () => {
     expect(after.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED', reason: 'NOT_ENROLLED' } });
   });
 });
+
+describe('what the web app is told about signing in (GET /auth/options)', () => {
+  it('offers the organisation sign-in where an issuer is configured, and development sign-in only where it is on', async () => {
+    const withIssuer = await fetch(`${web.origin}/auth/options`);
+    expect(withIssuer.status).toBe(200);
+    expect(withIssuer.headers.get('cache-control')).toBe('no-store');
+    expect(await withIssuer.json()).toEqual({ openIdConnect: { loginPath: '/auth/login', logoutPath: '/auth/logout' }, developmentSignIn: true });
+
+    const noDevelopment = await startServer((origin) => ({ config: { oidc: oidcSettings(origin, issuer.issuer), devSignIn: false } }));
+    try {
+      expect(await (await fetch(`${noDevelopment.origin}/auth/options`)).json()).toEqual({
+        openIdConnect: { loginPath: '/auth/login', logoutPath: '/auth/logout' },
+        developmentSignIn: false,
+      });
+    } finally {
+      await noDevelopment.close();
+    }
+
+    const withoutIssuer = new URL(api.url).origin;
+    expect(await (await fetch(`${withoutIssuer}/auth/options`)).json()).toEqual({ openIdConnect: null, developmentSignIn: true });
+    // Without an issuer there is no /auth/login: a clear 404, never the web app's page.
+    const login = await fetch(`${withoutIssuer}/auth/login`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(login.status).toBe(404);
+  });
+});

@@ -2,7 +2,7 @@
 // HTTP on the real server and database (UK GDPR articles 15 and 17; issue 16).
 import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
-import { type TestApi, startTestApi } from '../support/test-api';
+import { type TestApi, startServer, startTestApi } from '../support/test-api';
 import { CREATE_CLUSTER, createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
 
 let api: TestApi;
@@ -22,8 +22,8 @@ const ERASE = `mutation ($input: EraseStaffMemberInput!) {
   }
 }`;
 
-async function exportFor(token: string | null, method = 'GET') {
-  const response = await fetch(api.url.replace('/graphql', '/exports/me.json'), { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+async function exportFor(token: string | null, method = 'GET', server: { url: string } = api) {
+  const response = await fetch(server.url.replace('/graphql', '/exports/me.json'), { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
@@ -101,6 +101,53 @@ describe('subject access: GET /exports/me.json', () => {
     expect(res.status).toBe(401);
     expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(res.body.staffMember).toBeUndefined();
+  });
+});
+
+describe('subject access is audited and rate-limited', () => {
+  const HISTORY = `query ($id: ID!) { history(id: $id) { action at actor { sub role } } }`;
+  const exportsIn = async (id: string) => ((await api.gql(HISTORY, { id }, { token: admin })).data.history as any[]).filter((e) => e.action === 'EXPORTED');
+
+  it('records who exported, and when, on the staff record and the directory record, before answering', async () => {
+    const me = await personWithHistory('Ada Audited', 'ada.audited@example.org.uk');
+    expect(await exportsIn(me.person.id)).toEqual([]);
+    const before = Date.now();
+    const res = await exportFor(me.token);
+    expect(res.status).toBe(200);
+    const after = Date.now();
+    for (const id of [me.person.id, me.directoryId]) {
+      const entries = await exportsIn(id);
+      expect(entries).toEqual([{ action: 'EXPORTED', at: expect.any(String), actor: { sub: me.person.id, role: 'TEACHER' } }]);
+      const at = new Date(entries[0].at).getTime();
+      expect(at).toBeGreaterThanOrEqual(before);
+      expect(at).toBeLessThanOrEqual(after);
+    }
+    // The next export shows the person the earlier one.
+    const again = await exportFor(me.token);
+    expect(again.body.auditEntries.filter((e: any) => e.action === 'EXPORTED' && e.entityId === me.person.id)).toHaveLength(1);
+    expect(await exportsIn(me.person.id)).toHaveLength(2);
+  });
+
+  it('allows each person SUBJECT_ACCESS_EXPORTS_PER_HOUR exports an hour, refusing more with 429 and writing no audit entry for them', async () => {
+    const limited = await startServer({ config: { security: { exportsPerHour: 2 } } });
+    try {
+      const me = await personWithHistory('Rita Repeat', 'rita.repeat@example.org.uk');
+      const other = await personWithHistory('Otto Other', 'otto.other@example.org.uk');
+      expect((await exportFor(me.token, 'GET', limited)).status).toBe(200);
+      expect((await exportFor(me.token, 'POST', limited)).status).toBe(200);
+      const refused = await exportFor(me.token, 'GET', limited);
+      expect(refused.status).toBe(429);
+      expect(refused.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+      expect(refused.body.errors[0].message).toMatch(/^Too many exports of your data: at most 2 an hour\. .*retry after \d+ s/);
+      expect(refused.body.staffMember).toBeUndefined();
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Only the two exports answered are audited.
+      expect(await exportsIn(me.person.id)).toHaveLength(2);
+      // Another person has their own allowance.
+      expect((await exportFor(other.token, 'GET', limited)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 });
 

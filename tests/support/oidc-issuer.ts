@@ -43,15 +43,24 @@ async function signingKey(alg: 'RS256' | 'ES256', generation: number): Promise<J
   return { ...jwk, alg, use: 'sig', kid: `${alg.toLowerCase()}-${generation}-${createHash('sha256').update(JSON.stringify(jwk)).digest('hex').slice(0, 8)}` };
 }
 
-/** `clients` is read when the provider is built (first request, and each rotation), so it may name addresses known later. */
-export async function startTestIssuer(clients: () => TestClient[], accounts: Record<string, Account>): Promise<TestIssuer> {
+/**
+ * `clients` is read when the provider is built (first request, and each rotation), so it may
+ * name addresses known later. `accounts` maps a login typed on the issuer's form to a person
+ * (a function: any login it answers for). `port` 0 picks a free one.
+ */
+export async function startTestIssuer(
+  clients: () => TestClient[],
+  accounts: Record<string, Account> | ((login: string) => Account | undefined),
+  { port = 0 }: { port?: number } = {},
+): Promise<TestIssuer> {
+  const accountFor = typeof accounts === 'function' ? accounts : (login: string) => accounts[login];
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
   let keys: JWK[] = [];
   const server: Server = createServer((req, res) => {
     handler ??= build(keys).callback();
     handler(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   let generation = 0;
@@ -66,7 +75,7 @@ export async function startTestIssuer(clients: () => TestClient[], accounts: Rec
       features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
       pkce: { required: () => true },
       async findAccount(_ctx, id) {
-        const account = accounts[id];
+        const account = accountFor(id);
         if (!account) return undefined;
         return {
           accountId: id,

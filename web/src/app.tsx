@@ -1,10 +1,12 @@
 // Routes: each role lands on its own home. Screens other than the sign-in page and the
 // homes load on demand, so the first load stays small (the charts are in the allocation chunk).
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { type Role, useSession } from './auth/session';
+import { resumeSession } from './auth/bootstrap';
+import { type Role, useSession, useSignInState } from './auth/session';
 import { HOME, Layout } from './components/layout';
 import { Loading } from './components/states';
+import { NotEnrolledPage } from './pages/not-enrolled';
 import { SignInPage } from './pages/sign-in';
 
 const LeadHome = lazy(() => import('./pages/lead-home'));
@@ -37,7 +39,25 @@ const LEADS: Role[] = ['IMPROVEMENT_LEAD', 'ADMIN'];
 const ARRANGERS: Role[] = ['IMPROVEMENT_LEAD', 'ADMIN', 'EXECUTIVE_HEAD'];
 
 export function App() {
-  const session = useSession();
+  const { checked, session, notEnrolled } = useSignInState();
+  // Who the session cookie signs in (if anyone) is the server's to say, once per page load.
+  useEffect(() => {
+    void resumeSession();
+  }, []);
+  if (!checked) {
+    return (
+      <Layout>
+        <Loading what="who is signed in" />
+      </Layout>
+    );
+  }
+  if (notEnrolled !== null) {
+    return (
+      <Layout>
+        <NotEnrolledPage message={notEnrolled} />
+      </Layout>
+    );
+  }
   return (
     <Layout>
       <Suspense fallback={<Loading what="the screen" />}>

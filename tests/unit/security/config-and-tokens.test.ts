@@ -59,6 +59,7 @@ describe('limits from the environment', () => {
     expect(loadConfig({}).security).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnectionsPerClient: 64, documentCacheBytes: 32 * 1024 * 1024 });
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS \(40000\) must not be greater than HTTP_REQUEST_TIMEOUT_MS \(30000\)/);
     expect([loadConfig({}).compileQueries, loadConfig({ GRAPHQL_JIT: 'off' }).compileQueries, loadConfig({ GRAPHQL_JIT: 'on' }).compileQueries]).toEqual([true, false, true]);
+    expect([loadConfig({}).security.exportsPerHour, loadConfig({ SUBJECT_ACCESS_EXPORTS_PER_HOUR: '3' }).security.exportsPerHour]).toEqual([10, 3]);
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).security.corsOrigins).toEqual(['https://a.example.org', 'http://localhost:5173']);
   });
 
@@ -66,6 +67,7 @@ describe('limits from the environment', () => {
     ['GRAPHQL_MAX_DEPTH', 'deep'],
     ['GRAPHQL_MAX_ALIASES', '-1'],
     ['RATE_LIMIT_PER_MINUTE', '1.5'],
+    ['SUBJECT_ACCESS_EXPORTS_PER_HOUR', 'many'],
     ['REQUEST_BODY_LIMIT', '1gb'],
     ['CORS_ORIGINS', 'https://app.example.org/path'],
     ['TRUST_PROXY', 'true'],

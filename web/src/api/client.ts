@@ -1,8 +1,10 @@
 // Sends an operation to /graphql (same origin: the server that served the app) and sorts
 // failures into what a person can act on: offline, signed out, not allowed, or failed.
+// Always a JSON POST with same-origin credentials: the server counts the session cookie only
+// on such requests whose Origin is its own (server/auth/request-auth.ts, crossSiteProblem).
 import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
-import { authorizationHeader, markSessionRejected } from '../auth/session';
+import { authorizationHeader, markNotEnrolled, markSessionAccepted, markSessionRejected } from '../auth/session';
 
 export type ApiErrorKind = 'offline' | 'unauthenticated' | 'forbidden' | 'failed';
 
@@ -10,6 +12,8 @@ export class ApiError extends Error {
   constructor(
     readonly kind: ApiErrorKind,
     message: string,
+    /** The server's `extensions.reason`, e.g. NOT_ENROLLED. */
+    readonly reason: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -18,7 +22,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; reason?: string } }[];
 }
 
 export async function gqlRequest<Result, Variables>(
@@ -30,6 +34,7 @@ export async function gqlRequest<Result, Variables>(
   try {
     response = await fetch('/graphql', {
       method: 'POST',
+      credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...authorizationHeader() },
       body: JSON.stringify({ query: print(document), variables }),
       signal: signal ?? null,
@@ -52,12 +57,15 @@ export async function gqlRequest<Result, Variables>(
   if (first) {
     const code = first.extensions?.code;
     if (code === 'UNAUTHENTICATED') {
-      markSessionRejected(first.message);
-      throw new ApiError('unauthenticated', `Your sign-in is no longer valid (${first.message}). Sign in again: what you typed here is kept.`);
+      const reason = first.extensions?.reason ?? null;
+      if (reason === 'NOT_ENROLLED') markNotEnrolled(first.message);
+      else markSessionRejected(first.message);
+      throw new ApiError('unauthenticated', `Your sign-in is no longer valid (${first.message}). Sign in again: what you typed here is kept.`, reason);
     }
     if (code === 'FORBIDDEN') throw new ApiError('forbidden', first.message);
     throw new ApiError('failed', first.message);
   }
   if (!body.data) throw new ApiError('failed', 'The server sent no data.');
+  markSessionAccepted();
   return body.data;
 }

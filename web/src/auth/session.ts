@@ -1,14 +1,17 @@
-// The one place that knows how the app is signed in: it keeps the bearer token, reads the
-// role and scope claims from it, and says when it has expired. The development sign-in page
-// fills it; production sign-in (OpenID Connect, the next issue) replaces this module and keeps
-// its exports: useSession, currentSession, authorizationHeader, startSession, endSession,
-// markSessionRejected.
+// The one place that knows how the app is signed in. Two ways:
+// - organisation (production): the server's backend-for-frontend signed the person in with
+//   the trust's identity provider (/auth/login, Authorization Code + PKCE) and holds the
+//   session in an HttpOnly cookie no script here can read. The app keeps only who the
+//   server says is signed in (the `viewer` query, asked by bootstrap.ts), in memory: a
+//   reload asks again.
+// - development: the development sign-in page's bearer token (devSignIn), kept in
+//   localStorage as before, with the role and scopes read from its claims.
 import { useSyncExternalStore } from 'react';
 
 export type Role = 'ADMIN' | 'IMPROVEMENT_LEAD' | 'EXECUTIVE_HEAD' | 'HEADTEACHER' | 'TEACHER';
 
 export interface Session {
-  token: string;
+  method: 'organisation' | 'development';
   /** Who signed in, for the header ("Signed in as ..."). */
   name: string;
   label: string;
@@ -18,39 +21,72 @@ export interface Session {
   academyId: string | null;
   clusterId: string | null;
   trustId: string | null;
-  /** Epoch milliseconds, from the token's exp claim. */
+  /** Epoch milliseconds, from a development token's exp claim; null when the server alone knows. */
   expiresAt: number | null;
-  /** Set when the server refused the token (expired, or signed with another key). */
+  /** Set when the server refused the token or session cookie (expired, signed out elsewhere). */
   rejected: string | null;
+}
+
+interface DevelopmentSession extends Session {
+  token: string;
+}
+
+export interface SignInState {
+  /** False until the server has been asked whether a session cookie signs someone in. */
+  checked: boolean;
+  session: Session | null;
+  /** The server's words when the person signed in at the provider is not in the user directory. */
+  notEnrolled: string | null;
 }
 
 const STORAGE_KEY = 'school-support.session';
 const listeners = new Set<() => void>();
-let cached: { raw: string | null; session: Session | null } = { raw: null, session: null };
+let development: { raw: string | null; session: DevelopmentSession | null } = { raw: null, session: null };
+let organisation: Session | null = null;
+let checked = false;
+let notEnrolled: string | null = null;
+let snapshot: SignInState = { checked: false, session: null, notEnrolled: null };
 
-function read(): Session | null {
+function readDevelopment(): DevelopmentSession | null {
   const raw = window.localStorage.getItem(STORAGE_KEY);
-  if (raw !== cached.raw) {
-    let session: Session | null = null;
+  if (raw !== development.raw) {
+    let session: DevelopmentSession | null = null;
     try {
-      session = raw ? (JSON.parse(raw) as Session) : null;
+      session = raw ? (JSON.parse(raw) as DevelopmentSession) : null;
+      // Written by an older build (before the method existed): a development token all the same.
+      if (session && !session.method) session = { ...session, method: 'development' };
     } catch {
       session = null;
     }
-    cached = { raw, session };
+    development = { raw, session };
   }
-  return cached.session;
+  return development.session;
 }
 
-function write(session: Session | null): void {
+function read(): SignInState {
+  const dev = readDevelopment();
+  // A development token, when present, is what requests carry (see authorizationHeader).
+  const session: Session | null = dev ?? organisation;
+  const isChecked = checked || !!dev;
+  if (snapshot.session !== session || snapshot.checked !== isChecked || snapshot.notEnrolled !== notEnrolled) {
+    snapshot = { checked: isChecked, session, notEnrolled };
+  }
+  return snapshot;
+}
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+function writeDevelopment(session: DevelopmentSession | null): void {
   if (session) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
   else window.localStorage.removeItem(STORAGE_KEY);
-  for (const listener of listeners) listener();
+  changed();
 }
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  // Another tab signing in or out changes this one too.
+  // Another tab signing in or out with a development token changes this one too.
   const onStorage = (event: StorageEvent) => {
     if (event.key === STORAGE_KEY) listener();
   };
@@ -71,9 +107,11 @@ function claimsOf(token: string): Record<string, unknown> {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 
+/** Development sign-in: keeps the token devSignIn answered. */
 export function startSession(token: string, who: { name: string; label: string }): Session {
   const claims = claimsOf(token);
-  const session: Session = {
+  const session: DevelopmentSession = {
+    method: 'development',
     token,
     name: who.name,
     label: who.label,
@@ -86,29 +124,69 @@ export function startSession(token: string, who: { name: string; label: string }
     expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : null,
     rejected: null,
   };
-  write(session);
+  writeDevelopment(session);
   return session;
 }
 
-export function endSession(): void {
-  write(null);
+/** Who the session cookie signs in, as the server answered (bootstrap.ts); null: nobody. */
+export function settleOrganisationSession(session: Omit<Session, 'method' | 'rejected' | 'expiresAt'> | null): void {
+  organisation = session ? { ...session, method: 'organisation', expiresAt: null, rejected: null } : null;
+  notEnrolled = null;
+  checked = true;
+  changed();
 }
 
-/** The server said the token is no good: keep the page (and what was typed), say so. */
+/** Signed in at the identity provider, but unknown to the user directory. */
+export function markNotEnrolled(message: string): void {
+  organisation = null;
+  notEnrolled = message;
+  checked = true;
+  changed();
+}
+
+/** Forgets whoever is signed in here (the server side of an organisation session is ended by bootstrap.ts's signOut). */
+export function endSession(): void {
+  organisation = null;
+  notEnrolled = null;
+  checked = true;
+  writeDevelopment(null);
+}
+
+/** The server said the token or cookie is no good: keep the page (and what was typed), say so. */
 export function markSessionRejected(reason: string): void {
-  const session = read();
-  if (session && session.rejected !== reason) write({ ...session, rejected: reason });
+  const dev = readDevelopment();
+  if (dev) {
+    if (dev.rejected !== reason) writeDevelopment({ ...dev, rejected: reason });
+  } else if (organisation && organisation.rejected !== reason) {
+    organisation = { ...organisation, rejected: reason };
+    changed();
+  }
+}
+
+/** A request went through again (signed in again in another tab: the cookie is shared). */
+export function markSessionAccepted(): void {
+  if (organisation?.rejected && !readDevelopment()) {
+    organisation = { ...organisation, rejected: null };
+    changed();
+  }
 }
 
 export function currentSession(): Session | null {
-  return read();
+  return read().session;
 }
 
+/** A development token as a bearer header; nothing for an organisation session (the browser sends its cookie). */
 export function authorizationHeader(): Record<string, string> {
-  const session = read();
-  return session ? { authorization: `Bearer ${session.token}` } : {};
+  const dev = readDevelopment();
+  return dev ? { authorization: `Bearer ${dev.token}` } : {};
+}
+
+const serverSnapshot: SignInState = { checked: false, session: null, notEnrolled: null };
+
+export function useSignInState(): SignInState {
+  return useSyncExternalStore(subscribe, read, () => serverSnapshot);
 }
 
 export function useSession(): Session | null {
-  return useSyncExternalStore(subscribe, read, () => null);
+  return useSignInState().session;
 }

@@ -1,8 +1,10 @@
 // The frame of every signed-in screen: skip link, header with the role's screens, who is
 // signed in, and a banner when the server refused the token (the page and its input stay).
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { endSession, type Role, useSession } from '../auth/session';
+import { signOut } from '../auth/bootstrap';
+import { type Role, useSession } from '../auth/session';
+import { SignInAgainLink } from './sign-in-again';
 import { label } from '../format';
 
 const NAV: Record<Role, { to: string; text: string }[]> = {
@@ -47,6 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
+  const [signOutProblem, setSignOutProblem] = useState<string | null>(null);
   // A new screen moves focus to its content, so keyboard and screen-reader users start there.
   const first = useRef(true);
   useEffect(() => {
@@ -89,8 +92,10 @@ export function Layout({ children }: { children: ReactNode }) {
                 type="button"
                 className="button-link"
                 onClick={() => {
-                  endSession();
-                  navigate('/sign-in');
+                  setSignOutProblem(null);
+                  signOut()
+                    .then((next) => ('external' in next ? window.location.assign(next.external) : navigate(next.path)))
+                    .catch((error: unknown) => setSignOutProblem(error instanceof Error ? error.message : String(error)));
                 }}
               >
                 Sign out
@@ -102,10 +107,12 @@ export function Layout({ children }: { children: ReactNode }) {
       {session && (session.rejected || (session.expiresAt !== null && session.expiresAt < Date.now())) ? (
         <div className="banner banner-warning" role="alert">
           Your sign-in is no longer valid ({session.rejected ?? 'it has expired'}). What you typed on this page is kept:{' '}
-          <Link to="/sign-in" target="_blank" rel="opener">
-            sign in again in a new tab
-          </Link>
-          , then come back and send it again.
+          <SignInAgainLink>sign in again</SignInAgainLink>, then send it again.
+        </div>
+      ) : null}
+      {signOutProblem ? (
+        <div className="banner banner-warning" role="alert">
+          {signOutProblem}
         </div>
       ) : null}
       <main id="main" ref={main} tabIndex={-1}>

@@ -1,7 +1,7 @@
 // Loading, empty and error states, the same on every screen.
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import type { ApiError } from '../api/client';
+import { SignInAgainLink } from './sign-in-again';
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -31,9 +31,7 @@ export function ErrorNotice({ error, retry }: { error: ApiError | Error; retry?:
       <p>{error.message}</p>
       {kind === 'unauthenticated' ? (
         <p>
-          <Link to="/sign-in" target="_blank" rel="opener">
-            Sign in again (opens a new tab)
-          </Link>
+          <SignInAgainLink>Sign in again</SignInAgainLink>
         </p>
       ) : null}
       {retry && kind !== 'forbidden' ? (

@@ -153,7 +153,7 @@ export default function LeadHome() {
                                   {hub.sizeWithinNorm ? '' : ' (outside the usual 3–4)'}
                                 </dd>
                                 <dt>Spare days</dt>
-                                <dd>{days(hub.spareCapacityDays)}</dd>
+                                <dd>{hub.spareCapacityDays == null ? 'not shared' : days(hub.spareCapacityDays)}</dd>
                                 <dt>Open needs</dt>
                                 <dd>{hub.openNeeds.length}</dd>
                                 <dt>Average FSM</dt>

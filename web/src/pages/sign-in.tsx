@@ -1,10 +1,14 @@
-// Development sign-in: the demo people by role; one click signs in as one of them. The API
-// refuses both operations in production, and this page then says sign-in is elsewhere.
+// The sign-in page offers what the server does (GET /auth/options): signing in with the
+// organisation's identity provider (a link to /auth/login: the server runs the Authorization
+// Code flow and sets an HttpOnly session cookie), and, in development only, the demo people by
+// role, one click signing in as one of them. The API refuses devSignIn in production.
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../api/graphql';
 import { useGqlMutation, useGqlQuery } from '../api/hooks';
-import { type Role, startSession, useSession } from '../auth/session';
+import { loginUrl, type SignInOptions, signInOptions } from '../auth/bootstrap';
+import { type Role, type Session, startSession, useSession } from '../auth/session';
 import { HOME } from '../components/layout';
 import { ErrorNotice, Loading } from '../components/states';
 
@@ -42,6 +46,47 @@ const ROLE_HEADINGS: [Role, string][] = [
 ];
 
 export function SignInPage() {
+  const options = useQuery<SignInOptions, Error>({ queryKey: ['signInOptions'], queryFn: signInOptions, staleTime: Infinity });
+  const session = useSession();
+  return (
+    <div className="page page-narrow">
+      <h1>Sign in</h1>
+      {session && !session.rejected ? (
+        <p className="notice" role="status">
+          You are signed in as {session.name}. {options.data?.developmentSignIn ? 'Choose someone else to switch, or ' : ''}
+          <Link to={HOME[session.role]}>go {options.data?.developmentSignIn ? 'back ' : ''}to your home</Link>.
+        </p>
+      ) : null}
+      {options.error ? <ErrorNotice error={options.error} retry={() => void options.refetch()} /> : null}
+      {options.isPending ? <Loading what="the ways to sign in" /> : null}
+      {options.data?.openIdConnect ? <OrganisationSignIn session={session} /> : null}
+      {options.data?.developmentSignIn ? <DevelopmentSignIn /> : null}
+      {options.data && !options.data.openIdConnect && !options.data.developmentSignIn ? (
+        <div className="notice" role="status">
+          <p className="notice-title">Sign-in is not set up on this server</p>
+          <p>Ask the service's administrator: it signs people in with their organisation's accounts once it is configured (docs/sign-in.md).</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The organisation's identity provider: the server takes the browser there and back. */
+function OrganisationSignIn({ session }: { session: Session | null }) {
+  return (
+    <section aria-labelledby="sign-in-organisation" className="sign-in-group">
+      <h2 id="sign-in-organisation">With your organisation's account</h2>
+      <p>Use the work account you sign in to your trust's email with. You will come back here once signed in.</p>
+      <p>
+        <a className="button-like" href={loginUrl('/')}>
+          {session && !session.rejected ? 'Sign in with your organisation again' : 'Sign in with your organisation'}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+function DevelopmentSignIn() {
   const people = useGqlQuery(PeopleQuery, {}, { staleTime: 0 });
   const signIn = useGqlMutation(SignInMutation);
   const navigate = useNavigate();
@@ -77,11 +122,10 @@ export function SignInPage() {
     }
   }
 
-  const session = useSession();
   const forbidden = people.error?.kind === 'forbidden';
   return (
-    <div className="page page-narrow">
-      <h1>Sign in</h1>
+    <section aria-labelledby="sign-in-development" className="sign-in-group">
+      <h2 id="sign-in-development">Development sign-in</h2>
       {forbidden ? (
         <div className="notice" role="status">
           <p className="notice-title">Sign in through your organisation</p>
@@ -93,11 +137,6 @@ export function SignInPage() {
             This is the development sign-in: choose a person from the demo data to see the service as they would. Each role lands on its own
             home.
           </p>
-          {session && !session.rejected ? (
-            <p className="notice" role="status">
-              You are signed in as {session.name}. Choose someone else to switch, or <Link to={HOME[session.role]}>go back to your home</Link>.
-            </p>
-          ) : null}
           {problem ? (
             <div className="notice notice-error" role="alert">
               {problem}
@@ -114,9 +153,9 @@ export function SignInPage() {
               {groups.length === 0 ? <p className="state state-empty">Nobody matches “{filter}”.</p> : null}
               {groups.map((group) => (
                 <section key={group.role} aria-labelledby={`role-${group.role}`} className="sign-in-group">
-                  <h2 id={`role-${group.role}`}>
+                  <h3 id={`role-${group.role}`}>
                     {group.heading} <span className="count">({group.people.length})</span>
-                  </h2>
+                  </h3>
                   <ul className="people-list">
                     {group.people.map((person) => (
                       <li key={`${person.role}:${person.scopeId ?? 'admin'}`}>
@@ -133,6 +172,6 @@ export function SignInPage() {
           ) : null}
         </>
       )}
-    </div>
+    </section>
   );
 }
