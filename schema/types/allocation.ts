@@ -33,6 +33,7 @@ const UnmetReasonEnum = builder.enumType('UnmetReason', {
     ZERO_VALUE: { description: 'Eligible supporters exist but none adds any value.' },
     NO_CAPACITY: { description: 'Every eligible supporter had no days left before planning.' },
     CANDIDATE_LIMIT: { description: 'The planner considered too few candidates (only without pricing).' },
+    BUDGET: { description: 'Unmet because of the budget: an eligible supporter still has days, but a day of theirs costs more than the budget left (the money went to needs where it buys more).' },
     CAPACITY_EXHAUSTED: { description: 'Every eligible supporter’s days went to this or more valuable needs; only more capacity helps.' },
   },
 });
