@@ -54,10 +54,10 @@ const planInput = z
     supportersFrom: z.enum(['SAME_TRUST', 'ANYWHERE']).default('SAME_TRUST'),
     /** The most the plan may cost (support and cover), in whole pounds. */
     budget: z
-      .number({ error: 'budget must be a whole number of pounds' })
-      .int('budget must be a whole number of pounds')
-      .min(0, 'budget must not be negative')
-      .max(100_000_000, 'budget must be at most £100,000,000')
+      .number({ error: 'must be a whole number of pounds' })
+      .int('must be a whole number of pounds')
+      .min(0, 'must not be negative')
+      .max(100_000_000, 'must be at most £100,000,000')
       .nullish(),
   })
   .refine((i) => !!i.trustId !== !!i.clusterId, { path: ['trustId'], message: 'give exactly one of trustId or clusterId' });

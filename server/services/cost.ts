@@ -51,21 +51,22 @@ export async function costRatesOf(trustIds: readonly string[]): Promise<Map<stri
   return new Map(ids.map((id) => [id, ratesOf(id, byTrust.get(id))]));
 }
 
-const money = (what: string) =>
+// fromZod puts the field's path in front of each message.
+const money = () =>
   z
-    .number({ error: `${what} must be a whole number of pounds` })
-    .int(`${what} must be a whole number of pounds`)
-    .min(0, `${what} must not be negative`)
-    .max(MAX_DAY_RATE, `${what} must be at most £${MAX_DAY_RATE} a day`);
+    .number({ error: 'must be a whole number of pounds' })
+    .int('must be a whole number of pounds')
+    .min(0, 'must not be negative')
+    .max(MAX_DAY_RATE, `must be at most £${MAX_DAY_RATE} a day`);
 
 const setRatesInput = z.object({
   trustId: z.string(),
   dayRates: z
-    .array(z.object({ designation: z.enum(DESIGNATIONS, { error: `designation must be one of ${DESIGNATIONS.join(', ')}` }), dayRate: money('dayRate') }))
+    .array(z.object({ designation: z.enum(DESIGNATIONS, { error: `designation must be one of ${DESIGNATIONS.join(', ')}` }), dayRate: money() }))
     .max(DESIGNATIONS.length * 2)
     .nullish(),
-  undesignatedDayRate: money('undesignatedDayRate').nullish(),
-  coverDayRate: money('coverDayRate').nullish(),
+  undesignatedDayRate: money().nullish(),
+  coverDayRate: money().nullish(),
   paidBy: z.enum(COST_PAYERS).nullish(),
 });
 
@@ -105,7 +106,7 @@ export async function setTrustDayRates(viewer: Viewer, input: unknown): Promise<
     { upsert: true, new: true },
   ).lean();
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const d of DESIGNATIONS) if (before.dayRates[d] !== after.dayRates[d]) changes[`dayRates.${d}`] = { from: before.dayRates[d], to: after.dayRates[d] };
+  for (const d of DESIGNATIONS) if (before.dayRates[d] !== after.dayRates[d]) changes[`${d}DayRate`] = { from: before.dayRates[d], to: after.dayRates[d] };
   for (const key of ['undesignatedDayRate', 'coverDayRate', 'paidBy'] as const) if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
   await recordAudit('TrustCostSettings', saved!._id, before.isDefault ? 'CREATED' : 'UPDATED', actor, changes);
   return ok(ratesOf(trustId, saved as LeanDoc<TrustCostSettingsRecord>));
