@@ -23,7 +23,7 @@ import { Trust } from '../models/trust';
 import { TrustCostSettings, type TrustCostSettingsRecord } from '../models/trust-cost-settings';
 import { recordAudit } from './audit';
 import type { DeploymentLean } from './deployments';
-import { failed, fromZod, ok, type Outcome, userError, type UserError } from './user-errors';
+import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError, type UserError } from './user-errors';
 
 export interface TrustCostRates extends CostRates {
   readonly trustId: string;
@@ -92,24 +92,41 @@ export async function setTrustDayRates(viewer: Viewer, input: unknown): Promise<
   });
   if (duplicates.length) return failed(...duplicates);
 
-  const before = ratesOf(trustId, (await TrustCostSettings.findOne({ trustId }).lean()) as LeanDoc<TrustCostSettingsRecord> | null);
+  // One atomic update: $set only what was given, $setOnInsert the defaults for the rest, and
+  // the record as it was before comes back, so concurrent changes to different rates both
+  // land and the audit's "from" is what this change replaced.
+  const actor = actorOf(viewer);
+  const given: Record<string, unknown> = {};
+  for (const r of data.dayRates ?? []) given[`dayRates.${r.designation}`] = r.dayRate;
+  if (data.undesignatedDayRate != null) given.undesignatedDayRate = data.undesignatedDayRate;
+  if (data.coverDayRate != null) given.coverDayRate = data.coverDayRate;
+  if (data.paidBy != null) given.paidBy = data.paidBy;
+  const defaults: Record<string, unknown> = { trustId, createdBy: actor };
+  for (const d of DESIGNATIONS) if (!(`dayRates.${d}` in given)) defaults[`dayRates.${d}`] = DEFAULT_COST_RATES.dayRates[d];
+  for (const key of ['undesignatedDayRate', 'coverDayRate', 'paidBy'] as const) if (!(key in given)) defaults[key] = DEFAULT_COST_RATES[key];
+  const update = () =>
+    TrustCostSettings.findOneAndUpdate({ trustId }, { $set: { ...given, updatedBy: actor }, $setOnInsert: defaults }, { upsert: true, returnDocument: 'before' }).lean();
+  let previous: LeanDoc<TrustCostSettingsRecord> | null;
+  try {
+    previous = (await update()) as LeanDoc<TrustCostSettingsRecord> | null;
+  } catch (error) {
+    // Two first settings of one trust at once: one inserted, the other now updates it.
+    if (!isDuplicateKey(error)) throw error;
+    previous = (await update()) as LeanDoc<TrustCostSettingsRecord> | null;
+  }
+  const before = ratesOf(trustId, previous);
   const after: CostRates = {
     dayRates: { ...before.dayRates, ...Object.fromEntries((data.dayRates ?? []).map((r) => [r.designation, r.dayRate])) },
     undesignatedDayRate: data.undesignatedDayRate ?? before.undesignatedDayRate,
     coverDayRate: data.coverDayRate ?? before.coverDayRate,
     paidBy: data.paidBy ?? before.paidBy,
   };
-  const actor = actorOf(viewer);
-  const saved = await TrustCostSettings.findOneAndUpdate(
-    { trustId },
-    { $set: { ...after, updatedBy: actor }, $setOnInsert: { trustId, createdBy: actor } },
-    { upsert: true, new: true },
-  ).lean();
+  const saved = (await TrustCostSettings.findOne({ trustId }).lean()) as LeanDoc<TrustCostSettingsRecord>;
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const d of DESIGNATIONS) if (before.dayRates[d] !== after.dayRates[d]) changes[`${d}DayRate`] = { from: before.dayRates[d], to: after.dayRates[d] };
   for (const key of ['undesignatedDayRate', 'coverDayRate', 'paidBy'] as const) if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
-  await recordAudit('TrustCostSettings', saved!._id, before.isDefault ? 'CREATED' : 'UPDATED', actor, changes);
-  return ok(ratesOf(trustId, saved as LeanDoc<TrustCostSettingsRecord>));
+  await recordAudit('TrustCostSettings', saved._id, before.isDefault ? 'CREATED' : 'UPDATED', actor, changes);
+  return ok(ratesOf(trustId, saved));
 }
 
 /** What a supporter's day costs under the receiving trust's rates: their day rate and their school's cover. */

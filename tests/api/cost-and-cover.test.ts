@@ -1,6 +1,8 @@
 // Cost and cover through the API: a trust's day rates (published defaults until set), who
 // pays, the cost of each proposal, and planning under a budget.
+import { decodeIdOfType } from '../../server/auth/global-id';
 import { AuditEntry } from '../../server/models/audit-entry';
+import { TrustCostSettings } from '../../server/models/trust-cost-settings';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
 
@@ -42,6 +44,7 @@ const PLAN = `query ($input: PlanAllocationInput!) {
   }
 }`;
 
+const decodedTrust = (id: string) => decodeIdOfType(id, 'Trust')!;
 const rateMap = (settings: any) => Object.fromEntries(settings.dayRates.map((r: any) => [r.designation, r.dayRate]));
 
 describe("a trust's day rates", () => {
@@ -66,6 +69,27 @@ describe("a trust's day rates", () => {
       ['UPDATED', 'lead-rates', ['SLEDayRate']],
     ]);
     expect((audit[1]!.changes as any).SLEDayRate).toEqual({ from: 350, to: 380 });
+  });
+
+  it('concurrent changes to different rates all land, each audited once', async () => {
+    const trustId = await createTrust(api, admin, 'Busy Trust');
+    const changes = [
+      { dayRates: [{ designation: 'NLE', dayRate: 610 }] },
+      { dayRates: [{ designation: 'LLE', dayRate: 470 }] },
+      { dayRates: [{ designation: 'SLE', dayRate: 360 }] },
+      { coverDayRate: 210 },
+      { paidBy: 'TRUST' },
+    ];
+    const results = await Promise.all(changes.map((change) => api.gql(SET_RATES, { input: { trustId, ...change } }, { token: admin })));
+    for (const r of results) expect(r.errors).toBeUndefined();
+    const final = (await api.gql(SETTINGS, { id: trustId }, { token: admin })).data.node.costSettings;
+    expect(rateMap(final)).toEqual({ NLE: 610, LLE: 470, SLE: 360, NLG: 350 });
+    expect(final).toMatchObject({ coverDayRate: 210, paidBy: 'TRUST', undesignatedDayRate: 350 });
+    const settings = await TrustCostSettings.find({ trustId: decodedTrust(trustId) }).lean();
+    expect(settings).toHaveLength(1);
+    const audit = await AuditEntry.find({ entityType: 'TrustCostSettings', entityId: settings[0]!._id }).lean();
+    expect(audit.map((a) => a.action).sort()).toEqual(['CREATED', 'UPDATED', 'UPDATED', 'UPDATED', 'UPDATED']);
+    expect(audit.map((a) => Object.keys(a.changes as object).join()).sort()).toEqual(['LLEDayRate', 'NLEDayRate', 'SLEDayRate', 'coverDayRate', 'paidBy']);
   });
 
   it('refuses bad input field by field and writes nothing', async () => {
