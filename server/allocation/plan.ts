@@ -76,7 +76,7 @@
 // still wants days (greedy order). After an optimal solve there are none (a spare day on a
 // positive-value pair would improve the objective): stats.toppedUpDays reports 0.
 import type { Highs } from 'highs';
-import { planWithinBudget } from './budget';
+import { DEFAULT_BUDGET_MIP_SECONDS, planWithinBudget } from './budget';
 import { buildRows, columnsOf, type Rows } from './model-rows';
 import { checkBudget, consideredPairs, fillGreedily, greedyOrder, MIN_DAY_VALUE, prepareAllocation, residuals, type PreparedAllocation } from './prepare';
 import { assertFeasible, buildPlan, objectiveOf } from './result';
@@ -187,7 +187,9 @@ function checkOptions(options: AllocationOptions) {
   const mode = options.mode ?? 'lp';
   if (mode !== 'lp' && mode !== 'mip') throw new AllocationInputError(`mode must be 'lp' or 'mip', got ${String(mode)}`);
   const budget = checkBudget(options.budget);
-  return { timeLimitSeconds, unknownFsmPercent, maxPricingRounds, mode, budget };
+  const budgetMipSeconds = options.budgetMipSeconds ?? DEFAULT_BUDGET_MIP_SECONDS;
+  if (!(budgetMipSeconds > 0)) throw new AllocationInputError(`budgetMipSeconds must be positive, got ${budgetMipSeconds}`);
+  return { timeLimitSeconds, unknownFsmPercent, maxPricingRounds, mode, budget, budgetMipSeconds };
 }
 
 /**
@@ -197,9 +199,9 @@ function checkOptions(options: AllocationOptions) {
  * options, AllocationSolverError if HiGHS fails or hits its time limit.
  */
 export async function planAllocation<E>(input: AllocationInput<E>, options: AllocationOptions = {}): Promise<AllocationPlan<E>> {
-  const { timeLimitSeconds, unknownFsmPercent, maxPricingRounds, mode, budget } = checkOptions(options);
+  const { timeLimitSeconds, unknownFsmPercent, maxPricingRounds, mode, budget, budgetMipSeconds } = checkOptions(options);
   // A budget adds a row that breaks total unimodularity: a separate, MIP-based path (budget.ts).
-  if (budget !== undefined) return planWithinBudget(input, options, { budget, timeLimitSeconds, maxPricingRounds });
+  if (budget !== undefined) return planWithinBudget(input, options, { budget, timeLimitSeconds, maxPricingRounds, mipSeconds: budgetMipSeconds });
   const highs = await loadAllocationSolver();
   const startedAt = performance.now();
   const prep = prepareAllocation(input, options.topK);

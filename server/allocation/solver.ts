@@ -168,6 +168,29 @@ export class TransportationModel {
     };
   }
 
+  /**
+   * A MIP solve that may stop at its time limit, starting from `start` (one value per
+   * column, a feasible plan): the best plan found by then and whether it is proven optimal.
+   * Any other stop is an error, as in solve().
+   */
+  solveBestFound(start?: Float64Array): { solution: LpSolution; optimal: boolean } | null {
+    if (this.columnCount === 0) return { solution: { colValue: new Float64Array(0), rowDual: new Float64Array(0), objective: 0 }, optimal: true };
+    if (start) this.model.setSolution({ colValue: start });
+    const startedAt = performance.now();
+    const { modelStatus } = this.model.run();
+    this.solveMs += performance.now() - startedAt;
+    const { optimal, timeLimit } = this.highs.constants.modelStatus;
+    if (modelStatus !== optimal && modelStatus !== timeLimit) {
+      throw new AllocationSolverError(`HiGHS stopped without an optimal solution: ${STATUS_NAMES[modelStatus] ?? modelStatus}`);
+    }
+    // 2: a feasible primal solution is held (HiGHS's SolutionStatus kSolutionStatusFeasible).
+    if (modelStatus === timeLimit && Number(this.model.info.get('primal_solution_status')) !== 2) return null;
+    return {
+      solution: { colValue: this.model.getSolution().colValue, rowDual: new Float64Array(0), objective: this.model.getObjectiveValue() },
+      optimal: modelStatus === optimal,
+    };
+  }
+
   dispose(): void {
     this.model.dispose();
   }

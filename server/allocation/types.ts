@@ -180,6 +180,12 @@ export interface AllocationStats {
     readonly applied: boolean;
     readonly solveMs: number;
   };
+  /** Plans under a budget only: whether the MIP proved its plan optimal within its time, where it started, and its time in ms. */
+  readonly budget?: {
+    readonly provenOptimal: boolean;
+    readonly startedFrom: 'rounded LP' | 'greedy';
+    readonly mipMs: number;
+  };
   /** Days added by the final maximality pass (0 whenever the solver returned an optimal vertex). */
   readonly toppedUpDays: number;
 }
@@ -257,6 +263,11 @@ export interface AllocationOptions {
    * no FSM tie-break; needs left short by the budget are reported as `BUDGET`.
    */
   readonly budget?: number;
+  /**
+   * With a budget: seconds the MIP may take before its best plan found so far is used
+   * (stats.budget.provenOptimal = false). Default 5 (DEFAULT_BUDGET_MIP_SECONDS).
+   */
+  readonly budgetMipSeconds?: number;
   /** Solver time limit in seconds, per solve. Default 60. Reaching it is an error, never a silently worse plan. */
   readonly timeLimitSeconds?: number;
   readonly fairness?: FairnessOptions;

@@ -161,6 +161,7 @@ describe('allocation properties', () => {
           fc.pre(input.pairs.length <= 7);
           const optimum = bruteForceOptimum(input, budget);
           const plan = await planAllocation(input, { budget, topK: Infinity });
+          expect(plan.stats.budget?.provenOptimal).toBe(true);
           expect(close(plan.objective, optimum)).toBe(true);
           // From one pair per need, pricing plus greedy's pairs: never below greedy, never above the optimum.
           const priced = await planAllocation(input, { budget, topK: 1 });
@@ -168,6 +169,22 @@ describe('allocation properties', () => {
           expect(greedyAllocation(input, { budget }).objective).toBeLessThanOrEqual(optimum + slack(optimum));
         }),
         { numRuns: 200 },
+      );
+    });
+
+    test('a MIP stopped at its time limit still keeps within the budget and never falls below greedy', async () => {
+      const stopped = arbInstance({ maxNeeds: 8, maxSupporters: 8, maxDays: 8, maxDayCost: 700, density: 0.8 });
+      await fc.assert(
+        fc.asyncProperty(stopped, arbBudget, async (input, budget) => {
+          const plan = await planAllocation(input, { budget, budgetMipSeconds: 1e-6 });
+          const greedy = greedyAllocation(input, { budget });
+          checkPlanInvariants(input, plan);
+          expect(plan.cost).toBeLessThanOrEqual(budget);
+          expect(plan.objective).toBeGreaterThanOrEqual(greedy.objective - slack(greedy.objective));
+          expect(plan.objective).toBeLessThanOrEqual(plan.lpBound! + slack(plan.lpBound!));
+          if (!plan.stats.budget!.provenOptimal) expect(plan.stats.solver).toMatch(/stopped at its .* limit/);
+        }),
+        { numRuns: 60 },
       );
     });
 
