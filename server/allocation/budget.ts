@@ -203,8 +203,8 @@ export async function planWithinBudget<E>(input: AllocationInput<E>, options: Al
   modelPairs.sort((a, b) => a - b);
 
   // The relaxation rounded down (still within every row: all coefficients are >= 0), then
-  // topped up with the days the money left still pays for: within a day or two of the LP
-  // bound. The better of it and greedy is where the MIP starts.
+  // topped up with the days the money left still pays for. The better of it and greedy is
+  // where the MIP starts.
   const rounded = new Float64Array(prep.pairs.length);
   lpColumns.forEach((p, c) => {
     rounded[p] = Math.max(0, Math.floor(relaxation.colValue[c]! + 1e-9));
@@ -249,7 +249,7 @@ export async function planWithinBudget<E>(input: AllocationInput<E>, options: Al
     `HiGHS ${highs.version.string} MIP (branch and cut) with a budget row`,
     pricing ? 'over LP-priced pairs' : '',
     `from the ${startFrom} plan`,
-    provenOptimal ? '(proven optimal)' : `(stopped at its ${mipSeconds} s limit: the best plan found; lpBound bounds the gap)`,
+    provenOptimal ? '(optimal over the modelled pairs)' : `(stopped at its ${mipSeconds} s limit: the best plan found; lpBound bounds the gap)`,
   ]
     .filter(Boolean)
     .join(' ');

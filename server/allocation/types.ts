@@ -180,7 +180,11 @@ export interface AllocationStats {
     readonly applied: boolean;
     readonly solveMs: number;
   };
-  /** Plans under a budget only: whether the MIP proved its plan optimal within its time, where it started, and its time in ms. */
+  /**
+   * Plans under a budget only: whether the MIP proved its plan optimal over the modelled
+   * pairs within its time (with topK Infinity: over every pair), where it started, and its
+   * time in ms.
+   */
   readonly budget?: {
     readonly provenOptimal: boolean;
     readonly startedFrom: 'rounded LP' | 'greedy';

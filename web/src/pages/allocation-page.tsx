@@ -237,6 +237,7 @@ export default function AllocationPage() {
             id="plan-budget"
             inputMode="numeric"
             autoComplete="off"
+            size={10}
             value={budgetText}
             onChange={(e) => setBudgetText(e.target.value)}
             aria-describedby={shownBudgetError ? 'plan-budget-error plan-budget-hint' : 'plan-budget-hint'}
