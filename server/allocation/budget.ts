@@ -263,7 +263,7 @@ export async function planWithinBudget<E>(input: AllocationInput<E>, options: Al
       solveMs: lp.solveMs + mip.solveMs,
       lpObjective: relaxation.objective,
       ...(pricingStats ? { pricing: pricingStats } : {}),
-      budget: { provenOptimal, startedFrom: startFrom, mipMs: mip.solveMs },
+      budget: { provenOptimal, startedFrom: startFrom, mipMs: mip.solveMs, greedyObjective, greedyCost: costOf(prep, greedyDays) },
       toppedUpDays,
     },
     startedAt,

@@ -189,6 +189,9 @@ export interface AllocationStats {
     readonly provenOptimal: boolean;
     readonly startedFrom: 'rounded LP' | 'greedy';
     readonly mipMs: number;
+    /** The greedy plan under the same budget (over every pair), which the planner computes anyway: its objective and cost. */
+    readonly greedyObjective: number;
+    readonly greedyCost: number;
   };
   /** Days added by the final maximality pass (0 whenever the solver returned an optimal vertex). */
   readonly toppedUpDays: number;

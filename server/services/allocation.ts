@@ -141,11 +141,12 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
   const problem = { needs: allocationNeeds, supporters, pairs };
   const budget = parsed.data.budget ?? undefined;
   const plan = await planAllocation(problem, budget === undefined ? {} : { budget });
-  const greedy = greedyAllocation(problem, budget === undefined ? {} : { budget });
+  // Under a budget the planner has made the greedy plan already (its floor); else make it.
+  const greedy = plan.stats.budget ?? (({ objective, cost }) => ({ greedyObjective: objective, greedyCost: cost }))(greedyAllocation(problem));
   return ok({
     plan,
-    greedyObjective: greedy.objective,
-    greedyCost: greedy.cost,
+    greedyObjective: greedy.greedyObjective,
+    greedyCost: greedy.greedyCost,
     dayCosts,
     paidBy,
     needs: new Map(needs.map((n) => [n._id.toString(), n])),

@@ -145,6 +145,9 @@ describe('allocation properties', () => {
           expect(plan.cost).toBeLessThanOrEqual(budget);
           expect(greedy.cost).toBeLessThanOrEqual(budget);
           expect(plan.budget).toBe(budget);
+          // The greedy plan the planner reports is greedyAllocation's under the same budget.
+          expect(plan.stats.budget!.greedyObjective).toBeCloseTo(greedy.objective, 9);
+          expect(plan.stats.budget!.greedyCost).toBe(greedy.cost);
           expect(plan.objective).toBeGreaterThanOrEqual(greedy.objective - slack(greedy.objective));
           expect(plan.objective).toBeLessThanOrEqual(plan.lpBound! + slack(plan.lpBound!));
           // A budget can only take value away.
