@@ -52,6 +52,11 @@ const VALUE_TYPES = [
   // schema/types/email-preferences.ts: settings held for a person's address or a trust.
   'EmailPreference',
   'ReminderRule',
+  // schema/types/cost.ts: rates and costs are values worked out from a trust's rules.
+  'CostBreakdown',
+  'DesignationDayRate',
+  'PlanCost',
+  'TrustCostSettings',
 ];
 
 const config = [

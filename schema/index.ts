@@ -15,6 +15,7 @@ import './types/deployment';
 import './types/deployment-list';
 import './types/waiting-for-me';
 import './types/allocation';
+import './types/cost';
 import './types/academy-support';
 import './node-query';
 import './types/directory';

@@ -6,6 +6,8 @@ import { inputMutation } from '../mutations';
 import { DeploymentRef, ImprovementNeedRef, StaffMemberRef } from '../refs';
 import { viewerOf } from '../viewer';
 import { ScoreFactorType } from './score-factor';
+import { CostPayerEnum, SupportCostType } from './cost';
+import { supportCost } from '../../server/domain/cost';
 import { UserErrorType } from './user-error';
 import type { UserError } from '../../server/services/user-errors';
 
@@ -23,8 +25,42 @@ const PlannedAssignmentType = builder.objectRef<Assignment>('PlannedAssignment')
     value: t.exposeFloat('value', { description: 'priority × fit × days: what this assignment adds to the objective.' }),
     factors: t.field({ type: [ScoreFactorType], description: 'Why this person fits: the ranking factors, adding up to `fit`.', resolve: (a) => a.explanation?.factors.map((f) => ({ ...f, detail: f.detail ?? null })) ?? [] }),
     distanceKm: t.float({ nullable: true, description: 'Distance between the schools, in km.', resolve: (a) => a.explanation?.distanceKm ?? null }),
+    cost: t.field({
+      type: SupportCostType,
+      description: 'What these days cost at the trust’s rates: the supporter’s day rate and their school’s cover.',
+      resolve: (a) => {
+        const rates = a.view.dayCosts.get(a.supporterId) ?? { dayRate: 0, coverDayRate: 0 };
+        return supportCost(a.days, rates.dayRate, rates.coverDayRate, a.view.paidBy);
+      },
+    }),
   }),
 });
+
+interface PlanCostShape {
+  supportCost: number;
+  coverCost: number;
+  total: number;
+}
+
+const PlanCostType = builder.objectRef<PlanCostShape>('PlanCost').implement({
+  description: 'What a whole plan costs, in whole pounds.',
+  fields: (t) => ({
+    supportCost: t.exposeInt('supportCost', { description: 'Sum of the assignments’ support costs.' }),
+    coverCost: t.exposeInt('coverCost', { description: 'Sum of the assignments’ cover costs (borne by the releasing schools).' }),
+    total: t.exposeInt('total', { description: 'supportCost + coverCost: never more than the budget, when one was given.' }),
+  }),
+});
+
+function planCost(view: PlanView): PlanCostShape {
+  let support = 0;
+  let cover = 0;
+  for (const a of view.plan.assignments) {
+    const rates = view.dayCosts.get(a.supporterId) ?? { dayRate: 0, coverDayRate: 0 };
+    support += a.days * rates.dayRate;
+    cover += a.days * rates.coverDayRate;
+  }
+  return { supportCost: support, coverCost: cover, total: support + cover };
+}
 
 const UnmetReasonEnum = builder.enumType('UnmetReason', {
   description: 'Why (part of) a need stays unmet in a plan.',
@@ -33,6 +69,7 @@ const UnmetReasonEnum = builder.enumType('UnmetReason', {
     ZERO_VALUE: { description: 'Eligible supporters exist but none adds any value.' },
     NO_CAPACITY: { description: 'Every eligible supporter had no days left before planning.' },
     CANDIDATE_LIMIT: { description: 'The planner considered too few candidates (only without pricing).' },
+    BUDGET: { description: 'Unmet because of the budget: an eligible supporter still has days, but a day of theirs costs more than the budget left (the money went to needs where it buys more).' },
     CAPACITY_EXHAUSTED: { description: 'Every eligible supporter’s days went to this or more valuable needs; only more capacity helps.' },
   },
 });
@@ -75,7 +112,7 @@ const FairnessType = builder.objectRef<FairnessReport>('FairnessReport').impleme
 
 const AllocationPlanType = builder.objectRef<PlanView>('AllocationPlan').implement({
   description:
-    'An optimal plan: maximises the sum of priority × fit × days over the open needs, within every supporter’s remaining days and every need’s days, respecting every hard constraint. Solved as a linear programme with HiGHS.',
+    'An optimal plan: maximises the sum of priority × fit × days over the open needs, within every supporter’s remaining days and every need’s days (and the budget, when one is given), respecting every hard constraint. Solved with HiGHS: a linear programme, or with a budget a mixed-integer programme.',
   fields: (t) => ({
     assignments: t.field({ type: [PlannedAssignmentType], description: 'Who goes where, for how many days.', resolve: (v) => v.plan.assignments.map((a) => ({ ...a, view: v })) }),
     unmet: t.field({ type: [UnmetNeedType], description: 'Needs left (partly) unmet, with the reason.', resolve: (v) => v.plan.unmet.map((u) => ({ ...u, view: v })) }),
@@ -83,6 +120,15 @@ const AllocationPlanType = builder.objectRef<PlanView>('AllocationPlan').impleme
     lpBound: t.float({ nullable: true, description: 'Upper bound on any plan for this data; equal to the objective when the plan is proven optimal.', resolve: (v) => v.plan.lpBound ?? null }),
     greedyObjective: t.float({ description: 'What a greedy pass (best pair first) achieves on the same data, for comparison.', resolve: (v) => v.greedyObjective }),
     fairness: t.field({ type: FairnessType, description: 'Share of days per FSM band against share requested.', resolve: (v) => v.plan.fairness }),
+    cost: t.field({ type: PlanCostType, description: 'What the plan costs at the trust’s rates.', resolve: (v) => planCost(v) }),
+    budget: t.int({ nullable: true, description: 'The budget the plan was made under, in pounds; null when none was given.', resolve: (v) => v.plan.budget ?? null }),
+    budgetLeft: t.int({ nullable: true, description: 'budget − cost.total; null without a budget.', resolve: (v) => (v.plan.budget === undefined ? null : v.plan.budget - v.plan.cost) }),
+    daysUnmetBecauseOfBudget: t.int({
+      description: 'Days of need left unmet because of the budget (the unmet needs with reason BUDGET); 0 without a budget.',
+      resolve: (v) => v.plan.unmet.reduce((sum, u) => sum + (u.reason === 'BUDGET' ? u.daysUnmet : 0), 0),
+    }),
+    greedyCost: t.int({ description: 'What the greedy plan (under the same budget) costs, in pounds.', resolve: (v) => v.greedyCost }),
+    paidBy: t.field({ type: CostPayerEnum, description: 'Who pays for the support under the trust’s rule.', resolve: (v) => v.paidBy }),
     solver: t.string({ description: 'What produced the plan.', resolve: (v) => v.plan.stats.solver }),
     solveMs: t.float({ description: 'Time in the solver, in ms.', resolve: (v) => v.plan.stats.solveMs }),
   }),
@@ -107,6 +153,7 @@ const PlanAllocationInput = builder.inputType('PlanAllocationInput', {
     trustId: t.id({ description: 'Plan this trust’s open needs (or give clusterId).' }),
     clusterId: t.id({ description: 'Plan this hub’s open needs (or give trustId).' }),
     needIds: t.idList({ description: 'Only these needs (all must be open needs in scope).' }),
+    budget: t.int({ description: 'The most the plan may cost (support and cover at the trust’s rates), in whole pounds. Left out: no limit.' }),
     supportersFrom: t.field({
       type: builder.enumType('SupporterPool', {
         description: 'Whose staff may be planned.',
@@ -124,7 +171,7 @@ builder.queryField('planAllocation', (t) =>
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: PlanAllocationInput, required: true, description: 'The trust or hub to plan, and optionally which of its needs.' }) },
     resolve: async (_root, { input }, context) => {
-      const outcome = await previewAllocation(viewerOf(context), { ...input, supportersFrom: input.supportersFrom ?? undefined });
+      const outcome = await previewAllocation(viewerOf(context), { ...input, supportersFrom: input.supportersFrom ?? undefined, budget: input.budget ?? undefined });
       return outcome.ok ? { plan: outcome.value, userErrors: [] } : { plan: null, userErrors: outcome.userErrors };
     },
   }),

@@ -16,7 +16,7 @@ import { builder } from '../builder';
 
 type Described<T extends string> = Record<T, string>;
 
-function enumOf<T extends string>(name: string, description: string, values: readonly T[], docs: Described<T>) {
+export function enumOf<T extends string>(name: string, description: string, values: readonly T[], docs: Described<T>) {
   return builder.enumType(name, {
     description,
     values: Object.fromEntries(values.map((v) => [v, { value: v, description: docs[v] }])) as Record<T, { value: T; description: string }>,

@@ -67,11 +67,18 @@
 // WebAssembly) is deterministic for a given model, so the same input in any order gives
 // the same plan.
 //
+// Budget. With options.budget the plan must also cost at most the budget (sum of supporter
+// dayCost * days): one more row, with the day costs as coefficients. That row breaks total
+// unimodularity (an LP vertex may now be fractional), so that case is solved as a MIP in
+// budget.ts; without a budget nothing here changes.
+//
 // Maximality. A final pass gives any remaining spare day on a modelled pair whose need
 // still wants days (greedy order). After an optimal solve there are none (a spare day on a
 // positive-value pair would improve the objective): stats.toppedUpDays reports 0.
 import type { Highs } from 'highs';
-import { consideredPairs, fillGreedily, greedyOrder, MIN_DAY_VALUE, prepareAllocation, residuals, type PreparedAllocation } from './prepare';
+import { DEFAULT_BUDGET_MIP_SECONDS, planWithinBudget } from './budget';
+import { buildRows, columnsOf, type Rows } from './model-rows';
+import { checkBudget, consideredPairs, fillGreedily, greedyOrder, MIN_DAY_VALUE, prepareAllocation, residuals, type PreparedAllocation } from './prepare';
 import { assertFeasible, buildPlan, objectiveOf } from './result';
 import { integralityGap, loadAllocationSolver, solveTransportation, TransportationModel, type Columns, type LpSolution } from './solver';
 import {
@@ -89,40 +96,6 @@ export const DEFAULT_MAX_PRICING_ROUNDS = 50;
 const INTEGRALITY_TOLERANCE = 1e-6;
 /** Reduced costs and duals within this of zero count as zero (pricing, optimal face). */
 const ZERO_TOLERANCE = 1e-9;
-
-/** One row per need and per supporter that has at least one usable pair: needs first, in canonical order. */
-interface Rows {
-  readonly needRow: Int32Array;
-  readonly supporterRow: Int32Array;
-  readonly numRows: number;
-  readonly capacity: Float64Array;
-}
-
-function buildRows(prep: PreparedAllocation<unknown>): Rows {
-  const needRow = new Int32Array(prep.needs.length).fill(-1);
-  const supporterRow = new Int32Array(prep.supporters.length).fill(-1);
-  prep.pairUsable.forEach((usable, p) => {
-    if (usable !== 1) return;
-    needRow[prep.pairNeed[p]!] = 0;
-    supporterRow[prep.pairSupporter[p]!] = 0;
-  });
-  const capacity: number[] = [];
-  needRow.forEach((r, i) => {
-    if (r === 0) needRow[i] = capacity.push(prep.needs[i]!.daysOutstanding) - 1;
-  });
-  supporterRow.forEach((r, j) => {
-    if (r === 0) supporterRow[j] = capacity.push(prep.supporters[j]!.remainingDays) - 1;
-  });
-  return { needRow, supporterRow, numRows: capacity.length, capacity: Float64Array.from(capacity) };
-}
-
-function columnsOf(prep: PreparedAllocation<unknown>, rows: Rows, pairs: ArrayLike<number>, cost: (p: number) => number): Columns {
-  return {
-    rowA: Int32Array.from(pairs, (p) => rows.needRow[prep.pairNeed[p]!]!),
-    rowB: Int32Array.from(pairs, (p) => rows.supporterRow[prep.pairSupporter[p]!]!),
-    cost: Float64Array.from(pairs, cost),
-  };
-}
 
 /** value_p - u_i - v_j under the row duals `dual`. */
 function reducedCost(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64Array, p: number): number {
@@ -213,7 +186,10 @@ function checkOptions(options: AllocationOptions) {
   }
   const mode = options.mode ?? 'lp';
   if (mode !== 'lp' && mode !== 'mip') throw new AllocationInputError(`mode must be 'lp' or 'mip', got ${String(mode)}`);
-  return { timeLimitSeconds, unknownFsmPercent, maxPricingRounds, mode };
+  const budget = checkBudget(options.budget);
+  const budgetMipSeconds = options.budgetMipSeconds ?? DEFAULT_BUDGET_MIP_SECONDS;
+  if (!(budgetMipSeconds > 0)) throw new AllocationInputError(`budgetMipSeconds must be positive, got ${budgetMipSeconds}`);
+  return { timeLimitSeconds, unknownFsmPercent, maxPricingRounds, mode, budget, budgetMipSeconds };
 }
 
 /**
@@ -223,7 +199,9 @@ function checkOptions(options: AllocationOptions) {
  * options, AllocationSolverError if HiGHS fails or hits its time limit.
  */
 export async function planAllocation<E>(input: AllocationInput<E>, options: AllocationOptions = {}): Promise<AllocationPlan<E>> {
-  const { timeLimitSeconds, unknownFsmPercent, maxPricingRounds, mode } = checkOptions(options);
+  const { timeLimitSeconds, unknownFsmPercent, maxPricingRounds, mode, budget, budgetMipSeconds } = checkOptions(options);
+  // A budget adds a row that breaks total unimodularity: a separate, MIP-based path (budget.ts).
+  if (budget !== undefined) return planWithinBudget(input, options, { budget, timeLimitSeconds, maxPricingRounds, mipSeconds: budgetMipSeconds });
   const highs = await loadAllocationSolver();
   const startedAt = performance.now();
   const prep = prepareAllocation(input, options.topK);

@@ -28,6 +28,8 @@ export interface PreparedAllocation<E = unknown> {
   readonly needs: readonly AllocationNeed[];
   /** Sorted by id. */
   readonly supporters: readonly AllocationSupporter[];
+  /** Per supporter (same order): dayCost, 0 when not given. */
+  readonly supporterCost: Float64Array;
   /** Every input pair in canonical order (by need, then fit descending, then supporter). */
   readonly pairs: readonly AllocationPair<E>[];
   /** Index into `needs` of each pair. */
@@ -59,6 +61,11 @@ function compareIds(a: string, b: string): number {
 }
 
 function isDayCount(x: number): boolean {
+  return Number.isSafeInteger(x) && x >= 0;
+}
+
+/** Money is whole currency units, so sums of costs are exact and a budget is never crossed by rounding. */
+export function isMoney(x: number): boolean {
   return Number.isSafeInteger(x) && x >= 0;
 }
 
@@ -97,7 +104,9 @@ export function prepareAllocation<E>(input: AllocationInput<E>, topKOption?: num
   }
   for (const s of supporters) {
     if (!isDayCount(s.remainingDays)) throw new AllocationInputError(`supporter ${s.id}: remainingDays must be an integer >= 0, got ${s.remainingDays}`);
+    if (s.dayCost !== undefined && !isMoney(s.dayCost)) throw new AllocationInputError(`supporter ${s.id}: dayCost must be an integer >= 0, got ${s.dayCost}`);
   }
+  const supporterCost = Float64Array.from(supporters, (s) => s.dayCost ?? 0);
 
   // Pairs to indices, then grouped by need with a counting sort, then each need's group
   // sorted by fit descending, then supporter: O(P) plus small sorts, not one big sort.
@@ -171,6 +180,7 @@ export function prepareAllocation<E>(input: AllocationInput<E>, topKOption?: num
   return {
     needs,
     supporters,
+    supporterCost,
     pairs,
     pairNeed,
     pairSupporter,
@@ -207,9 +217,15 @@ export function greedyOrder(prep: PreparedAllocation<unknown>, subset: Int32Arra
   });
 }
 
+/** Money still to spend under a budget; mutated as days are given. */
+export interface BudgetLeft {
+  left: number;
+}
+
 /**
  * Walks `order`, giving each pair min(days the need still wants, days the supporter still
- * has). Mutates `days` (per pair), `needLeft` and `supporterLeft`; returns the days added.
+ * has, and with a budget the whole days the money left pays for). Mutates `days` (per
+ * pair), `needLeft`, `supporterLeft` and `budget`; returns the days added.
  */
 export function fillGreedily(
   prep: PreparedAllocation<unknown>,
@@ -217,19 +233,37 @@ export function fillGreedily(
   days: Float64Array,
   needLeft: Float64Array,
   supporterLeft: Float64Array,
+  budget?: BudgetLeft,
 ): number {
   let added = 0;
   for (const p of order) {
     const ni = prep.pairNeed[p]!;
     const si = prep.pairSupporter[p]!;
-    const d = Math.min(needLeft[ni]!, supporterLeft[si]!);
+    const cost = prep.supporterCost[si]!;
+    let d = Math.min(needLeft[ni]!, supporterLeft[si]!);
+    if (budget && cost > 0) d = Math.min(d, Math.floor(budget.left / cost));
     if (d <= 0) continue;
     days[p]! += d;
     needLeft[ni]! -= d;
     supporterLeft[si]! -= d;
+    if (budget) budget.left -= d * cost;
     added += d;
   }
   return added;
+}
+
+/** What `days` cost: sum of supporter dayCost * days (exact: whole units). */
+export function costOf(prep: PreparedAllocation<unknown>, days: Float64Array): number {
+  let total = 0;
+  for (let p = 0; p < days.length; p++) if (days[p]! > 0) total += prep.supporterCost[prep.pairSupporter[p]!]! * days[p]!;
+  return total;
+}
+
+/** Checks a budget option: undefined, or whole currency units >= 0. */
+export function checkBudget(budget: number | undefined): number | undefined {
+  if (budget === undefined) return undefined;
+  if (!isMoney(budget)) throw new AllocationInputError(`budget must be an integer >= 0 (whole currency units), got ${budget}`);
+  return budget;
 }
 
 /** Days each need still wants and each supporter still has, given `days` per pair. */

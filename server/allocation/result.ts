@@ -1,7 +1,7 @@
 // Turns days-per-pair into the plan shape shared by the optimal planner and greedy:
 // assignments, unmet needs with a reason, the objective and the fairness report.
 import { computeFairness } from './fairness';
-import { MIN_DAY_VALUE, residuals, type PreparedAllocation } from './prepare';
+import { costOf, MIN_DAY_VALUE, residuals, type PreparedAllocation } from './prepare';
 import type {
   AllocationAssignment,
   AllocationPlan,
@@ -36,28 +36,35 @@ export function objectiveOf(prep: PreparedAllocation<unknown>, days: Float64Arra
   return total;
 }
 
-function unmetReason(prep: PreparedAllocation<unknown>, needIdx: number, supporterLeft: Float64Array): UnmetReason {
+/** `budgetLeft` is Infinity when the plan has no budget. */
+function unmetReason(prep: PreparedAllocation<unknown>, needIdx: number, supporterLeft: Float64Array, budgetLeft: number): UnmetReason {
   const start = prep.needPairStart[needIdx]!;
   const end = prep.needPairStart[needIdx + 1]!;
   if (start === end) return 'NO_ELIGIBLE_SUPPORTER';
   let anyUseful = false;
   let anyWithDays = false;
   let prunedWithSpare = false;
+  let spareButUnaffordable = false;
   for (let p = start; p < end; p++) {
     if (!(prep.pairValue[p]! >= MIN_DAY_VALUE)) continue;
     anyUseful = true;
     const si = prep.pairSupporter[p]!;
     if (prep.supporters[si]!.remainingDays > 0) anyWithDays = true;
-    if (prep.pairConsidered[p] !== 1 && prep.pairUsable[p] === 1 && supporterLeft[si]! > 0) prunedWithSpare = true;
+    if (prep.pairUsable[p] !== 1 || !(supporterLeft[si]! > 0)) continue;
+    const affordable = prep.supporterCost[si]! <= budgetLeft;
+    if (prep.pairConsidered[p] !== 1 && affordable) prunedWithSpare = true;
+    if (!affordable) spareButUnaffordable = true;
   }
   if (!anyUseful) return 'ZERO_VALUE';
   if (!anyWithDays) return 'NO_CAPACITY';
   if (prunedWithSpare) return 'CANDIDATE_LIMIT';
+  if (spareButUnaffordable) return 'BUDGET';
   return 'CAPACITY_EXHAUSTED';
 }
 
 export interface PlanExtras {
   readonly lpBound?: number;
+  readonly budget?: number;
   readonly fairness?: FairnessOptions;
 }
 
@@ -70,6 +77,9 @@ export function buildPlan<E>(
   extras: PlanExtras = {},
 ): AllocationPlan<E> {
   assertFeasible(prep, days);
+  const cost = costOf(prep, days);
+  if (extras.budget !== undefined && cost > extras.budget) throw new Error(`internal error: the plan costs ${cost}, over the budget of ${extras.budget}`);
+  const budgetLeft = extras.budget === undefined ? Infinity : extras.budget - cost;
   const assignments: AllocationAssignment<E>[] = [];
   const allocatedByNeed = new Map<string, number>();
   for (let p = 0; p < days.length; p++) {
@@ -84,6 +94,7 @@ export function buildPlan<E>(
       fit: pair.fit,
       priority: need.priority,
       value: prep.pairValue[p]! * d,
+      ...(prep.supporters[prep.pairSupporter[p]!]!.dayCost !== undefined ? { cost: prep.supporterCost[prep.pairSupporter[p]!]! * d } : {}),
       ...(pair.explanation !== undefined ? { explanation: pair.explanation } : {}),
     });
     allocatedByNeed.set(need.id, (allocatedByNeed.get(need.id) ?? 0) + d);
@@ -100,7 +111,7 @@ export function buildPlan<E>(
       daysRequested: need.daysOutstanding,
       daysAllocated: allocated,
       daysUnmet: need.daysOutstanding - allocated,
-      reason: unmetReason(prep, i, supporterLeft),
+      reason: unmetReason(prep, i, supporterLeft, budgetLeft),
       eligibleSupporters: prep.needPairStart[i + 1]! - prep.needPairStart[i]!,
       consideredSupporters: considered,
     });
@@ -116,6 +127,8 @@ export function buildPlan<E>(
     assignments,
     unmet,
     objective: objectiveOf(prep, days),
+    cost,
+    ...(extras.budget !== undefined ? { budget: extras.budget } : {}),
     ...(extras.lpBound !== undefined ? { lpBound: extras.lpBound } : {}),
     fairness,
     stats: {

@@ -28,6 +28,11 @@ export interface Columns {
   readonly rowB: Int32Array;
   /** Per column: objective coefficient (maximised). */
   readonly cost: Float64Array;
+  /**
+   * With a budget: the budget's row, and per column its coefficient there (the supporter's
+   * day cost). A zero coefficient is left out of the matrix.
+   */
+  readonly budget?: { readonly row: number; readonly coefficient: Float64Array };
 }
 
 export interface LpSolution {
@@ -60,14 +65,31 @@ const LP_OPTIONS = { solver: 'simplex', simplex_strategy: 4 } as const;
 
 function csc(numRows: number, columns: Columns) {
   const n = columns.cost.length;
-  const starts = new Int32Array(n + 1);
-  const indices = new Int32Array(2 * n);
-  for (let c = 0; c < n; c++) {
-    starts[c + 1] = 2 * (c + 1);
-    indices[2 * c] = columns.rowA[c]!;
-    indices[2 * c + 1] = columns.rowB[c]!;
+  if (!columns.budget) {
+    const starts = new Int32Array(n + 1);
+    const indices = new Int32Array(2 * n);
+    for (let c = 0; c < n; c++) {
+      starts[c + 1] = 2 * (c + 1);
+      indices[2 * c] = columns.rowA[c]!;
+      indices[2 * c + 1] = columns.rowB[c]!;
+    }
+    return { format: 'csc' as const, numRows, numCols: n, starts, indices, values: new Float64Array(2 * n).fill(1) };
   }
-  return { format: 'csc' as const, numRows, numCols: n, starts, indices, values: new Float64Array(2 * n).fill(1) };
+  // Three entries per column when the pair costs money: need row, supporter row, budget row.
+  const { row: budgetRow, coefficient } = columns.budget;
+  const starts = new Int32Array(n + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let c = 0; c < n; c++) {
+    indices.push(columns.rowA[c]!, columns.rowB[c]!);
+    values.push(1, 1);
+    if (coefficient[c]! > 0) {
+      indices.push(budgetRow);
+      values.push(coefficient[c]!);
+    }
+    starts[c + 1] = indices.length;
+  }
+  return { format: 'csc' as const, numRows, numCols: n, starts, indices: Int32Array.from(indices), values: Float64Array.from(values) };
 }
 
 /**
@@ -143,6 +165,29 @@ export class TransportationModel {
       colValue: solution.colValue,
       rowDual: this.settings.integer ? new Float64Array(0) : solution.rowDual,
       objective: this.model.getObjectiveValue(),
+    };
+  }
+
+  /**
+   * A MIP solve that may stop at its time limit, starting from `start` (one value per
+   * column, a feasible plan): the best plan found by then and whether it is proven optimal.
+   * Any other stop is an error, as in solve().
+   */
+  solveBestFound(start?: Float64Array): { solution: LpSolution; optimal: boolean } | null {
+    if (this.columnCount === 0) return { solution: { colValue: new Float64Array(0), rowDual: new Float64Array(0), objective: 0 }, optimal: true };
+    if (start) this.model.setSolution({ colValue: start });
+    const startedAt = performance.now();
+    const { modelStatus } = this.model.run();
+    this.solveMs += performance.now() - startedAt;
+    const { optimal, timeLimit } = this.highs.constants.modelStatus;
+    if (modelStatus !== optimal && modelStatus !== timeLimit) {
+      throw new AllocationSolverError(`HiGHS stopped without an optimal solution: ${STATUS_NAMES[modelStatus] ?? modelStatus}`);
+    }
+    // 2: a feasible primal solution is held (HiGHS's SolutionStatus kSolutionStatusFeasible).
+    if (modelStatus === timeLimit && Number(this.model.info.get('primal_solution_status')) !== 2) return null;
+    return {
+      solution: { colValue: this.model.getSolution().colValue, rowDual: new Float64Array(0), objective: this.model.getObjectiveValue() },
+      optimal: modelStatus === optimal,
     };
   }
 

@@ -21,6 +21,12 @@ export interface AllocationSupporter {
   readonly id: string;
   /** Days still available: an integer >= 0. */
   readonly remainingDays: number;
+  /**
+   * What one day of this supporter costs, in whole currency units (pounds): their support
+   * day rate plus the cover their school pays for while they are away. An integer >= 0;
+   * default 0. Only a `budget` makes it matter to the plan.
+   */
+  readonly dayCost?: number;
 }
 
 /**
@@ -52,6 +58,8 @@ export interface AllocationAssignment<E = unknown> {
   readonly priority: number;
   /** priority * fit * days: this assignment's contribution to the objective. */
   readonly value: number;
+  /** The supporter's dayCost * days; present when the supporter has a dayCost. */
+  readonly cost?: number;
   readonly explanation?: E;
 }
 
@@ -66,18 +74,23 @@ export interface AllocationAssignment<E = unknown> {
  *   planning started.
  * - `CANDIDATE_LIMIT`: the supporters the planner considered for the need (its top-K pairs by
  *   fit, plus any pricing added) are fully booked by this plan, but an eligible supporter it
- *   left out still has days to spare: planning with pricing (or a larger `topK`) could meet
- *   more of this need. Never happens when pricing converged.
+ *   left out still has days to spare (and, with a budget, the budget left would pay for a
+ *   day of theirs): planning with pricing (or a larger `topK`) could meet more of this need.
+ *   Never happens when pricing converged without a budget.
+ * - `BUDGET`: only with a budget. An eligible supporter with a useful fit still has days to
+ *   spare, but a day of theirs costs more than the budget left: the money went to needs
+ *   where a pound buys more. A larger budget would meet more of this need.
  * - `CAPACITY_EXHAUSTED`: every eligible supporter's days are fully allocated by this plan
  *   (to this need or to needs where their days are worth more). Only more capacity helps.
  */
-export type UnmetReason = 'NO_ELIGIBLE_SUPPORTER' | 'ZERO_VALUE' | 'NO_CAPACITY' | 'CANDIDATE_LIMIT' | 'CAPACITY_EXHAUSTED';
+export type UnmetReason = 'NO_ELIGIBLE_SUPPORTER' | 'ZERO_VALUE' | 'NO_CAPACITY' | 'CANDIDATE_LIMIT' | 'BUDGET' | 'CAPACITY_EXHAUSTED';
 
 export const UNMET_REASONS: readonly UnmetReason[] = [
   'NO_ELIGIBLE_SUPPORTER',
   'ZERO_VALUE',
   'NO_CAPACITY',
   'CANDIDATE_LIMIT',
+  'BUDGET',
   'CAPACITY_EXHAUSTED',
 ];
 
@@ -167,6 +180,19 @@ export interface AllocationStats {
     readonly applied: boolean;
     readonly solveMs: number;
   };
+  /**
+   * Plans under a budget only: whether the MIP proved its plan optimal over the modelled
+   * pairs within its time (with topK Infinity: over every pair), where it started, and its
+   * time in ms.
+   */
+  readonly budget?: {
+    readonly provenOptimal: boolean;
+    readonly startedFrom: 'rounded LP' | 'greedy';
+    readonly mipMs: number;
+    /** The greedy plan under the same budget (over every pair), which the planner computes anyway: its objective and cost. */
+    readonly greedyObjective: number;
+    readonly greedyCost: number;
+  };
   /** Days added by the final maximality pass (0 whenever the solver returned an optimal vertex). */
   readonly toppedUpDays: number;
 }
@@ -178,6 +204,10 @@ export interface AllocationPlan<E = unknown> {
   readonly unmet: readonly UnmetNeed[];
   /** Sum of assignment values: sum of priority * fit * days. */
   readonly objective: number;
+  /** Sum of assignment costs (supporter dayCost * days). Never more than the budget, when one is given. */
+  readonly cost: number;
+  /** The budget the plan was made under, when one was given. */
+  readonly budget?: number;
   /**
    * Upper bound on the LP relaxation of the WHOLE problem (every input pair, none pruned),
    * hence on any plan for this input: the objective of a dual-feasible solution, certified
@@ -233,6 +263,18 @@ export interface AllocationOptions {
   readonly fsmTieBreak?: boolean;
   /** FSM percentage assumed for needs whose FSM is unknown, in the tie-break only. Default 25 (about the national average). */
   readonly unknownFsmPercent?: number;
+  /**
+   * The most the plan may cost (sum of supporter dayCost * days), in the same whole currency
+   * units: an integer >= 0. Absent: no limit, and the plan is exactly as without costs. With
+   * a budget the model gains one row (the budget) and is solved as a MIP (see budget.ts):
+   * no FSM tie-break; needs left short by the budget are reported as `BUDGET`.
+   */
+  readonly budget?: number;
+  /**
+   * With a budget: seconds the MIP may take before its best plan found so far is used
+   * (stats.budget.provenOptimal = false). Default 5 (DEFAULT_BUDGET_MIP_SECONDS).
+   */
+  readonly budgetMipSeconds?: number;
   /** Solver time limit in seconds, per solve. Default 60. Reaching it is an error, never a silently worse plan. */
   readonly timeLimitSeconds?: number;
   readonly fairness?: FairnessOptions;

@@ -12,6 +12,7 @@ export const AUDITED_ENTITY_TYPES = [
   'OutboxEmail',
   'EmailPreference',
   'TrustReminderSettings',
+  'TrustCostSettings',
   'CalendarFeed',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];

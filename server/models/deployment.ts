@@ -1,4 +1,5 @@
 import { type HydratedDocument, type InferSchemaType, Schema, model } from 'mongoose';
+import { COST_PAYERS } from '../domain/cost';
 import { DEPLOYMENT_STATUSES } from '../domain/enums';
 import { EXPERTISE_AREAS } from '../domain/taxonomy';
 import { actorSchema, authorship, scoreFactorSchema } from './common';
@@ -65,6 +66,8 @@ const deploymentSchema = new Schema(
      * (racing proposals included) on MongoDB and FerretDB alike, without partial indexes.
      */
     liveKey: { type: String, required: true },
+    /** Who pays for this deployment's support, overriding the trust's rule (domain/cost.ts); null: the trust's rule. */
+    paidBy: { type: String, enum: [...COST_PAYERS, null], default: null },
     ...authorship,
   },
   { timestamps: true },

@@ -19,6 +19,8 @@ import type { LeanDoc } from '../models/lean';
 import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
 import { rankingFacts } from '../db/ranking-facts';
 import { failed, fromZod, ok, type Outcome, type UserError, userError } from './user-errors';
+import { staffDayCosts, type SupporterDayCost } from './cost';
+import type { CostPayer } from '../domain/cost';
 
 type NeedLean = LeanDoc<ImprovementNeedRecord>;
 type AcademyLean = LeanDoc<AcademyRecord>;
@@ -33,6 +35,12 @@ export interface PairExplanation {
 export interface PlanView {
   plan: AllocationPlan<PairExplanation>;
   greedyObjective: number;
+  /** What greedy's plan costs (under the same budget, when one was given). */
+  greedyCost: number;
+  /** Each planned supporter's day rate and cover day rate, by staff id (the plan's trust's rates). */
+  dayCosts: Map<string, SupporterDayCost>;
+  /** Who pays for support under the plan's trust's rule. */
+  paidBy: CostPayer;
   needs: Map<string, NeedLean>;
   staff: Map<string, StaffLean>;
   scope: { trustId: string; clusterId: string | null };
@@ -44,6 +52,13 @@ const planInput = z
     clusterId: z.string().nullish(),
     needIds: z.array(z.string()).max(5000).nullish(),
     supportersFrom: z.enum(['SAME_TRUST', 'ANYWHERE']).default('SAME_TRUST'),
+    /** The most the plan may cost (support and cover), in whole pounds. */
+    budget: z
+      .number({ error: 'must be a whole number of pounds' })
+      .int('must be a whole number of pounds')
+      .min(0, 'must not be negative')
+      .max(100_000_000, 'must be at most £100,000,000')
+      .nullish(),
   })
   .refine((i) => !!i.trustId !== !!i.clusterId, { path: ['trustId'], message: 'give exactly one of trustId or clusterId' });
 
@@ -117,13 +132,23 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
       pairs.push({ needId: profile.id, supporterId: c.supporter.id, fit: c.score, explanation: { score: c.score, factors: c.factors, distanceKm: c.distanceKm } });
     }
   }
-  const supporters = profiles.map((p) => ({ id: p.id, remainingDays: p.remainingDays }));
+  // A day of a supporter costs their day rate plus their school's cover: what a budget limits.
+  const { costs: dayCosts, paidBy } = await staffDayCosts(staff, scope.trustId);
+  const supporters = profiles.map((p) => {
+    const cost = dayCosts.get(p.id);
+    return { id: p.id, remainingDays: p.remainingDays, dayCost: cost ? cost.dayRate + cost.coverDayRate : 0 };
+  });
   const problem = { needs: allocationNeeds, supporters, pairs };
-  const plan = await planAllocation(problem);
-  const greedy = greedyAllocation(problem);
+  const budget = parsed.data.budget ?? undefined;
+  const plan = await planAllocation(problem, budget === undefined ? {} : { budget });
+  // Under a budget the planner has made the greedy plan already (its floor); else make it.
+  const greedy = plan.stats.budget ?? (({ objective, cost }) => ({ greedyObjective: objective, greedyCost: cost }))(greedyAllocation(problem));
   return ok({
     plan,
-    greedyObjective: greedy.objective,
+    greedyObjective: greedy.greedyObjective,
+    greedyCost: greedy.greedyCost,
+    dayCosts,
+    paidBy,
     needs: new Map(needs.map((n) => [n._id.toString(), n])),
     staff: new Map(staff.map((s) => [s._id.toString(), s])),
     scope: { trustId: scope.trustId, clusterId: scope.clusterId },

@@ -189,6 +189,27 @@ describe('the improvement lead and the executive head: from a need to impact', (
   });
 });
 
+describe('the improvement lead: what support costs, and planning within a budget', () => {
+  it("reads the trust's day rates and plans within a budget that leaves some need unmet for want of money", async () => {
+    const { token, claims } = tokens.IMPROVEMENT_LEAD;
+    const file = 'improvement-lead.graphql';
+    const { node: trust } = await run(file, 'TrustDayRates', { trustId: claims.trustId }, token);
+    expect(trust.costSettings.isDefault).toBe(true);
+    expect(trust.costSettings.dayRates.map((r: any) => r.designation)).toEqual(['NLE', 'LLE', 'SLE', 'NLG']);
+
+    const { planAllocation } = await run(file, 'PlanWithinBudget', { trustId: claims.trustId, budget: 5000 }, token);
+    const plan = planAllocation.plan;
+    expect(plan.budget).toBe(5000);
+    expect(plan.cost.total).toBeLessThanOrEqual(5000);
+    expect(plan.budgetLeft).toBe(5000 - plan.cost.total);
+    expect(plan.cost.total).toBe(plan.assignments.reduce((sum: number, a: any) => sum + a.cost.total, 0));
+    expect(plan.objective).toBeGreaterThanOrEqual(plan.greedyObjective - 1e-9);
+    // The demo trust's needs ask for far more than £5,000 buys.
+    expect(plan.daysUnmetBecauseOfBudget).toBeGreaterThan(0);
+    expect(plan.daysUnmetBecauseOfBudget).toBe(plan.unmet.filter((u: any) => u.reason === 'BUDGET').reduce((sum: number, u: any) => sum + u.daysUnmet, 0));
+  });
+});
+
 describe('the journey files', () => {
   it('are all run by this test, every operation of every file', () => {
     const files = readdirSync(JOURNEYS).filter((f) => f.endsWith('.graphql')).sort();

@@ -28,6 +28,12 @@ export const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 export const score = (n: number) => n.toFixed(2);
 
+/** Whole pounds: 2250 -> "£2,250". */
+export const money = (n: number) => `£${n.toLocaleString('en-GB')}`;
+
+/** Who pays, as a person reads it. */
+export const payer = (paidBy: string) => (paidBy === 'TRUST' ? 'the trust' : 'the receiving school');
+
 export function date(value: string | null | undefined): string {
   if (!value) return '—';
   return new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });

@@ -128,4 +128,105 @@ describe('allocation properties', () => {
       { numRuns: 100 },
     );
   });
+
+  describe('with a budget', () => {
+    const costed = arbInstance({ maxNeeds: 6, maxSupporters: 5, maxDays: 6, maxDayCost: 700 });
+    const tinyCosted = arbInstance({ maxNeeds: 3, maxSupporters: 3, maxDays: 3, density: 0.7, maxDayCost: 600 });
+    const arbBudget = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 6000 }), fc.integer({ min: 0, max: 1200 }));
+    const slack = (x: number) => 1e-6 * (1 + Math.abs(x));
+
+    test('the plan never costs more than the budget and is never worse than greedy under the same budget', async () => {
+      await fc.assert(
+        fc.asyncProperty(costed, arbBudget, fc.integer({ min: 1, max: 3 }), async (input, budget, topK) => {
+          const plan = await planAllocation(input, { budget, topK });
+          const greedy = greedyAllocation(input, { budget });
+          checkPlanInvariants(input, plan);
+          checkPlanInvariants(input, greedy);
+          expect(plan.cost).toBeLessThanOrEqual(budget);
+          expect(greedy.cost).toBeLessThanOrEqual(budget);
+          expect(plan.budget).toBe(budget);
+          // The greedy plan the planner reports is greedyAllocation's under the same budget.
+          expect(plan.stats.budget!.greedyObjective).toBeCloseTo(greedy.objective, 9);
+          expect(plan.stats.budget!.greedyCost).toBe(greedy.cost);
+          expect(plan.objective).toBeGreaterThanOrEqual(greedy.objective - slack(greedy.objective));
+          expect(plan.objective).toBeLessThanOrEqual(plan.lpBound! + slack(plan.lpBound!));
+          // A budget can only take value away.
+          const unlimited = await planAllocation(input);
+          expect(plan.objective).toBeLessThanOrEqual(unlimited.objective + slack(unlimited.objective));
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    test('the plan reaches the exhaustive-search optimum under the budget on tiny instances', async () => {
+      await fc.assert(
+        fc.asyncProperty(tinyCosted, fc.integer({ min: 0, max: 2500 }), async (input, budget) => {
+          fc.pre(input.pairs.length <= 7);
+          const optimum = bruteForceOptimum(input, budget);
+          const plan = await planAllocation(input, { budget, topK: Infinity });
+          expect(plan.stats.budget?.provenOptimal).toBe(true);
+          expect(close(plan.objective, optimum)).toBe(true);
+          // From one pair per need, pricing plus greedy's pairs: never below greedy, never above the optimum.
+          const priced = await planAllocation(input, { budget, topK: 1 });
+          expect(priced.objective).toBeLessThanOrEqual(optimum + slack(optimum));
+          expect(greedyAllocation(input, { budget }).objective).toBeLessThanOrEqual(optimum + slack(optimum));
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    test('a MIP stopped at its time limit still keeps within the budget and never falls below greedy', async () => {
+      const stopped = arbInstance({ maxNeeds: 8, maxSupporters: 8, maxDays: 8, maxDayCost: 700, density: 0.8 });
+      await fc.assert(
+        fc.asyncProperty(stopped, arbBudget, async (input, budget) => {
+          const plan = await planAllocation(input, { budget, budgetMipSeconds: 1e-6 });
+          const greedy = greedyAllocation(input, { budget });
+          checkPlanInvariants(input, plan);
+          expect(plan.cost).toBeLessThanOrEqual(budget);
+          expect(plan.objective).toBeGreaterThanOrEqual(greedy.objective - slack(greedy.objective));
+          expect(plan.objective).toBeLessThanOrEqual(plan.lpBound! + slack(plan.lpBound!));
+          if (!plan.stats.budget!.provenOptimal) expect(plan.stats.solver).toMatch(/stopped at its .* limit/);
+        }),
+        { numRuns: 60 },
+      );
+    });
+
+    test('more budget never gives a worse plan; a budget that pays for everything changes nothing', async () => {
+      await fc.assert(
+        fc.asyncProperty(costed, arbBudget, fc.integer({ min: 0, max: 2000 }), async (input, budget, more) => {
+          const smaller = await planAllocation(input, { budget, topK: Infinity });
+          const larger = await planAllocation(input, { budget: budget + more, topK: Infinity });
+          expect(larger.objective).toBeGreaterThanOrEqual(smaller.objective - slack(smaller.objective));
+          const everything = input.supporters.reduce((sum, s) => sum + (s.dayCost ?? 0) * s.remainingDays, 0);
+          const ample = await planAllocation(input, { budget: everything });
+          const unlimited = await planAllocation(input);
+          expect(close(ample.objective, unlimited.objective)).toBe(true);
+          expect(ample.unmet.some((u) => u.reason === 'BUDGET')).toBe(false);
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    test('BUDGET is given only with a budget, and only where a spare supporter costs more than the money left', async () => {
+      await fc.assert(
+        fc.asyncProperty(costed, arbBudget, async (input, budget) => {
+          expect((await planAllocation(input)).unmet.some((u) => u.reason === 'BUDGET')).toBe(false);
+          expect(greedyAllocation(input).unmet.some((u) => u.reason === 'BUDGET')).toBe(false);
+          for (const plan of [await planAllocation(input, { budget }), greedyAllocation(input, { budget })]) {
+            const left = budget - plan.cost;
+            const used = new Map<string, number>();
+            for (const a of plan.assignments) used.set(a.supporterId, (used.get(a.supporterId) ?? 0) + a.days);
+            for (const u of plan.unmet.filter((x) => x.reason === 'BUDGET')) {
+              const spareAndDear = input.pairs.some((p) => {
+                const s = input.supporters.find((x) => x.id === p.supporterId)!;
+                return p.needId === u.needId && p.fit > 0 && s.remainingDays > (used.get(s.id) ?? 0) && (s.dayCost ?? 0) > left;
+              });
+              expect(spareAndDear).toBe(true);
+            }
+          }
+        }),
+        { numRuns: 100 },
+      );
+    });
+  });
 });

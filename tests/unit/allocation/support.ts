@@ -14,8 +14,8 @@ export function need(id: string, priority: number, daysOutstanding: number, fsmP
   return { id, priority, daysOutstanding, fsmPercent };
 }
 
-export function supporter(id: string, remainingDays: number): AllocationSupporter {
-  return { id, remainingDays };
+export function supporter(id: string, remainingDays: number, dayCost?: number): AllocationSupporter {
+  return dayCost === undefined ? { id, remainingDays } : { id, remainingDays, dayCost };
 }
 
 export function pair(needId: string, supporterId: string, fit: number, explanation?: unknown): AllocationPair {
@@ -49,6 +49,7 @@ export function checkPlanInvariants(input: AllocationInput<unknown>, plan: Alloc
   const usedBySupporter = new Map<string, number>();
   const usedByNeed = new Map<string, number>();
   let objective = 0;
+  let cost = 0;
   const seen = new Set<string>();
   for (const a of plan.assignments) {
     const key = `${a.needId}/${a.supporterId}`;
@@ -60,12 +61,17 @@ export function checkPlanInvariants(input: AllocationInput<unknown>, plan: Alloc
     expect(a.priority).toBe(n.priority);
     expect(a.value).toBeCloseTo(n.priority * a.fit * a.days, 12);
     objective += a.value;
+    const dayCost = supporters.get(a.supporterId)!.dayCost;
+    expect(a.cost).toBe(dayCost === undefined ? undefined : dayCost * a.days);
+    cost += a.cost ?? 0;
     usedBySupporter.set(a.supporterId, (usedBySupporter.get(a.supporterId) ?? 0) + a.days);
     usedByNeed.set(a.needId, (usedByNeed.get(a.needId) ?? 0) + a.days);
   }
   for (const [id, used] of usedBySupporter) expect(used).toBeLessThanOrEqual(supporters.get(id)!.remainingDays);
   for (const [id, used] of usedByNeed) expect(used).toBeLessThanOrEqual(needs.get(id)!.daysOutstanding);
   expect(plan.objective).toBeCloseTo(objective, 9);
+  expect(plan.cost).toBe(cost);
+  if (plan.budget !== undefined) expect(plan.cost).toBeLessThanOrEqual(plan.budget);
   const unmetIds = new Set<string>();
   for (const u of plan.unmet) {
     const n = needs.get(u.needId)!;
@@ -85,30 +91,33 @@ export function checkPlanInvariants(input: AllocationInput<unknown>, plan: Alloc
  * The best objective by exhaustive search: for tiny instances only (a handful of pairs, few
  * days). As documented for the planner, a day worth less than MIN_DAY_VALUE is worth 0.
  */
-export function bruteForceOptimum(input: AllocationInput<unknown>): number {
+export function bruteForceOptimum(input: AllocationInput<unknown>, budget = Infinity): number {
+  const dayCost = new Map(input.supporters.map((s) => [s.id, s.dayCost ?? 0]));
   const needLeft = new Map(input.needs.map((n) => [n.id, n.daysOutstanding]));
   const supLeft = new Map(input.supporters.map((s) => [s.id, s.remainingDays]));
   const priority = new Map(input.needs.map((n) => [n.id, n.priority]));
   const pairs = input.pairs;
   let best = 0;
-  const go = (k: number, acc: number): void => {
+  const go = (k: number, acc: number, spent: number): void => {
     if (k === pairs.length) {
       best = Math.max(best, acc);
       return;
     }
     const p = pairs[k]!;
-    const max = Math.min(needLeft.get(p.needId)!, supLeft.get(p.supporterId)!);
+    const cost = dayCost.get(p.supporterId)!;
+    const affordable = cost > 0 ? Math.floor((budget - spent) / cost) : Infinity;
+    const max = Math.min(needLeft.get(p.needId)!, supLeft.get(p.supporterId)!, affordable);
     const raw = priority.get(p.needId)! * p.fit;
     const v = raw < MIN_DAY_VALUE ? 0 : raw;
     for (let d = 0; d <= max; d++) {
       needLeft.set(p.needId, needLeft.get(p.needId)! - d);
       supLeft.set(p.supporterId, supLeft.get(p.supporterId)! - d);
-      go(k + 1, acc + v * d);
+      go(k + 1, acc + v * d, spent + cost * d);
       needLeft.set(p.needId, needLeft.get(p.needId)! + d);
       supLeft.set(p.supporterId, supLeft.get(p.supporterId)! + d);
     }
   };
-  go(0, 0);
+  go(0, 0, 0);
   return best;
 }
 
@@ -124,6 +133,8 @@ export interface InstanceShape {
   readonly maxDays: number;
   /** Probability that a (need, supporter) pair is listed. */
   readonly density?: number;
+  /** Give supporters a dayCost in 0..maxDayCost (whole pounds; 0 now and then). */
+  readonly maxDayCost?: number;
 }
 
 /** A random allocation input with unique ids and at most one pair per (need, supporter). */
@@ -147,7 +158,13 @@ export function arbInstance(shape: InstanceShape): fc.Arbitrary<AllocationInput<
         ),
         supporters: fc.tuple(
           ...Array.from({ length: supporterCount }, (_, j) =>
-            fc.record({ id: fc.constant(`s${j}`), remainingDays: fc.integer({ min: 0, max: shape.maxDays }) }),
+            shape.maxDayCost === undefined
+              ? fc.record({ id: fc.constant(`s${j}`), remainingDays: fc.integer({ min: 0, max: shape.maxDays }) })
+              : fc.record({
+                  id: fc.constant(`s${j}`),
+                  remainingDays: fc.integer({ min: 0, max: shape.maxDays }),
+                  dayCost: fc.oneof(fc.constant(0), fc.constantFrom(350, 450, 550), fc.integer({ min: 1, max: shape.maxDayCost })),
+                }),
           ),
         ),
         pairs: fc.tuple(

@@ -1,5 +1,6 @@
-// Plan support for a hub or the whole trust: the optimal plan against the greedy one, how
-// fairly it shares days by FSM band, what stays unmet and why; then commit it, after a
+// Plan support for a hub or the whole trust, optionally within a budget: the optimal plan
+// against the greedy one, what it costs, how fairly it shares days by FSM band, what stays
+// unmet and why (the budget apart from other reasons); then commit it, after a
 // confirmation, as proposed deployments.
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,7 +13,8 @@ import { FairnessChart } from '../components/fairness-chart';
 import { FactorList } from '../components/score-bar';
 import { TableScroll } from '../components/table-scroll';
 import { Empty, ErrorNotice, Loading } from '../components/states';
-import { days, label, percent, score } from '../format';
+import { parseWhole } from '../components/number-field';
+import { days, label, money, payer, percent, score } from '../format';
 
 const ScopesQuery = graphql(`
   query AllocationScopes {
@@ -43,11 +45,28 @@ const PlanQuery = graphql(
       plan {
         objective
         greedyObjective
+        greedyCost
+        budget
+        budgetLeft
+        daysUnmetBecauseOfBudget
+        paidBy
+        cost {
+          supportCost
+          coverCost
+          total
+        }
         lpBound
         solver
         solveMs
         assignments {
           days
+          cost {
+            dayRate
+            coverDayRate
+            supportCost
+            coverCost
+            total
+          }
           fit
           priority
           value
@@ -142,6 +161,7 @@ const UNMET_REASONS: Record<string, string> = {
   CAPACITY_EXHAUSTED: 'the days went to needs of higher priority',
   CANDIDATE_LIMIT: 'beyond the candidates the planner considers per need',
   ZERO_VALUE: 'no supporter adds value here',
+  BUDGET: 'the budget ran out: the money went where it meets more need',
 };
 
 export default function AllocationPage() {
@@ -154,16 +174,26 @@ export default function AllocationPage() {
   const plan = useGqlMutation(PlanQuery);
   const commit = useGqlMutation(CommitMutation, ['DeploymentsBoard', 'LeadHome', 'NeedPage', 'HubPage']);
   const [confirming, setConfirming] = useState(false);
+  const [budgetText, setBudgetText] = useState('');
+  const [budgetError, setBudgetError] = useState<string | null>(null);
 
   const current = plan.data?.planAllocation.plan ?? null;
   const planErrors = plan.data?.planAllocation.userErrors ?? [];
   const committed = commit.data?.commitAllocation;
 
   function runPlan() {
+    const budget = parseWhole(budgetText, { optional: true });
+    if (!budget.ok) {
+      setBudgetError(budget.message);
+      return;
+    }
+    setBudgetError(null);
     commit.reset();
     const [kind, id = ''] = scope.split(':');
-    plan.mutate({ input: kind === 'hub' ? { clusterId: id } : { trustId: id } });
+    plan.mutate({ input: { ...(kind === 'hub' ? { clusterId: id } : { trustId: id }), budget: budget.value } });
   }
+  const serverBudgetError = planErrors.find((e) => e.field?.[0] === 'budget')?.message ?? null;
+  const shownBudgetError = budgetError ?? serverBudgetError;
 
   function runCommit(p: Plan) {
     setConfirming(false);
@@ -201,15 +231,36 @@ export default function AllocationPage() {
             ))}
           </select>
         </div>
+        <div className="field field-inline">
+          <label htmlFor="plan-budget">Budget in £ (optional)</label>
+          <input
+            id="plan-budget"
+            inputMode="numeric"
+            autoComplete="off"
+            size={10}
+            value={budgetText}
+            onChange={(e) => setBudgetText(e.target.value)}
+            aria-describedby={shownBudgetError ? 'plan-budget-error plan-budget-hint' : 'plan-budget-hint'}
+            aria-invalid={shownBudgetError ? true : undefined}
+          />
+          <span id="plan-budget-hint" className="hint">
+            Support and cover together, at the trust’s day rates. Leave empty for no limit.
+          </span>
+          {shownBudgetError ? (
+            <span id="plan-budget-error" className="field-error" role="alert">
+              {shownBudgetError}
+            </span>
+          ) : null}
+        </div>
         <button type="submit" disabled={!scope || plan.isPending}>
           {plan.isPending ? 'Planning…' : 'Make a plan'}
         </button>
       </form>
       {plan.isPending ? <Loading what="the plan (the solver may take a few seconds)" /> : null}
       {plan.error ? <ErrorNotice error={plan.error} retry={runPlan} /> : null}
-      {planErrors.length ? (
+      {planErrors.some((e) => e.field?.[0] !== 'budget') ? (
         <div className="notice notice-error" role="alert">
-          {planErrors.map((e, i) => (
+          {planErrors.filter((e) => e.field?.[0] !== 'budget').map((e, i) => (
             <p key={i}>{e.message}</p>
           ))}
         </div>
@@ -268,6 +319,8 @@ export default function AllocationPage() {
 
 function PlanView({ plan, onCommit, committing, committedCount }: { plan: Plan; onCommit: () => void; committing: boolean; committedCount: number | null }) {
   const gain = plan.greedyObjective > 0 ? ((plan.objective - plan.greedyObjective) / plan.greedyObjective) * 100 : null;
+  const byBudget = plan.unmet.filter((u) => u.reason === 'BUDGET');
+  const otherUnmet = plan.unmet.filter((u) => u.reason !== 'BUDGET');
   return (
     <>
       <section aria-labelledby="summary-heading" className="summary">
@@ -295,7 +348,29 @@ function PlanView({ plan, onCommit, committing, committedCount }: { plan: Plan; 
             <dt>Better than greedy by</dt>
             <dd>{gain == null ? '—' : Math.abs(gain) < 0.05 ? 'equal here' : percent(gain, 1)}</dd>
           </div>
+          <div>
+            <dt>Cost</dt>
+            <dd>{money(plan.cost.total)}</dd>
+          </div>
+          {plan.budget != null ? (
+            <div>
+              <dt>Budget left</dt>
+              <dd>
+                {money(plan.budgetLeft ?? 0)} of {money(plan.budget)}
+              </dd>
+            </div>
+          ) : null}
+          {plan.budget != null ? (
+            <div>
+              <dt>Days unmet because of the budget</dt>
+              <dd>{plan.daysUnmetBecauseOfBudget}</dd>
+            </div>
+          ) : null}
         </dl>
+        <p className="meta">
+          Support {money(plan.cost.supportCost)}, paid by {payer(plan.paidBy)}; cover {money(plan.cost.coverCost)}, paid by the releasing schools.
+          Greedy{plan.budget != null ? ' within the same budget' : ''} would cost {money(plan.greedyCost)}.
+        </p>
         <p className="meta">
           Solved by {plan.solver} in {plan.solveMs.toFixed(0)} ms{plan.lpBound != null ? `; no plan can beat ${score(plan.lpBound)}` : ''}.
         </p>
@@ -321,6 +396,7 @@ function PlanView({ plan, onCommit, committing, committedCount }: { plan: Plan; 
                 <th scope="col">Need</th>
                 <th scope="col">Who</th>
                 <th scope="col">Days</th>
+                <th scope="col">Cost</th>
                 <th scope="col">Fit</th>
                 <th scope="col">Why</th>
               </tr>
@@ -338,6 +414,12 @@ function PlanView({ plan, onCommit, committing, committedCount }: { plan: Plan; 
                     {a.staffMember.name} <span className="meta">({a.staffMember.homeAcademy.name})</span>
                   </td>
                   <td>{a.days}</td>
+                  <td>
+                    {money(a.cost.total)}{' '}
+                    <span className="meta">
+                      ({a.days} × {money(a.cost.dayRate)} support + {a.days} × {money(a.cost.coverDayRate)} cover)
+                    </span>
+                  </td>
                   <td>{score(a.fit)}</td>
                   <td>
                     <details>
@@ -351,11 +433,27 @@ function PlanView({ plan, onCommit, committing, committedCount }: { plan: Plan; 
           </table>
         </TableScroll>
       </section>
+      {plan.budget != null ? (
+        <section aria-labelledby="budget-unmet-heading">
+          <h2 id="budget-unmet-heading">Unmet because of the budget</h2>
+          {byBudget.length === 0 ? <Empty>The budget leaves nothing unmet that capacity could meet.</Empty> : null}
+          <ul className="plain-list">
+            {byBudget.map((u) => (
+              <li key={u.need.id}>
+                <Link to={`/needs/${encodeURIComponent(u.need.id)}`}>
+                  {label(u.need.area)} at {u.need.academy.name}
+                </Link>
+                : {u.daysUnmet} of {u.daysRequested} days unmet; supporters still have days, but the money left does not pay for one.
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="unmet-heading">
-        <h2 id="unmet-heading">Unmet needs</h2>
-        {plan.unmet.length === 0 ? <Empty>Every need in scope is fully met by this plan.</Empty> : null}
+        <h2 id="unmet-heading">{plan.budget != null ? 'Unmet for other reasons' : 'Unmet needs'}</h2>
+        {otherUnmet.length === 0 ? <Empty>{plan.budget != null ? 'Nothing else is left unmet.' : 'Every need in scope is fully met by this plan.'}</Empty> : null}
         <ul className="plain-list">
-          {plan.unmet.map((u) => (
+          {otherUnmet.map((u) => (
             <li key={u.need.id}>
               <Link to={`/needs/${encodeURIComponent(u.need.id)}`}>
                 {label(u.need.area)} at {u.need.academy.name}

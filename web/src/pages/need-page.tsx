@@ -10,7 +10,7 @@ import { FactorList, ScoreBar } from '../components/score-bar';
 import { Empty, ErrorNotice, QueryView } from '../components/states';
 import { parseWhole } from '../components/number-field';
 import { errorsAt, FieldError, FormErrors, otherErrors } from '../components/user-errors';
-import { days, label, score } from '../format';
+import { days, label, money, payer, score } from '../format';
 
 const NeedQuery = graphql(
   `
@@ -22,6 +22,14 @@ const NeedQuery = graphql(
           id
           status
           days
+          cost {
+            dayRate
+            coverDayRate
+            supportCost
+            coverCost
+            total
+            paidBy
+          }
           staffMember {
             id
             name
@@ -94,6 +102,10 @@ const ProposeMutation = graphql(`
         id
         status
         days
+        cost {
+          total
+          paidBy
+        }
       }
       userErrors {
         field
@@ -112,7 +124,7 @@ export default function NeedPage() {
   const [kind, setKind] = useState<'STAFF' | 'ACADEMY'>('STAFF');
   // Kept at the page, not in the ranking or the card: once proposed, the person leaves the
   // ranking (already supporting), and the ranking may be drawn afresh while the page reloads.
-  const [proposed, setProposed] = useState<{ name: string; days: number } | null>(null);
+  const [proposed, setProposed] = useState<Proposal | null>(null);
   return (
     <div className="page">
       <QueryView query={need} what="the need">
@@ -136,6 +148,10 @@ export default function NeedPage() {
                         <li key={d.id}>
                           {d.staffMember?.name ?? d.supportingAcademy?.name ?? 'someone'}: {days(d.days)},{' '}
                           <span className={`badge status-${d.status.toLowerCase()}`}>{label(d.status)}</span>
+                          <p className="meta cost-line">
+                            Costs {money(d.cost.total)}: support {money(d.cost.supportCost)} ({d.days} × {money(d.cost.dayRate)}, paid by {payer(d.cost.paidBy)}) and cover{' '}
+                            {money(d.cost.coverCost)} ({d.days} × {money(d.cost.coverDayRate)}, paid by their own school).
+                          </p>
                         </li>
                       ))}
                     </ul>
@@ -166,13 +182,13 @@ export default function NeedPage() {
   );
 }
 
-function Ranking({ needId, kind, outstanding, proposed, onProposed: setProposed }: { needId: string; kind: 'STAFF' | 'ACADEMY'; outstanding: number; proposed: { name: string; days: number } | null; onProposed: OnProposed }) {
+function Ranking({ needId, kind, outstanding, proposed, onProposed: setProposed }: { needId: string; kind: 'STAFF' | 'ACADEMY'; outstanding: number; proposed: Proposal | null; onProposed: OnProposed }) {
   const ranking = useGqlQuery(RankingQuery, { id: needId, kind });
   return (
     <>
       {proposed ? (
         <p className="notice notice-success" role="status">
-          Proposed {proposed.name} for {days(proposed.days)}. It now waits for both schools to agree: the release by their school, the acceptance
+          Proposed {proposed.name} for {days(proposed.days)}, costing {money(proposed.cost.total)} (support paid by {payer(proposed.cost.paidBy)}, cover by their own school). It now waits for both schools to agree: the release by their school, the acceptance
           by this one.
         </p>
       ) : null}
@@ -216,7 +232,12 @@ function Ranking({ needId, kind, outstanding, proposed, onProposed: setProposed 
   );
 }
 
-type OnProposed = (proposal: { name: string; days: number }) => void;
+interface Proposal {
+  name: string;
+  days: number;
+  cost: { total: number; paidBy: string };
+}
+type OnProposed = (proposal: Proposal) => void;
 
 function CandidateCard({ candidate: c, max, needId, outstanding, onProposed }: { candidate: Candidate; max: number; needId: string; outstanding: number; onProposed: OnProposed }) {
   const who = c.candidate;
@@ -287,7 +308,7 @@ function ProposeForm({ needId, candidate, defaultDays, name, onProposed }: { nee
             const made = data.proposeDeployment.deployment;
             if (made) {
               setOpen(false);
-              onProposed({ name, days: made.days });
+              onProposed({ name, days: made.days, cost: made.cost });
             }
           })
           .catch(() => undefined); // shown by the form from propose.error

@@ -1,0 +1,215 @@
+// Cost and cover: a trust's day rates (by designation, and for staff without one), its cover
+// day rate and who pays (domain/cost.ts), setting them, and the cost of a deployment or of a
+// planned assignment at those rates.
+//
+// Which trust's rates. The support is priced by the trust of the school receiving it (the
+// one arranging and, by default, paying); the cover by the trust of the releasing school
+// (the supporter's home school, or the supporting school), whose cover it is, falling back
+// to the receiving trust's and then the defaults. Costs are worked out at the current rates
+// each time they are read, not frozen at proposal.
+import { z } from 'zod';
+import { decodeIdOfType } from '../auth/global-id';
+import { policy } from '../auth/policy';
+import { scopeOf } from './references';
+import { actorOf, type Viewer } from '../auth/viewer';
+import { COST_PAYERS, type CostPayer, type CostRates, DEFAULT_COST_RATES, dayRateFor, MAX_DAY_RATE, supportCost, type SupportCost } from '../domain/cost';
+import { DESIGNATIONS, type Designation } from '../domain/enums';
+import { ForbiddenError } from '../domain/errors';
+import { Academy } from '../models/academy';
+import { Deployment } from '../models/deployment';
+import type { LeanDoc } from '../models/lean';
+import { StaffMember } from '../models/staff-member';
+import { Trust } from '../models/trust';
+import { TrustCostSettings, type TrustCostSettingsRecord } from '../models/trust-cost-settings';
+import { recordAudit } from './audit';
+import type { DeploymentLean } from './deployments';
+import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError, type UserError } from './user-errors';
+
+export interface TrustCostRates extends CostRates {
+  readonly trustId: string;
+  /** True while the trust has set nothing: the published defaults apply. */
+  readonly isDefault: boolean;
+}
+
+function ratesOf(trustId: string, saved: LeanDoc<TrustCostSettingsRecord> | null | undefined): TrustCostRates {
+  if (!saved) return { ...DEFAULT_COST_RATES, trustId, isDefault: true };
+  return {
+    trustId,
+    isDefault: false,
+    dayRates: { NLE: saved.dayRates.NLE, LLE: saved.dayRates.LLE, SLE: saved.dayRates.SLE, NLG: saved.dayRates.NLG },
+    undesignatedDayRate: saved.undesignatedDayRate,
+    coverDayRate: saved.coverDayRate,
+    paidBy: saved.paidBy as CostPayer,
+  };
+}
+
+/** The rates of these trusts, one query for all. */
+export async function costRatesOf(trustIds: readonly string[]): Promise<Map<string, TrustCostRates>> {
+  const ids = [...new Set(trustIds)];
+  const saved = ids.length ? ((await TrustCostSettings.find({ trustId: { $in: ids } }).lean()) as LeanDoc<TrustCostSettingsRecord>[]) : [];
+  const byTrust = new Map(saved.map((s) => [s.trustId.toString(), s]));
+  return new Map(ids.map((id) => [id, ratesOf(id, byTrust.get(id))]));
+}
+
+// fromZod puts the field's path in front of each message.
+const money = () =>
+  z
+    .number({ error: 'must be a whole number of pounds' })
+    .int('must be a whole number of pounds')
+    .min(0, 'must not be negative')
+    .max(MAX_DAY_RATE, `must be at most £${MAX_DAY_RATE} a day`);
+
+const setRatesInput = z.object({
+  trustId: z.string(),
+  dayRates: z
+    .array(z.object({ designation: z.enum(DESIGNATIONS, { error: `designation must be one of ${DESIGNATIONS.join(', ')}` }), dayRate: money() }))
+    .max(DESIGNATIONS.length * 2)
+    .nullish(),
+  undesignatedDayRate: money().nullish(),
+  coverDayRate: money().nullish(),
+  paidBy: z.enum(COST_PAYERS).nullish(),
+});
+
+/**
+ * Sets (part of) a trust's cost rules: what is not given keeps its current value (the
+ * default until first set). ADMIN, or the trust's improvement lead. Audited; on any user
+ * error nothing is written.
+ */
+export async function setTrustDayRates(viewer: Viewer, input: unknown): Promise<Outcome<TrustCostRates>> {
+  if (viewer.role !== 'ADMIN' && viewer.role !== 'IMPROVEMENT_LEAD') throw new ForbiddenError("day rates are set by ADMIN or the trust's improvement lead");
+  const parsed = setRatesInput.safeParse(input);
+  if (!parsed.success) return failed(...fromZod(parsed.error));
+  const data = parsed.data;
+  const trustId = decodeIdOfType(data.trustId, 'Trust');
+  if (!trustId) return failed(userError('trustId', 'trustId is not a valid Trust ID', 'INVALID_ID'));
+  if (!(await Trust.exists({ _id: trustId }))) return failed(userError('trustId', 'trustId: no Trust with this ID exists', 'NOT_FOUND'));
+  if (!policy.manageTrustRecords(viewer, trustId)) throw new ForbiddenError("only ADMIN or this trust's improvement lead may set its day rates");
+  const seen = new Map<Designation, number>();
+  const duplicates: UserError[] = [];
+  (data.dayRates ?? []).forEach((r, i) => {
+    if (seen.has(r.designation)) duplicates.push(userError(['dayRates', String(i), 'designation'], `${r.designation} is given twice (also at dayRates.${seen.get(r.designation)})`, 'DUPLICATE'));
+    else seen.set(r.designation, i);
+  });
+  if (duplicates.length) return failed(...duplicates);
+
+  // One atomic update: $set only what was given, $setOnInsert the defaults for the rest, and
+  // the record as it was before comes back, so concurrent changes to different rates both
+  // land and the audit's "from" is what this change replaced.
+  const actor = actorOf(viewer);
+  const given: Record<string, unknown> = {};
+  for (const r of data.dayRates ?? []) given[`dayRates.${r.designation}`] = r.dayRate;
+  if (data.undesignatedDayRate != null) given.undesignatedDayRate = data.undesignatedDayRate;
+  if (data.coverDayRate != null) given.coverDayRate = data.coverDayRate;
+  if (data.paidBy != null) given.paidBy = data.paidBy;
+  const defaults: Record<string, unknown> = { trustId, createdBy: actor };
+  for (const d of DESIGNATIONS) if (!(`dayRates.${d}` in given)) defaults[`dayRates.${d}`] = DEFAULT_COST_RATES.dayRates[d];
+  for (const key of ['undesignatedDayRate', 'coverDayRate', 'paidBy'] as const) if (!(key in given)) defaults[key] = DEFAULT_COST_RATES[key];
+  const update = () =>
+    TrustCostSettings.findOneAndUpdate({ trustId }, { $set: { ...given, updatedBy: actor }, $setOnInsert: defaults }, { upsert: true, returnDocument: 'before' }).lean();
+  let previous: LeanDoc<TrustCostSettingsRecord> | null;
+  try {
+    previous = (await update()) as LeanDoc<TrustCostSettingsRecord> | null;
+  } catch (error) {
+    // Two first settings of one trust at once: one inserted, the other now updates it.
+    if (!isDuplicateKey(error)) throw error;
+    previous = (await update()) as LeanDoc<TrustCostSettingsRecord> | null;
+  }
+  const before = ratesOf(trustId, previous);
+  const after: CostRates = {
+    dayRates: { ...before.dayRates, ...Object.fromEntries((data.dayRates ?? []).map((r) => [r.designation, r.dayRate])) },
+    undesignatedDayRate: data.undesignatedDayRate ?? before.undesignatedDayRate,
+    coverDayRate: data.coverDayRate ?? before.coverDayRate,
+    paidBy: data.paidBy ?? before.paidBy,
+  };
+  const saved = (await TrustCostSettings.findOne({ trustId }).lean()) as LeanDoc<TrustCostSettingsRecord>;
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const d of DESIGNATIONS) if (before.dayRates[d] !== after.dayRates[d]) changes[`${d}DayRate`] = { from: before.dayRates[d], to: after.dayRates[d] };
+  for (const key of ['undesignatedDayRate', 'coverDayRate', 'paidBy'] as const) if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
+  await recordAudit('TrustCostSettings', saved._id, before.isDefault ? 'CREATED' : 'UPDATED', actor, changes);
+  return ok(ratesOf(trustId, saved));
+}
+
+/** What a supporter's day costs under the receiving trust's rates: their day rate and their school's cover. */
+export interface SupporterDayCost {
+  readonly dayRate: number;
+  readonly coverDayRate: number;
+}
+
+interface Pricing {
+  receivingTrustId: string | null;
+  releasingAcademyId: string | null;
+  designations: readonly string[];
+}
+
+async function priceAll(items: readonly Pricing[]): Promise<{ dayCost: SupporterDayCost; rates: CostRates }[]> {
+  const releasingIds = [...new Set(items.flatMap((i) => (i.releasingAcademyId ? [i.releasingAcademyId] : [])))];
+  const releasing = releasingIds.length ? await Academy.find({ _id: { $in: releasingIds } }, { trustId: 1 }).lean() : [];
+  const trustOfAcademy = new Map(releasing.map((a) => [a._id.toString(), a.trustId?.toString() ?? null]));
+  const trustIds = [...items.map((i) => i.receivingTrustId), ...trustOfAcademy.values()].filter((t): t is string => !!t);
+  const rates = await costRatesOf(trustIds);
+  return items.map((item) => {
+    const receiving = (item.receivingTrustId && rates.get(item.receivingTrustId)) || DEFAULT_COST_RATES;
+    const releasingTrust = item.releasingAcademyId ? trustOfAcademy.get(item.releasingAcademyId) : null;
+    const cover = (releasingTrust && rates.get(releasingTrust)) || receiving;
+    return { rates: receiving, dayCost: { dayRate: dayRateFor(item.designations, receiving), coverDayRate: cover.coverDayRate } };
+  });
+}
+
+/** Day costs of staff supporting needs in `receivingTrustId` (a plan's trust), by staff id. */
+export async function staffDayCosts(
+  staff: readonly { _id: { toString(): string }; designations?: readonly string[] | null; homeAcademyId?: { toString(): string } | null }[],
+  receivingTrustId: string | null,
+): Promise<{ costs: Map<string, SupporterDayCost>; paidBy: CostPayer }> {
+  const priced = await priceAll(
+    staff.map((s) => ({ receivingTrustId, releasingAcademyId: s.homeAcademyId?.toString() ?? null, designations: s.designations ?? [] })),
+  );
+  const paidBy = receivingTrustId ? (await costRatesOf([receivingTrustId])).get(receivingTrustId)!.paidBy : DEFAULT_COST_RATES.paidBy;
+  return { costs: new Map(staff.map((s, i) => [s._id.toString(), priced[i]!.dayCost])), paidBy };
+}
+
+/** The cost of each deployment, in order, at the current rates. */
+export async function deploymentCosts(deployments: readonly DeploymentLean[]): Promise<SupportCost[]> {
+  const staffIds = [...new Set(deployments.flatMap((d) => (d.staffId ? [d.staffId.toString()] : [])))];
+  const staff = staffIds.length ? await StaffMember.find({ _id: { $in: staffIds } }, { designations: 1, homeAcademyId: 1 }).lean() : [];
+  const staffById = new Map(staff.map((s) => [s._id.toString(), s]));
+  const receivingIds = [...new Set(deployments.map((d) => d.receivingAcademyId.toString()))];
+  const receiving = await Academy.find({ _id: { $in: receivingIds } }, { trustId: 1 }).lean();
+  const trustOfReceiving = new Map(receiving.map((a) => [a._id.toString(), a.trustId?.toString() ?? null]));
+  const priced = await priceAll(
+    deployments.map((d) => {
+      const person = d.staffId ? staffById.get(d.staffId.toString()) : undefined;
+      return {
+        receivingTrustId: trustOfReceiving.get(d.receivingAcademyId.toString()) ?? null,
+        releasingAcademyId: person?.homeAcademyId?.toString() ?? d.supportingAcademyId?.toString() ?? null,
+        designations: person?.designations ?? [],
+      };
+    }),
+  );
+  return deployments.map((d, i) => {
+    const { dayCost, rates } = priced[i]!;
+    return supportCost(d.days, dayCost.dayRate, dayCost.coverDayRate, (d.paidBy as CostPayer | null) ?? rates.paidBy);
+  });
+}
+
+const paidByInput = z.object({ deploymentId: z.string(), paidBy: z.enum(COST_PAYERS).nullable() });
+
+/**
+ * Overrides who pays for one deployment's support (null: back to the trust's rule). Whoever
+ * arranges support for the receiving school. Audited.
+ */
+export async function setDeploymentPaidBy(viewer: Viewer, input: unknown): Promise<Outcome<DeploymentLean>> {
+  const parsed = paidByInput.safeParse(input);
+  if (!parsed.success) return failed(...fromZod(parsed.error));
+  const id = decodeIdOfType(parsed.data.deploymentId, 'Deployment');
+  if (!id) return failed(userError('deploymentId', 'deploymentId is not a valid Deployment ID', 'INVALID_ID'));
+  const deployment = (await Deployment.findById(id).lean()) as DeploymentLean | null;
+  if (!deployment) return failed(userError('deploymentId', 'deploymentId: no Deployment with this ID exists', 'NOT_FOUND'));
+  const academy = await Academy.findById(deployment.receivingAcademyId, { trustId: 1, clusterId: 1 }).lean();
+  if (!academy || !policy.arrangeSupportFor(viewer, scopeOf(academy))) {
+    throw new ForbiddenError("who pays is decided by the trust's improvement lead or the hub's executive head of the receiving school");
+  }
+  const actor = actorOf(viewer);
+  const updated = (await Deployment.findOneAndUpdate({ _id: id }, { $set: { paidBy: parsed.data.paidBy, updatedBy: actor } }, { new: true }).lean()) as DeploymentLean;
+  await recordAudit('Deployment', id, 'PAID_BY_SET', actor, { paidBy: { from: deployment.paidBy ?? null, to: parsed.data.paidBy } });
+  return ok(updated);
+}
