@@ -52,6 +52,9 @@ const VALUE_TYPES = [
   // schema/types/email-preferences.ts: settings held for a person's address or a trust.
   'EmailPreference',
   'ReminderRule',
+  // schema/types/support-offer.ts: an offer's decision, and its explanation computed per request.
+  'OfferDecision',
+  'OfferExplanation',
 ];
 
 const config = [

@@ -13,6 +13,7 @@ import './types/improvement-need';
 import './types/ranking';
 import './types/deployment';
 import './types/deployment-list';
+import './types/support-offer';
 import './types/waiting-for-me';
 import './types/allocation';
 import './types/academy-support';

@@ -15,6 +15,7 @@ import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { notifyDeployment } from '../notifications/notify';
 import { rankCandidatesForNeed } from '../ranking';
 import { recordAudit } from './audit';
+import { closeOpenOffersOfNeed } from './offer-closing';
 import type { LeanDoc } from '../models/lean';
 import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
 import { resolveReference, scopeOf } from './references';
@@ -186,7 +187,10 @@ export async function syncNeedStatus(needId: string, actor: ReturnType<typeof ac
   const status = has('ACTIVE') ? 'IN_PROGRESS' : live ? (full ? 'MATCHED' : 'OPEN') : has('COMPLETED') && full ? 'MET' : 'OPEN';
   if (status === need.status) return;
   const updated = await ImprovementNeed.updateOne({ _id: need._id, status: need.status }, { $set: { status, updatedBy: actor } });
-  if (updated.modifiedCount === 1) await recordAudit('ImprovementNeed', need._id, 'STATUS_FOLLOWED_DEPLOYMENTS', actor, { status: { from: need.status, to: status } });
+  if (updated.modifiedCount !== 1) return;
+  await recordAudit('ImprovementNeed', need._id, 'STATUS_FOLLOWED_DEPLOYMENTS', actor, { status: { from: need.status, to: status } });
+  // A met need takes no more help: its open offers are closed, and their offerers told.
+  if (status === 'MET') await closeOpenOffersOfNeed(need._id, 'MET', actor);
 }
 
 /**
