@@ -12,6 +12,7 @@ import './types/staff-member';
 import './types/improvement-need';
 import './types/ranking';
 import './types/deployment';
+import './types/deployment-agreement';
 import './types/deployment-list';
 import './types/support-offer';
 import './types/waiting-for-me';

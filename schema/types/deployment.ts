@@ -28,7 +28,7 @@ export const ActorType = builder.objectRef<ActorRecord>('Actor').implement({
 });
 
 type SignOff = { by: ActorRecord; at: Date };
-const SignOffType = builder.objectRef<SignOff>('SignOff').implement({
+export const SignOffType = builder.objectRef<SignOff>('SignOff').implement({
   description: 'A school’s agreement: who and when.',
   fields: (t) => ({
     by: t.field({ type: ActorType, description: 'Who agreed.', resolve: (s) => s.by }),

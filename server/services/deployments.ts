@@ -243,7 +243,8 @@ const completeInput = z.object({
   impactEvidence: z.string().trim().min(10, 'must be at least 10 characters: name the impact').max(4000),
 });
 
-async function scopes(deployment: DeploymentLean) {
+/** The receiving school's scope and the supporter's home school's (null when it is gone). */
+export async function scopes(deployment: DeploymentLean) {
   const receiving = scopeOf((await Academy.findById(deployment.receivingAcademyId, { trustId: 1, clusterId: 1 }).lean())!);
   let homeId = deployment.supportingAcademyId;
   if (deployment.staffId) homeId = (await StaffMember.findById(deployment.staffId, { homeAcademyId: 1 }).lean())?.homeAcademyId ?? null;
