@@ -27,7 +27,7 @@ export async function settleOffer(
   to: Exclude<OfferStatus, 'OPEN'>,
   actor: ActorRecord,
   now: Date,
-  extra: { reason?: string | null; deploymentId?: unknown; claimedAt?: Date } = {},
+  extra: { reason?: string | null; deploymentId?: unknown; claimedAt?: Date; quiet?: boolean } = {},
 ): Promise<OfferLean | null> {
   const condition = extra.claimedAt ? { _id: offer._id, status: 'OPEN', claimedAt: extra.claimedAt } : { _id: offer._id, ...openAndUnclaimed(now) };
   const after = (await SupportOffer.findOneAndUpdate(
@@ -50,7 +50,7 @@ export async function settleOffer(
   if (extra.reason) changes.reason = { from: null, to: extra.reason };
   if (extra.deploymentId) changes.deploymentId = { from: null, to: String(extra.deploymentId) };
   await recordAudit('SupportOffer', offer._id, to, actor, changes);
-  if (to !== 'WITHDRAWN') await notifyOfferDecision(after, to === 'ACCEPTED' ? 'OFFER_ACCEPTED' : to === 'DECLINED' ? 'OFFER_DECLINED' : 'OFFER_CLOSED', actor, now);
+  if (to !== 'WITHDRAWN' && !extra.quiet) await notifyOfferDecision(after, to === 'ACCEPTED' ? 'OFFER_ACCEPTED' : to === 'DECLINED' ? 'OFFER_DECLINED' : 'OFFER_CLOSED', actor, now);
   return after;
 }
 
@@ -70,6 +70,20 @@ export async function closeOpenOffersOfNeed(needId: unknown, needStatus: string,
     // and that request's proposal is refused by the need's own status anyway.
     const after = await SupportOffer.findOneAndUpdate({ _id: offer._id, status: 'OPEN' }, { $set: { claimedAt: null } }, { new: true }).lean();
     if (after && (await settleOffer(after as OfferLean, 'CLOSED', actor, now, { reason }))) closed += 1;
+  }
+  return closed;
+}
+
+/**
+ * Closes the open offers of a person who has left (leavers.ts): nobody is left to give the
+ * help. Their offerer is not emailed (they have left); the lead sees the reason on the offer.
+ */
+export async function closeOpenOffersOfLeaver(staffId: unknown, actor: ActorRecord, now = new Date()): Promise<number> {
+  const open = (await SupportOffer.find({ staffId, status: 'OPEN' }).lean()) as OfferLean[];
+  let closed = 0;
+  for (const offer of open) {
+    const after = await SupportOffer.findOneAndUpdate({ _id: offer._id, status: 'OPEN' }, { $set: { claimedAt: null } }, { new: true }).lean();
+    if (after && (await settleOffer(after as OfferLean, 'CLOSED', actor, now, { reason: 'the offerer has left their school', quiet: true }))) closed += 1;
   }
   return closed;
 }

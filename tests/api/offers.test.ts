@@ -166,6 +166,24 @@ describe('refusals, each writing nothing', () => {
   });
 });
 
+describe('the offerer’s own records', () => {
+  it('closes a leaver’s open offers with the reason, and lists a person’s offers in their subject access export', async () => {
+    const supporter = await createStaff(api, admin, ids.home);
+    const token = await teacher(supporter.id, ids.home);
+    const need = await raiseNeed(api, admin, ids.receiving, { daysRequested: 2 });
+    const { offer } = await must(api, OFFER, { input: { needId: need.id, note: 'Happy to coach on Thursdays' } }, token, 'offerSupport');
+
+    const exported = await fetch(api.url.replace(/\/graphql$/, '/exports/me.json'), { headers: { authorization: `Bearer ${token}` } });
+    expect(exported.status).toBe(200);
+    const body = (await exported.json()) as { offers: { id: string; needId: string; note: string }[]; auditEntries: { entityId: string; action: string }[] };
+    expect(body.offers).toEqual([expect.objectContaining({ id: offer.id, needId: need.id, note: 'Happy to coach on Thursdays' })]);
+    expect(body.auditEntries).toContainEqual(expect.objectContaining({ entityId: offer.id, action: 'OFFERED' }));
+
+    await must(api, `mutation ($input: MarkStaffLeftInput!) { markStaffLeft(input: $input) { staffMember { id } userErrors { code } } }`, { input: { staffId: supporter.id } }, admin, 'markStaffLeft');
+    expect((await offersOn(need.id, lead))[0]).toMatchObject({ id: offer.id, status: 'CLOSED', decision: { reason: 'the offerer has left their school' } });
+  });
+});
+
 describe('declining, and offers the ranking excludes', () => {
   it('declines with a reason the offerer sees and is emailed; only those who may propose may decline', async () => {
     const supporter = await createStaff(api, admin, ids.home, { email: 'dan@home.example.org' });
