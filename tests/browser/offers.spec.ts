@@ -1,5 +1,6 @@
 // An offer of help becomes a proposal, and the deployment agreement is signed by both schools
-// (then changed, and signed again), at phone width (375 px), axe-clean at each step, against
+// (then changed, and signed again), at phone width (375 px), axe-clean at each step (at desktop
+// width too), against
 // the real server and the demo data. The teacher and the need are found through the API: a
 // teacher of the lead's trust whose "where could I help most" lists a need of that trust.
 import { expect, type Page, test } from '@playwright/test';
@@ -8,6 +9,7 @@ import { LEAD, screenReady, seriousViolations, signInAs } from './support';
 test.describe.configure({ mode: 'serial' });
 
 const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 900 };
 
 async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   const response = await page.request.post('/graphql', { data: { query, variables }, headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -21,10 +23,14 @@ async function fitsWidth(page: Page): Promise<void> {
   expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
 }
 
+/** axe-clean at phone width and fitting it, then axe-clean at desktop width too; back to the phone. */
 async function axeClean(page: Page): Promise<void> {
   await screenReady(page);
   expect(await seriousViolations(page)).toEqual([]);
   await fitsWidth(page);
+  await page.setViewportSize(DESKTOP);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize(PHONE);
 }
 
 interface Person {
