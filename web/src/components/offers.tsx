@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { DEPLOYMENT_SCREENS } from '../api/deployments';
 import type { ResultOf } from '../api/graphql';
 import { useGqlMutation, useGqlQuery } from '../api/hooks';
+import { useSession } from '../auth/session';
 import { AcceptOfferMutation, DeclineOfferMutation, MyOffersQuery, NeedOffersQuery, OFFER_SCREENS, type OfferFields, OfferSupportMutation, WithdrawOfferMutation } from '../api/offers';
 import { days, label, score, since } from '../format';
 import { parseWhole } from './number-field';
@@ -27,6 +28,10 @@ const offererName = (o: Offer) => o.staffMember?.name ?? o.supportingAcademy?.na
 /** "Offer help" on a need the teacher could help with: an optional note and days. */
 export function OfferHelpForm({ needId, what, outstanding }: { needId: string; what: string; outstanding: number }) {
   const id = useId();
+  const session = useSession();
+  // A headteacher may offer their whole school's help instead of their own.
+  const schoolId = session?.role === 'HEADTEACHER' ? session.academyId : null;
+  const [asSchool, setAsSchool] = useState(false);
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [dayCount, setDayCount] = useState('');
@@ -63,11 +68,16 @@ export function OfferHelpForm({ needId, what, outstanding }: { needId: string; w
           return;
         }
         setLocalError(null);
-        offer.mutate({ input: { needId, note: note.trim() || null, days: parsed.value } });
+        offer.mutate({ input: { needId, note: note.trim() || null, days: parsed.value, ...(asSchool && schoolId ? { academyId: schoolId } : {}) } });
       }}
     >
       <FormErrors errors={otherErrors(errors, ['days', 'note'])} />
       {offer.error ? <ErrorNotice error={offer.error} /> : null}
+      {schoolId ? (
+        <label className="checkbox">
+          <input type="checkbox" checked={asSchool} onChange={(e) => setAsSchool(e.target.checked)} /> Offer the whole school’s help, not only mine
+        </label>
+      ) : null}
       <div className="field">
         <label htmlFor={`${id}-note`}>What you would bring (optional)</label>
         <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={noteErrors.length ? true : undefined} aria-describedby={noteErrors.length ? `${id}-note-error` : undefined} />
