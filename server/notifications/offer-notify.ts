@@ -10,7 +10,7 @@ import type { LeanDoc } from '../models/lean';
 import { eventKey } from './events';
 import { enqueue } from './outbox';
 import { digestAddresses } from './preferences';
-import { headteachersOf, type Person, personOfActor, staffPerson } from './recipients';
+import { headteachersOf, improvementLeadsOf, type Person, personOfActor, staffPerson } from './recipients';
 
 type OfferLean = LeanDoc<SupportOfferRecord>;
 export type OfferDecisionKind = 'OFFER_ACCEPTED' | 'OFFER_DECLINED' | 'OFFER_CLOSED';
@@ -49,6 +49,43 @@ export async function notifyOfferDecision(offer: OfferLean, kind: OfferDecisionK
     const emails = (await offerersOf(offer))
       .filter((p) => p.email.toLowerCase() !== actorEmail)
       .map((to) => ({ key: eventKey(kind, String(offer._id), to.email), kind, to: to.email, ...composeOfferDecision(kind, { to, areaLabel, school, reason: offer.decision?.reason ?? null, offerId }) }));
+    await enqueue(emails, actor, now, await digestAddresses(emails.map((e) => e.to)));
+  } catch (error) {
+    onProblem(error);
+  }
+}
+
+/**
+ * An offer now waits on the receiving school's trust's improvement leads (in the user
+ * directory): each is told who offered and where to consider it. Never throws.
+ */
+export async function notifyOfferMade(offer: OfferLean, actor: ActorRecord, now: Date, onProblem: (error: unknown) => void = (e) => process.emitWarning(`offer notification not written: ${String(e)}`)): Promise<void> {
+  try {
+    const school = (await Academy.findById(offer.receivingAcademyId, { name: 1, trustId: 1 }).lean()) as { name: string; trustId?: unknown } | null;
+    const offerer = offer.staffId
+      ? ((await staffPerson(offer.staffId))?.name ?? 'A member of staff')
+      : ((await Academy.findById(offer.supportingAcademyId, { name: 1 }).lean()) as { name: string } | null)?.name ?? 'A school';
+    const areaLabel = expertiseAreaInfo(offer.area as ExpertiseArea).label;
+    const offerId = encodeGlobalId('SupportOffer', offer._id);
+    const needId = encodeGlobalId('ImprovementNeed', offer.needId);
+    const actorEmail = (await personOfActor(actor))?.email.toLowerCase();
+    const emails = (await improvementLeadsOf(school?.trustId ?? null))
+      .filter((p) => p.email.toLowerCase() !== actorEmail)
+      .map((to) => ({
+        key: eventKey('OFFER_MADE', String(offer._id), to.email),
+        kind: 'OFFER_MADE',
+        to: to.email,
+        subject: `An offer of help waits on you: ${offerer} for ${school?.name ?? 'a school'}`,
+        text: [
+          `Dear ${to.name ?? 'colleague'},`,
+          '',
+          `${offerer} has offered ${areaLabel} support for ${school?.name ?? 'a school'}${offer.days ? ` (${offer.days} day${offer.days === 1 ? '' : 's'})` : ''}.`,
+          offer.note ? `Their note: ${offer.note}` : '',
+          'Accept it as a proposal, or decline it with a reason they will see: open the need\'s page, or "Waiting for me".',
+          '',
+          `Need ${needId}, offer ${offerId}.`,
+        ].join('\n'),
+      }));
     await enqueue(emails, actor, now, await digestAddresses(emails.map((e) => e.to)));
   } catch (error) {
     onProblem(error);

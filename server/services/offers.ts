@@ -13,6 +13,7 @@ import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improveme
 import type { LeanDoc } from '../models/lean';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { SupportOffer } from '../models/support-offer';
+import { notifyOfferMade } from '../notifications/offer-notify';
 import { recordAudit } from './audit';
 import { type DeploymentLean, proposeDeployment } from './deployments';
 import { closeOpenOffersOfNeed, type OfferLean, openAndUnclaimed, settleOffer } from './offer-closing';
@@ -94,6 +95,8 @@ export async function offerSupport(viewer: Viewer, input: unknown, now = new Dat
     await closeOpenOffersOfNeed(need._id, current?.status ?? 'CLOSED', actor, now);
     return failed(notOpen(current ?? { ...need, status: 'CLOSED' }));
   }
+  // The offer now waits on the trust's improvement leads: tell them.
+  await notifyOfferMade(offer.toObject() as OfferLean, actor, now);
   return ok(offer.toObject() as OfferLean);
 }
 

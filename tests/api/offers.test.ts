@@ -56,6 +56,9 @@ beforeAll(async () => {
   otherLead = await api.token('IMPROVEMENT_LEAD', { trustId: ids.otherTrust, sub: 'lead-elsewhere' });
   execHead = await api.token('EXECUTIVE_HEAD', { clusterId: ids.hub, trustId: ids.trust, staffId: ids.execStaff });
   await createStaff(api, admin, ids.home, { role: 'HEADTEACHER', email: 'head@home.example.org', name: 'Hana Home', expertise: [] });
+  // The lead is in the user directory with their email: that is how offers reach them by email.
+  await must(api, `mutation ($input: EnrolUserInput!) { enrolUser(input: $input) { directoryUser { email } userErrors { field code message } } }`,
+    { input: { email: 'lead@offer-trust.example.org', subject: 'lead-offers', role: 'IMPROVEMENT_LEAD', trustId: ids.trust } }, admin, 'enrolUser');
 });
 afterAll(async () => {
   await api.close();
@@ -81,6 +84,10 @@ describe('a teacher offers help and the lead turns it into a proposal', () => {
     const sum = offer.explanation.factors.reduce((s: number, f: any) => s + f.contribution, 0);
     expect(sum).toBeCloseTo(offer.explanation.score, 9);
 
+    // The lead is emailed that an offer waits on them.
+    expect(await emailsTo('lead@offer-trust.example.org')).toEqual([
+      expect.objectContaining({ kind: 'OFFER_MADE', subject: 'An offer of help waits on you: Tess Teacher for Receiving Primary', text: expect.stringContaining('I led KS2 maths recovery at Home Primary') }),
+    ]);
     // Beside the ranking: the need's offers, for the lead and the hub's executive head; not another trust's lead.
     expect((await offersOn(need.id, lead)).map((o) => o.id)).toEqual([offer.id]);
     expect((await offersOn(need.id, execHead)).map((o) => o.id)).toEqual([offer.id]);
