@@ -3,8 +3,7 @@
 // through the ordinary propose path with all its checks, or declines it with a reason the
 // offerer is told. The offerer may withdraw an open offer. Every change is audited.
 import { z } from 'zod';
-import { encodeGlobalId } from '../auth/global-id';
-import { decodeIdOfType } from '../auth/global-id';
+import { decodeIdOfType, encodeGlobalId } from '../auth/global-id';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { ForbiddenError } from '../domain/errors';
@@ -105,13 +104,13 @@ const declineInput = z.object({
   id: z.string(),
   reason: z.string().trim().min(3, 'must be at least 3 characters: the offerer is told it').max(1000, 'must be at most 1000 characters'),
 });
-const acceptInput = z
-  .object({
-    id: z.string(),
-    days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(200, 'must be at most 200 days').nullish(),
-    startDate: z.coerce.date().nullish(),
-    endDate: z.coerce.date().nullish(),
-  });
+// Dates are checked by proposeDeployment, whose rules they follow.
+const acceptInput = z.object({
+  id: z.string(),
+  days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(200, 'must be at most 200 days').nullish(),
+  startDate: z.coerce.date().nullish(),
+  endDate: z.coerce.date().nullish(),
+});
 
 async function loadOffer(globalId: string): Promise<{ ok: true; offer: OfferLean } | { ok: false; error: UserError }> {
   const id = decodeIdOfType(globalId, 'SupportOffer');
