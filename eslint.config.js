@@ -57,6 +57,14 @@ const VALUE_TYPES = [
   'DesignationDayRate',
   'PlanCost',
   'TrustCostSettings',
+  // schema/types/support-offer.ts: an offer's decision, and its explanation computed per request.
+  'OfferDecision',
+  'OfferExplanation',
+  // schema/types/deployment-agreement.ts: parts of a deployment, read through it.
+  'AgreementSession',
+  'DeploymentAgreement',
+  'DeploymentImpact',
+  'ReceivingImpact',
 ];
 
 const config = [

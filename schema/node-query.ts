@@ -10,8 +10,8 @@ import { decodeGlobalId } from '../server/auth/global-id';
 import { builder } from './builder';
 import type { GraphQLContext } from './context';
 import { RecordNotFoundError } from './loaders';
-import { assertMayReadDeployment } from './personal-data';
-import { AcademyRef, ClusterRef, DeploymentRef, type DeploymentShape, DirectoryUserRef, ImprovementNeedRef, StaffMemberRef, TrustRef } from './refs';
+import { assertMayReadDeployment, assertMayReadOffer } from './personal-data';
+import { AcademyRef, ClusterRef, DeploymentRef, type DeploymentShape, DirectoryUserRef, ImprovementNeedRef, type OfferShape, StaffMemberRef, SupportOfferRef, TrustRef } from './refs';
 import { CalendarFeedRef } from './types/calendar-feed';
 import { OutboxEmailRef } from './types/email-outbox';
 
@@ -25,6 +25,7 @@ export const NODE_REFS = new Map<string, { getDataloader(context: object): { loa
   ['DirectoryUser', DirectoryUserRef],
   ['OutboxEmail', OutboxEmailRef],
   ['CalendarFeed', CalendarFeedRef],
+  ['SupportOffer', SupportOfferRef],
 ]);
 
 /** The record a global ID names, loaded through its type's batch loader, or null. */
@@ -38,6 +39,7 @@ export async function loadNode(globalId: string, context: GraphQLContext): Promi
     brandWithType(record, decoded.typename as never);
     // A deployment someone may not read is refused by name, not hidden: its ID was given out.
     if (decoded.typename === 'Deployment') await assertMayReadDeployment(context, record as DeploymentShape);
+    if (decoded.typename === 'SupportOffer') await assertMayReadOffer(context, record as OfferShape);
     return record;
   } catch (error) {
     if (error instanceof RecordNotFoundError) return null;

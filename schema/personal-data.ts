@@ -21,6 +21,7 @@ import {
 import { type AcademyScope, directoryPolicy } from '../server/auth/policy';
 import type { Viewer } from '../server/auth/viewer';
 import { deploymentsOfNeeds } from '../server/services/read/needs';
+import { mayReadOffer, OFFER_READERS } from '../server/services/read/offers';
 import { scopeOf } from '../server/services/references';
 import type { GraphQLContext } from './context';
 import { graphqlErrorOf } from './domain-errors';
@@ -35,6 +36,7 @@ import {
   type DirectoryUserShape,
   ImprovementNeedRef,
   type NeedShape,
+  type OfferShape,
   StaffMemberRef,
   type StaffShape,
   TrustRef,
@@ -163,6 +165,21 @@ export async function mayReadDeploymentOf(context: GraphQLContext, d: Deployment
 export async function assertMayReadDeployment(context: GraphQLContext, d: DeploymentShape): Promise<void> {
   callerOf(context);
   if (!(await mayReadDeploymentOf(context, d))) throw refusal(`a deployment is part of its supporter's history, readable only by ${DEPLOYMENT_READERS}`);
+}
+
+export async function mayReadOfferOf(context: GraphQLContext, offer: OfferShape): Promise<boolean> {
+  return !!context.viewer && mayReadOffer(context.viewer, offer, await academyScope(context, offer.receivingAcademyId));
+}
+
+export async function assertMayReadOffer(context: GraphQLContext, offer: OfferShape): Promise<void> {
+  callerOf(context);
+  if (!(await mayReadOfferOf(context, offer))) throw refusal(`an offer of help is readable only by ${OFFER_READERS}`);
+}
+
+/** The offers of a list the caller may read, in the list's order. */
+export async function readableOffers(context: GraphQLContext, offers: OfferShape[]): Promise<OfferShape[]> {
+  const readable = await Promise.all(offers.map((o) => mayReadOfferOf(context, o)));
+  return offers.filter((_o, i) => readable[i]);
 }
 
 /** The deployments of a list the caller may read, in the list's order. */

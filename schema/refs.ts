@@ -1,6 +1,6 @@
 // Node refs with their batch loaders, declared apart from their fields so the type modules
 // can reference each other without import cycles.
-import type { AcademyDoc, ClusterDoc, DeploymentDoc, DirectoryUserDoc, NeedDoc, StaffDoc, TrustDoc } from '../server/services/read/records';
+import type { AcademyDoc, ClusterDoc, DeploymentDoc, DirectoryUserDoc, NeedDoc, StaffDoc, SupportOfferDoc, TrustDoc } from '../server/services/read/records';
 import { builder } from './builder';
 import { loadByIds } from './loaders';
 
@@ -52,4 +52,11 @@ export type DirectoryUserShape = DirectoryUserDoc;
 export const DirectoryUserRef = builder.loadableNodeRef('DirectoryUser', {
   id: { resolve: (doc: DirectoryUserShape) => idOf(doc) },
   load: loadByIds<DirectoryUserShape>('directoryUsers', 'DirectoryUser'),
+});
+
+export type OfferShape = SupportOfferDoc;
+
+export const SupportOfferRef = builder.loadableNodeRef('SupportOffer', {
+  id: { resolve: (doc: OfferShape) => idOf(doc) },
+  load: loadByIds<OfferShape>('offers', 'SupportOffer'),
 });

@@ -19,7 +19,7 @@ export function statusSinceOf(d: DeploymentShape): Date {
   return d.statusSince ?? d.statusHistory.at(-1)?.at ?? (d as { createdAt?: Date }).createdAt ?? d._id.getTimestamp();
 }
 
-const ActorType = builder.objectRef<ActorRecord>('Actor').implement({
+export const ActorType = builder.objectRef<ActorRecord>('Actor').implement({
   description: 'Who made a change: the token subject and role.',
   fields: (t) => ({
     sub: t.exposeString('sub', { description: 'Token subject (user id).' }),
@@ -28,7 +28,7 @@ const ActorType = builder.objectRef<ActorRecord>('Actor').implement({
 });
 
 type SignOff = { by: ActorRecord; at: Date };
-const SignOffType = builder.objectRef<SignOff>('SignOff').implement({
+export const SignOffType = builder.objectRef<SignOff>('SignOff').implement({
   description: 'A school’s agreement: who and when.',
   fields: (t) => ({
     by: t.field({ type: ActorType, description: 'Who agreed.', resolve: (s) => s.by }),

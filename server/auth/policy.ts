@@ -49,6 +49,8 @@ export const policy = {
    * completion and impact ("know the impact of their work and can name it"), as well as the
    * arranger.
    */
+  /** A headteacher offers their whole school's help (a person offers only themself: viewer.staffId). */
+  offerForSchool: (v: Viewer, school: AcademyScope) => headsAcademy(v, school),
   carryOut: (v: Viewer, supporterStaffId: string | null) => !!v.staffId && !!supporterStaffId && v.staffId === supporterStaffId,
 };
 

@@ -14,6 +14,7 @@ export const AUDITED_ENTITY_TYPES = [
   'TrustReminderSettings',
   'TrustCostSettings',
   'CalendarFeed',
+  'SupportOffer',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

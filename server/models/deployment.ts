@@ -28,6 +28,46 @@ const statusChangeSchema = new Schema(
 
 const signOffSchema = new Schema({ by: { type: actorSchema, required: true }, at: { type: Date, required: true } }, { _id: false });
 
+const sessionSchema = new Schema(
+  {
+    date: { type: Date, required: true },
+    note: { type: String, trim: true, maxlength: 500, default: null },
+  },
+  { _id: false },
+);
+
+/**
+ * The deployment agreement between the two schools: what the support is for, when it happens,
+ * when it is reviewed, and (at the end) the final report. Signed by both schools, for the
+ * receiving school and for the supporter's home school; any change after a signature clears
+ * both signatures (`version` counts the changes, and a signature is for one version).
+ */
+const agreementSchema = new Schema(
+  {
+    objectives: { type: [String], default: [] },
+    sessions: { type: [sessionSchema], default: [] },
+    reviewDate: { type: Date, default: null },
+    finalReport: { type: String, trim: true, maxlength: 8000, default: null },
+    version: { type: Number, required: true, min: 1 },
+    receivingSignature: { type: signOffSchema, default: null },
+    supportingSignature: { type: signOffSchema, default: null },
+    changedBy: { type: actorSchema, required: true },
+    changedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+/** The receiving school's own rating of the impact (the supporter's is impactRating). */
+const receivingImpactSchema = new Schema(
+  {
+    rating: { type: Number, required: true, min: 1, max: 4 },
+    evidence: { type: String, trim: true, maxlength: 4000, required: true },
+    by: { type: actorSchema, required: true },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 const deploymentSchema = new Schema(
   {
     needId: { type: Schema.Types.ObjectId, ref: 'ImprovementNeed', required: true },
@@ -45,8 +85,11 @@ const deploymentSchema = new Schema(
     release: { type: signOffSchema, default: null },
     /** The receiving school accepted the support. */
     acceptance: { type: signOffSchema, default: null },
+    /** The supporter's rating of their impact, on completion (completeDeployment). */
     impactRating: { type: Number, min: 1, max: 4, default: null },
     impactEvidence: { type: String, trim: true, maxlength: 4000, default: null },
+    receivingImpact: { type: receivingImpactSchema, default: null },
+    agreement: { type: agreementSchema, default: null },
     statusHistory: { type: [statusChangeSchema], default: [] },
     /**
      * When the current status began (the last statusHistory entry's time), kept beside it so

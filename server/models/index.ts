@@ -11,3 +11,4 @@ export * from './outbox-email';
 export * from './email-settings';
 export * from './calendar-feed';
 export * from './trust-cost-settings';
+export * from './support-offer';

@@ -3,7 +3,7 @@
 import type { Logger } from '../logger';
 import { repairOutbox } from './notify';
 import { createSender, type OutboxSender } from './sender';
-import { buildDigests, sendReminders } from './sweeps';
+import { buildDigests, pruneSentEmails, sendReminders } from './sweeps';
 import type { EmailSettings } from './settings';
 import { catchingTransport, smtpTransport } from './transport';
 
@@ -12,6 +12,7 @@ export const REPAIR_WINDOW_MS = 24 * 60 * 60 * 1000;
 const REPAIR_EVERY_MS = 10 * 60 * 1000;
 const REMINDERS_EVERY_MS = 15 * 60 * 1000;
 const DIGESTS_EVERY_MS = 5 * 60 * 1000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export function createConfiguredSender(settings: EmailSettings, logger: Logger): OutboxSender | null {
   const transport = settings.smtpUrl
@@ -33,6 +34,7 @@ export function startNotifications(settings: EmailSettings, logger: Logger, cloc
   let lastRepair = 0;
   let lastReminders = 0;
   let lastDigests = 0;
+  let lastPrune = 0;
   const tick = async () => {
     if (running) return; // a slow tick is never overlapped by the next
     running = true;
@@ -51,6 +53,11 @@ export function startNotifications(settings: EmailSettings, logger: Logger, cloc
       if (now.getTime() - lastDigests >= DIGESTS_EVERY_MS) {
         await buildDigests(now, settings.digestHour);
         lastDigests = now.getTime();
+      }
+      if (now.getTime() - lastPrune >= PRUNE_EVERY_MS) {
+        const pruned = await pruneSentEmails(now, settings.keepSentDays);
+        if (pruned) logger.info({ pruned }, `email: deleted messages sent more than ${settings.keepSentDays} days ago`);
+        lastPrune = now.getTime();
       }
       if (sender) {
         const report = await sender.tick(now);

@@ -19,6 +19,12 @@ export interface EmailSettings {
   withoutSmtp: 'catch' | 'hold';
   /** The hour (Europe/London) from which the day's digests go out. */
   digestHour: number;
+  /**
+   * SENT messages older than this many days are deleted by the prune sweep, so the outbox
+   * (read whole on FerretDB) does not grow for ever. At least 2: longer than the repair
+   * sweep's window, so a pruned message is never written again by it.
+   */
+  keepSentDays: number;
 }
 
 export function loadEmailSettings(env: NodeJS.ProcessEnv, nodeEnv: 'development' | 'production' | 'test'): EmailSettings {
@@ -56,5 +62,6 @@ export function loadEmailSettings(env: NodeJS.ProcessEnv, nodeEnv: 'development'
     publicUrl: env.PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
     withoutSmtp: nodeEnv === 'production' ? 'hold' : 'catch',
     digestHour: int('EMAIL_DIGEST_HOUR', 7, 0, 23),
+    keepSentDays: int('EMAIL_KEEP_SENT_DAYS', 90, 2, 3650),
   };
 }

@@ -82,3 +82,15 @@ export async function buildDigests(now: Date, digestHour: number): Promise<numbe
   }
   return added;
 }
+
+/**
+ * Deletes SENT messages sent more than `keepDays` days before `now`: nothing refers to them
+ * once delivered, and on FerretDB each sender tick reads the outbox whole. Other statuses stay
+ * (PENDING and SENDING are still to go, FAILED waits for an ADMIN, HELD and DIGESTED belong to
+ * digests). Returns how many were deleted.
+ */
+export async function pruneSentEmails(now: Date, keepDays: number): Promise<number> {
+  const before = new Date(now.getTime() - keepDays * 24 * 60 * 60 * 1000);
+  const deleted = await OutboxEmail.deleteMany({ status: 'SENT', sentAt: { $lt: before } });
+  return deleted.deletedCount ?? 0;
+}

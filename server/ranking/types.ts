@@ -52,10 +52,14 @@ export interface ExpertiseEntry {
   evidence?: string | null;
 }
 
-/** Impact of one completed deployment (1 = little, 4 = transformational). */
+/**
+ * Impact of one completed deployment, 1 (little) to 4 (transformational): the rating the track
+ * record counts (domain/impact.ts: the mean of the supporter's and the receiving school's
+ * when both rated it, so possibly a half).
+ */
 export interface ImpactRecord {
   area: ExpertiseArea;
-  impactRating: 1 | 2 | 3 | 4;
+  impactRating: number;
 }
 
 export interface SupporterProfile {

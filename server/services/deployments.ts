@@ -15,6 +15,7 @@ import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { notifyDeployment } from '../notifications/notify';
 import { rankCandidatesForNeed } from '../ranking';
 import { recordAudit } from './audit';
+import { closeOpenOffersOfNeed } from './offer-closing';
 import type { LeanDoc } from '../models/lean';
 import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
 import { resolveReference, scopeOf } from './references';
@@ -194,7 +195,10 @@ export async function syncNeedStatus(needId: string, actor: ReturnType<typeof ac
   const status = has('ACTIVE') ? 'IN_PROGRESS' : live ? (full ? 'MATCHED' : 'OPEN') : has('COMPLETED') && full ? 'MET' : 'OPEN';
   if (status === need.status) return;
   const updated = await ImprovementNeed.updateOne({ _id: need._id, status: need.status }, { $set: { status, updatedBy: actor } });
-  if (updated.modifiedCount === 1) await recordAudit('ImprovementNeed', need._id, 'STATUS_FOLLOWED_DEPLOYMENTS', actor, { status: { from: need.status, to: status } });
+  if (updated.modifiedCount !== 1) return;
+  await recordAudit('ImprovementNeed', need._id, 'STATUS_FOLLOWED_DEPLOYMENTS', actor, { status: { from: need.status, to: status } });
+  // A met need takes no more help: its open offers are closed, and their offerers told.
+  if (status === 'MET') await closeOpenOffersOfNeed(need._id, 'MET', actor);
 }
 
 /**
@@ -247,7 +251,8 @@ const completeInput = z.object({
   impactEvidence: z.string().trim().min(10, 'must be at least 10 characters: name the impact').max(4000),
 });
 
-async function scopes(deployment: DeploymentLean) {
+/** The receiving school's scope and the supporter's home school's (null when it is gone). */
+export async function scopes(deployment: DeploymentLean) {
   const receiving = scopeOf((await Academy.findById(deployment.receivingAcademyId, { trustId: 1, clusterId: 1 }).lean())!);
   let homeId = deployment.supportingAcademyId;
   if (deployment.staffId) homeId = (await StaffMember.findById(deployment.staffId, { homeAcademyId: 1 }).lean())?.homeAcademyId ?? null;

@@ -13,6 +13,7 @@ import { Deployment } from '../models/deployment';
 import { StaffMember } from '../models/staff-member';
 import { recordAudit } from './audit';
 import { type DeploymentLean, releaseLeaversProposal } from './deployments';
+import { closeOpenOffersOfLeaver } from './offer-closing';
 import type { LeanDoc } from '../models/lean';
 import { resolveReference, scopeOf } from './references';
 import type { StaffLean } from './staff';
@@ -63,6 +64,8 @@ export async function markStaffLeft(viewer: Viewer, input: unknown, now = new Da
       }
     } else toRearrange.push(deployment);
   }
+  // Their open offers of help are closed: they can no longer give it.
+  await closeOpenOffersOfLeaver(before._id, actor, now);
   const staff = ((await StaffMember.findById(before._id).lean()) as StaffLean | null) ?? after;
   return ok({ staff, released, toRearrange });
 }

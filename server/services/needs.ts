@@ -8,6 +8,7 @@ import { EXPERTISE_AREAS } from '../domain/taxonomy';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import { diffFields, recordAudit } from './audit';
+import { closeOpenOffersOfNeed } from './offer-closing';
 import type { LeanDoc } from '../models/lean';
 import { priorityOf } from './need-priority';
 import { resolveReference, scopeOf } from './references';
@@ -154,5 +155,7 @@ export async function closeNeed(viewer: Viewer, input: unknown): Promise<Outcome
     status: { from: need.status, to: 'CLOSED' },
     ...(parsed.data.reason ? { reason: { from: null, to: parsed.data.reason } } : {}),
   });
+  // Nothing is left for the offers on it to help with: each is closed, and its offerer told.
+  await closeOpenOffersOfNeed(need._id, 'CLOSED', actor);
   return ok(after);
 }

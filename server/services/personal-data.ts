@@ -10,6 +10,7 @@ import { ERASERS, mayErase } from '../auth/personal-data';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { AuditEntry } from '../models/audit-entry';
 import { Deployment } from '../models/deployment';
+import { SupportOffer } from '../models/support-offer';
 import { DirectoryUser } from '../models/directory-user';
 import { OutboxEmail } from '../models/outbox-email';
 import { StaffMember } from '../models/staff-member';
@@ -41,6 +42,7 @@ export interface SubjectAccessExport {
   staffMember: Record<string, unknown> | null;
   directoryRecords: Record<string, unknown>[];
   deployments: Record<string, unknown>[];
+  offers: Record<string, unknown>[];
   auditEntries: Record<string, unknown>[];
   notes: string[];
 }
@@ -70,7 +72,8 @@ async function gatherSubjectAccess(viewer: Viewer): Promise<{ body: SubjectAcces
   if (staffId) directoryFilter.push({ staffId });
   const directory = directoryFilter.length ? await DirectoryUser.find({ $or: directoryFilter }).lean() : [];
   const deployments = staffId ? await Deployment.find({ staffId }).sort({ createdAt: 1 }).lean() : [];
-  const about = [...(staff ? [staff._id] : []), ...directory.map((d) => d._id), ...deployments.map((d) => d._id)];
+  const offers = staffId ? await SupportOffer.find({ staffId }).sort({ createdAt: 1 }).lean() : [];
+  const about = [...(staff ? [staff._id] : []), ...directory.map((d) => d._id), ...deployments.map((d) => d._id), ...offers.map((o) => o._id)];
   const audit = await AuditEntry.find({ $or: [{ entityId: { $in: about } }, { 'actor.sub': viewer.sub }] })
     .sort({ at: 1, _id: 1 })
     .lean();
@@ -89,9 +92,11 @@ async function gatherSubjectAccess(viewer: Viewer): Promise<{ body: SubjectAcces
     staffMember: staff ? withGlobalIds(staff, 'StaffMember') : null,
     directoryRecords: directory.map((d) => withGlobalIds(d, 'DirectoryUser')),
     deployments: deployments.map((d) => withGlobalIds(d, 'Deployment')),
+    offers: offers.map((o) => withGlobalIds(o, 'SupportOffer')),
     auditEntries: audit.map((e) => ({ ...withGlobalIds(e, 'AuditEntry'), entityId: encodeGlobalId(e.entityType, e.entityId) })),
     notes: [
       'Deployments are those you gave as a supporter; needs and schools are records of the schools, not about you.',
+      'Offers are the offers of help you made yourself.',
       'Audit entries are those about your records and those of changes you made.',
     ],
   };
@@ -107,6 +112,7 @@ const REFERENCE_TYPES: Record<string, string> = {
   clusterId: 'Cluster',
   staffId: 'StaffMember',
   needId: 'ImprovementNeed',
+  deploymentId: 'Deployment',
 };
 
 function withGlobalIds(doc: Record<string, unknown> & { _id: Types.ObjectId }, typename: string): Record<string, unknown> {
@@ -181,6 +187,8 @@ export async function eraseStaffMember(viewer: Viewer, input: { staffId: string 
 
   const deploymentIds = deployments.map((d) => d._id);
   if (deploymentIds.length) await Deployment.updateMany({ _id: { $in: deploymentIds } }, { $set: { impactEvidence: null } });
+  // Their offers of help stay (a lead's decisions refer to them), without the note they wrote.
+  await SupportOffer.updateMany({ staffId }, { $set: { note: null } });
 
   const directory = await DirectoryUser.find({ $or: [{ staffId }, { emailKey: staff.email.trim().toLowerCase() }] }, { _id: 1 }).lean();
   if (directory.length) await DirectoryUser.deleteMany({ _id: { $in: directory.map((d) => d._id) } });

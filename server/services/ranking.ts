@@ -2,7 +2,7 @@
 // through its indexes, or the in-process copies), the scoring from the pure ranking core,
 // which also counts every candidate left out of the loaded pool, once (server/ranking/pools.ts).
 import { performance } from 'node:perf_hooks';
-import type { CandidateKind } from '../domain/enums';
+import type { CandidateKind, ExclusionReason } from '../domain/enums';
 import type { ExpertiseArea } from '../domain/taxonomy';
 import type { AcademyDoc, NeedDoc, StaffDoc } from '../db/store';
 import { academyProfile, needProfile, type RankingFacts, rankingFacts } from '../db/ranking-facts';
@@ -87,4 +87,45 @@ export async function rankNeedsForAcademy(academyId: string, first: number, now 
   const supporter = (await facts.academyProfiles([academy], null)).get(academy._id.toString());
   if (!supporter) return null;
   return rankNeedsFor(supporter.profile, now, first, facts, t0);
+}
+
+/** Why an offerer would (or would not) be a fit for the need they offered on. */
+export interface OfferExplanation {
+  /** The score the offerer's "where could I help most" gives this need; null when excluded. */
+  score: number | null;
+  factors: RankedNeedFactors;
+  distanceKm: number | null;
+  /** The hard constraint that keeps the offerer from this need, if any (the first in ExclusionReason order). */
+  excludedFor: ExclusionReason | null;
+}
+type RankedNeedFactors = NeedRankingResult['needs'][number]['factors'];
+
+/**
+ * The explanation an offerer would get for this one need from their own "where could I help
+ * most" (rankNeedsForStaff / rankNeedsForAcademy): the same supporter profile, the same need
+ * profile, the same model, ranked over just this need. Null when a record has gone.
+ */
+export async function explainOffer(offer: { needId: unknown; staffId?: unknown; supportingAcademyId?: unknown }, now = new Date()): Promise<OfferExplanation | null> {
+  const facts = await rankingFacts();
+  const need = await facts.need(String(offer.needId));
+  if (!need) return null;
+  const academy = await facts.academy(need.academyId.toString());
+  if (!academy) return null;
+  const area = need.area as ExpertiseArea;
+  let supporter: SupporterProfile | undefined;
+  if (offer.staffId) {
+    const staff = await facts.staffMember(String(offer.staffId));
+    if (!staff) return null;
+    supporter = (await facts.staffProfiles([staff], [area])).get(staff._id.toString())?.profile;
+  } else {
+    const school = await facts.academy(String(offer.supportingAcademyId));
+    if (!school) return null;
+    supporter = (await facts.academyProfiles([school], [area])).get(school._id.toString())?.profile;
+  }
+  if (!supporter) return null;
+  const result = rankNeedsForSupporter(supporter, [needProfile(need, academyProfile(academy))], { now, first: 1 });
+  const ranked = result.needs[0];
+  if (ranked) return { score: ranked.score, factors: ranked.factors, distanceKm: ranked.distanceKm ?? null, excludedFor: null };
+  const excludedFor = (Object.entries(result.exclusions).find(([, count]) => count > 0)?.[0] ?? null) as ExclusionReason | null;
+  return { score: null, factors: [], distanceKm: null, excludedFor };
 }

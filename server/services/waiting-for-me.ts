@@ -5,7 +5,8 @@
 // - An executive head: releases of their hub's staff and schools, including staff requested
 //   by other hubs.
 // - An improvement lead: their trust's agreed deployments to start and active ones to
-//   complete (support received by a school of the trust: they arrange it).
+//   complete (support received by a school of the trust: they arrange it), and open offers of
+//   help on the trust's needs to consider (OFFER). An executive head: those on the hub's needs.
 // - Anyone who is a supporting staff member (a teacher, or a head on record): their own
 //   agreed deployments to start and active ones to complete.
 // - ADMIN: nothing waits on them in person.
@@ -16,7 +17,7 @@ import type { DeploymentStatus } from '../domain/enums';
 import { type DeploymentRecord } from '../models/deployment';
 import { academiesWhere, supportedFrom } from './deployment-scope';
 import type { LeanDoc } from '../models/lean';
-import { stores } from '../db/store';
+import { stores, type SupportOfferDoc } from '../db/store';
 
 type DeploymentLean = LeanDoc<DeploymentRecord>;
 type Filter = Record<string, unknown>;
@@ -26,13 +27,17 @@ export const WAITING_KINDS = {
   ACCEPTANCE: 'Accept the support for your school (agreeDeployment as the receiving school).',
   START: 'Start the agreed support (startDeployment).',
   COMPLETE: 'Complete the support and record its impact (completeDeployment).',
+  OFFER: 'Consider an offer of help: accept it as a proposal (acceptOffer) or decline it with a reason (declineOffer).',
 } as const;
 export type WaitingKind = keyof typeof WAITING_KINDS;
 
 export interface WaitingStep {
   kind: WaitingKind;
   since: Date;
-  deployment: DeploymentLean;
+  /** The deployment it concerns (every kind but OFFER). */
+  deployment: DeploymentLean | null;
+  /** The offer to consider (OFFER). */
+  offer: SupportOfferDoc | null;
 }
 
 interface Want {
@@ -75,6 +80,18 @@ async function find(filter: Filter, limit: number): Promise<DeploymentLean[]> {
   return stores.deployments.find(filter, { sort, limit });
 }
 
+/** Open offers on the needs of these schools, oldest first: offers to consider. */
+async function offersToConsider(viewer: Viewer, first: number): Promise<WaitingStep[]> {
+  let schools: unknown[] | null = null;
+  if (viewer.role === 'IMPROVEMENT_LEAD' && viewer.trustId) schools = await academiesWhere('trustId', viewer.trustId);
+  if (viewer.role === 'EXECUTIVE_HEAD' && viewer.clusterId) schools = await academiesWhere('clusterId', viewer.clusterId);
+  if (!schools) return [];
+  const offers = await stores.offers.find({ status: 'OPEN', receivingAcademyId: { $in: schools } }, { sort: { statusSince: 1, _id: 1 }, limit: first });
+  return offers.map((offer) => ({ kind: 'OFFER' as const, since: offer.statusSince, deployment: null, offer }));
+}
+
+const subjectId = (s: WaitingStep) => String(s.deployment?._id ?? s.offer?._id);
+
 export async function waitingFor(viewer: Viewer, first: number): Promise<WaitingStep[]> {
   const wants = await wantsOf(viewer);
   const found = await Promise.all(wants.map(async (want) => (await find(want.filter, first)).map((d) => ({ kind: want.kind, deployment: d }))));
@@ -85,8 +102,9 @@ export async function waitingFor(viewer: Viewer, first: number): Promise<Waiting
     const key = `${kind}:${String(deployment._id)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    steps.push({ kind, deployment, since: deployment.statusSince ?? deployment.statusHistory.at(-1)?.at ?? deployment._id.getTimestamp() });
+    steps.push({ kind, deployment, offer: null, since: deployment.statusSince ?? deployment.statusHistory.at(-1)?.at ?? deployment._id.getTimestamp() });
   }
-  steps.sort((a, b) => a.since.getTime() - b.since.getTime() || String(a.deployment._id).localeCompare(String(b.deployment._id)) || a.kind.localeCompare(b.kind));
+  steps.push(...(await offersToConsider(viewer, first)));
+  steps.sort((a, b) => a.since.getTime() - b.since.getTime() || subjectId(a).localeCompare(subjectId(b)) || a.kind.localeCompare(b.kind));
   return steps.slice(0, first);
 }

@@ -4,6 +4,7 @@
 import pino from 'pino';
 import { OutboxEmail } from '../../server/models/outbox-email';
 import { repairOutbox } from '../../server/notifications/notify';
+import { pruneSentEmails } from '../../server/notifications/sweeps';
 import { createConfiguredSender } from '../../server/notifications/runner';
 import { createSender, type OutboxSender } from '../../server/notifications/sender';
 import { loadEmailSettings } from '../../server/notifications/settings';
@@ -107,6 +108,32 @@ describe('a proposal tells the headteachers', () => {
     expect(await repairOutbox(now, window)).toBe(0);
     const outbox = await api.gql(OUTBOX, {}, { token: admin });
     expect(outbox.data.emailOutbox.edges.map((e: any) => `${e.node.kind}:${e.node.deployment.id === id}`).sort()).toEqual(['ACCEPTANCE_WANTED:true', 'RELEASE_WANTED:true']);
+  });
+});
+
+describe('the prune sweep', () => {
+  it('deletes SENT messages older than the age kept, and nothing else; a later repair sweep does not write them again', async () => {
+    const sender = senderFor(sink.url);
+    const sentAt = Date.parse('2030-01-07T09:00:00Z');
+    const day = 24 * 60 * 60 * 1000;
+    await propose(); // two messages: the release and the acceptance
+    expect(await sender.tick(new Date(sentAt))).toMatchObject({ sent: 2 });
+    await sink.stop();
+    await propose(); // two more, which keep failing while the server is down
+    await sender.tick(new Date(sentAt));
+    sender.close();
+    await sink.start();
+    const statuses = async () => (await OutboxEmail.find({}, { status: 1 }).lean()).map((m) => m.status).sort();
+    expect(await statuses()).toEqual(['PENDING', 'PENDING', 'SENT', 'SENT']);
+
+    // Kept for 90 days: not yet at 89 days and 23 hours; gone after 90 days, the unsent kept.
+    expect(await pruneSentEmails(new Date(sentAt + 90 * day - 60_000), 90)).toBe(0);
+    expect(await pruneSentEmails(new Date(sentAt + 90 * day + 60_000), 90)).toBe(2);
+    expect(await statuses()).toEqual(['PENDING', 'PENDING']);
+    expect(await pruneSentEmails(new Date(sentAt + 400 * day), 90)).toBe(0);
+    // The repair sweep looks back one day, so a message pruned after 90 days is never rewritten.
+    expect(await repairOutbox(new Date(sentAt + 91 * day), 24 * 60 * 60 * 1000)).toBe(0);
+    expect(await statuses()).toEqual(['PENDING', 'PENDING']);
   });
 });
 

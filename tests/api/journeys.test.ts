@@ -11,7 +11,7 @@ import { demoTokens } from '../../server/demo-tokens';
 import { TEST_JWT_SECRET, type TestApi, startTestApi } from '../support/test-api';
 
 const JOURNEYS = resolve(__dirname, '../../docs/journeys');
-const FILES = ['teacher.graphql', 'improvement-lead.graphql', 'executive-head.graphql'] as const;
+const FILES = ['teacher.graphql', 'improvement-lead.graphql', 'executive-head.graphql', 'offers-and-agreements.graphql'] as const;
 type JourneyFile = (typeof FILES)[number];
 
 const documents = Object.fromEntries(FILES.map((f) => [f, readFileSync(resolve(JOURNEYS, f), 'utf8')])) as Record<JourneyFile, string>;
@@ -207,6 +207,62 @@ describe('the improvement lead: what support costs, and planning within a budget
     // The demo trust's needs ask for far more than £5,000 buys.
     expect(plan.daysUnmetBecauseOfBudget).toBeGreaterThan(0);
     expect(plan.daysUnmetBecauseOfBudget).toBe(plan.unmet.filter((u: any) => u.reason === 'BUDGET').reduce((sum: number, u: any) => sum + u.daysUnmet, 0));
+  });
+});
+
+describe('offers of help and the deployment agreement', () => {
+  it('the teacher offers on needs of their trust and withdraws one; the lead sees offers with their explanations, accepts one, declines one; both schools sign; the receiving school rates the impact', async () => {
+    const teacher = tokens.TEACHER;
+    const lead = tokens.IMPROVEMENT_LEAD;
+    const file = 'offers-and-agreements.graphql';
+    // Needs of the lead's trust the teacher could help with (from their "where could I help most").
+    const ranked = await api.gql(`query ($id: ID!) { rankNeedsForStaff(staffId: $id, first: 30) { need { id daysOutstanding academy { trust { id } } } } }`, { id: teacher.claims.staffId }, { token: teacher.token });
+    const needs = ranked.data.rankNeedsForStaff.map((r: any) => r.need).filter((n: any) => n.academy.trust?.id === lead.claims.trustId && n.daysOutstanding >= 1);
+    expect(needs.length).toBeGreaterThanOrEqual(2);
+    const [toAccept, toDecline] = needs;
+    const offer = async (need: any) => {
+      const { offerSupport } = await run(file, 'OfferHelp', { input: { needId: need.id, note: 'I led our phonics recovery', days: 1 } }, teacher.token);
+      expect(offerSupport.offer).toMatchObject({ status: 'OPEN', days: 1, need: { id: need.id } });
+      return offerSupport.offer.id as string;
+    };
+    // Offered, taken back, offered again (a withdrawn offer does not block a new one).
+    const withdrawn = await offer(toAccept);
+    expect((await run(file, 'WithdrawMyOffer', { input: { id: withdrawn } }, teacher.token)).withdrawOffer.offer.status).toBe('WITHDRAWN');
+    const accepted = await offer(toAccept);
+    const declined = await offer(toDecline);
+
+    const { waitingForMe } = await run(file, 'OffersToConsider', {}, lead.token);
+    const waiting = waitingForMe.filter((s: any) => s.kind === 'OFFER').map((s: any) => s.offer.id);
+    expect(waiting).toEqual(expect.arrayContaining([accepted, declined]));
+    expect(waiting).not.toContain(withdrawn);
+
+    const { node } = await run(file, 'NeedOffers', { needId: toAccept.id }, lead.token);
+    const shown = node.offers.find((o: any) => o.id === accepted);
+    expect(shown.staffMember.id).toBe(teacher.claims.staffId);
+    expect(shown.explanation.excludedFor).toBeNull();
+    expect(sumOf(shown.explanation.factors)).toBeCloseTo(shown.explanation.score, 9);
+
+    const { acceptOffer } = await run(file, 'AcceptOffer', { input: { id: accepted, days: 1 } }, lead.token);
+    expect(acceptOffer.offer.status).toBe('ACCEPTED');
+    expect(acceptOffer.deployment).toMatchObject({ status: 'PROPOSED', days: 1 });
+    const reason = 'Another school is already helping with this';
+    expect((await run(file, 'DeclineOffer', { input: { id: declined, reason } }, lead.token)).declineOffer.offer).toMatchObject({ status: 'DECLINED', decision: { reason } });
+    const { myOffers } = await run(file, 'MyOffers', {}, teacher.token);
+    expect(myOffers.find((o: any) => o.id === declined).decision.reason).toBe(reason);
+    expect(myOffers.find((o: any) => o.id === accepted).deployment.id).toBe(acceptOffer.deployment.id);
+
+    const id = acceptOffer.deployment.id;
+    const written = await run(file, 'WriteAgreement', { input: { id, objectives: ['Phonics taught daily in Reception'], sessions: [{ date: '2031-01-13', note: 'audit' }], reviewDate: '2031-03-03', expectedVersion: 0 } }, lead.token);
+    expect(written.updateDeploymentAgreement.deployment.agreement).toMatchObject({ version: 1, signedByBoth: false });
+    const signed = await run(file, 'SignAgreement', { input: { id, version: 1 } }, lead.token);
+    expect(signed.signDeploymentAgreement.deployment.agreement).toMatchObject({ version: 1, signedByBoth: true });
+
+    const move = (name: string, extra = '') => `mutation ($input: ${extra || 'DeploymentIdInput'}!) { ${name}(input: $input) { deployment { id status } userErrors { code } } }`;
+    for (const name of ['agreeDeployment', 'startDeployment']) expect((await api.gql(move(name), { input: { id } }, { token: lead.token })).data[name].userErrors).toEqual([]);
+    const completed = await api.gql(move('completeDeployment', 'CompleteDeploymentInput'), { input: { id, impactRating: 4, impactEvidence: 'Reception phonics check up 15 points' } }, { token: lead.token });
+    expect(completed.data.completeDeployment.deployment.status).toBe('COMPLETED');
+    const rated = await run(file, 'ReceivingSchoolRatesImpact', { input: { id, rating: 3, evidence: 'Phonics now taught daily, well' } }, lead.token);
+    expect(rated.rateDeploymentImpact.deployment.impact).toEqual({ supporterRating: 4, receivingRating: 3, trackRecordRating: 3.5 });
   });
 });
 

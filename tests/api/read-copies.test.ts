@@ -9,6 +9,7 @@ import { generateNationalDataset } from '../../seeds/national';
 import { loadDataset } from '../../seeds/load';
 import { Academy } from '../../server/models/academy';
 import { ImprovementNeed } from '../../server/models/improvement-need';
+import { Deployment } from '../../server/models/deployment';
 import { StaffMember } from '../../server/models/staff-member';
 import { rankCandidates, rankNeedsForAcademy, rankNeedsForStaff } from '../../server/services/ranking';
 import { importGiasFile } from '../../server/import/gias';
@@ -79,8 +80,17 @@ describe('rankings from the copies, with leavers and time windows', () => {
     await StaffMember.updateMany({ _id: { $in: staff.filter((_, i) => i % 7 === 0) } }, { $set: { leftAt: NOW } });
     await StaffMember.updateMany({ _id: { $in: staff.filter((_, i) => i % 3 === 1) } }, { $set: { availability: [{ from: day('2027-04-12'), to: day('2027-07-21') }] } });
     await ImprovementNeed.updateMany({ _id: { $in: needs.filter((_, i) => i % 2 === 0) } }, { $set: { windowStart: day('2027-09-01'), windowEnd: day('2027-12-17') } });
+    // Receiving schools' impact ratings (domain/impact.ts): beside the supporter's on some
+    // completed deployments, alone on others.
+    const completedDocs = await Deployment.find({ status: 'COMPLETED', staffId: { $ne: null } }, { _id: 1, staffId: 1 }).sort({ _id: 1 }).lean();
+    const completed = completedDocs.map((d) => d._id);
+    expect(completed.length).toBeGreaterThan(3);
+    const rated = { rating: 1, evidence: 'Little changed in the classroom', by: { sub: 'test', role: 'ADMIN' }, at: NOW };
+    await Deployment.updateMany({ _id: { $in: completed.filter((_, i) => i % 2 === 0) } }, { $set: { receivingImpact: rated } });
+    await Deployment.updateMany({ _id: { $in: completed.filter((_, i) => i % 4 === 0) } }, { $set: { impactRating: null } });
     const needIds = needs.slice(0, 10).map(String);
-    const staffIds = staff.slice(0, 8).map(String); // leavers among them
+    // Leavers among them, and supporters whose track record has receiving schools' ratings.
+    const staffIds = [...staff.slice(0, 8).map(String), ...completedDocs.filter((_, i) => i % 2 === 0).slice(0, 6).map((d) => String(d.staffId))];
     const run = async () => {
       const out: unknown[] = [];
       for (const id of needIds) out.push(comparable(await rankCandidates(id, 'STAFF', 15, NOW)), comparable(await rankCandidates(id, 'ACADEMY', 5, NOW)));

@@ -20,6 +20,7 @@ const TeacherHome = lazy(() => import('./pages/teacher-home'));
 const HelpPage = lazy(() => import('./pages/help-page'));
 const MyDeploymentsPage = lazy(() => import('./pages/my-deployments-page'));
 const EditProfilePage = lazy(() => import('./pages/edit-profile-page'));
+const DeploymentPage = lazy(() => import('./pages/deployment-page'));
 
 function Only({ roles, children }: { roles: Role[]; children: React.ReactNode }) {
   const session = useSession();
@@ -68,6 +69,7 @@ export function App() {
           <Route path="/needs/:id" element={<Only roles={ARRANGERS}><NeedPage /></Only>} />
           <Route path="/allocation" element={<Only roles={ARRANGERS}><AllocationPage /></Only>} />
           <Route path="/deployments" element={<Only roles={ARRANGERS}><DeploymentsBoard /></Only>} />
+          <Route path="/deployments/:id" element={<Only roles={['TEACHER', 'HEADTEACHER', 'EXECUTIVE_HEAD', 'IMPROVEMENT_LEAD', 'ADMIN']}><DeploymentPage /></Only>} />
           <Route path="/hub" element={<Only roles={['EXECUTIVE_HEAD']}><HubPage /></Only>} />
           <Route path="/hubs/:id" element={<Only roles={ARRANGERS}><HubPage /></Only>} />
           <Route path="/school" element={<Only roles={['HEADTEACHER']}><SchoolPage /></Only>} />

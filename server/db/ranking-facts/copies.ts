@@ -2,6 +2,7 @@
 // while a document stays the same is computed once per document, and per-area pools once per
 // version of the copies they draw on (copies replace a document object whenever it changes,
 // so these never go stale).
+import { trackRecordRating } from '../../domain/impact';
 import type { DeploymentDoc, AcademyDoc, NeedDoc, StaffDoc } from '../store';
 import type { CollectionCopy } from '../read-cache';
 import { LIVE_NEED_STATUSES } from '../../domain/statuses';
@@ -73,7 +74,8 @@ function trackedDeploymentsBy(copies: FactCopies, field: 'staffId' | 'supporting
       const owner = d[field];
       if (owner == null || !TRACKED_DEPLOYMENT_STATUSES.includes(d.status)) continue;
       const key = owner.toString();
-      const entry = { area: d.area, status: d.status, impactRating: d.impactRating, needId: d.needId.toString() };
+      // The track record's rating: both schools' ratings combined (domain/impact.ts).
+      const entry = { area: d.area, status: d.status, impactRating: trackRecordRating(d.impactRating, d.receivingImpact?.rating), needId: d.needId.toString() };
       const list = by.get(key);
       if (list) list.push(entry);
       else by.set(key, [entry]);
@@ -113,7 +115,7 @@ function staffProfileOf(
   for (const d of deployments.get(base.id) ?? NONE) {
     if (!wanted(d.area)) continue;
     if (d.status === 'COMPLETED') {
-      if (d.impactRating != null) trackRecord.push({ area: d.area as ExpertiseArea, impactRating: d.impactRating as ImpactRecord['impactRating'] });
+      if (d.impactRating != null) trackRecord.push({ area: d.area as ExpertiseArea, impactRating: d.impactRating });
     } else supportingNeedIds.push(d.needId);
   }
   const highHere = high.get(base.homeId);

@@ -64,7 +64,7 @@ async function homeFacts(academyIds: Types.ObjectId[], areas: ExpertiseArea[] | 
 async function deploymentsOf(field: 'staffId' | 'supportingAcademyId', ids: Types.ObjectId[], areas: ExpertiseArea[] | null): Promise<DeploymentFacts[]> {
   const filter: Record<string, unknown> = { [field]: { $in: ids }, status: { $in: TRACKED_DEPLOYMENT_STATUSES } };
   if (areas) filter.area = { $in: areas };
-  return db.deployments.find(filter, { projection: { staffId: 1, supportingAcademyId: 1, needId: 1, area: 1, status: 1, impactRating: 1 } });
+  return db.deployments.find(filter, { projection: { staffId: 1, supportingAcademyId: 1, needId: 1, area: 1, status: 1, impactRating: 1, receivingImpact: 1 } });
 }
 
 async function staffOfAcademies(ids: Types.ObjectId[], areas: ExpertiseArea[] | null): Promise<StaffExpertiseDoc[]> {

@@ -1,4 +1,5 @@
 // The parts of building supporter profiles both fact sources share.
+import { trackRecordRating } from '../../domain/impact';
 import type { ExpertiseArea } from '../../domain/taxonomy';
 import { academyExpertise, type StaffExpertise } from '../../ranking/academy-expertise';
 import { academiesLeftOut } from '../../ranking/pools';
@@ -23,7 +24,7 @@ export const TRACKED_DEPLOYMENT_STATUSES = ['COMPLETED', ...LIVE_DEPLOYMENT_STAT
 /** The fields of an academy its profile uses (a projection for database reads). */
 export const ACADEMY_PROFILE_FIELDS = { name: 1, phase: 1, ofstedRating: 1, fsmPercent: 1, latitude: 1, longitude: 1, trustId: 1, clusterId: 1 } as const;
 
-export type DeploymentFacts = Pick<DeploymentDoc, 'staffId' | 'supportingAcademyId' | 'needId' | 'area' | 'status' | 'impactRating'>;
+export type DeploymentFacts = Pick<DeploymentDoc, 'staffId' | 'supportingAcademyId' | 'needId' | 'area' | 'status' | 'impactRating' | 'receivingImpact'>;
 export type StaffExpertiseDoc = Pick<StaffDoc, '_id' | 'homeAcademyId' | 'expertise' | 'designations'>;
 
 /** Academies offering whole-school support are those that set support days. */
@@ -43,10 +44,14 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 
 export const inAreas = (areas: readonly string[] | null) => (area: string) => areas === null || areas.includes(area);
 
-export function impactsOf(deployments: { area: string; impactRating?: number | null }[]): ImpactRecord[] {
-  return deployments
-    .filter((d) => d.impactRating != null)
-    .map((d) => ({ area: d.area as ExpertiseArea, impactRating: d.impactRating as ImpactRecord['impactRating'] }));
+/** The track record's ratings of these deployments (domain/impact.ts: both schools' ratings combined). */
+export function impactsOf(deployments: { area: string; impactRating?: number | null; receivingImpact?: { rating?: number | null } | null }[]): ImpactRecord[] {
+  const records: ImpactRecord[] = [];
+  for (const d of deployments) {
+    const rating = trackRecordRating(d.impactRating, d.receivingImpact?.rating);
+    if (rating !== null) records.push({ area: d.area as ExpertiseArea, impactRating: rating });
+  }
+  return records;
 }
 
 export function expertiseEntries(s: Pick<StaffDoc, 'expertise'>): ExpertiseEntry[] {

@@ -24,7 +24,7 @@ export function setExternalWriteCheckInterval(ms: number): void {
 }
 
 /** Collections copied when copies are on; others (audit entries) are always queried. */
-const COPIED_COLLECTIONS = new Set(['trusts', 'academies', 'clusters', 'staffMembers', 'improvementNeeds', 'deployments']);
+const COPIED_COLLECTIONS = new Set(['trusts', 'academies', 'clusters', 'staffMembers', 'improvementNeeds', 'deployments', 'supportOffers']);
 
 // Collection methods that never change documents; any other method counts as a write.
 const READ_METHODS = new Set([

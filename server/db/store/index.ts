@@ -12,6 +12,7 @@ import { Deployment, type DeploymentRecord } from '../../models/deployment';
 import { DirectoryUser, type DirectoryUserRecord } from '../../models/directory-user';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../../models/improvement-need';
 import { StaffMember, type StaffMemberRecord } from '../../models/staff-member';
+import { SupportOffer, type SupportOfferRecord } from '../../models/support-offer';
 import { Trust, type TrustRecord } from '../../models/trust';
 import type { LeanDoc } from '../../models/lean';
 import { CopyStore } from './copy-store';
@@ -28,6 +29,7 @@ export type AuditDoc = LeanDoc<AuditEntryRecord>;
 export type DirectoryUserDoc = LeanDoc<DirectoryUserRecord>;
 export type CalendarFeedDoc = LeanDoc<CalendarFeedRecord>;
 export type OutboxEmailDoc = LeanDoc<OutboxEmailRecord>;
+export type SupportOfferDoc = LeanDoc<SupportOfferRecord>;
 
 export interface Stores {
   trusts: Store<TrustDoc>;
@@ -40,6 +42,7 @@ export interface Stores {
   directoryUsers: Store<DirectoryUserDoc>;
   calendarFeeds: Store<CalendarFeedDoc>;
   outboxEmails: Store<OutboxEmailDoc>;
+  offers: Store<SupportOfferDoc>;
 }
 
 export const stores: Stores = {
@@ -55,6 +58,8 @@ export const stores: Stores = {
   directoryUsers: new MongoStore<DirectoryUserDoc>(DirectoryUser),
   calendarFeeds: new MongoStore<CalendarFeedDoc>(CalendarFeed),
   outboxEmails: new MongoStore<OutboxEmailDoc>(OutboxEmail),
+  // Copied: "waiting for me" asks for the open offers on a trust's needs on every home page.
+  offers: new CopyStore<SupportOfferDoc>(SupportOffer),
 };
 
 /**
@@ -72,6 +77,7 @@ export const databaseStores: Stores = {
   directoryUsers: stores.directoryUsers,
   calendarFeeds: stores.calendarFeeds,
   outboxEmails: stores.outboxEmails,
+  offers: new MongoStore<SupportOfferDoc>(SupportOffer),
 };
 
 export { encodeCursor } from './keyset';

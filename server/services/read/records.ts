@@ -1,7 +1,8 @@
 // Records by id, for the schema's batch loaders and for nested fields that point at another
 // record: one batch per type per tick (the loaders), or at once from memory when possible.
-import { type AcademyDoc, type CalendarFeedDoc, type ClusterDoc, type OutboxEmailDoc, type DeploymentDoc, type DirectoryUserDoc, type NeedDoc, type StaffDoc, type Stores, stores, type TrustDoc } from '../../db/store';
+import { type AcademyDoc, type CalendarFeedDoc, type ClusterDoc, type OutboxEmailDoc, type SupportOfferDoc, type DeploymentDoc, type DirectoryUserDoc, type NeedDoc, type StaffDoc, type Stores, stores, type TrustDoc } from '../../db/store';
 
+export type { SupportOfferDoc } from '../../db/store';
 export type { AcademyDoc, AuditDoc, ClusterDoc, DeploymentDoc, DirectoryUserDoc, NeedDoc, StaffDoc, TrustDoc } from '../../db/store';
 
 /** The collections a node of the API is read from. */
@@ -17,6 +18,7 @@ interface DocOf {
   directoryUsers: DirectoryUserDoc;
   calendarFeeds: CalendarFeedDoc;
   outboxEmails: OutboxEmailDoc;
+  offers: SupportOfferDoc;
 }
 
 /** The records with these ids, in their order; null where none exists. */

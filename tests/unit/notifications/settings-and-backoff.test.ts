@@ -11,6 +11,12 @@ describe('email settings', () => {
     expect(prod).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.org:465', withoutSmtp: 'hold', maxAttempts: 5 });
   });
 
+  it('keeps SENT messages 90 days unless EMAIL_KEEP_SENT_DAYS says otherwise (at least 2: longer than the repair window)', () => {
+    expect(loadConfig({}).email.keepSentDays).toBe(90);
+    expect(loadConfig({ EMAIL_KEEP_SENT_DAYS: '30' }).email.keepSentDays).toBe(30);
+    expect(() => loadConfig({ EMAIL_KEEP_SENT_DAYS: '1' })).toThrow(/EMAIL_KEEP_SENT_DAYS must be an integer between 2 and 3650/);
+  });
+
   it('refuses values it cannot use, naming the variable', () => {
     expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow(new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587 (got an unusable value)'));
     expect(() => loadConfig({ EMAIL_MAX_ATTEMPTS: '0' })).toThrow(/EMAIL_MAX_ATTEMPTS must be an integer between 1 and 100/);

@@ -132,6 +132,25 @@ export const WaitingQuery = graphql(
       kind
       action
       since
+      need {
+        id
+        area
+        academy {
+          id
+          name
+        }
+      }
+      offer {
+        id
+        staffMember {
+          id
+          name
+        }
+        supportingAcademy {
+          id
+          name
+        }
+      }
       deployment {
         ...DeploymentFields
       }

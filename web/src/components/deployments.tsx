@@ -46,7 +46,10 @@ export function DeploymentCard({ deployment: d, moves = [], flag, headingLevel =
       </header>
       {flag ? <p className="badge flag-waiting">{flag}</p> : null}
       <p className="meta">
-        <Link to={`/needs/${encodeURIComponent(d.need.id)}`}>{label(d.need.area)}</Link> · {days(d.days)}
+        <Link to={`/needs/${encodeURIComponent(d.need.id)}`}>{label(d.need.area)}</Link> · {days(d.days)} ·{' '}
+        <Link to={`/deployments/${encodeURIComponent(d.id)}`} aria-label={`Agreement and impact: ${supporterName(d)} to ${d.receivingAcademy.name}`}>
+          agreement
+        </Link>
         {d.staffMember ? ` · from ${d.staffMember.homeAcademy.name}` : ''}
       </p>
       <p className="meta">
@@ -213,6 +216,7 @@ const KIND_TEXT: Record<string, string> = {
   ACCEPTANCE: 'Accept this support for your school',
   START: 'Start the agreed support',
   COMPLETE: 'Complete the support and record its impact',
+  OFFER: 'Consider an offer of help',
 };
 
 const KIND_MOVES: Record<string, Move[]> = {
@@ -233,7 +237,7 @@ export function WaitingList({ emptyText, kinds }: { emptyText: string; kinds?: s
         return (
           <ul className="card-list">
             {steps.map((step, i) => (
-              <li key={`${step.kind}:${step.deployment?.id ?? i}`}>
+              <li key={`${step.kind}:${step.deployment?.id ?? step.offer?.id ?? i}`}>
                 {step.deployment ? (
                   <div>
                     <p className="step-action">
@@ -241,6 +245,14 @@ export function WaitingList({ emptyText, kinds }: { emptyText: string; kinds?: s
                     </p>
                     <DeploymentCard deployment={step.deployment} moves={KIND_MOVES[step.kind] ?? []} />
                   </div>
+                ) : step.offer && step.need ? (
+                  <p className="card">
+                    <strong>{KIND_TEXT[step.kind] ?? step.action}</strong> from {step.offer.staffMember?.name ?? step.offer.supportingAcademy?.name ?? 'someone'}:{' '}
+                    <Link to={`/needs/${encodeURIComponent(step.need.id)}`}>
+                      {label(step.need.area)} at {step.need.academy.name}
+                    </Link>{' '}
+                    <span className="meta">(waiting {since(step.since)})</span>
+                  </p>
                 ) : (
                   <p className="card">
                     {step.action} <span className="meta">(waiting {since(step.since)})</span>

@@ -3,7 +3,9 @@ import { Link } from 'react-router';
 import { FactorFields } from '../api/fragments';
 import { graphql } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
+import { MyOffersQuery } from '../api/offers';
 import { useSession } from '../auth/session';
+import { MyOffers, OfferHelpForm } from '../components/offers';
 import { FactorList, ScoreBar } from '../components/score-bar';
 import { Empty, QueryView } from '../components/states';
 import { days, label, percent, score } from '../format';
@@ -42,6 +44,9 @@ export default function HelpPage() {
   const session = useSession();
   const staffId = session?.staffId ?? '';
   const ranked = useGqlQuery(HelpQuery, { staffId }, { enabled: !!staffId });
+  // Needs already offered on (and still open): no second "offer help" button for them.
+  const mine = useGqlQuery(MyOffersQuery, {}, { enabled: !!staffId });
+  const offeredOn = new Set((mine.data?.myOffers ?? []).filter((o) => o.status === 'OPEN' && o.kind === 'STAFF').map((o) => o.need.id));
   return (
     <div className="page page-narrow">
       <h1>Where could I help most?</h1>
@@ -50,6 +55,13 @@ export default function HelpPage() {
         how far you would travel.
       </p>
       {!staffId ? <Empty>Your sign-in names no staff record.</Empty> : null}
+      {staffId ? (
+        <section aria-labelledby="my-offers-heading">
+          <h2 id="my-offers-heading">My offers</h2>
+          <MyOffers />
+        </section>
+      ) : null}
+      {staffId ? <h2 id="needs-heading">Needs you could help with</h2> : null}
       {staffId ? (
         <QueryView query={ranked} what="the needs you could help with">
           {(data) => {
@@ -66,11 +78,11 @@ export default function HelpPage() {
               <ol className="card-list">
                 {list.map((r) => (
                   <li key={r.need.id}>
-                    <article className="card" aria-label={`${r.rank}. ${label(r.need.area)} at ${r.need.academy.name}`}>
+                    <article className="card" data-need-id={r.need.id} aria-label={`${r.rank}. ${label(r.need.area)} at ${r.need.academy.name}`}>
                       <header className="card-header">
-                        <h2 className="h3-like">
+                        <h3 className="h3-like">
                           <span className="rank">{r.rank}.</span> {label(r.need.area)} at {r.need.academy.name}
-                        </h2>
+                        </h3>
                         <span className="score">score {score(r.score)}</span>
                       </header>
                       <p className="meta">
@@ -81,6 +93,11 @@ export default function HelpPage() {
                       <p>{r.need.description}</p>
                       <ScoreBar factors={r.factors} total={r.score} max={max} />
                       <FactorList factors={r.factors} />
+                      {offeredOn.has(r.need.id) ? (
+                        <p className="meta">You have offered help on this need: see “My offers”.</p>
+                      ) : (
+                        <OfferHelpForm needId={r.need.id} what={`${label(r.need.area)} at ${r.need.academy.name}`} outstanding={r.need.daysOutstanding} />
+                      )}
                     </article>
                   </li>
                 ))}

@@ -5,6 +5,7 @@ import { MapSchoolFields, NeedSummaryFields } from '../api/fragments';
 import { graphql } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
 import { useSession } from '../auth/session';
+import { WaitingList } from '../components/deployments';
 import { NeedCard } from '../components/need-card';
 import { SchoolMap } from '../components/school-map';
 import { Empty, QueryView } from '../components/states';
@@ -128,6 +129,10 @@ export default function LeadHome() {
                   </ol>
                 </section>
                 <div>
+                  <section aria-labelledby="offers-waiting-heading">
+                    <h2 id="offers-waiting-heading">Offers to consider</h2>
+                    <WaitingList emptyText="No offers of help wait on you." kinds={['OFFER']} />
+                  </section>
                   <section aria-labelledby="hubs-heading">
                     <h2 id="hubs-heading">Hubs</h2>
                     {trust.clusters.length === 0 ? <Empty>This trust has no hubs yet.</Empty> : null}

@@ -1,11 +1,12 @@
 // One need: its priority and why, and who could help, ranked with the reasons, for staff and
 // for whole schools; the people left out, counted by reason; "propose" with the days.
 import { useId, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { FactorFields, NeedSummaryFields } from '../api/fragments';
 import { graphql, type ResultOf } from '../api/graphql';
 import { useGqlMutation, useGqlQuery } from '../api/hooks';
 import { NeedCard } from '../components/need-card';
+import { NeedOffers } from '../components/offers';
 import { FactorList, ScoreBar } from '../components/score-bar';
 import { Empty, ErrorNotice, QueryView } from '../components/states';
 import { parseWhole } from '../components/number-field';
@@ -147,7 +148,10 @@ export default function NeedPage() {
                       {n.deployments.map((d) => (
                         <li key={d.id}>
                           {d.staffMember?.name ?? d.supportingAcademy?.name ?? 'someone'}: {days(d.days)},{' '}
-                          <span className={`badge status-${d.status.toLowerCase()}`}>{label(d.status)}</span>
+                          <span className={`badge status-${d.status.toLowerCase()}`}>{label(d.status)}</span>{' '}
+                          <Link to={`/deployments/${encodeURIComponent(d.id)}`} aria-label={`Agreement and impact: ${d.staffMember?.name ?? d.supportingAcademy?.name ?? 'someone'}`}>
+                            agreement
+                          </Link>
                           <p className="meta cost-line">
                             Costs {money(d.cost.total)}: support {money(d.cost.supportCost)} ({d.days} × {money(d.cost.dayRate)}, paid by {payer(d.cost.paidBy)}) and cover{' '}
                             {money(d.cost.coverCost)} ({d.days} × {money(d.cost.coverDayRate)}, paid by their own school).
@@ -155,6 +159,10 @@ export default function NeedPage() {
                         </li>
                       ))}
                     </ul>
+                  </section>
+                  <section aria-labelledby="offers-heading">
+                    <h2 id="offers-heading">Offers of help</h2>
+                    <NeedOffers needId={n.id} outstanding={n.daysOutstanding} />
                   </section>
                 </div>
                 <section aria-labelledby="candidates-heading">
