@@ -21,6 +21,7 @@ import { drainOnShutdown } from './drain';
 import { createLogger } from './logger';
 import { createHttpServer } from './security/http-server';
 import { backfillDeploymentStatusSince } from './services/deployment-backfill';
+import { backfillCapacityYears } from './services/school-year';
 import { DatabaseRateLimitStore } from './security/rate-limit-store';
 import { configureNotifications } from './notifications/notify';
 import { startNotifications } from './notifications/runner';
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
   }
   const backfilled = await backfillDeploymentStatusSince();
   if (backfilled) logger.info(`recorded when the current status began for ${backfilled} older deployments`);
+  const yearsGiven = await backfillCapacityYears();
+  if (yearsGiven) logger.info(`placed the days of ${yearsGiven} older staff records in this school year`);
   await refreshAllPriorities();
   const refresher = setInterval(() => {
     refreshAllPriorities().catch((error: unknown) => logger.error({ err: error }, 'priority refresh failed'));
