@@ -79,7 +79,7 @@ export async function backfillCapacityYears(now = new Date()): Promise<number> {
   const label = schoolYearOf(now).label;
   const staff = await StaffMember.updateMany({ capacityYear: null }, { $set: { capacityYear: label } });
   const legacy = await Deployment.find({ daysByYear: null, status: { $in: LIVE_DEPLOYMENT_STATUSES } }, { days: 1 }).lean();
-  const updates = legacy.map((d) => ({ updateOne: { filter: { _id: d._id, daysByYear: null }, update: { $set: { daysByYear: [{ schoolYear: label, days: d.days }] } } } }));
+  const updates = legacy.map((d) => ({ updateOne: { filter: { _id: d._id, daysByYear: null }, update: { $set: { daysByYear: [{ schoolYear: label, days: d.days }] } } as never } }));
   for (let i = 0; i < updates.length; i += UPDATES_PER_COMMAND) await Deployment.bulkWrite(updates.slice(i, i + UPDATES_PER_COMMAND), { ordered: false });
   return staff.modifiedCount;
 }
