@@ -49,6 +49,19 @@ function startYearOfLabel(label: string): number {
   return Number(label.slice(0, 4));
 }
 
+/** The capacity fields of a stored staff record (a record from before school years: its open year is today's). */
+export function capacityRecordOf(
+  doc: { capacityYear?: string | null; capacityDays: number; remainingDays: number; otherYears?: unknown },
+  today = new Date(),
+): CapacityRecord {
+  return {
+    capacityYear: doc.capacityYear ?? schoolYearOf(today).label,
+    capacityDays: doc.capacityDays,
+    remainingDays: doc.remainingDays,
+    otherYears: (doc.otherYears as CapacityRecord['otherYears']) ?? {},
+  };
+}
+
 /** A person's days in a school year, whether or not it has been opened. */
 export function capacityIn(record: CapacityRecord, year: SchoolYear): YearCapacity {
   if (year.label === record.capacityYear) {

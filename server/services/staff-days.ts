@@ -10,6 +10,7 @@ import { type SchoolYear, parseSchoolYearLabel, schoolYearOf } from '../domain/s
 import {
   type CapacityRecord,
   capacityIn,
+  capacityRecordOf,
   commitInOtherYear,
   type DaysInYear,
   releaseInOtherYear,
@@ -17,6 +18,8 @@ import {
   type YearCapacity,
 } from '../domain/year-capacity';
 import { StaffMember } from '../models/staff-member';
+
+export { capacityRecordOf };
 import { recordAudit } from './audit';
 
 /** Attempts at a compare-and-set before giving up (each loses only to a write that succeeded). */
@@ -33,16 +36,6 @@ type CapacityFields = {
 };
 
 const CAPACITY_PROJECTION = { capacityYear: 1, capacityDays: 1, remainingDays: 1, otherYears: 1, capacityVersion: 1, createdAt: 1, leftAt: 1 } as const;
-
-/** A stored staff record's capacity as the pure module reads it (a record from before school years: its open year is today's). */
-export function capacityRecordOf(doc: Omit<CapacityFields, '_id'>, today = new Date()): CapacityRecord {
-  return {
-    capacityYear: doc.capacityYear ?? schoolYearOf(today).label,
-    capacityDays: doc.capacityDays,
-    remainingDays: doc.remainingDays,
-    otherYears: (doc.otherYears as CapacityRecord['otherYears']) ?? {},
-  };
-}
 
 /** A person's days in a school year (default: today's). */
 export function staffCapacityIn(doc: Omit<CapacityFields, '_id'>, year: SchoolYear = schoolYearOf(new Date())): YearCapacity {
