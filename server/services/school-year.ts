@@ -12,6 +12,7 @@ import { actorOf, type Viewer } from '../auth/viewer';
 import { parseSchoolYearLabel, schoolYearOf, type SchoolYear } from '../domain/school-year';
 import { UPDATES_PER_COMMAND } from '../db/ferretdb-limits';
 import { Academy } from '../models/academy';
+import { SYSTEM_ACTOR } from '../models/common';
 import { Deployment } from '../models/deployment';
 import type { LeanDoc } from '../models/lean';
 import { StaffMember } from '../models/staff-member';
@@ -68,6 +69,20 @@ export async function startSchoolYear(viewer: Viewer, input: unknown, now = new 
     staffOpened: { from: null, to: openedCount },
   });
   return ok({ schoolYear: year, trust, openedCount, alreadyOpenCount: staff.length - openedCount });
+}
+
+/**
+ * The new year starting by itself: every person in post still in an earlier year is moved on
+ * to today's (by the system, audited), so lists and hub totals, which read the open year, are
+ * this year's from 1 September without anyone having to remember. Run at start-up and with
+ * the hourly refresh; startSchoolYear does the same for one trust at once. Returns how many moved.
+ */
+export async function openSchoolYearEverywhere(now = new Date()): Promise<number> {
+  const year = schoolYearOf(now);
+  const behind = await StaffMember.find({ capacityYear: { $ne: year.label }, leftAt: null }, { _id: 1 }).lean();
+  let opened = 0;
+  for (const person of behind) if ((await rollStaffTo(person._id, year, SYSTEM_ACTOR)).rolled) opened += 1;
+  return opened;
 }
 
 /**
