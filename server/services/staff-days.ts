@@ -91,8 +91,12 @@ async function takeIn(staffId: Types.ObjectId | string, year: SchoolYear, days: 
     if (!doc || doc.leftAt) return false;
     const record = capacityRecordOf(doc);
     if (record.capacityYear === year.label) {
-      // The open year: one conditional $inc, as before school years (not if they were marked as left since).
-      const taken = await StaffMember.updateOne({ _id: doc._id, capacityYear: year.label, remainingDays: { $gte: days }, leftAt: null }, { $inc: { remainingDays: -days } });
+      // The open year: one conditional $inc, as before school years (not if they were marked
+      // as left since). Its year as stored (absent on records from before school years).
+      const taken = await StaffMember.updateOne(
+        { _id: doc._id, capacityYear: doc.capacityYear ?? null, remainingDays: { $gte: days }, leftAt: null },
+        { $inc: { remainingDays: -days } },
+      );
       if (taken.modifiedCount === 1) return true;
       if (doc.remainingDays < days) return false;
       continue; // the open year moved meanwhile, or someone took days first: read again
@@ -108,12 +112,14 @@ async function takeIn(staffId: Types.ObjectId | string, year: SchoolYear, days: 
 /** Gives days back in one year (the open year's pair, or the year's entry). */
 async function giveBackIn(staffId: Types.ObjectId | string, year: SchoolYear, days: number): Promise<void> {
   for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
-    const given = await StaffMember.updateOne({ _id: staffId, capacityYear: year.label }, { $inc: { remainingDays: days } });
-    if (given.modifiedCount === 1) return;
     const doc = await readCapacity(staffId);
     if (!doc) return;
     const record = capacityRecordOf(doc);
-    if (record.capacityYear === year.label) continue; // rolled to it meanwhile: the pair again
+    if (record.capacityYear === year.label) {
+      const given = await StaffMember.updateOne({ _id: doc._id, capacityYear: doc.capacityYear ?? null }, { $inc: { remainingDays: days } });
+      if (given.modifiedCount === 1) return;
+      continue; // the open year moved on meanwhile: read again
+    }
     const written = await StaffMember.updateOne(asRead(doc), { $set: setOf(releaseInOtherYear(record, year, days), doc) });
     if (written.modifiedCount === 1) return;
   }
