@@ -5,6 +5,7 @@ import { decodeGlobalId } from '../../server/auth/global-id';
 import { schoolYearOf, schoolYearStarting } from '../../server/domain/school-year';
 import { AuditEntry } from '../../server/models/audit-entry';
 import { StaffMember } from '../../server/models/staff-member';
+import { backfillCapacityYears } from '../../server/services/school-year';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
 
@@ -266,5 +267,23 @@ describe('starting a new school year', () => {
     }
     const doc = await StaffMember.findById(decodeGlobalId(person.id)!.id).lean();
     expect(doc?.capacityYear).toBe(lastYear.label);
+  });
+});
+
+describe('records from before school years', () => {
+  it('still reserve and give back days, and are given the current year at start-up', async () => {
+    const person = await createStaff(api, admin, home, { capacityDays: 7 });
+    const id = decodeGlobalId(person.id)!.id;
+    await StaffMember.updateOne({ _id: id }, { $unset: { capacityYear: '', otherYears: '', capacityVersion: '' } });
+    expect((await StaffMember.findById(id).lean())?.capacityYear).toBeUndefined();
+    const need = await raiseNeed(api, admin, receiving, { daysRequested: 3 });
+    const proposed = await must(api, PROPOSE, { input: { needId: need.id, staffId: person.id, days: 3 } }, admin, 'proposeDeployment');
+    expect((await capacityOf(person.id)).capacity).toEqual({ schoolYear: thisYear.label, daysOffered: 7, daysCommitted: 3, daysLeft: 4 });
+    await must(api, CANCEL, { input: { id: proposed.deployment.id } }, admin, 'cancelDeployment');
+    expect((await capacityOf(person.id)).capacity.daysLeft).toBe(7);
+
+    expect(await backfillCapacityYears()).toBeGreaterThanOrEqual(1);
+    expect((await StaffMember.findById(id).lean())?.capacityYear).toBe(thisYear.label);
+    expect(await backfillCapacityYears()).toBe(0);
   });
 });
