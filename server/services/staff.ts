@@ -9,7 +9,7 @@ import { Academy, type AcademyRecord } from '../models/academy';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { nameInput } from './name-input';
 import { schoolYearOf } from '../domain/school-year';
-import { mostCommittedAhead } from '../domain/year-capacity';
+import { mostCommittedAhead, rollOverTo } from '../domain/year-capacity';
 import { capacityRecordOf, rollStaffTo } from './staff-days';
 import { diffFields, recordAudit } from './audit';
 import type { LeanDoc } from '../models/lean';
@@ -188,6 +188,15 @@ export async function updateStaffMember(viewer: Viewer, input: unknown): Promise
   const update: Record<string, unknown> = { $set: set };
   // capacityDays is this school year's offer (and the standing offer for later years): a
   // person not yet moved on to this year is first (their last year's record stays as it was).
+  // Checked on the record as it will stand in this year before anything is written.
+  if (capacityDays !== undefined) {
+    const record = capacityRecordOf(before);
+    const inThisYear = rollOverTo(record, schoolYearOf(new Date())) ?? record;
+    const floor = Math.max(inThisYear.capacityDays - inThisYear.remainingDays, mostCommittedAhead(inThisYear));
+    if (capacityDays < floor) {
+      return failed(userError('capacityDays', `capacityDays cannot go below the ${floor} days already committed to deployments this school year or a later one`, 'BELOW_COMMITTED'));
+    }
+  }
   const capacity = capacityDays === undefined ? null : await capacityAsOfThisYear(before, actor);
   if (capacityDays !== undefined && capacity && capacityDays !== capacity.capacityDays) {
     const delta = capacityDays - capacity.capacityDays;

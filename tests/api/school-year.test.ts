@@ -247,6 +247,19 @@ describe('starting a new school year', () => {
     expect((await capacityOf(person.id, lastYear.label)).capacity).toEqual({ schoolYear: lastYear.label, daysOffered: 10, daysCommitted: 4, daysLeft: 6 });
   });
 
+  it('refuses an offer below the days committed in a later year, writing nothing (not even moving the person on)', async () => {
+    const person = await createStaff(api, admin, home, { capacityDays: 10 });
+    const autumn = await raiseNeed(api, admin, receiving, { daysRequested: 6, windowStart: nextYearDay('09-21') });
+    await must(api, PROPOSE, { input: { needId: autumn.id, staffId: person.id, days: 6 } }, admin, 'proposeDeployment');
+    await asIfFromLastYear(person.id, 1);
+    const res = await api.gql(UPDATE, { input: { id: person.id, capacityDays: 5 } }, { token: admin });
+    expect(res.data.updateStaffMember.staffMember).toBeNull();
+    expect(res.data.updateStaffMember.userErrors).toEqual([{ field: ['capacityDays'], code: 'BELOW_COMMITTED', message: expect.stringContaining('6 days') }]);
+    const doc = await StaffMember.findById(decodeGlobalId(person.id)!.id).lean();
+    expect(doc).toMatchObject({ capacityYear: lastYear.label, capacityDays: 10, remainingDays: 9 });
+    expect((await capacityOf(person.id, nextYear.label)).capacity).toEqual({ schoolYear: nextYear.label, daysOffered: 10, daysCommitted: 6, daysLeft: 4 });
+  });
+
   it('refuses other roles, other trusts and years other than the current one, writing nothing', async () => {
     const person = await createStaff(api, admin, home, { capacityDays: 9 });
     await asIfFromLastYear(person.id, 2);
