@@ -5,7 +5,7 @@ import { decodeGlobalId } from '../../server/auth/global-id';
 import { schoolYearOf, schoolYearStarting } from '../../server/domain/school-year';
 import { AuditEntry } from '../../server/models/audit-entry';
 import { StaffMember } from '../../server/models/staff-member';
-import { backfillCapacityYears } from '../../server/services/school-year';
+import { backfillCapacityYears, openSchoolYearEverywhere } from '../../server/services/school-year';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
 
@@ -220,6 +220,19 @@ describe('starting a new school year', () => {
     const again = await must(api, START, { input: { trustId: yearTrust, schoolYear: thisYear.label } }, yearLead, 'startSchoolYear');
     expect(again).toMatchObject({ openedCount: 0, alreadyOpenCount: 2 });
     expect((await capacityOf(people[0].id, lastYear.label)).capacity).toEqual(lastYearBefore[0]);
+  });
+
+  it('starts by itself for everyone in post (as at start-up and each hour), by the system, leaving leavers as they were', async () => {
+    const stayer = await createStaff(api, admin, home, { capacityDays: 9 });
+    const leaver = await createStaff(api, admin, home, { capacityDays: 9 });
+    for (const p of [stayer, leaver]) await asIfFromLastYear(p.id, 4);
+    await must(api, `mutation ($input: MarkStaffLeftInput!) { markStaffLeft(input: $input) { staffMember { id } userErrors { code } } }`, { input: { staffId: leaver.id } }, admin, 'markStaffLeft');
+    expect(await openSchoolYearEverywhere()).toBeGreaterThanOrEqual(1);
+    const [stayed, left] = await Promise.all([stayer, leaver].map((p) => StaffMember.findById(decodeGlobalId(p.id)!.id).lean()));
+    expect(stayed).toMatchObject({ capacityYear: thisYear.label, updatedBy: { role: 'SYSTEM' } });
+    expect(left?.capacityYear).toBe(lastYear.label);
+    expect((await capacityOf(stayer.id, lastYear.label)).capacity).toEqual({ schoolYear: lastYear.label, daysOffered: 9, daysCommitted: 4, daysLeft: 5 });
+    expect(await openSchoolYearEverywhere()).toBe(0);
   });
 
   it('started twice at once, moves each person once', async () => {
