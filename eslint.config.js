@@ -35,6 +35,7 @@ const VALUE_TYPES = [
   'RankedNeed',
   'ScoreFactor',
   'SignOff',
+  'StaffCapacity',
   'UserError',
   // schema/types/allocation.ts: a plan is a computed preview; its parts are values too.
   'AllocationCommitFailure',

@@ -27,5 +27,6 @@ import './types/email-outbox';
 import './types/email-preferences';
 import './types/calendar-feed';
 import './types/leavers';
+import './types/school-year';
 
 export const schema = builder.toSchema({ sortSchema: true });

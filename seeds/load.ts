@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR, type ActorRecord } from '../server/models/common';
 import { Deployment } from '../server/models/deployment';
 import { ImprovementNeed } from '../server/models/improvement-need';
 import { StaffMember } from '../server/models/staff-member';
+import { schoolYearOf } from '../server/domain/school-year';
 import { Trust } from '../server/models/trust';
 import { priorityOf, refreshAllPriorities } from '../server/services/need-priority';
 import { recordExternalWrites } from '../server/db/write-epoch';
@@ -92,6 +93,10 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
       expertiseAreas: [...new Set(s.expertise.map((e) => e.area))],
       capacityDays: s.capacityDays,
       remainingDays: s.capacityDays - (committed.get(s.email.toLowerCase()) ?? 0),
+      // Inserted lean, so the model's defaults do not apply: the days are this school year's.
+      capacityYear: schoolYearOf(now).label,
+      otherYears: {},
+      capacityVersion: 0,
       maxTravelKm: s.maxTravelKm,
       safeguardingCheckExpiresOn: s.safeguardingCheckExpiresOn ? new Date(s.safeguardingCheckExpiresOn) : null,
       ...stamp,

@@ -21,6 +21,7 @@ import { drainOnShutdown } from './drain';
 import { createLogger } from './logger';
 import { createHttpServer } from './security/http-server';
 import { backfillDeploymentStatusSince } from './services/deployment-backfill';
+import { backfillCapacityYears, openSchoolYearEverywhere } from './services/school-year';
 import { DatabaseRateLimitStore } from './security/rate-limit-store';
 import { configureNotifications } from './notifications/notify';
 import { startNotifications } from './notifications/runner';
@@ -62,9 +63,17 @@ async function main(): Promise<void> {
   }
   const backfilled = await backfillDeploymentStatusSince();
   if (backfilled) logger.info(`recorded when the current status began for ${backfilled} older deployments`);
+  const yearsGiven = await backfillCapacityYears();
+  if (yearsGiven) logger.info(`placed the days of ${yearsGiven} older staff records in this school year`);
+  const openSchoolYear = async () => {
+    const opened = await openSchoolYearEverywhere();
+    if (opened) logger.info(`opened the school year for ${opened} staff (their last year archived as it stood)`);
+  };
+  await openSchoolYear();
   await refreshAllPriorities();
   const refresher = setInterval(() => {
     refreshAllPriorities().catch((error: unknown) => logger.error({ err: error }, 'priority refresh failed'));
+    openSchoolYear().catch((error: unknown) => logger.error({ err: error }, 'opening the school year failed'));
   }, PRIORITY_REFRESH_MS);
   refresher.unref();
   // With FerretDB, reads are answered from in-process copies of the collections

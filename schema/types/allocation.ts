@@ -118,6 +118,10 @@ const AllocationPlanType = builder.objectRef<PlanView>('AllocationPlan').impleme
     unmet: t.field({ type: [UnmetNeedType], description: 'Needs left (partly) unmet, with the reason.', resolve: (v) => v.plan.unmet.map((u) => ({ ...u, view: v })) }),
     objective: t.float({ description: 'Sum of priority × fit × days.', resolve: (v) => v.plan.objective }),
     lpBound: t.float({ nullable: true, description: 'Upper bound on any plan for this data; equal to the objective when the plan is proven optimal.', resolve: (v) => v.plan.lpBound ?? null }),
+    schoolYear: t.string({
+      description: "The school year planned (YYYY/YY): its open needs (by their window's start, or today's year) against the staff's days left in it.",
+      resolve: (v) => v.schoolYear.label,
+    }),
     greedyObjective: t.float({ description: 'What a greedy pass (best pair first) achieves on the same data, for comparison.', resolve: (v) => v.greedyObjective }),
     fairness: t.field({ type: FairnessType, description: 'Share of days per FSM band against share requested.', resolve: (v) => v.plan.fairness }),
     cost: t.field({ type: PlanCostType, description: 'What the plan costs at the trust’s rates.', resolve: (v) => planCost(v) }),
@@ -161,6 +165,9 @@ const PlanAllocationInput = builder.inputType('PlanAllocationInput', {
       }),
       description: 'Whose staff may be planned (default SAME_TRUST).',
     }),
+    schoolYear: t.string({
+      description: "The school year to plan, as YYYY/YY (default: the current one): needs whose window starts in it (needs without a window are today's year), against the staff's days in it. Not a past year.",
+    }),
   }),
 });
 
@@ -171,7 +178,7 @@ builder.queryField('planAllocation', (t) =>
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: PlanAllocationInput, required: true, description: 'The trust or hub to plan, and optionally which of its needs.' }) },
     resolve: async (_root, { input }, context) => {
-      const outcome = await previewAllocation(viewerOf(context), { ...input, supportersFrom: input.supportersFrom ?? undefined, budget: input.budget ?? undefined });
+      const outcome = await previewAllocation(viewerOf(context), { ...input, supportersFrom: input.supportersFrom ?? undefined, budget: input.budget ?? undefined, schoolYear: input.schoolYear ?? undefined });
       return outcome.ok ? { plan: outcome.value, userErrors: [] } : { plan: null, userErrors: outcome.userErrors };
     },
   }),

@@ -56,6 +56,7 @@ const RankedCandidateType = builder.objectRef<RankedCandidateShape>('RankedCandi
 
 interface CandidateRankingShape {
   need: NeedShape;
+  schoolYear: string;
   candidates: RankedCandidateShape[];
   eligibleCount: number;
   consideredCount: number;
@@ -66,6 +67,10 @@ const CandidateRankingType = builder.objectRef<CandidateRankingShape>('Candidate
   description: 'Candidates for a need, best first, and how many were ruled out and why.',
   fields: (t) => ({
     need: t.field({ type: ImprovementNeedRef, description: 'The need.', resolve: (r) => r.need }),
+    schoolYear: t.exposeString('schoolYear', {
+      description:
+        "The school year (YYYY/YY) whose days staff were ranked on: the year the need's window starts in, or today's when it has none or it has begun. NO_CAPACITY means too few days left in this year.",
+    }),
     candidates: t.field({ type: [RankedCandidateType], description: 'The best candidates, at most `first`.', resolve: (r) => r.candidates }),
     eligibleCount: t.exposeInt('eligibleCount', { description: 'Every candidate that passed the hard constraints, returned or not.' }),
     consideredCount: t.exposeInt('consideredCount', { description: 'eligibleCount plus the sum of the exclusion counts.' }),
@@ -75,6 +80,7 @@ const CandidateRankingType = builder.objectRef<CandidateRankingShape>('Candidate
 
 interface RankedNeedShape extends Omit<RankedNeed, 'need'> {
   need: NeedShape;
+  schoolYear: string;
 }
 
 const RankedNeedType = builder.objectRef<RankedNeedShape>('RankedNeed').implement({
@@ -85,6 +91,9 @@ const RankedNeedType = builder.objectRef<RankedNeedShape>('RankedNeed').implemen
       description: "Score in [0, 1]: half how well the supporter fits the need, half the need's priority; the sum of the factor contributions.",
     }),
     need: t.field({ type: ImprovementNeedRef, description: 'The need.', resolve: (r) => r.need }),
+    schoolYear: t.exposeString('schoolYear', {
+      description: "The school year (YYYY/YY) the need falls in (its window's start, or today's), whose days of the supporter it was judged on.",
+    }),
     factors: t.field({ type: [ScoreFactorType], description: 'Fit factors and priority components; contributions add up to the score.', resolve: (r) => factorsOf(r.factors) }),
     distanceKm: t.float({ nullable: true, description: 'Great-circle distance in km; null when a location is unknown.', resolve: (r) => r.distanceKm }),
   }),
@@ -127,6 +136,7 @@ builder.queryField('rankCandidates', (t) =>
       if (!view) return notFound('needId', 'ImprovementNeed');
       return {
         need: { ...view.need },
+        schoolYear: view.schoolYear.label,
         candidates: view.candidates.map(({ supporter, ...rest }) => ({
           ...rest,
           kind: supporter.kind,
@@ -154,7 +164,7 @@ builder.queryField('rankNeedsForStaff', (t) =>
       checkFirst(first);
       const view = await rankNeedsForStaff(rawId(String(args.staffId), 'StaffMember', 'staffId'), first);
       if (!view) return notFound('staffId', 'StaffMember');
-      return view.needs.map((n) => ({ ...n, need: { ...view.needDocuments.get(n.need.id)! } }));
+      return view.needs.map((n) => ({ ...n, need: { ...view.needDocuments.get(n.need.id)! }, schoolYear: view.schoolYears.get(n.need.id)! }));
     },
   }),
 );
@@ -173,7 +183,7 @@ builder.queryField('rankNeedsForAcademy', (t) =>
       checkFirst(first);
       const view = await rankNeedsForAcademy(rawId(String(args.academyId), 'Academy', 'academyId'), first);
       if (!view) return notFound('academyId', 'Academy');
-      return view.needs.map((n) => ({ ...n, need: { ...view.needDocuments.get(n.need.id)! } }));
+      return view.needs.map((n) => ({ ...n, need: { ...view.needDocuments.get(n.need.id)! }, schoolYear: view.schoolYears.get(n.need.id)! }));
     },
   }),
 );

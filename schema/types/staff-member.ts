@@ -1,4 +1,8 @@
 import { listStaff } from '../../server/services/read/staff';
+import { InvalidInputError } from '../../server/domain/errors';
+import { parseSchoolYearLabel, schoolYearOf } from '../../server/domain/school-year';
+import type { YearCapacity } from '../../server/domain/year-capacity';
+import { staffCapacityIn } from '../../server/services/staff-days';
 import { createStaffMember, updateStaffMember } from '../../server/services/staff';
 import { builder } from '../builder';
 import { inputMutation, outcomeOf } from '../mutations';
@@ -35,6 +39,16 @@ const AvailabilityWindowType = builder.objectRef<{ from: Date; to: Date }>('Avai
   }),
 });
 
+const StaffCapacityType = builder.objectRef<YearCapacity>('StaffCapacity').implement({
+  description: "A person's days in one school year (1 September to 31 August).",
+  fields: (t) => ({
+    schoolYear: t.exposeString('schoolYear', { description: 'The school year these figures are about, as YYYY/YY ("2026/27").' }),
+    daysOffered: t.exposeInt('offered', { description: 'Days offered to other schools in the year.' }),
+    daysCommitted: t.exposeInt('committed', { description: 'Days of the year reserved by deployments (a deployment across 31 August takes from each year the days falling in it).' }),
+    daysLeft: t.exposeInt('left', { description: 'Days of the year still free.' }),
+  }),
+});
+
 StaffMemberRef.implement({
   description: `A member of staff who offers expertise to other schools. Readable only with a token. Name, role, school, designations, expertise and travel range are readable by every signed-in caller (matching needs them); the fields marked personal data only by ${PERSONAL_DATA_READERS}.`,
   authScopes: { authenticated: true },
@@ -49,12 +63,27 @@ StaffMemberRef.implement({
     homeAcademy: t.field({ type: AcademyRef, description: 'The school they work at.', resolve: (s) => recordOrId<AcademyShape>('academies', s.homeAcademyId) }),
     designations: t.field({ type: [DesignationEnum], description: 'System-leader designations held.', resolve: (s) => s.designations ?? [] }),
     expertise: t.field({ type: [ExpertiseEntryType], description: 'Areas of expertise.', resolve: (s) => s.expertise ?? [] }),
-    capacityDays: t.int({ nullable: true, description: `Days this year they can give to other schools. ${PERSONAL}`, resolve: personalField((s) => s.capacityDays) }),
-    remainingDays: t.int({ nullable: true, description: `Of those, days not yet reserved by deployments. ${PERSONAL}`, resolve: personalField((s) => s.remainingDays) }),
+    capacityDays: t.int({
+      nullable: true,
+      description: `Days this school year (1 September to 31 August) they can give to other schools: capacity(schoolYear) for today's year. ${PERSONAL}`,
+      resolve: personalField((s) => staffCapacityIn(s).offered),
+    }),
+    remainingDays: t.int({ nullable: true, description: `Of those, days not yet reserved by deployments (this school year). ${PERSONAL}`, resolve: personalField((s) => staffCapacityIn(s).left) }),
     daysCommitted: t.int({
       nullable: true,
-      description: `Days reserved by proposed, agreed, active or completed deployments. ${PERSONAL}`,
-      resolve: personalField((s) => s.capacityDays - s.remainingDays),
+      description: `Days of this school year reserved by proposed, agreed, active or completed deployments. ${PERSONAL}`,
+      resolve: personalField((s) => staffCapacityIn(s).committed),
+    }),
+    capacity: t.field({
+      type: StaffCapacityType,
+      nullable: true,
+      description: `Their days in one school year: offered, committed and left. A year not yet started is their standing offer (capacityDays) less days already committed in it; a past year is its record as it was left. ${PERSONAL}`,
+      args: { schoolYear: t.arg.string({ description: 'The school year as YYYY/YY ("2026/27"); default: the current one (1 September to 31 August).' }) },
+      resolve: async (s, args, context, info) => {
+        const year = args.schoolYear == null ? schoolYearOf(new Date()) : parseSchoolYearLabel(args.schoolYear);
+        if (!year) throw new InvalidInputError(`Argument "schoolYear" must be a school year as YYYY/YY, for example ${schoolYearOf(new Date()).label} (got "${args.schoolYear}")`, 'schoolYear');
+        return personalField((staff) => staffCapacityIn(staff, year))(s, args, context, info);
+      },
     }),
     maxTravelKm: t.float({ nullable: true, description: 'Farthest they will travel, in km (great-circle); null for no stated limit.', resolve: (s) => s.maxTravelKm ?? null }),
     safeguardingCheckExpiresOn: t.field({

@@ -77,6 +77,12 @@ const deploymentSchema = new Schema(
     staffId: { type: Schema.Types.ObjectId, ref: 'StaffMember', default: null },
     supportingAcademyId: { type: Schema.Types.ObjectId, ref: 'Academy', default: null },
     days: { type: Number, required: true, min: 1 },
+    /**
+     * The school years its days were taken from (server/domain/year-capacity.ts,
+     * deploymentDaysByYear): given back to the same years when it is declined or cancelled.
+     * Absent on older records: all in the supporter's open year.
+     */
+    daysByYear: { type: [new Schema({ schoolYear: { type: String, required: true }, days: { type: Number, required: true, min: 1 } }, { _id: false })], default: undefined },
     startDate: { type: Date, default: null },
     endDate: { type: Date, default: null },
     status: { type: String, required: true, enum: DEPLOYMENT_STATUSES, default: 'PROPOSED' },

@@ -1,6 +1,7 @@
 import { type HydratedDocument, type InferSchemaType, Schema, model } from 'mongoose';
 import { DESIGNATIONS, EXPERTISE_LEVELS, PHASES, STAFF_ROLES } from '../domain/enums';
 import { EXPERTISE_AREAS } from '../domain/taxonomy';
+import { schoolYearOf } from '../domain/school-year';
 import { authorship } from './common';
 
 const expertiseSchema = new Schema(
@@ -34,9 +35,20 @@ const staffMemberSchema = new Schema(
     expertise: { type: [expertiseSchema], default: [] },
     /** Areas of the expertise entries, kept beside them for an index-backed pre-filter. */
     expertiseAreas: { type: [String], default: [] },
+    /** Offered in the open school year (`capacityYear`), and the standing offer for later years. */
     capacityDays: { type: Number, required: true, min: 0, max: 200 },
-    /** Invariant: remainingDays + committed days = capacityDays; reserved with one conditional update. */
+    /** Left in the open school year. Invariant: remainingDays + days committed in it = capacityDays; reserved with one conditional update. */
     remainingDays: { type: Number, required: true, min: 0 },
+    /**
+     * The school year ("2026/27") capacityDays and remainingDays are about: the open year
+     * (server/domain/year-capacity.ts). Never later than the current school year; moved on
+     * by a rollover (services/school-year.ts), which archives the old pair in otherYears.
+     */
+    capacityYear: { type: String, required: true, default: () => schoolYearOf(new Date()).label },
+    /** Other school years by key ("y2027"): { committed, offered? } (domain/year-capacity.ts). */
+    otherYears: { type: Schema.Types.Mixed, default: () => ({}) },
+    /** Bumped by every capacity write outside the open year's $inc, which checks it (compare and set). */
+    capacityVersion: { type: Number, default: 0 },
     maxTravelKm: { type: Number, min: 0, max: 1000, default: null },
     safeguardingCheckExpiresOn: { type: Date, default: null },
     /** When the person's personal data was erased (a leaver); never ranked or planned again. */

@@ -18,6 +18,9 @@ import { proposeDeployment, type DeploymentLean } from './deployments';
 import type { LeanDoc } from '../models/lean';
 import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
 import { rankingFacts } from '../db/ranking-facts';
+import { mayHaveDaysInFilter, profileInYear } from '../db/ranking-facts/shared';
+import { parseSchoolYearLabel, type SchoolYear, schoolYearOf } from '../domain/school-year';
+import { needSchoolYear } from '../domain/year-capacity';
 import { failed, fromZod, ok, type Outcome, type UserError, userError } from './user-errors';
 import { staffDayCosts, type SupporterDayCost } from './cost';
 import type { CostPayer } from '../domain/cost';
@@ -44,6 +47,8 @@ export interface PlanView {
   needs: Map<string, NeedLean>;
   staff: Map<string, StaffLean>;
   scope: { trustId: string; clusterId: string | null };
+  /** The school year planned: its needs (by needSchoolYear) against the staff's days in it. */
+  schoolYear: SchoolYear;
 }
 
 const planInput = z
@@ -59,6 +64,7 @@ const planInput = z
       .min(0, 'must not be negative')
       .max(100_000_000, 'must be at most £100,000,000')
       .nullish(),
+    schoolYear: z.string().trim().nullish(),
   })
   .refine((i) => !!i.trustId !== !!i.clusterId, { path: ['trustId'], message: 'give exactly one of trustId or clusterId' });
 
@@ -87,6 +93,14 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
     throw new ForbiddenError("allocation is planned by the trust's improvement lead, or the hub's executive head for their hub");
   }
 
+  const current = schoolYearOf(now);
+  const schoolYear = parsed.data.schoolYear ? parseSchoolYearLabel(parsed.data.schoolYear) : current;
+  if (!schoolYear) return failed(userError('schoolYear', `schoolYear must name a school year as YYYY/YY, for example ${current.label}`, 'INVALID_SCHOOL_YEAR'));
+  if (schoolYear.startYear < current.startYear) return failed(userError('schoolYear', `${schoolYear.label} is over; plan ${current.label} or a later year`, 'YEAR_OVER'));
+  // A plan is for one school year: its needs, against the days people have in it (a
+  // deployment takes its days from the need's year, so the plan and its commit agree).
+  const inPlanYear = (n: NeedLean) => needSchoolYear(n.windowStart, now).label === schoolYear.label;
+
   const needFilter: Record<string, unknown> = { academyId: { $in: scope.academyIds }, status: 'OPEN' };
   if (parsed.data.needIds?.length) {
     const ids: string[] = [];
@@ -103,19 +117,23 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
       return failed(userError('needIds', 'some needIds are not open needs of this trust or hub', 'NOT_IN_SCOPE'));
     }
   }
-  const needs = (await ImprovementNeed.find(needFilter).lean()) as NeedLean[];
+  const found = (await ImprovementNeed.find(needFilter).lean()) as NeedLean[];
+  const needs = found.filter(inPlanYear);
+  if (parsed.data.needIds?.length && needs.length !== found.length) {
+    return failed(userError('needIds', `some needIds are for another school year than ${schoolYear.label} (their window's start); plan that year for them`, 'OTHER_SCHOOL_YEAR'));
+  }
   const areas = [...new Set(needs.map((n) => n.area as ExpertiseArea))];
   const needAcademies = (await Academy.find({ _id: { $in: [...new Set(needs.map((n) => n.academyId.toString()))] } }).lean()) as AcademyLean[];
   const academyById = new Map(needAcademies.map((a) => [a._id.toString(), a]));
 
   // Leavers are never planned (leavers.ts).
-  const staffFilter: Record<string, unknown> = { expertiseAreas: { $in: areas }, remainingDays: { $gte: 1 }, leftAt: null };
+  const staffFilter: Record<string, unknown> = { expertiseAreas: { $in: areas }, ...mayHaveDaysInFilter(schoolYear, 1), leftAt: null };
   if (parsed.data.supportersFrom === 'SAME_TRUST') {
     const trustAcademies = await Academy.find({ trustId: scope.trustId }, { _id: 1 }).lean();
     staffFilter.homeAcademyId = { $in: trustAcademies.map((a) => a._id) };
   }
   const staff = areas.length ? ((await StaffMember.find(staffFilter).lean()) as StaffLean[]) : [];
-  const profiles = [...(await (await rankingFacts()).staffProfiles(staff, areas)).values()].map((s) => s.profile);
+  const profiles = [...(await (await rankingFacts()).staffProfiles(staff, areas)).values()].map((s) => profileInYear(s.profile, s.doc, schoolYear));
   const byArea = new Map<string, typeof profiles>();
   for (const p of profiles) for (const e of p.expertise) byArea.set(e.area, [...(byArea.get(e.area) ?? []), p]);
 
@@ -152,6 +170,7 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
     needs: new Map(needs.map((n) => [n._id.toString(), n])),
     staff: new Map(staff.map((s) => [s._id.toString(), s])),
     scope: { trustId: scope.trustId, clusterId: scope.clusterId },
+    schoolYear,
   });
 }
 

@@ -21,6 +21,9 @@ import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
 import { resolveReference, scopeOf } from './references';
 import { rankingFacts } from '../db/ranking-facts';
 import { LIVE_DEPLOYMENT_STATUSES } from '../domain/statuses';
+import { schoolYearOf } from '../domain/school-year';
+import { type DaysInYear, deploymentDaysByYear, needSchoolYear } from '../domain/year-capacity';
+import { releaseStaffDays, reserveStaffDays } from './staff-days';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
 
 export type DeploymentLean = LeanDoc<DeploymentRecord>;
@@ -91,11 +94,14 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   const actor = actorOf(viewer);
   const supporterRef = { staffId: kind === 'STAFF' ? supporterDoc._id : null, supportingAcademyId: kind === 'ACADEMY' ? supporterDoc._id : null };
   const holdNow = !isCrossTrust(scopeOf(needAcademy), await supporterHomeScope(supporterRef));
-  if (holdNow && !(await reserveSupporterDays(supporterRef, data.days))) {
-    return failed(userError('days', `the supporter does not have ${data.days} days left`, 'INSUFFICIENT_CAPACITY'));
+  // The days come from the school years they fall in: by the deployment's dates, else the need's year.
+  const daysByYear = deploymentDaysByYear(data.days, data.startDate, data.endDate, needSchoolYear(need.windowStart, now));
+  if (holdNow && !(await reserveSupporterDays(supporterRef, daysByYear, actor, now))) {
+    const years = daysByYear.map((p) => `${p.days} in ${p.schoolYear}`).join(' and ');
+    return failed(userError('days', `the supporter does not have ${data.days} days left (${years})`, 'INSUFFICIENT_CAPACITY'));
   }
   const releaseSupporter = async () => {
-    if (holdNow) await giveBackSupporterDays(supporterRef, data.days);
+    if (holdNow) await giveBackSupporterDays(supporterRef, daysByYear);
   };
   // Then the need's days, conditional on the request we read, so it is never over-covered.
   const covered = await ImprovementNeed.updateOne(
@@ -117,6 +123,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     staffId: kind === 'STAFF' ? supporterDoc._id : null,
     supportingAcademyId: kind === 'ACADEMY' ? supporterDoc._id : null,
     days: data.days,
+    daysByYear,
     startDate: data.startDate ?? null,
     endDate: data.endDate ?? null,
     status: 'PROPOSED',
@@ -138,6 +145,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   await recordAudit('Deployment', deployment._id, 'PROPOSED', actor, {
     status: { from: null, to: 'PROPOSED' },
     days: { from: null, to: data.days },
+    daysByYear: { from: null, to: daysByYear },
     daysHeld: { from: null, to: holdNow },
     supporter: { from: null, to: `${kind}:${supporterDoc._id.toString()}` },
   });
@@ -170,18 +178,29 @@ export function isCrossTrust(receiving: AcademyScope, home: AcademyScope | null)
   return !home || !receiving.trustId || receiving.trustId !== home.trustId;
 }
 
-/** Takes days from the supporter with one conditional update; false when they lack them. */
-async function reserveSupporterDays(s: SupporterRef, days: number): Promise<boolean> {
-  const reserved = s.staffId
-    ? // Not if they were marked as left since they were read (leavers.ts).
-      await StaffMember.updateOne({ _id: s.staffId, remainingDays: { $gte: days }, leftAt: null }, { $inc: { remainingDays: -days } })
-    : await Academy.updateOne({ _id: s.supportingAcademyId, supportRemainingDays: { $gte: days } }, { $inc: { supportRemainingDays: -days } });
+/**
+ * Takes days from the supporter, never overdrawn; false when they lack them. A person's days
+ * come from each school year they fall in (staff-days.ts); a school's whole-school support
+ * days are not yet kept per year.
+ */
+async function reserveSupporterDays(s: SupporterRef, parts: readonly DaysInYear[], actor: ReturnType<typeof actorOf>, now: Date): Promise<boolean> {
+  if (s.staffId) return reserveStaffDays(s.staffId.toString(), parts, actor, now);
+  const days = parts.reduce((sum, p) => sum + p.days, 0);
+  const reserved = await Academy.updateOne({ _id: s.supportingAcademyId, supportRemainingDays: { $gte: days } }, { $inc: { supportRemainingDays: -days } });
   return reserved.modifiedCount === 1;
 }
 
-async function giveBackSupporterDays(s: SupporterRef, days: number): Promise<void> {
-  if (s.staffId) await StaffMember.updateOne({ _id: s.staffId }, { $inc: { remainingDays: days } });
-  else await Academy.updateOne({ _id: s.supportingAcademyId }, { $inc: { supportRemainingDays: days } });
+async function giveBackSupporterDays(s: SupporterRef, parts: readonly DaysInYear[]): Promise<void> {
+  if (s.staffId) return releaseStaffDays(s.staffId.toString(), parts);
+  const days = parts.reduce((sum, p) => sum + p.days, 0);
+  await Academy.updateOne({ _id: s.supportingAcademyId }, { $inc: { supportRemainingDays: days } });
+}
+
+/** The school years a deployment's days were taken from (older records: the year it was made in). */
+export function daysByYearOf(deployment: Pick<DeploymentLean, 'days' | 'daysByYear' | 'createdAt' | '_id'>): DaysInYear[] {
+  if (deployment.daysByYear?.length) return deployment.daysByYear.map((p) => ({ schoolYear: p.schoolYear, days: p.days }));
+  const made = (deployment as { createdAt?: Date }).createdAt ?? deployment._id.getTimestamp();
+  return [{ schoolYear: schoolYearOf(made).label, days: deployment.days }];
 }
 
 /** Sets a need's status from its deployments (closed needs stay closed). */
@@ -207,7 +226,7 @@ export async function syncNeedStatus(needId: string, actor: ReturnType<typeof ac
  * or CANCELLED, conditional on `daysHeld` as read.
  */
 async function releaseReservedDays(deployment: DeploymentLean): Promise<void> {
-  if (deployment.daysHeld !== false) await giveBackSupporterDays(deployment, deployment.days);
+  if (deployment.daysHeld !== false) await giveBackSupporterDays(deployment, daysByYearOf(deployment));
   await ImprovementNeed.updateOne({ _id: deployment.needId }, { $inc: { daysCovered: -deployment.days } });
 }
 
@@ -319,7 +338,7 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
   condition.daysHeld = held ? { $ne: false } : false;
   const holdsNow = !held && !!set.release;
   if (holdsNow) {
-    if (!(await reserveSupporterDays(deployment, deployment.days))) {
+    if (!(await reserveSupporterDays(deployment, daysByYearOf(deployment), actor, now))) {
       return failed(userError('id', `the supporter no longer has ${deployment.days} days left to release`, 'INSUFFICIENT_CAPACITY'));
     }
     set.daysHeld = true;
@@ -331,7 +350,7 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
   }
   const after = (await Deployment.findOneAndUpdate(condition, update, { new: true }).lean()) as DeploymentLean | null;
   if (!after) {
-    if (holdsNow) await giveBackSupporterDays(deployment, deployment.days);
+    if (holdsNow) await giveBackSupporterDays(deployment, daysByYearOf(deployment));
     return failed(userError('id', 'the deployment changed meanwhile; reload and try again', 'CONFLICT'));
   }
 

@@ -8,6 +8,10 @@ import type { AcademyDoc, NeedDoc, StaffDoc } from '../db/store';
 import { academyProfile, needProfile, type RankingFacts, rankingFacts } from '../db/ranking-facts';
 import { DEFAULT_RANKING_CONFIG, emptyExclusionCounts, needsLeftOut, poolThreshold, rankCandidatesForNeed, rankNeedsForSupporter, withLeftOut } from '../ranking';
 import type { CandidateRankingResult, NeedRankingResult, SupporterProfile } from '../ranking/types';
+import type { SchoolYear } from '../domain/school-year';
+import { needSchoolYear } from '../domain/year-capacity';
+import { profileInYear } from '../db/ranking-facts/shared';
+import { rankNeedsByYear } from './rank-needs-by-year';
 
 type NeedLean = NeedDoc;
 type AcademyLean = AcademyDoc;
@@ -21,6 +25,8 @@ export interface Timings {
 
 export interface CandidateRankingView extends CandidateRankingResult {
   need: NeedLean;
+  /** The school year whose days the candidates were ranked on (the need's: domain/year-capacity.ts, needSchoolYear). */
+  schoolYear: SchoolYear;
   /** The stored document behind each returned candidate, by supporter id (only those returned). */
   documents: Map<string, StaffLean | AcademyLean>;
   timings: Timings;
@@ -36,36 +42,52 @@ export async function rankCandidates(needId: string, kind: CandidateKind, first:
   const profile = needProfile(need, academyProfile(academy));
   const threshold = poolThreshold(profile, DEFAULT_RANKING_CONFIG);
   const area = need.area as ExpertiseArea;
+  const schoolYear = needSchoolYear(need.windowStart, now);
 
-  const pool = kind === 'STAFF' ? await facts.staffPool(area, threshold) : await facts.academyPool(area, threshold);
+  // A school's whole-school support days are not kept per year (yet): its one figure serves.
+  const pool = kind === 'STAFF' ? await facts.staffPool(area, threshold, schoolYear) : await facts.academyPool(area, threshold);
   const t1 = performance.now();
   const result = withLeftOut(rankCandidatesForNeed(profile, pool.profiles ?? pool.supporters.map((s) => s.profile), { now, first }), pool.leftOut);
   const t2 = performance.now();
   const returnedIds = new Set(result.candidates.map((c) => c.supporter.id));
   const documents = await facts.candidateDocuments(pool, kind, returnedIds);
   const t3 = performance.now();
-  return { ...result, need, documents, timings: { databaseMs: t1 - t0 + (t3 - t2), scoringMs: t2 - t1 } };
+  return { ...result, need, schoolYear, documents, timings: { databaseMs: t1 - t0 + (t3 - t2), scoringMs: t2 - t1 } };
 }
 
 export interface NeedRankingView extends NeedRankingResult {
   needDocuments: Map<string, NeedLean>;
+  /** The school year each returned need was judged in (the supporter's days in it), by need id. */
+  schoolYears: Map<string, string>;
   timings: Timings;
 }
 
-async function rankNeedsFor(supporter: SupporterProfile, now: Date, first: number, facts: RankingFacts, t0: number): Promise<NeedRankingView> {
+/**
+ * `inYear`: the supporter with their days in a school year (a person's differ by year); a
+ * school's one figure serves every year.
+ */
+async function rankNeedsFor(
+  supporter: SupporterProfile,
+  inYear: (year: SchoolYear) => SupporterProfile,
+  now: Date,
+  first: number,
+  facts: RankingFacts,
+  t0: number,
+): Promise<NeedRankingView> {
   const areas = [...new Set(supporter.expertise.map((e) => e.area))];
   const { open, needs, profiles } = await facts.openNeedsIn(areas);
   const t1 = performance.now();
-  const result = withLeftOut(rankNeedsForSupporter(supporter, profiles, { now, first }), needsLeftOut({ open, inAreas: needs.length }));
+  const { schoolYears, ...ranked } = rankNeedsByYear(inYear, profiles, { now, first });
+  const result = withLeftOut(ranked, needsLeftOut({ open, inAreas: needs.length }));
   const t2 = performance.now();
   const returnedIds = new Set(result.needs.map((n) => n.need.id));
   const needDocuments = new Map(needs.filter((n) => returnedIds.has(n._id.toString())).map((n) => [n._id.toString(), n]));
-  return { ...result, needDocuments, timings: { databaseMs: t1 - t0, scoringMs: t2 - t1 } };
+  return { ...result, needDocuments, schoolYears, timings: { databaseMs: t1 - t0, scoringMs: t2 - t1 } };
 }
 
 /** What a leaver's "where could I help?" shows: nothing, with nothing considered. */
 function leaverView(t0: number): NeedRankingView {
-  return { needs: [], eligibleCount: 0, consideredCount: 0, exclusions: emptyExclusionCounts(), needDocuments: new Map(), timings: { databaseMs: performance.now() - t0, scoringMs: 0 } };
+  return { needs: [], eligibleCount: 0, consideredCount: 0, exclusions: emptyExclusionCounts(), needDocuments: new Map(), schoolYears: new Map(), timings: { databaseMs: performance.now() - t0, scoringMs: 0 } };
 }
 
 export async function rankNeedsForStaff(staffId: string, first: number, now = new Date()): Promise<NeedRankingView | null> {
@@ -76,7 +98,7 @@ export async function rankNeedsForStaff(staffId: string, first: number, now = ne
   if (staff.leftAt) return leaverView(t0); // a leaver is never ranked again
   const supporter = (await facts.staffProfiles([staff], null)).get(staff._id.toString());
   if (!supporter) return null;
-  return rankNeedsFor(supporter.profile, now, first, facts, t0);
+  return rankNeedsFor(supporter.profile, (year) => profileInYear(supporter.profile, staff, year), now, first, facts, t0);
 }
 
 export async function rankNeedsForAcademy(academyId: string, first: number, now = new Date()): Promise<NeedRankingView | null> {
@@ -86,7 +108,7 @@ export async function rankNeedsForAcademy(academyId: string, first: number, now 
   if (!academy) return null;
   const supporter = (await facts.academyProfiles([academy], null)).get(academy._id.toString());
   if (!supporter) return null;
-  return rankNeedsFor(supporter.profile, now, first, facts, t0);
+  return rankNeedsFor(supporter.profile, () => supporter.profile, now, first, facts, t0);
 }
 
 /** Why an offerer would (or would not) be a fit for the need they offered on. */

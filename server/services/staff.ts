@@ -8,6 +8,9 @@ import { EXPERTISE_AREAS } from '../domain/taxonomy';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { nameInput } from './name-input';
+import { schoolYearOf } from '../domain/school-year';
+import { mostCommittedAhead, rollOverTo } from '../domain/year-capacity';
+import { capacityRecordOf, rollStaffTo } from './staff-days';
 import { diffFields, recordAudit } from './audit';
 import type { LeanDoc } from '../models/lean';
 import { resolveReference, scopeOf } from './references';
@@ -144,6 +147,12 @@ const updateStaffInput = z.object({
  * Updates a profile, expertise and availability. Capacity changes keep days already committed
  * to deployments: the new capacity may not fall below them, checked in the same atomic write.
  */
+/** The person's record with this school year open (moved on first when behind). */
+async function capacityAsOfThisYear(before: StaffLean, actor: ReturnType<typeof actorOf>): Promise<StaffLean | null> {
+  const rolled = await rollStaffTo(before._id, schoolYearOf(new Date()), actor);
+  return rolled.rolled ? ((await StaffMember.findById(before._id).lean()) as StaffLean | null) : before;
+}
+
 export async function updateStaffMember(viewer: Viewer, input: unknown): Promise<Outcome<StaffLean>> {
   const parsed = updateStaffInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
@@ -177,10 +186,28 @@ export async function updateStaffMember(viewer: Viewer, input: unknown): Promise
   set.updatedBy = actor;
   const filter: Record<string, unknown> = { _id: before._id };
   const update: Record<string, unknown> = { $set: set };
-  if (capacityDays !== undefined && capacityDays !== before.capacityDays) {
-    const delta = capacityDays - before.capacityDays;
-    // Conditional on the capacity we read and on enough uncommitted days to give up.
-    filter.capacityDays = before.capacityDays;
+  // capacityDays is this school year's offer (and the standing offer for later years): a
+  // person not yet moved on to this year is first (their last year's record stays as it was).
+  // Checked on the record as it will stand in this year before anything is written.
+  if (capacityDays !== undefined) {
+    const record = capacityRecordOf(before);
+    const inThisYear = rollOverTo(record, schoolYearOf(new Date())) ?? record;
+    const floor = Math.max(inThisYear.capacityDays - inThisYear.remainingDays, mostCommittedAhead(inThisYear));
+    if (capacityDays < floor) {
+      return failed(userError('capacityDays', `capacityDays cannot go below the ${floor} days already committed to deployments this school year or a later one`, 'BELOW_COMMITTED'));
+    }
+  }
+  const capacity = capacityDays === undefined ? null : await capacityAsOfThisYear(before, actor);
+  if (capacityDays !== undefined && capacity && capacityDays !== capacity.capacityDays) {
+    const delta = capacityDays - capacity.capacityDays;
+    const ahead = mostCommittedAhead(capacityRecordOf(capacity));
+    if (capacityDays < ahead) {
+      return failed(userError('capacityDays', `capacityDays cannot go below the ${ahead} days already committed in a later school year`, 'BELOW_COMMITTED'));
+    }
+    // Conditional on the capacity we read (its year and version too) and on enough uncommitted days to give up.
+    filter.capacityDays = capacity.capacityDays;
+    filter.capacityYear = capacity.capacityYear;
+    filter.capacityVersion = capacity.capacityVersion ?? { $in: [null, 0] };
     if (delta < 0) filter.remainingDays = { $gte: -delta };
     set.capacityDays = capacityDays;
     update.$inc = { remainingDays: delta };
@@ -188,7 +215,7 @@ export async function updateStaffMember(viewer: Viewer, input: unknown): Promise
   try {
     const after = (await StaffMember.findOneAndUpdate(filter, update, { new: true, runValidators: true }).lean()) as StaffLean | null;
     if (!after) {
-      const committed = before.capacityDays - before.remainingDays;
+      const committed = capacity ? capacity.capacityDays - capacity.remainingDays : 0;
       return failed(
         userError('capacityDays', `capacityDays cannot go below the ${committed} days already committed to deployments (or it changed meanwhile; reload and retry)`, 'BELOW_COMMITTED'),
       );

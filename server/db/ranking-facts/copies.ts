@@ -10,7 +10,8 @@ import type { ExpertiseArea } from '../../domain/taxonomy';
 import { needProfile, academyProfile } from './profiles';
 import { staffLeftOut } from '../../ranking/pools';
 import type { AcademyProfile, ExpertiseEntry, ImpactRecord, NeedProfile, SupporterProfile } from '../../ranking/types';
-import { academyPoolOf, academySupporters, atLeast, availabilityOf, HIGH_SEVERITIES, inAreas, offersSupport, type StaffExpertiseDoc, TRACKED_DEPLOYMENT_STATUSES, type DeploymentFacts } from './shared';
+import { academyPoolOf, academySupporters, atLeast, availabilityOf, HIGH_SEVERITIES, inAreas, mayHaveDaysIn, offersSupport, profileInYear, type StaffExpertiseDoc, TRACKED_DEPLOYMENT_STATUSES, type DeploymentFacts } from './shared';
+import type { SchoolYear } from '../../domain/school-year';
 import type { CandidatePool, OpenNeeds, RankingFacts, Supporter } from './types';
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -186,22 +187,22 @@ function staffInArea(area: ExpertiseArea, copies: FactCopies): StaffInArea[] {
 }
 
 /**
- * The candidates for a need in this area needing at least `threshold` days: what the
- * database's { expertiseAreas, remainingDays } index would select, kept per (area, threshold)
- * while the copies stay the same (thresholds are small whole numbers).
+ * The candidates for a need in this area needing at least `threshold` days in the school
+ * year: what the database's query would select (shared.ts, mayHaveDaysInFilter), kept per
+ * (area, threshold, year) while the copies stay the same (thresholds are small whole numbers).
  */
-function staffPoolOf(area: ExpertiseArea, threshold: number, copies: FactCopies): StaffPool {
+function staffPoolOf(area: ExpertiseArea, threshold: number, year: SchoolYear, copies: FactCopies): StaffPool {
   const holder = areaHolder(copies);
-  const poolKey = `${area}:${threshold}`;
+  const poolKey = `${area}:${threshold}:${year.label}`;
   let pool = holder.pools.get(poolKey);
   if (!pool) {
     const withArea = staffInArea(area, copies);
     const supporters: Supporter<StaffDoc>[] = [];
     let withDays = 0;
     for (const { doc, profile } of withArea) {
-      if (!atLeast(doc.remainingDays, threshold)) continue;
+      if (!mayHaveDaysIn(doc, year, threshold)) continue;
       withDays += 1;
-      if (profile) supporters.push({ profile, doc });
+      if (profile) supporters.push({ profile: profileInYear(profile, doc, year), doc });
     }
     pool = { supporters, profiles: supporters.map((s) => s.profile), withArea: withArea.length, withDays };
     holder.pools.set(poolKey, pool);
@@ -266,8 +267,8 @@ export function copyFacts(copies: FactCopies): RankingFacts {
     academy: async (id) => copies.academies.byId(id) ?? null,
     staffMember: async (id) => copies.staff.byId(id) ?? null,
 
-    async staffPool(area, threshold) {
-      const pool = staffPoolOf(area, threshold, copies);
+    async staffPool(area, threshold, year) {
+      const pool = staffPoolOf(area, threshold, year, copies);
       return {
         supporters: pool.supporters,
         profiles: pool.profiles,

@@ -18,6 +18,8 @@ import {
   impactsOf,
   IN_POST,
   availabilityOf,
+  profileInYear,
+  STAFF_CAPACITY_FIELDS,
   type StaffExpertiseDoc,
   TRACKED_DEPLOYMENT_STATUSES,
 } from './shared';
@@ -32,10 +34,10 @@ const STAFF_RANKING_FIELDS = {
   homeAcademyId: 1,
   expertise: 1,
   designations: 1,
-  remainingDays: 1,
   maxTravelKm: 1,
   safeguardingCheckExpiresOn: 1,
   availability: 1,
+  ...STAFF_CAPACITY_FIELDS,
 } as const;
 
 interface HomeFacts {
@@ -121,17 +123,21 @@ export const databaseFacts: RankingFacts = {
   academy: (id) => db.academies.get(id),
   staffMember: (id) => db.staff.get(id),
 
-  async staffPool(area, threshold) {
+  async staffPool(area, threshold, year) {
     // Index { expertiseAreas, remainingDays }: only people with the area and the days are loaded,
     // and only the fields the ranking reads. Leavers (leftAt set) are no longer supporters:
     // neither ranked nor counted.
-    const [population, withArea, candidates] = await Promise.all([
+    // Two plain queries rather than one $or (mayHaveDaysIn): those whose open year is the
+    // need's, by their days; and the few still in another year, whose days are worked out.
+    const [population, withArea, inYear, otherYear] = await Promise.all([
       db.staff.count(IN_POST),
       db.staff.count({ expertiseAreas: area, ...IN_POST }),
-      db.staff.find({ expertiseAreas: area, remainingDays: { $gte: threshold }, ...IN_POST }, { projection: STAFF_RANKING_FIELDS }),
+      db.staff.find({ expertiseAreas: area, remainingDays: { $gte: threshold }, capacityYear: year.label, ...IN_POST }, { projection: STAFF_RANKING_FIELDS }),
+      db.staff.find({ expertiseAreas: area, capacityYear: { $ne: year.label }, ...IN_POST }, { projection: STAFF_RANKING_FIELDS }),
     ]);
+    const candidates = otherYear.length ? [...inYear, ...otherYear] : inYear; // the ranking orders them itself
     return {
-      supporters: [...(await staffProfiles(candidates, [area])).values()],
+      supporters: [...(await staffProfiles(candidates, [area])).values()].map((s) => ({ doc: s.doc, profile: profileInYear(s.profile, s.doc, year) })),
       leftOut: staffLeftOut({ population, withArea, withDays: candidates.length }),
     };
   },

@@ -1,6 +1,8 @@
 // The parts of building supporter profiles both fact sources share.
 import { trackRecordRating } from '../../domain/impact';
+import type { SchoolYear } from '../../domain/school-year';
 import type { ExpertiseArea } from '../../domain/taxonomy';
+import { capacityIn, capacityRecordOf } from '../../domain/year-capacity';
 import { academyExpertise, type StaffExpertise } from '../../ranking/academy-expertise';
 import { academiesLeftOut } from '../../ranking/pools';
 import type { AvailabilityWindow } from '../../ranking/availability';
@@ -19,6 +21,33 @@ export const IN_POST = { leftAt: null } as const;
 export function availabilityOf(s: Pick<StaffDoc, 'availability'>): AvailabilityWindow[] {
   return (s.availability ?? []).map((w) => ({ from: w.from, to: w.to }));
 }
+/**
+ * A staff supporter's profile with the school year's days as its remainingDays (the ranking
+ * core reads only that figure): the same profile when the year is the record's open year.
+ */
+export function profileInYear(profile: SupporterProfile, doc: CapacityDoc, year: SchoolYear): SupporterProfile {
+  if (doc.capacityYear === year.label) return profile;
+  const left = capacityIn(capacityRecordOf(doc), year).left;
+  return left === profile.remainingDays ? profile : { ...profile, remainingDays: left };
+}
+
+/** The fields of a staff record its capacity in any school year is read from (a projection). */
+export const STAFF_CAPACITY_FIELDS = { capacityYear: 1, capacityDays: 1, remainingDays: 1, otherYears: 1 } as const;
+type CapacityDoc = Pick<StaffDoc, 'capacityYear' | 'capacityDays' | 'remainingDays' | 'otherYears'>;
+
+/**
+ * Whether the record may have `threshold` days in the year, as an index can tell: the open
+ * year's pair when it is that year, else anyone (their figure for it is worked out).
+ */
+export function mayHaveDaysIn(doc: CapacityDoc, year: SchoolYear, threshold: number): boolean {
+  return doc.capacityYear !== year.label || atLeast(doc.remainingDays, threshold);
+}
+
+/** mayHaveDaysIn as a query (index { expertiseAreas, remainingDays } serves the first branch). */
+export function mayHaveDaysInFilter(year: SchoolYear, threshold: number): Record<string, unknown> {
+  return { $or: [{ capacityYear: year.label, remainingDays: { $gte: threshold } }, { capacityYear: { $ne: year.label } }] };
+}
+
 export const TRACKED_DEPLOYMENT_STATUSES = ['COMPLETED', ...LIVE_DEPLOYMENT_STATUSES];
 
 /** The fields of an academy its profile uses (a projection for database reads). */

@@ -2,6 +2,7 @@
 // indexes (./database.ts, MongoDB) and the in-process copies (./copies.ts, FerretDB). Which
 // one serves is decided in ./index.ts and nowhere else. Both give the same answers (held to
 // it by tests/api/read-copies.test.ts); the copies keep per-area pools ready between requests.
+import type { SchoolYear } from '../../domain/school-year';
 import type { ExpertiseArea } from '../../domain/taxonomy';
 import type { PrefilteredExclusions } from '../../ranking/pools';
 import type { NeedProfile, SupporterProfile } from '../../ranking/types';
@@ -33,8 +34,11 @@ export interface RankingFacts {
   need(id: string): Promise<NeedDoc | null>;
   academy(id: string): Promise<AcademyDoc | null>;
   staffMember(id: string): Promise<StaffDoc | null>;
-  /** Staff with the area and at least `threshold` days, with their profiles for the area. */
-  staffPool(area: ExpertiseArea, threshold: number): Promise<CandidatePool<StaffDoc>>;
+  /**
+   * Staff with the area and at least `threshold` days in the school year, with their
+   * profiles for the area and that year's days as their remainingDays.
+   */
+  staffPool(area: ExpertiseArea, threshold: number, year: SchoolYear): Promise<CandidatePool<StaffDoc>>;
   /** Academies offering support with at least `threshold` days and someone in the area. */
   academyPool(area: ExpertiseArea, threshold: number): Promise<CandidatePool<AcademyDoc>>;
   /** The whole documents of the returned candidates (a pool may hold only the ranking's fields). */

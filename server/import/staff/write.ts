@@ -8,6 +8,8 @@ import { AuditEntry } from '../../models/audit-entry';
 import type { ActorRecord } from '../../models/common';
 import { StaffMember } from '../../models/staff-member';
 import { diffFields, type FieldChanges } from '../../services/audit';
+import { rollStaffTo } from '../../services/staff-days';
+import { schoolYearOf } from '../../domain/school-year';
 import { recordExternalWrites } from '../../db/write-epoch';
 import { tolerantBulkWrite } from '../gias/bulk';
 import type { ImportPlan, StaffUpdate } from './compare';
@@ -50,7 +52,9 @@ export async function writePlan(plan: ImportPlan, actor: ActorRecord, now: Date)
 }
 
 async function insertPeople(plan: ImportPlan, actor: ActorRecord, now: Date, outcome: WriteOutcome, audit: (id: Types.ObjectId, action: string, changes: FieldChanges) => void) {
-  const docs = plan.inserts.map(({ doc }) => ({ _id: new Types.ObjectId(), ...doc, createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now }));
+  // Written through the driver, so the model's defaults do not apply: the file's days are this school year's.
+  const capacity = { capacityYear: schoolYearOf(now).label, otherYears: {}, capacityVersion: 0 };
+  const docs = plan.inserts.map(({ doc }) => ({ _id: new Types.ObjectId(), ...doc, ...capacity, createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now }));
   // row.ts applies the model's rules; the first record guards the two against drifting apart
   // (every record has the same shape). Not each: a mongoose document costs 2.5 ms to validate
   // on the loaded bench machine, half the import's time.
@@ -85,6 +89,10 @@ async function updatePeople(updates: readonly StaffUpdate[], actor: ActorRecord,
   // filter holds nothing else, and scans the whole collection otherwise (measured: 210 ms an
   // update at 1,000 staff under load, against 1-2 ms). So capacity is not compared-and-set
   // but moved by an increment of both fields, which commutes with reservations made meanwhile.
+  // A file's capacityDays is this school year's offer: anyone whose record is still in an
+  // earlier year is moved on first (their last year archived as it stood; staff-days.ts).
+  const thisYear = schoolYearOf(now);
+  for (const u of updates) if (u.capacityDelta) await rollStaffTo(u.id, thisYear, actor);
   const ops = updates.map((u) => ({
     updateOne: {
       filter: { _id: u.id },

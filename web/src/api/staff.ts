@@ -11,6 +11,9 @@ export const ProfileFields = graphql(`
     capacityDays
     remainingDays
     daysCommitted
+    capacity {
+      schoolYear
+    }
     maxTravelKm
     safeguardingCheckExpiresOn
     homeAcademy {

@@ -44,6 +44,9 @@ const HubQuery = graphql(
             capacityDays
             remainingDays
             daysCommitted
+            capacity {
+              schoolYear
+            }
           }
           openNeeds {
             ...NeedSummaryFields
@@ -72,6 +75,8 @@ export default function HubPage() {
           const needs = h.memberAcademies.flatMap((a) => a.openNeeds).sort((a, b) => b.priority - a.priority);
           const maxPriority = Math.max(1, ...needs.map((n) => n.priority));
           const staff = h.memberAcademies.flatMap((a) => a.staffMembers.map((s) => ({ ...s, school: a.name })));
+          // The year the figures are about, as the server counts it (the same for every person).
+          const schoolYear = staff.find((s) => s.capacity)?.capacity?.schoolYear ?? null;
           const totals = staff.reduce((t, s) => ({ offered: t.offered + (s.capacityDays ?? 0), reserved: t.reserved + (s.daysCommitted ?? 0), left: t.left + (s.remainingDays ?? 0) }), { offered: 0, reserved: 0, left: 0 });
           return (
             <>
@@ -103,7 +108,8 @@ export default function HubPage() {
                 </section>
               </div>
               <section aria-labelledby="capacity-heading">
-                <h2 id="capacity-heading">Staff capacity</h2>
+                <h2 id="capacity-heading">Staff capacity{schoolYear ? `, school year ${schoolYear}` : ''}</h2>
+                {schoolYear ? <p className="hint">Days of the school year {schoolYear} (1 September to 31 August): offered, reserved by deployments, and left.</p> : null}
                 <dl className="stats">
                   <div>
                     <dt>Days offered</dt>

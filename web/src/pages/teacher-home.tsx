@@ -34,7 +34,7 @@ export default function TeacherHome() {
                 <Link to="/me/deployments">My deployments</Link>
               </p>
               <section aria-labelledby="availability-heading">
-                <h2 id="availability-heading">Availability</h2>
+                <h2 id="availability-heading">Availability{me.capacity ? `, school year ${me.capacity.schoolYear}` : ''}</h2>
                 <dl className="stats">
                   <div>
                     <dt>Days offered this year</dt>
