@@ -18,6 +18,7 @@ import { proposeDeployment, type DeploymentLean } from './deployments';
 import type { LeanDoc } from '../models/lean';
 import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
 import { rankingFacts } from '../db/ranking-facts';
+import { currentFsmBanding } from './fsm-banding';
 import { failed, fromZod, ok, type Outcome, type UserError, userError } from './user-errors';
 
 type NeedLean = LeanDoc<ImprovementNeedRecord>;
@@ -119,8 +120,10 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
   }
   const supporters = profiles.map((p) => ({ id: p.id, remainingDays: p.remainingDays }));
   const problem = { needs: allocationNeeds, supporters, pairs };
-  const plan = await planAllocation(problem);
-  const greedy = greedyAllocation(problem);
+  // Fairness by the same bands of disadvantage as the equity ledger (services/fsm-banding.ts).
+  const fairness = { banding: await currentFsmBanding() };
+  const plan = await planAllocation(problem, { fairness });
+  const greedy = greedyAllocation(problem, { fairness });
   return ok({
     plan,
     greedyObjective: greedy.objective,

@@ -13,6 +13,7 @@ import { DirectoryUser, type DirectoryUserRecord } from '../../models/directory-
 import { ImprovementNeed, type ImprovementNeedRecord } from '../../models/improvement-need';
 import { StaffMember, type StaffMemberRecord } from '../../models/staff-member';
 import { Trust, type TrustRecord } from '../../models/trust';
+import { FsmBandingModel, type FsmBandingRecord } from '../../models/fsm-banding';
 import type { LeanDoc } from '../../models/lean';
 import { CopyStore } from './copy-store';
 import { MongoStore } from './mongo-store';
@@ -28,6 +29,7 @@ export type AuditDoc = LeanDoc<AuditEntryRecord>;
 export type DirectoryUserDoc = LeanDoc<DirectoryUserRecord>;
 export type CalendarFeedDoc = LeanDoc<CalendarFeedRecord>;
 export type OutboxEmailDoc = LeanDoc<OutboxEmailRecord>;
+export type FsmBandingDoc = LeanDoc<FsmBandingRecord>;
 
 export interface Stores {
   trusts: Store<TrustDoc>;
@@ -40,6 +42,7 @@ export interface Stores {
   directoryUsers: Store<DirectoryUserDoc>;
   calendarFeeds: Store<CalendarFeedDoc>;
   outboxEmails: Store<OutboxEmailDoc>;
+  fsmBandings: Store<FsmBandingDoc>;
 }
 
 export const stores: Stores = {
@@ -55,6 +58,8 @@ export const stores: Stores = {
   directoryUsers: new MongoStore<DirectoryUserDoc>(DirectoryUser),
   calendarFeeds: new MongoStore<CalendarFeedDoc>(CalendarFeed),
   outboxEmails: new MongoStore<OutboxEmailDoc>(OutboxEmail),
+  // Not copied: one small record read per report, the latest by computedAt.
+  fsmBandings: new MongoStore<FsmBandingDoc>(FsmBandingModel),
 };
 
 /**
@@ -72,6 +77,7 @@ export const databaseStores: Stores = {
   directoryUsers: stores.directoryUsers,
   calendarFeeds: stores.calendarFeeds,
   outboxEmails: stores.outboxEmails,
+  fsmBandings: stores.fsmBandings,
 };
 
 export { encodeCursor } from './keyset';
