@@ -52,6 +52,12 @@ const VALUE_TYPES = [
   // schema/types/email-preferences.ts: settings held for a person's address or a trust.
   'EmailPreference',
   'ReminderRule',
+  // schema/types/fsm-banding.ts and equity-ledger.ts: bands and the ledger are computed figures.
+  'FsmBanding',
+  'EquityLedger',
+  'EquityLedgerBand',
+  'EquityFlow',
+  'EquityFlowCell',
 ];
 
 const config = [
