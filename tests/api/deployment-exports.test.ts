@@ -11,7 +11,8 @@ import { type TestApi, startTestApi } from '../support/test-api';
 
 let api: TestApi;
 let admin: string;
-const ids: Record<string, string> = {};
+type Key = 'trust' | 'other' | 'A' | 'B' | 'C' | 'D' | 'sA' | 'sC' | 'sD';
+const ids = {} as Record<Key, string>;
 /** Deployment ids by what makes them differ. */
 const d: Record<string, string> = {};
 
@@ -28,7 +29,7 @@ async function listAll(token: string, filter: Record<string, unknown> = {}, orde
   const nodes: any[] = [];
   let after: string | null = null;
   for (;;) {
-    const response = await api.gql(LIST, { filter, orderBy, first: 3, after }, { token });
+    const response: any = await api.gql(LIST, { filter, orderBy, first: 3, after }, { token });
     expect(response.errors).toBeUndefined();
     nodes.push(...response.data.deployments.edges.map((e: any) => e.node));
     if (!response.data.deployments.pageInfo.hasNextPage) return nodes;
