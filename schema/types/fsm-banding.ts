@@ -1,6 +1,7 @@
 // The bands of disadvantage (server/domain/fsm-bands.ts) as the API shows them: what basis,
 // which cut points, and when they were computed, so a reader knows what "band 5" means.
 import { FSM_BANDS, type FsmBanding, fsmBandLabel } from '../../server/domain/fsm-bands';
+import { currentFsmBanding } from '../../server/services/fsm-banding';
 import { builder } from '../builder';
 
 export const FsmBandingBasisEnum = builder.enumType('FsmBandingBasis', {
@@ -22,3 +23,11 @@ export const FsmBandingType = builder.objectRef<FsmBanding>('FsmBanding').implem
     labels: t.field({ type: ['String'], description: 'How each band reads, band 1 first.', resolve: (b) => FSM_BANDS.map((band) => fsmBandLabel(band, b)) }),
   }),
 });
+
+builder.queryField('fsmBanding', (t) =>
+  t.field({
+    type: FsmBandingType,
+    description: 'The bands of disadvantage every report uses now: national FSM quintiles computed from the latest register import, or the fixed 20-point bands while none has been imported. Public.',
+    resolve: () => currentFsmBanding(),
+  }),
+);
