@@ -2,7 +2,6 @@
 // records as one write, waiting for 'drain' whenever the socket's buffer is full, so a slow
 // client holds back the reading instead of the file piling up in memory. Stops reading when
 // the client goes away.
-import { once } from 'node:events';
 import type { Response } from 'express';
 import { csvRecord } from './csv';
 import type { CsvColumn } from './csv-columns';
@@ -31,5 +30,18 @@ export async function streamCsv<T>(res: Response, columns: readonly CsvColumn<T>
 /** One write, waiting for the buffer to drain (or the connection to close) when it is full. */
 async function write(res: Response, text: string): Promise<void> {
   if (res.destroyed) return;
-  if (!res.write(text)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  if (!res.write(text)) await drainedOrClosed(res);
+}
+
+/** Resolves on whichever comes first, removing both listeners (no listener is left behind per wait). */
+function drainedOrClosed(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
