@@ -31,7 +31,12 @@ async function checkWidths(page: Page, path: string, ready: (p: Page) => Promise
     for (const v of await seriousViolations(page)) found.push(`${path} at ${size.width}px: ${v}`);
     // Wide tables scroll inside their own region; the page itself never scrolls sideways.
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
-    if (overflow > 0) found.push(`${path} at ${size.width}px: the page is ${overflow}px wider than the screen`);
+    if (overflow > 0) {
+      const culprits = (await page.evaluate(
+        "[...document.querySelectorAll('main *, header *')].filter((e) => !e.closest('.table-scroll') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 6).map((e) => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))",
+      )) as string[];
+      found.push(`${path} at ${size.width}px: the page is ${overflow}px wider than the screen (${culprits.join('; ')})`);
+    }
   }
   return found;
 }

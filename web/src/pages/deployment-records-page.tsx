@@ -115,7 +115,7 @@ export default function DeploymentRecordsPage() {
             ))}
           </div>
         </fieldset>
-        <div className="toolbar">
+        <div className="toolbar filter-bar">
           <div className="field">
             <label htmlFor="records-area">Area</label>
             <select id="records-area" value={filters.area} onChange={(e) => set({ area: e.target.value })}>

@@ -98,7 +98,7 @@ export default function EquityPage() {
       </p>
       {scopes.error ? <ErrorNotice error={scopes.error} retry={() => void scopes.refetch()} /> : null}
       {scopes.isPending ? <Loading what="trusts and hubs" /> : null}
-      <form className="toolbar" aria-label="Which ledger" onSubmit={(e) => e.preventDefault()}>
+      <form className="toolbar filter-bar" aria-label="Which ledger" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="equity-scope">Trust or hub</label>
           <select id="equity-scope" value={scope} onChange={(e) => setPicked(e.target.value)}>
