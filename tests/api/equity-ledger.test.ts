@@ -3,7 +3,7 @@
 // fallback (no register loaded), then national quintiles computed from the schools recorded,
 // which plan fairness then uses too. Who may read it, and bad arguments.
 import { recomputeNationalFsmBanding } from '../../server/services/fsm-banding';
-import { createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
+import { CREATE_CLUSTER, createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
 import { type TestApi, startTestApi } from '../support/test-api';
 
 let api: TestApi;
@@ -13,6 +13,8 @@ const school = {} as Record<School, string>;
 const staff = {} as Record<'p1' | 'q1' | 'r1' | 's1' | 'x1', string>;
 let trustId: string;
 let otherTrustId: string;
+let hubId: string;
+let execHeadId: string;
 
 const LEDGER = `query ($trustId: ID!, $hubId: ID, $schoolYear: String) {
   equityLedger(trustId: $trustId, hubId: $hubId, schoolYear: $schoolYear) {
@@ -69,6 +71,10 @@ beforeAll(async () => {
   await deliver('R', 'q1', 2, 'MATHS', 'ACTIVE'); // d4: under way
   await deliver('Q', 'r1', 1, 'ENGLISH', 'COMPLETED'); // d5
   await raiseNeed(api, admin, school.U, { daysRequested: 5 }); // asked, never met
+  // A hub of P (lead), Q and R; its executive head works at P (and is MATHS-able there, as p1 already is).
+  execHeadId = (await createStaff(api, admin, school.P, { role: 'EXECUTIVE_HEADTEACHER' })).id;
+  const hub = await must(api, CREATE_CLUSTER, { input: { name: 'West Hub', trustId, leadAcademyId: school.P, executiveHeadId: execHeadId, memberAcademyIds: [school.P, school.Q, school.R] } }, admin, 'createCluster');
+  hubId = hub.cluster.id;
 });
 afterAll(() => api.close());
 
@@ -156,6 +162,39 @@ describe('the ledger of a hand-made trust', () => {
     const plan = await api.gql(`query ($input: PlanAllocationInput!) { planAllocation(input: $input) { plan { fairness { banding { basis cutPoints } groups { group label } } } } }`, { input: { trustId } }, { token: admin });
     expect(plan.data.planAllocation.plan.fairness.banding).toEqual({ basis: 'NATIONAL_QUINTILES', cutPoints: [30, 50, 70, 90] });
     expect(plan.data.planAllocation.plan.fairness.groups.map((g: any) => g.label)).toEqual([...ledger.banding.labels, 'FSM unknown']);
+  });
+});
+
+describe('the ledger of one hub', () => {
+  /*
+   * The hub is P, Q, R. Requested: P 3, Q 1, R 6 → 10. Received: P 3 (d2), Q 1 (d5), R 4 (d3) → 8.
+   * Given by the hub's schools: P 5 (d1, to S outside the hub), R 1 (d5) → 6; S's 3 days (d2) are not the hub's.
+   * Flow into the hub: d2 4→1 (less 3), d3 5→3 (less 4), d5 3→2 (less 1). Nearest able (from the
+   * trust's schools, as before): d2 Q 2→1 (less 3), d3 Q 2→3 (more 4), d5 R 3→2 (less 1).
+   */
+  it('counts the hub’s schools only, for its executive head', async () => {
+    const head = await api.token('EXECUTIVE_HEAD', { clusterId: hubId, trustId, sub: 'head-west' });
+    const response = await ledgerOf(head, { trustId, hubId, schoolYear: thisYear });
+    expect(response.errors).toBeUndefined();
+    const ledger = response.data.equityLedger;
+    expect(ledger).toMatchObject({ daysRequested: 10, daysReceived: 8, daysGiven: 6, daysUnderWay: 2, deploymentsDelivered: 3 });
+    expect(ledger.bands.map((b: any) => [b.band, b.schools, b.daysRequested, b.daysReceived, b.daysGiven, b.daysUnderWay])).toEqual([
+      [1, 1, 3, 3, 5, 0],
+      [2, 1, 1, 1, 0, 0],
+      [3, 1, 6, 4, 1, 2],
+      [4, 0, 0, 0, 0, 0],
+      [5, 0, 0, 0, 0, 0],
+      [null, 0, 0, 0, 0, 0],
+    ]);
+    expect(ledger.actualFlow).toMatchObject({ towardsMoreDisadvantaged: 0, withinBand: 0, towardsLessDisadvantaged: 8, unknown: 0 });
+    expect(ledger.nearestAbleFlow).toMatchObject({ towardsMoreDisadvantaged: 4, withinBand: 0, towardsLessDisadvantaged: 4, unknown: 0 });
+    // The whole trust is not theirs to read.
+    expect((await ledgerOf(head, { trustId, schoolYear: thisYear })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a hub of another trust, naming hubId', async () => {
+    const response = await ledgerOf(admin, { trustId: otherTrustId, hubId });
+    expect(response.errors?.[0]).toMatchObject({ message: expect.stringMatching(/not one of the trust/), extensions: { code: 'BAD_USER_INPUT', argument: 'hubId' } });
   });
 });
 
