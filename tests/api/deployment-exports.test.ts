@@ -167,6 +167,22 @@ describe('GET /exports/deployments.csv', () => {
     expect(JSON.parse(file.text).errors[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT', argument } });
   });
 
+  it('a POST with the parameters as a JSON body gives the same file as the GET', async () => {
+    const query = `trustId=${ids.trust}&status=PROPOSED`;
+    const viaGet = await download('/exports/deployments.csv', admin, query);
+    const response = await fetch(`${origin()}/exports/deployments.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ trustId: ids.trust, status: ['PROPOSED'] }),
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(csvObjects(text).rows.length).toBeGreaterThan(0);
+    expect(text).toBe(viaGet.text);
+    const bad = await fetch(`${origin()}/exports/deployments.csv`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: '["not", "an object"]' });
+    expect(bad.status).toBe(400);
+  });
+
   it('needs a token', async () => {
     const file = await download('/exports/deployments.csv', null);
     expect(file.status).toBe(401);
