@@ -203,6 +203,10 @@ describe('GET /exports/deployments.csv', () => {
     }
     const listed = (await listAll(admin)).map((n) => decodeGlobalId(n.id)!.id);
     expect(ids2).toEqual(listed);
+    // And both as one window with no cursor at all (no walk started at a cursor).
+    const whole = await listDeployments(viewer, {}, 'WAITING_LONGEST').fetch({ limit: 1000, inverted: false });
+    expect(whole.map((d) => d._id.toString())).toEqual(ids2);
+    expect(ids2.length).toBeGreaterThan(4);
   });
 });
 
