@@ -66,6 +66,12 @@ const VALUE_TYPES = [
   'DeploymentAgreement',
   'DeploymentImpact',
   'ReceivingImpact',
+  // schema/types/fsm-banding.ts and equity-ledger.ts: bands and the ledger are computed figures.
+  'FsmBanding',
+  'EquityLedger',
+  'EquityLedgerBand',
+  'EquityFlow',
+  'EquityFlowCell',
 ];
 
 const config = [

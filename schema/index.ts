@@ -28,5 +28,6 @@ import './types/email-preferences';
 import './types/calendar-feed';
 import './types/leavers';
 import './types/school-year';
+import './types/equity-ledger';
 
 export const schema = builder.toSchema({ sortSchema: true });

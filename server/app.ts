@@ -1,5 +1,5 @@
 // The express application: GraphQL (yoga) at /graphql; /livez (alive), /healthz and /readyz
-// (ready); GraphiQL's files (development); /exports/me.json (subject access); the web app at /
+// (ready); GraphiQL's files (development); /exports/me.json (subject access); the CSV exports; the web app at /
 // (server/web-app.ts).
 // Each request to /graphql passes, in order: request id and access log, security headers,
 // CORS, the body limit, a check of JSON query parameters, the bearer token or session cookie
@@ -13,6 +13,7 @@ import { schema } from '../schema';
 import type { DevTokenMinter, GraphQLContext } from '../schema/context';
 import { compiledExecution } from './compiled-execution';
 import { subjectAccessRoutes } from './exports/subject-access';
+import { listExportRoutes } from './exports/list-exports';
 import { calendarRoutes } from './calendar/route';
 import { OidcIssuer } from './auth/oidc/issuer';
 import { signInRoutes } from './auth/oidc/routes';
@@ -151,6 +152,8 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
   if (graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   const authenticateCaller = createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc });
   app.use(subjectAccessRoutes(authenticateCaller, logger, { exportsPerHour: security.exportsPerHour, store: exportRateLimitStore }));
+  // CSV exports of deployments, needs and a plan (server/exports/list-exports.ts, docs/exports.md).
+  app.use(listExportRoutes(authenticateCaller, logger));
   // Private iCalendar feeds of agreed deployments (server/calendar).
   app.use(calendarRoutes());
 

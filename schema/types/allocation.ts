@@ -86,11 +86,13 @@ const UnmetNeedType = builder.objectRef<Unmet>('UnmetNeed').implement({
   }),
 });
 
+import { FsmBandingType } from './fsm-banding';
+
 const FairnessGroupType = builder.objectRef<FairnessGroup>('FairnessGroup').implement({
   description: 'Needs in one free-school-meals band: their share of the days requested against their share of the days allocated.',
   fields: (t) => ({
-    group: t.exposeString('group', { description: 'Q1 (least disadvantaged) to Q5 (most), or UNKNOWN.' }),
-    label: t.exposeString('label', { description: 'FSM range of the band.' }),
+    group: t.exposeString('group', { description: 'BAND_1 (least disadvantaged) to BAND_5 (most), or UNKNOWN. What the bands are is the report\'s banding (national quintiles, or the fixed 20-point fallback).' }),
+    label: t.exposeString('label', { description: 'What the band is and its FSM range, e.g. "National FSM quintile 2 (second): 9.1% to <15.2%" or "FSM 20% to <40% (fixed 20-point band 2)".' }),
     needs: t.exposeInt('needs', { description: 'Needs in the band.' }),
     requestedDays: t.exposeInt('requestedDays', { description: 'Days they request.' }),
     allocatedDays: t.exposeInt('allocatedDays', { description: 'Days the plan gives them.' }),
@@ -104,6 +106,7 @@ const FairnessType = builder.objectRef<FairnessReport>('FairnessReport').impleme
   description: 'How the plan shares days between more and less disadvantaged schools.',
   fields: (t) => ({
     groups: t.field({ type: [FairnessGroupType], description: 'One entry per FSM band.', resolve: (f) => [...f.groups] }),
+    banding: t.field({ type: FsmBandingType, description: 'The bands: the same as the equity ledger uses.', resolve: (f) => f.banding }),
     totalRequestedDays: t.exposeInt('totalRequestedDays', { description: 'Days requested in all.' }),
     totalAllocatedDays: t.exposeInt('totalAllocatedDays', { description: 'Days allocated in all.' }),
     fillRate: t.float({ nullable: true, description: 'Allocated / requested.', resolve: (f) => f.fillRate }),

@@ -35,6 +35,12 @@ const DeploymentFilter = builder.inputType('DeploymentFilter', {
     needId: t.id({ description: 'Only deployments for this need.' }),
     status: t.field({ type: [DeploymentStatusEnum], description: 'Only these statuses (default: all).' }),
     area: t.field({ type: ExpertiseAreaEnum, description: 'Only support in this area.' }),
+    schoolYear: t.string({
+      description:
+        'Only deployments dated in this school year, written "2026/27" (1 September 2026 to 31 August 2027). A deployment is dated by its startDate, or by when it was proposed while it has none.',
+    }),
+    from: t.field({ type: 'Date', description: 'Only deployments dated on or after this day (startDate, or when proposed while none is set).' }),
+    to: t.field({ type: 'Date', description: 'Only deployments dated on or before this day (inclusive).' }),
   }),
 });
 
@@ -48,11 +54,14 @@ interface FilterInput {
   needId?: string | number | null;
   status?: readonly DeploymentStatus[] | null;
   area?: ExpertiseArea | null;
+  schoolYear?: string | null;
+  from?: Date | null;
+  to?: Date | null;
 }
 
 const decode = (value: string | number | null | undefined, typename: string) => filterId(value, typename);
 
-function decodeFilter(f: FilterInput): DeploymentListFilter {
+export function decodeFilter(f: FilterInput): DeploymentListFilter {
   return {
     trustId: decode(f.trustId, 'Trust'),
     clusterId: decode(f.clusterId, 'Cluster'),
@@ -63,6 +72,9 @@ function decodeFilter(f: FilterInput): DeploymentListFilter {
     needId: decode(f.needId, 'ImprovementNeed'),
     status: f.status ?? null,
     area: f.area ?? null,
+    schoolYear: f.schoolYear ?? null,
+    from: f.from ?? null,
+    to: f.to ?? null,
   };
 }
 

@@ -5,6 +5,8 @@
 // constraints, the ranking model's fit score. The allocation core then decides how many
 // days each supporter gives each need.
 
+import type { FsmBanding } from '../domain/fsm-bands';
+
 /** One open need, as the allocator sees it. */
 export interface AllocationNeed {
   readonly id: string;
@@ -107,14 +109,18 @@ export interface UnmetNeed {
   readonly consideredSupporters: number;
 }
 
-/** Fairness groups: Q1 is the least disadvantaged (lowest FSM share), Q5 the most. */
-export type FsmGroup = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5' | 'UNKNOWN';
+/**
+ * Fairness groups: BAND_1 is the least disadvantaged (lowest FSM share), BAND_5 the most.
+ * Which bands they are (national quintiles, or the fixed 20-point fallback) is the report's
+ * `banding` (domain/fsm-bands.ts); the names do not pretend to be quintiles.
+ */
+export type FsmGroup = 'BAND_1' | 'BAND_2' | 'BAND_3' | 'BAND_4' | 'BAND_5' | 'UNKNOWN';
 
-export const FSM_GROUPS: readonly FsmGroup[] = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'UNKNOWN'];
+export const FSM_GROUPS: readonly FsmGroup[] = ['BAND_1', 'BAND_2', 'BAND_3', 'BAND_4', 'BAND_5', 'UNKNOWN'];
 
 export interface FairnessGroup {
   readonly group: FsmGroup;
-  /** Human-readable FSM range, e.g. "20% to <40%", or "unknown". */
+  /** What the band is and its FSM range, e.g. "National FSM quintile 2 (second): 9.1% to <15.2%", or "FSM unknown". */
   readonly label: string;
   readonly needs: number;
   readonly requestedDays: number;
@@ -130,7 +136,9 @@ export interface FairnessGroup {
 }
 
 export interface FairnessReport {
-  /** Ascending FSM cut points c1..c4: Q1 = [0, c1), Q2 = [c1, c2), ..., Q5 = [c4, 100]. */
+  /** The bands used: national quintiles (with when they were computed) or the fixed fallback. */
+  readonly banding: FsmBanding;
+  /** Ascending FSM cut points c1..c4: BAND_1 = [0, c1), BAND_2 = [c1, c2), ..., BAND_5 = [c4, 100]. */
   readonly cutPoints: readonly [number, number, number, number];
   /** Always six entries, in FSM_GROUPS order (empty groups included, with zeros). */
   readonly groups: readonly FairnessGroup[];
@@ -223,11 +231,12 @@ export interface AllocationPlan<E = unknown> {
 
 export interface FairnessOptions {
   /**
-   * Four ascending FSM percentages splitting 0..100 into Q1..Q5. Default [20, 40, 60, 80]:
-   * fixed 20-point bands, so a group means the same in every plan and every trust. Pass
-   * national quintile cut points (or `fsmQuintileCutPoints(needs)` for quintiles of this
-   * plan's own needs) to get groups of equal population instead.
+   * The bands (domain/fsm-bands.ts). The service passes the national quintiles computed from
+   * the imported register, the same the equity ledger uses; default the fixed 20-point
+   * bands, the fallback when no register is loaded.
    */
+  readonly banding?: FsmBanding;
+  /** Cut points of the caller's own making (e.g. fsmQuintileCutPoints of these needs), when no banding is given. */
   readonly cutPoints?: readonly [number, number, number, number];
 }
 

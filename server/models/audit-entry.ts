@@ -15,6 +15,7 @@ export const AUDITED_ENTITY_TYPES = [
   'TrustCostSettings',
   'CalendarFeed',
   'SupportOffer',
+  'FsmBanding',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

@@ -12,3 +12,4 @@ export * from './email-settings';
 export * from './calendar-feed';
 export * from './trust-cost-settings';
 export * from './support-offer';
+export * from './fsm-banding';

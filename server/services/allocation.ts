@@ -21,6 +21,7 @@ import { rankingFacts } from '../db/ranking-facts';
 import { mayHaveDaysInFilter, profileInYear } from '../db/ranking-facts/shared';
 import { parseSchoolYearLabel, type SchoolYear, schoolYearOf } from '../domain/school-year';
 import { needSchoolYear } from '../domain/year-capacity';
+import { currentFsmBanding } from './fsm-banding';
 import { failed, fromZod, ok, type Outcome, type UserError, userError } from './user-errors';
 import { staffDayCosts, type SupporterDayCost } from './cost';
 import type { CostPayer } from '../domain/cost';
@@ -158,9 +159,11 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
   });
   const problem = { needs: allocationNeeds, supporters, pairs };
   const budget = parsed.data.budget ?? undefined;
-  const plan = await planAllocation(problem, budget === undefined ? {} : { budget });
+  // Fairness by the same bands of disadvantage as the equity ledger (services/fsm-banding.ts).
+  const fairness = { banding: await currentFsmBanding() };
+  const plan = await planAllocation(problem, budget === undefined ? { fairness } : { budget, fairness });
   // Under a budget the planner has made the greedy plan already (its floor); else make it.
-  const greedy = plan.stats.budget ?? (({ objective, cost }) => ({ greedyObjective: objective, greedyCost: cost }))(greedyAllocation(problem));
+  const greedy = plan.stats.budget ?? (({ objective, cost }) => ({ greedyObjective: objective, greedyCost: cost }))(greedyAllocation(problem, { fairness }));
   return ok({
     plan,
     greedyObjective: greedy.greedyObjective,

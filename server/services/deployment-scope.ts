@@ -5,6 +5,8 @@ import type { Viewer } from '../auth/viewer';
 import type { DeploymentStatus } from '../domain/enums';
 import type { ExpertiseArea } from '../domain/taxonomy';
 import { isRecordId } from '../domain/ids';
+import { InvalidInputError } from '../domain/errors';
+import { parseSchoolYearLabel } from '../domain/school-year';
 import { type Store, stores } from '../db/store';
 
 type Filter = Record<string, unknown>;
@@ -72,10 +74,48 @@ export interface DeploymentListFilter {
   needId?: string | null;
   status?: readonly DeploymentStatus[] | null;
   area?: ExpertiseArea | null;
+  /** "2026/27": only deployments dated in that school year (see deploymentDateClause). */
+  schoolYear?: string | null;
+  /** Only deployments dated on or after this day (UTC midnight). */
+  from?: Date | null;
+  /** Only deployments dated on or before this day (inclusive). */
+  to?: Date | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A deployment's date, for school years and date ranges, is the day its support starts
+ * (startDate) or, while no start date is set, the day it was proposed (createdAt). One date
+ * per deployment, so that a deployment belongs to exactly one school year and yearly totals
+ * add up. `from` and `to` are inclusive days.
+ */
+export function deploymentDateClause(from: Date | null, to: Date | null): Filter | null {
+  if (!from && !to) return null;
+  const range: Record<string, Date> = {};
+  if (from) range.$gte = from;
+  if (to) range.$lt = new Date(to.getTime() + DAY_MS);
+  return { $or: [{ startDate: range }, { startDate: null, createdAt: range }] };
+}
+
+/** The school year a filter names, or a clear error naming the field (`argument`). */
+export function schoolYearOrThrow(label: string, argument: string) {
+  const year = parseSchoolYearLabel(label.trim());
+  if (!year) throw new InvalidInputError(`${argument} "${label}" is not a school year: write it as "2026/27" (the two calendar years it spans)`, argument);
+  return year;
+}
+
+/** Checks the date part of a filter before anything is read: a range ending before it starts is refused. */
+export function checkDateFilter(filter: Pick<DeploymentListFilter, 'schoolYear' | 'from' | 'to'>, prefix = 'filter'): void {
+  if (filter.schoolYear != null) schoolYearOrThrow(filter.schoolYear, `${prefix}.schoolYear`);
+  if (filter.from && filter.to && filter.from.getTime() > filter.to.getTime()) {
+    throw new InvalidInputError(`${prefix}.to (${filter.to.toISOString().slice(0, 10)}) is before ${prefix}.from (${filter.from.toISOString().slice(0, 10)})`, `${prefix}.to`);
+  }
 }
 
 /** The caller's visible deployments narrowed by the filter, as one MongoDB filter. */
 export async function deploymentListFilter(viewer: Viewer, filter: DeploymentListFilter): Promise<Filter> {
+  checkDateFilter(filter);
   const clauses: Filter[] = [];
   const visible = await visibleTo(viewer);
   if (visible) clauses.push(visible);
@@ -92,5 +132,11 @@ export async function deploymentListFilter(viewer: Viewer, filter: DeploymentLis
   await each(filter.needId, (id) => ({ needId: id }));
   if (filter.status?.length) clauses.push({ status: { $in: [...filter.status] } });
   if (filter.area) clauses.push({ area: filter.area });
+  if (filter.schoolYear != null) {
+    const year = schoolYearOrThrow(filter.schoolYear, 'filter.schoolYear');
+    clauses.push(deploymentDateClause(year.start, year.end)!);
+  }
+  const range = deploymentDateClause(filter.from ?? null, filter.to ?? null);
+  if (range) clauses.push(range);
   return clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0]! : { $and: clauses };
 }

@@ -15,6 +15,7 @@ import { rankCandidates, rankNeedsForAcademy, rankNeedsForStaff } from '../../se
 import { importGiasFile } from '../../server/import/gias';
 import { findInCopy, readCopy, setExternalWriteCheckInterval, setReadCacheMode, type SortSpec } from '../../server/db/read-cache';
 import { readWriteEpochs, recordExternalWrites } from '../../server/db/write-epoch';
+import { databaseStores, encodeCursor, type SortKey, stores } from '../../server/db/store';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { createAcademy, createStaff, createTrust, raiseNeed } from '../support/world';
 
@@ -161,6 +162,46 @@ describe('pages from the copies', () => {
       { numRuns: 30 },
     );
   });
+});
+
+/** The first windows of a keyset list (at most `windows`), each after the last record of the one before. */
+async function walk(list: (after: string | null) => Promise<{ _id: unknown }[]>, size: number, encode: (doc: any) => string, windows = 4): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (let n = 0; n < windows; n += 1) {
+    const page = await list(after);
+    ids.push(...page.map((d) => String(d._id)));
+    if (page.length < size) return ids;
+    after = encode(page[page.length - 1]);
+  }
+  return ids;
+}
+
+describe('keyset windows from the copies', () => {
+  it('start after their cursor (a binary search of the ordered copy) and give the database’s windows, ties included', async () => {
+    const sorts: SortKey[][] = [
+      [{ field: 'phase', direction: 1, kind: 'string' }],
+      [{ field: 'phase', direction: -1, kind: 'string' }],
+      [{ field: 'name', direction: 1, kind: 'string' }],
+      [{ field: 'urn', direction: -1, kind: 'string' }],
+    ];
+    await fc.assert(
+      fc.asyncProperty(academyFilter, fc.constantFrom(...sorts), fc.integer({ min: 1, max: 40 }), async (filter, sort, size) => {
+        const encode = (doc: any) => encodeCursor(doc, sort);
+        const window = (after: string | null) => ({ after, limit: size, inverted: false });
+        setReadCacheMode('on');
+        let fromCopy: string[];
+        try {
+          fromCopy = await walk((after) => stores.academies.list(filter, sort, window(after)), size, encode);
+        } finally {
+          setReadCacheMode('auto');
+        }
+        const fromDatabase = await walk((after) => databaseStores.academies.list(filter, sort, window(after)), size, encode);
+        expect({ filter, sort, size, ids: fromCopy }).toEqual({ filter, sort, size, ids: fromDatabase });
+      }),
+      { numRuns: 20 },
+    );
+  }, 120_000);
 });
 
 describe('reads and writes interleaved through the API (copies on, as with the embedded database)', () => {

@@ -21,6 +21,8 @@ const HelpPage = lazy(() => import('./pages/help-page'));
 const MyDeploymentsPage = lazy(() => import('./pages/my-deployments-page'));
 const EditProfilePage = lazy(() => import('./pages/edit-profile-page'));
 const DeploymentPage = lazy(() => import('./pages/deployment-page'));
+const DeploymentRecordsPage = lazy(() => import('./pages/deployment-records-page'));
+const EquityPage = lazy(() => import('./pages/equity-page'));
 
 function Only({ roles, children }: { roles: Role[]; children: React.ReactNode }) {
   const session = useSession();
@@ -70,6 +72,8 @@ export function App() {
           <Route path="/allocation" element={<Only roles={ARRANGERS}><AllocationPage /></Only>} />
           <Route path="/deployments" element={<Only roles={ARRANGERS}><DeploymentsBoard /></Only>} />
           <Route path="/deployments/:id" element={<Only roles={['TEACHER', 'HEADTEACHER', 'EXECUTIVE_HEAD', 'IMPROVEMENT_LEAD', 'ADMIN']}><DeploymentPage /></Only>} />
+          <Route path="/deployments/records" element={<Only roles={ARRANGERS}><DeploymentRecordsPage /></Only>} />
+          <Route path="/equity" element={<Only roles={ARRANGERS}><EquityPage /></Only>} />
           <Route path="/hub" element={<Only roles={['EXECUTIVE_HEAD']}><HubPage /></Only>} />
           <Route path="/hubs/:id" element={<Only roles={ARRANGERS}><HubPage /></Only>} />
           <Route path="/school" element={<Only roles={['HEADTEACHER']}><SchoolPage /></Only>} />

@@ -37,7 +37,18 @@ export { documentNow, readCopy, type ReadCacheMode, setExternalWriteCheckInterva
 export async function findInCopy<T extends Doc>(
   model: Model<any>,
   filter: Record<string, unknown>,
-  options: { sort?: SortSpec; limit?: number; projection?: Record<string, unknown> } = {},
+  options: {
+    sort?: SortSpec;
+    limit?: number;
+    projection?: Record<string, unknown>;
+    /**
+     * A keyset cursor's position (its sort fields and `_id`) when `filter` already holds only
+     * records after it: the walk then starts there (binary search of the ordered copy)
+     * instead of testing every record before it, so a window costs its own size, not its
+     * position. The filter is still tested on every record walked.
+     */
+    startAfter?: Doc;
+  } = {},
 ): Promise<T[] | undefined> {
   const match = compileFilter(model, filter);
   if (!match || !projectionSupported(options.projection)) return undefined;
@@ -49,9 +60,23 @@ export async function findInCopy<T extends Doc>(
   const ordered = Object.keys(sort).length ? copy.derive(`sort:${JSON.stringify(sort)}`, (docs) => [...docs].sort(comparator)) : copy.all();
   const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
   const out: T[] = [];
-  for (const doc of ordered) {
+  const start = options.startAfter && Object.keys(sort).length ? firstAfter(ordered, options.startAfter as T, comparator) : 0;
+  for (let i = start; i < ordered.length; i += 1) {
     if (out.length >= limit) break;
+    const doc = ordered[i]!;
     if (match(doc)) out.push(project(doc, options.projection));
   }
   return out;
+}
+
+/** The index of the first record strictly after `cursor` in an array ordered by `comparator`. */
+function firstAfter<T>(ordered: readonly T[], cursor: T, comparator: (a: T, b: T) => number): number {
+  let low = 0;
+  let high = ordered.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (comparator(ordered[mid]!, cursor) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

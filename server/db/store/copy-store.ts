@@ -6,7 +6,7 @@
 import type { Model } from 'mongoose';
 import { compileFilter, compileSort, documentNow, findInCopy, readCopy } from '../read-cache';
 import type { Doc } from '../read-cache/types';
-import { windowQuery } from './keyset';
+import { cursorPosition, windowQuery } from './keyset';
 import { MongoStore } from './mongo-store';
 import type { Filter, FindOptions, ListWindow, SortKey, SortSpec, Store } from './types';
 
@@ -87,7 +87,9 @@ export class CopyStore<T extends Doc> implements Store<T> {
 
   async list(filter: Filter, sort: readonly SortKey[], window: ListWindow): Promise<T[]> {
     const { query, sort: sortSpec } = windowQuery(filter, sort, window);
-    const fromCopy = await findInCopy<T>(this.model, query, { sort: sortSpec, limit: window.limit });
+    // Forward windows after a cursor start their walk at the cursor (the query still holds the cursor's condition).
+    const startAfter = window.after && !window.inverted && !window.before ? (cursorPosition(window.after, sort) ?? undefined) : undefined;
+    const fromCopy = await findInCopy<T>(this.model, query, { sort: sortSpec, limit: window.limit, ...(startAfter ? { startAfter: startAfter as T } : {}) });
     return fromCopy ?? this.database.list(filter, sort, window);
   }
 }

@@ -14,6 +14,7 @@ import { ImprovementNeed, type ImprovementNeedRecord } from '../../models/improv
 import { StaffMember, type StaffMemberRecord } from '../../models/staff-member';
 import { SupportOffer, type SupportOfferRecord } from '../../models/support-offer';
 import { Trust, type TrustRecord } from '../../models/trust';
+import { FsmBandingModel, type FsmBandingRecord } from '../../models/fsm-banding';
 import type { LeanDoc } from '../../models/lean';
 import { CopyStore } from './copy-store';
 import { MongoStore } from './mongo-store';
@@ -30,6 +31,7 @@ export type DirectoryUserDoc = LeanDoc<DirectoryUserRecord>;
 export type CalendarFeedDoc = LeanDoc<CalendarFeedRecord>;
 export type OutboxEmailDoc = LeanDoc<OutboxEmailRecord>;
 export type SupportOfferDoc = LeanDoc<SupportOfferRecord>;
+export type FsmBandingDoc = LeanDoc<FsmBandingRecord>;
 
 export interface Stores {
   trusts: Store<TrustDoc>;
@@ -43,6 +45,7 @@ export interface Stores {
   calendarFeeds: Store<CalendarFeedDoc>;
   outboxEmails: Store<OutboxEmailDoc>;
   offers: Store<SupportOfferDoc>;
+  fsmBandings: Store<FsmBandingDoc>;
 }
 
 export const stores: Stores = {
@@ -60,6 +63,8 @@ export const stores: Stores = {
   outboxEmails: new MongoStore<OutboxEmailDoc>(OutboxEmail),
   // Copied: "waiting for me" asks for the open offers on a trust's needs on every home page.
   offers: new CopyStore<SupportOfferDoc>(SupportOffer),
+  // Not copied: one small record read per report, the latest by computedAt.
+  fsmBandings: new MongoStore<FsmBandingDoc>(FsmBandingModel),
 };
 
 /**
@@ -78,6 +83,7 @@ export const databaseStores: Stores = {
   calendarFeeds: stores.calendarFeeds,
   outboxEmails: stores.outboxEmails,
   offers: new MongoStore<SupportOfferDoc>(SupportOffer),
+  fsmBandings: stores.fsmBandings,
 };
 
 export { encodeCursor } from './keyset';

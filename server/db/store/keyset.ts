@@ -45,6 +45,16 @@ function decodeCursor(cursor: string, sort: readonly SortKey[]): { values: unkno
   }
 }
 
+/**
+ * Where an `after` cursor stands, as a record holding its sort fields and `_id`, for a copy
+ * to start its walk there (read-cache findInCopy). Null for dotted (nested) sort fields.
+ */
+export function cursorPosition(cursor: string, sort: readonly SortKey[]): Record<string, unknown> | null {
+  if (sort.some((k) => k.field.includes('.'))) return null;
+  const { values, id } = decodeCursor(cursor, sort);
+  return { ...Object.fromEntries(sort.map((k, i) => [k.field, values[i]])), _id: id };
+}
+
 /** Documents strictly after the cursor in the (possibly reversed) sort order. */
 function afterFilter(cursor: string, sort: readonly SortKey[], reverse: boolean): Record<string, unknown> {
   const { values, id } = decodeCursor(cursor, sort);

@@ -8,6 +8,8 @@
 import { open, stat } from 'node:fs/promises';
 import type { ActorRecord } from '../../models/common';
 import { refreshAllPriorities } from '../../services/need-priority';
+import { recomputeNationalFsmBanding } from '../../services/fsm-banding';
+import { basename } from 'node:path';
 import { recordExternalWrites } from '../../db/write-epoch';
 import { AcademyWriter, type BatchItem } from './academies';
 import { type ColumnIndex, indexColumns } from './columns';
@@ -147,6 +149,11 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
     progress.finish(done);
     // Need priorities are snapshots of their academy's FSM share and rating: bring them up to date.
     if (!dryRun && summary.updated > 0) await refreshAllPriorities();
+    // The national FSM quintiles (bands of disadvantage) follow the register just imported.
+    if (!dryRun) {
+      const banding = await recomputeNationalFsmBanding(actor, basename(checked.file));
+      if (banding) summary.fsmQuintileCutPoints = [...banding.cutPoints];
+    }
   } catch (error) {
     await commits.drain().catch(() => undefined); // let writes under way finish before reporting
     // Batches already written stay written: say so, with what was done.

@@ -27,6 +27,8 @@ export interface ImportSummary {
   trusts: TrustCounts;
   /** Optional columns the file lacks: those fields were left as they were. */
   missingColumns: string[];
+  /** The national FSM quintile cut points computed after the import (domain/fsm-bands.ts); absent on a dry run. */
+  fsmQuintileCutPoints?: number[];
   seconds: number;
 }
 
@@ -87,6 +89,7 @@ export function formatSummary(s: ImportSummary): string {
     lines.push(...s.closedButRecorded.listed.map((c) => `    line ${c.line}: URN ${c.urn}`));
     if (s.closedButRecorded.count > s.closedButRecorded.listed.length) lines.push(`    ... and ${n(s.closedButRecorded.count - s.closedButRecorded.listed.length)} more`);
   }
+  if (s.fsmQuintileCutPoints) lines.push(`  national FSM quintile cut points now ${s.fsmQuintileCutPoints.map((c) => `${c}%`).join(', ')}`);
   if (s.missingColumns.length) lines.push(`  columns not in the file (those fields left as they were): ${s.missingColumns.join(', ')}`);
   return lines.join('\n');
 }

@@ -14,7 +14,7 @@ describe('cut points', () => {
   it('accept 0 and 100 themselves, and equal neighbours', () => {
     expect(withCuts([0, 40, 60, 100])).not.toThrow();
     expect(withCuts([20, 20, 60, 60])).not.toThrow();
-    expect(computeFairness(needs, new Map(), { cutPoints: [0, 0, 100, 100] }).groups.find((g) => g.group === 'Q3')!.needs).toBe(2);
+    expect(computeFairness(needs, new Map(), { cutPoints: [0, 0, 100, 100] }).groups.find((g) => g.group === 'BAND_3')!.needs).toBe(2);
   });
 
   it('reject fewer or more than four, naming the values', () => {

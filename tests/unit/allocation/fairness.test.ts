@@ -9,15 +9,15 @@ import { need, pair, supporter } from './support';
 
 describe('fsmGroup', () => {
   test.each([
-    [0, 'Q1'],
-    [19.99, 'Q1'],
-    [20, 'Q2'],
-    [39.9, 'Q2'],
-    [40, 'Q3'],
-    [60, 'Q4'],
-    [79.9, 'Q4'],
-    [80, 'Q5'],
-    [100, 'Q5'],
+    [0, 'BAND_1'],
+    [19.99, 'BAND_1'],
+    [20, 'BAND_2'],
+    [39.9, 'BAND_2'],
+    [40, 'BAND_3'],
+    [60, 'BAND_4'],
+    [79.9, 'BAND_4'],
+    [80, 'BAND_5'],
+    [100, 'BAND_5'],
     [null, 'UNKNOWN'],
     [NaN, 'UNKNOWN'],
   ] as const)('%s%% FSM is %s with the default bands', (fsm, group) => {
@@ -26,7 +26,7 @@ describe('fsmGroup', () => {
 
   test('custom cut points', () => {
     const cuts = [8, 13, 20, 31] as const;
-    expect([5, 8, 12.9, 13, 25, 31, 60].map((f) => fsmGroup(f, cuts))).toEqual(['Q1', 'Q2', 'Q2', 'Q3', 'Q4', 'Q5', 'Q5']);
+    expect([5, 8, 12.9, 13, 25, 31, 60].map((f) => fsmGroup(f, cuts))).toEqual(['BAND_1', 'BAND_2', 'BAND_2', 'BAND_3', 'BAND_4', 'BAND_5', 'BAND_5']);
   });
 });
 
@@ -40,15 +40,15 @@ describe('computeFairness', () => {
     expect(report.totalAllocatedDays).toBe(20);
     expect(report.fillRate).toBeCloseTo(0.4, 12);
     const byGroup = Object.fromEntries(report.groups.map((g) => [g.group, g]));
-    expect(report.groups.map((g) => g.group)).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'UNKNOWN']);
-    expect(byGroup.Q1).toMatchObject({ label: '0% to <20%', needs: 1, requestedDays: 10, allocatedDays: 2, requestedShare: 0.2, allocatedShare: 0.1, fillRate: 0.2 });
-    expect(byGroup.Q1!.shareGap).toBeCloseTo(-0.1, 12);
+    expect(report.groups.map((g) => g.group)).toEqual(['BAND_1', 'BAND_2', 'BAND_3', 'BAND_4', 'BAND_5', 'UNKNOWN']);
+    expect(byGroup.BAND_1).toMatchObject({ label: 'FSM 0% to <20% (fixed 20-point band 1)', needs: 1, requestedDays: 10, allocatedDays: 2, requestedShare: 0.2, allocatedShare: 0.1, fillRate: 0.2 });
+    expect(byGroup.BAND_1!.shareGap).toBeCloseTo(-0.1, 12);
     // e asked for nothing: counted as a need, but the group's fill rate is undefined.
-    expect(byGroup.Q2).toMatchObject({ needs: 1, requestedDays: 0, allocatedDays: 0, fillRate: null });
-    expect(byGroup.Q3).toMatchObject({ requestedShare: 0.2, allocatedShare: 0.5, fillRate: 1 });
-    expect(byGroup.Q4).toMatchObject({ needs: 0, requestedShare: 0, allocatedShare: 0, fillRate: null });
-    expect(byGroup.Q5).toMatchObject({ label: '80% to 100%', requestedShare: 0.4, allocatedShare: 0.4, fillRate: 0.4 });
-    expect(byGroup.UNKNOWN).toMatchObject({ label: 'unknown', requestedShare: 0.2, allocatedShare: 0, fillRate: 0 });
+    expect(byGroup.BAND_2).toMatchObject({ needs: 1, requestedDays: 0, allocatedDays: 0, fillRate: null });
+    expect(byGroup.BAND_3).toMatchObject({ requestedShare: 0.2, allocatedShare: 0.5, fillRate: 1 });
+    expect(byGroup.BAND_4).toMatchObject({ needs: 0, requestedShare: 0, allocatedShare: 0, fillRate: null });
+    expect(byGroup.BAND_5).toMatchObject({ label: 'FSM 80% to 100% (fixed 20-point band 5)', requestedShare: 0.4, allocatedShare: 0.4, fillRate: 0.4 });
+    expect(byGroup.UNKNOWN).toMatchObject({ label: 'FSM unknown', requestedShare: 0.2, allocatedShare: 0, fillRate: 0 });
     const shares = report.groups.reduce((acc, g) => [acc[0]! + g.requestedShare, acc[1]! + g.allocatedShare], [0, 0]);
     expect(shares[0]).toBeCloseTo(1, 12);
     expect(shares[1]).toBeCloseTo(1, 12);
@@ -81,6 +81,6 @@ describe('computeFairness', () => {
       { fairness: { cutPoints: [15, 25, 35, 45] } },
     );
     expect(plan.fairness.cutPoints).toEqual([15, 25, 35, 45]);
-    expect(plan.fairness.groups.find((g) => g.group === 'Q3')).toMatchObject({ needs: 1, allocatedDays: 2, allocatedShare: 0.5 });
+    expect(plan.fairness.groups.find((g) => g.group === 'BAND_3')).toMatchObject({ needs: 1, allocatedDays: 2, allocatedShare: 0.5 });
   });
 });

@@ -17,7 +17,8 @@ export interface FairnessGroupLike {
 }
 
 export function FairnessChart({ groups }: { groups: readonly FairnessGroupLike[] }) {
-  const data = groups.map((g) => ({ name: g.label, requested: g.requestedShare * 100, allocated: g.allocatedShare * 100 }));
+  // The axis names bands short ("Band 1"); the table below says what each band is.
+  const data = groups.map((g) => ({ name: g.group === 'UNKNOWN' ? 'Unknown' : g.group.replace('BAND_', 'Band '), requested: g.requestedShare * 100, allocated: g.allocatedShare * 100 }));
   return (
     <figure className="fairness">
       <div className="chart" aria-hidden="true" inert>

@@ -12,15 +12,20 @@ const NAV: Record<Role, { to: string; text: string }[]> = {
     { to: '/lead', text: 'Needs and hubs' },
     { to: '/allocation', text: 'Plan support' },
     { to: '/deployments', text: 'Deployments' },
+    { to: '/deployments/records', text: 'Records' },
+    { to: '/equity', text: 'Equity' },
   ],
   IMPROVEMENT_LEAD: [
     { to: '/lead', text: 'Needs and hubs' },
     { to: '/allocation', text: 'Plan support' },
     { to: '/deployments', text: 'Deployments' },
+    { to: '/deployments/records', text: 'Records' },
+    { to: '/equity', text: 'Equity' },
   ],
   EXECUTIVE_HEAD: [
     { to: '/hub', text: 'My hub' },
     { to: '/deployments', text: 'Deployments' },
+    { to: '/equity', text: 'Equity' },
     // Heads support other schools too: their own deployments and profile.
     { to: '/me/deployments', text: 'My deployments' },
   ],
