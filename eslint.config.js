@@ -52,6 +52,15 @@ const VALUE_TYPES = [
   // schema/types/email-preferences.ts: settings held for a person's address or a trust.
   'EmailPreference',
   'ReminderRule',
+  // schema/types/maturity.ts: a trust's self-assessment is a view of the trust; its
+  // assessments are append-only history entries (like AuditEntry), reached only through it.
+  'MaturityAssessment',
+  'MaturityCriterion',
+  'MaturityProposal',
+  'MaturityReason',
+  'MaturityStageDescriptor',
+  'MaturityStepAssessment',
+  'TrustMaturity',
 ];
 
 const config = [

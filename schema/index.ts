@@ -24,5 +24,6 @@ import './types/email-outbox';
 import './types/email-preferences';
 import './types/calendar-feed';
 import './types/leavers';
+import './types/maturity';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -19,7 +19,7 @@ export function statusSinceOf(d: DeploymentShape): Date {
   return d.statusSince ?? d.statusHistory.at(-1)?.at ?? (d as { createdAt?: Date }).createdAt ?? d._id.getTimestamp();
 }
 
-const ActorType = builder.objectRef<ActorRecord>('Actor').implement({
+export const ActorType = builder.objectRef<ActorRecord>('Actor').implement({
   description: 'Who made a change: the token subject and role.',
   fields: (t) => ({
     sub: t.exposeString('sub', { description: 'Token subject (user id).' }),

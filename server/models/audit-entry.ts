@@ -13,6 +13,7 @@ export const AUDITED_ENTITY_TYPES = [
   'EmailPreference',
   'TrustReminderSettings',
   'CalendarFeed',
+  'MaturityAssessment',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

@@ -10,3 +10,4 @@ export * from './directory-user';
 export * from './outbox-email';
 export * from './email-settings';
 export * from './calendar-feed';
+export * from './maturity-assessment';

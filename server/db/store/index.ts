@@ -8,6 +8,7 @@ import { CalendarFeed, type CalendarFeedRecord } from '../../models/calendar-fee
 import { OutboxEmail, type OutboxEmailRecord } from '../../models/outbox-email';
 import { AuditEntry, type AuditEntryRecord } from '../../models/audit-entry';
 import { Cluster, type ClusterRecord } from '../../models/cluster';
+import { MaturityAssessment, type MaturityAssessmentRecord } from '../../models/maturity-assessment';
 import { Deployment, type DeploymentRecord } from '../../models/deployment';
 import { DirectoryUser, type DirectoryUserRecord } from '../../models/directory-user';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../../models/improvement-need';
@@ -28,6 +29,7 @@ export type AuditDoc = LeanDoc<AuditEntryRecord>;
 export type DirectoryUserDoc = LeanDoc<DirectoryUserRecord>;
 export type CalendarFeedDoc = LeanDoc<CalendarFeedRecord>;
 export type OutboxEmailDoc = LeanDoc<OutboxEmailRecord>;
+export type MaturityAssessmentDoc = LeanDoc<MaturityAssessmentRecord>;
 
 export interface Stores {
   trusts: Store<TrustDoc>;
@@ -40,6 +42,7 @@ export interface Stores {
   directoryUsers: Store<DirectoryUserDoc>;
   calendarFeeds: Store<CalendarFeedDoc>;
   outboxEmails: Store<OutboxEmailDoc>;
+  maturityAssessments: Store<MaturityAssessmentDoc>;
 }
 
 export const stores: Stores = {
@@ -55,6 +58,8 @@ export const stores: Stores = {
   directoryUsers: new MongoStore<DirectoryUserDoc>(DirectoryUser),
   calendarFeeds: new MongoStore<CalendarFeedDoc>(CalendarFeed),
   outboxEmails: new MongoStore<OutboxEmailDoc>(OutboxEmail),
+  // Not copied: a trust's assessments are read by its id, through their index.
+  maturityAssessments: new MongoStore<MaturityAssessmentDoc>(MaturityAssessment),
 };
 
 /**
@@ -72,6 +77,7 @@ export const databaseStores: Stores = {
   directoryUsers: stores.directoryUsers,
   calendarFeeds: stores.calendarFeeds,
   outboxEmails: stores.outboxEmails,
+  maturityAssessments: stores.maturityAssessments,
 };
 
 export { encodeCursor } from './keyset';

@@ -5,7 +5,7 @@ import { type AcademyDoc, type CalendarFeedDoc, type ClusterDoc, type OutboxEmai
 export type { AcademyDoc, AuditDoc, ClusterDoc, DeploymentDoc, DirectoryUserDoc, NeedDoc, StaffDoc, TrustDoc } from '../../db/store';
 
 /** The collections a node of the API is read from. */
-export type RecordKind = Exclude<keyof Stores, 'auditEntries'>;
+export type RecordKind = Exclude<keyof Stores, 'auditEntries' | 'maturityAssessments'>;
 
 interface DocOf {
   trusts: TrustDoc;
