@@ -18,6 +18,8 @@ const TeacherHome = lazy(() => import('./pages/teacher-home'));
 const HelpPage = lazy(() => import('./pages/help-page'));
 const MyDeploymentsPage = lazy(() => import('./pages/my-deployments-page'));
 const EditProfilePage = lazy(() => import('./pages/edit-profile-page'));
+const MaturityPage = lazy(() => import('./pages/maturity-page'));
+const BoardReportPage = lazy(() => import('./pages/board-report-page'));
 
 function Only({ roles, children }: { roles: Role[]; children: React.ReactNode }) {
   const session = useSession();
@@ -48,6 +50,8 @@ export function App() {
           <Route path="/needs/:id" element={<Only roles={ARRANGERS}><NeedPage /></Only>} />
           <Route path="/allocation" element={<Only roles={ARRANGERS}><AllocationPage /></Only>} />
           <Route path="/deployments" element={<Only roles={ARRANGERS}><DeploymentsBoard /></Only>} />
+          <Route path="/maturity" element={<Only roles={[...LEADS, 'EXECUTIVE_HEAD', 'HEADTEACHER']}><MaturityPage /></Only>} />
+          <Route path="/board-report" element={<Only roles={LEADS}><BoardReportPage /></Only>} />
           <Route path="/hub" element={<Only roles={['EXECUTIVE_HEAD']}><HubPage /></Only>} />
           <Route path="/hubs/:id" element={<Only roles={ARRANGERS}><HubPage /></Only>} />
           <Route path="/school" element={<Only roles={['HEADTEACHER']}><SchoolPage /></Only>} />

@@ -42,12 +42,15 @@ export function boardReportRoutes(authenticate: RequestAuthenticator, logger: Lo
           if (!trustId) throw new NotFoundError('trustId: no trust with this ID exists', 'trustId');
           const report = await boardReport(outcome.viewer, trustId, term);
           const html = renderBoardReport(report);
+          const file = `board-report-${report.trust.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'trust'}-${report.term.label}`;
           if (format === 'html') {
-            res.status(200).set({ 'content-type': 'text/html; charset=utf-8', 'content-security-policy': REPORT_CSP }).send(html);
+            res
+              .status(200)
+              .set({ 'content-type': 'text/html; charset=utf-8', 'content-security-policy': REPORT_CSP, 'content-disposition': `inline; filename="${file}.html"` })
+              .send(html);
           } else {
             const pdf = await printToPdf(html, chromiumPath);
-            const file = `board-report-${report.trust.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'trust'}-${report.term.label}.pdf`;
-            res.status(200).set({ 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${file}"` }).send(pdf);
+            res.status(200).set({ 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${file}.pdf"` }).send(pdf);
           }
           logger.info({ sub: outcome.viewer.sub, trustId, term, format }, 'board report');
         })

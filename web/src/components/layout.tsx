@@ -10,22 +10,28 @@ const NAV: Record<Role, { to: string; text: string }[]> = {
     { to: '/lead', text: 'Needs and hubs' },
     { to: '/allocation', text: 'Plan support' },
     { to: '/deployments', text: 'Deployments' },
+    { to: '/maturity', text: 'Maturity' },
+    { to: '/board-report', text: 'Board report' },
   ],
   IMPROVEMENT_LEAD: [
     { to: '/lead', text: 'Needs and hubs' },
     { to: '/allocation', text: 'Plan support' },
     { to: '/deployments', text: 'Deployments' },
+    { to: '/maturity', text: 'Maturity' },
+    { to: '/board-report', text: 'Board report' },
   ],
   EXECUTIVE_HEAD: [
     { to: '/hub', text: 'My hub' },
     { to: '/deployments', text: 'Deployments' },
     // Heads support other schools too: their own deployments and profile.
     { to: '/me/deployments', text: 'My deployments' },
+    { to: '/maturity', text: 'Maturity' },
   ],
   HEADTEACHER: [
     { to: '/school', text: 'My school' },
     { to: '/school/raise-need', text: 'Raise a need' },
     { to: '/me/deployments', text: 'My deployments' },
+    { to: '/maturity', text: 'Maturity' },
   ],
   TEACHER: [
     { to: '/me', text: 'My profile' },
