@@ -1,4 +1,4 @@
-// `npx tsx bench/board-report-bench.ts [--academies N --staff N --needs N --delivered N --samples N]`:
+// `npx tsx bench/board-report-bench.ts [--academies N --staff N --needs N --delivered N --focus N --samples N]`:
 // time and memory of the board report (HTML and PDF) for the largest generated trust, through
 // HTTP on the real server in production mode (with PDF_CHROMIUM_PATH), on the embedded
 // database (FerretDB: the in-process copies) or MONGODB_URI.
@@ -41,14 +41,17 @@ const options = { academies: arg('academies', 22_000), staff: arg('staff', 50_00
 const DELIVERED = arg('delivered', 5_000);
 const SAMPLES = arg('samples', 20);
 const PDF_SAMPLES = arg('pdf-samples', 5);
+/** Extra delivered deployments received by the largest trust's schools (a busy term: its worst case). */
+const FOCUS = arg('focus', 0);
 
-async function addDeliveredSupport(): Promise<void> {
-  const needs = await ImprovementNeed.find({}, { academyId: 1, area: 1 }).lean();
+async function addDeliveredSupport(count: number, keyPrefix: string, needFilter: Record<string, unknown> = {}): Promise<void> {
+  const needs = await ImprovementNeed.find(needFilter, { academyId: 1, area: 1 }).lean();
+  if (!needs.length) return;
   const staff = await StaffMember.find({}, { _id: 1 }).lean();
   const term = termOf(new Date());
   const span = Math.max(1, Math.min(Date.now(), term.end.getTime()) - term.start.getTime());
   const actor = { sub: 'bench', role: 'ADMIN' };
-  const docs = Array.from({ length: DELIVERED }, (_, i) => {
+  const docs = Array.from({ length: count }, (_, i) => {
     const need = needs[(i * 31) % needs.length]!;
     const person = staff[(i * 7919) % staff.length]!;
     const completed = i % 3 !== 0;
@@ -68,7 +71,7 @@ async function addDeliveredSupport(): Promise<void> {
       impactEvidence: completed ? `Bench evidence ${i}: pupils in the target group made expected progress` : null,
       statusHistory: [{ status: 'ACTIVE', by: actor, at }],
       statusSince: at,
-      liveKey: `bench-delivered:${i}`,
+      liveKey: `${keyPrefix}:${i}`,
       createdBy: actor,
       updatedBy: actor,
     };
@@ -113,11 +116,16 @@ async function main(): Promise<void> {
     await connectDatabase(database.uri, 'board_report_bench', { singleConnection: database.kind === 'ferretdb' });
     await generateIntoDatabase(options, (line) => console.log(line.trim()));
     let t = performance.now();
-    await addDeliveredSupport();
+    await addDeliveredSupport(DELIVERED, 'bench-delivered');
     console.log(`added ${DELIVERED} delivered deployments in this term in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     const [largest] = await Academy.aggregate<{ _id: Types.ObjectId; n: number }>([{ $match: { trustId: { $ne: null } } }, { $group: { _id: '$trustId', n: { $sum: 1 } } }, { $sort: { n: -1 } }, { $limit: 1 }]);
     const trustId = largest!._id;
+    if (FOCUS > 0) {
+      const schools = (await Academy.find({ trustId }, { _id: 1 }).lean()).map((a) => a._id);
+      await addDeliveredSupport(FOCUS, 'bench-focus', { academyId: { $in: schools } });
+      console.log(`added ${FOCUS} delivered deployments received by the largest trust`);
+    }
     const actor = { sub: 'bench', role: 'ADMIN' };
     await MaturityAssessment.insertMany(MATURITY_STEPS.map((step) => ({ trustId, step, stage: 'DEVELOPING', evidence: 'Bench assessment', assessedBy: actor, assessedAt: new Date() })));
     t = performance.now();

@@ -94,7 +94,7 @@ export function renderBoardReport(report: BoardReport, options: { equityLedger?:
     .map((m) => `<h3>${e(m.label)}: proposed ${stage(m.proposal!.stage)}</h3><ul>${m.proposal!.reasons.map((x) => `<li>${e(x.detail)}</li>`).join('')}</ul>${m.proposal!.toReachNextStage.length ? `<p class="note">For the next stage: ${e(m.proposal!.toReachNextStage.join('; '))}.</p>` : ''}`)
     .join('');
   const impactList = r.impact.length
-    ? `<table><caption>Completed support and its named impact</caption><thead><tr><th scope="col">School</th><th scope="col">Area</th><th scope="col" class="n">Days</th><th scope="col" class="n">Impact</th><th scope="col">Evidence</th></tr></thead><tbody>${r.impact
+    ? `<table><caption>Completed support and its named impact${r.impactTotal > r.impact.length ? `: the ${r.impact.length} strongest of ${r.impactTotal}` : ''}</caption><thead><tr><th scope="col">School</th><th scope="col">Area</th><th scope="col" class="n">Days</th><th scope="col" class="n">Impact</th><th scope="col">Evidence</th></tr></thead><tbody>${r.impact
         .map((i) => `<tr><td>${e(i.school)}</td><td>${e(i.area)}</td><td class="n">${i.days}</td><td class="n">${i.rating}</td><td>${e(i.evidence.length > 400 ? `${i.evidence.slice(0, 399)}…` : i.evidence)}</td></tr>`)
         .join('')}</tbody></table>`
     : '<p class="note">No support was completed in this term.</p>';
