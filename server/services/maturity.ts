@@ -61,8 +61,9 @@ export function assessmentsOf(trustId: string): Promise<MaturityAssessmentDoc[]>
 
 export async function trustMaturity(viewer: Viewer, trustId: string, now = new Date()): Promise<TrustMaturityView> {
   if (viewer.role === 'TEACHER') throw new ForbiddenError("a trust's maturity assessment is read by its improvement lead, executive heads and headteachers, and ADMIN");
-  const loaded = await loadTrust(trustId);
+  // Refused before the trust is looked up, so a caller without the right is not told which trust IDs exist.
   if (!(await mayReadTrust(viewer, trustId))) throw new ForbiddenError("a trust's maturity assessment is read by its improvement lead, executive heads and headteachers, and ADMIN");
+  const loaded = await loadTrust(trustId);
   const facts = maturityFacts(loaded.records, schoolYearOf(now));
   const proposals = new Map<MaturityStep, MaturityProposal>(proposeStages(facts).map((p) => [p.step, p]));
   const all = await assessmentsOf(trustId);
