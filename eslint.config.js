@@ -72,6 +72,15 @@ const VALUE_TYPES = [
   'EquityLedgerBand',
   'EquityFlow',
   'EquityFlowCell',
+  // schema/types/maturity.ts: a trust's self-assessment is a view of the trust; its
+  // assessments are append-only history entries (like AuditEntry), reached only through it.
+  'MaturityAssessment',
+  'MaturityCriterion',
+  'MaturityProposal',
+  'MaturityReason',
+  'MaturityStageDescriptor',
+  'MaturityStepAssessment',
+  'TrustMaturity',
 ];
 
 const config = [

@@ -29,5 +29,6 @@ import './types/calendar-feed';
 import './types/leavers';
 import './types/school-year';
 import './types/equity-ledger';
+import './types/maturity';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -14,6 +14,8 @@ import type { DevTokenMinter, GraphQLContext } from '../schema/context';
 import { compiledExecution } from './compiled-execution';
 import { subjectAccessRoutes } from './exports/subject-access';
 import { listExportRoutes } from './exports/list-exports';
+import { boardReportRoutes } from './exports/board-report/route';
+import { chromiumPathFor } from './exports/board-report/pdf';
 import { calendarRoutes } from './calendar/route';
 import { OidcIssuer } from './auth/oidc/issuer';
 import { signInRoutes } from './auth/oidc/routes';
@@ -40,7 +42,7 @@ import { introspectionPolicy } from './security/schema-exposure';
 import { type SecuritySettings, securityDefaults } from './security/settings';
 
 export interface AppOptions {
-  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'> & { security?: Partial<SecuritySettings>; compileQueries?: boolean; oidc?: AppConfig['oidc']; devSignIn?: boolean };
+  config: Pick<AppConfig, 'jwtSecret' | 'nodeEnv'> & { security?: Partial<SecuritySettings>; compileQueries?: boolean; oidc?: AppConfig['oidc']; devSignIn?: boolean; pdfChromiumPath?: string | null };
   logger: Logger;
   /** The time, for checking token and session expiry (tests run it ahead). */
   clock?: () => Date;
@@ -154,6 +156,8 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
   app.use(subjectAccessRoutes(authenticateCaller, logger, { exportsPerHour: security.exportsPerHour, store: exportRateLimitStore }));
   // CSV exports of deployments, needs and a plan (server/exports/list-exports.ts, docs/exports.md).
   app.use(listExportRoutes(authenticateCaller, logger));
+  // The termly board report, HTML and PDF (server/exports/board-report).
+  app.use(boardReportRoutes(authenticateCaller, logger, chromiumPathFor(config.pdfChromiumPath, config.nodeEnv)));
   // Private iCalendar feeds of agreed deployments (server/calendar).
   app.use(calendarRoutes());
 

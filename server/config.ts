@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start-up so a bad value stops the
 // service with a message that names the variable, rather than failing later.
 import { randomBytes } from 'node:crypto';
+import { accessSync, constants as fsConstants } from 'node:fs';
 import { loadOidcSettings, type OidcSettings } from './auth/oidc/settings';
 import { type EmailSettings, loadEmailSettings } from './notifications/settings';
 import { type SecuritySettings, securityDefaults } from './security/settings';
@@ -31,6 +32,8 @@ export interface AppConfig {
   oidc: OidcSettings | null;
   /** Email: SMTP_URL and the outbox sender (server/notifications). */
   email: EmailSettings;
+  /** PDF_CHROMIUM_PATH: the Chromium that prints board reports to PDF (server/exports/board-report/pdf.ts). */
+  pdfChromiumPath: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     compileQueries: parseOnOff(env, 'GRAPHQL_JIT', true),
     oidc: loadOidcSettings(env, nodeEnv),
     email: loadEmailSettings(env, nodeEnv),
+    pdfChromiumPath: parseChromiumPath(env.PDF_CHROMIUM_PATH),
   };
 }
 
@@ -200,4 +204,16 @@ function parsePort(value: string | undefined): number {
     throw new ConfigError(`PORT must be an integer between 0 and 65535 (got "${value}")`);
   }
   return port;
+}
+
+/** PDF_CHROMIUM_PATH, when set, must name an executable file (checked at start-up, not at the first PDF). */
+function parseChromiumPath(value: string | undefined): string | null {
+  const path = value?.trim();
+  if (!path) return null;
+  try {
+    accessSync(path, fsConstants.X_OK);
+  } catch {
+    throw new ConfigError(`PDF_CHROMIUM_PATH must name a Chromium or Chrome executable; ${path} is not an executable file`);
+  }
+  return path;
 }

@@ -16,6 +16,7 @@ export const AUDITED_ENTITY_TYPES = [
   'CalendarFeed',
   'SupportOffer',
   'FsmBanding',
+  'MaturityAssessment',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

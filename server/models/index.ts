@@ -13,3 +13,4 @@ export * from './calendar-feed';
 export * from './trust-cost-settings';
 export * from './support-offer';
 export * from './fsm-banding';
+export * from './maturity-assessment';

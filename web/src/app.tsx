@@ -23,6 +23,8 @@ const EditProfilePage = lazy(() => import('./pages/edit-profile-page'));
 const DeploymentPage = lazy(() => import('./pages/deployment-page'));
 const DeploymentRecordsPage = lazy(() => import('./pages/deployment-records-page'));
 const EquityPage = lazy(() => import('./pages/equity-page'));
+const MaturityPage = lazy(() => import('./pages/maturity-page'));
+const BoardReportPage = lazy(() => import('./pages/board-report-page'));
 
 function Only({ roles, children }: { roles: Role[]; children: React.ReactNode }) {
   const session = useSession();
@@ -74,6 +76,8 @@ export function App() {
           <Route path="/deployments/:id" element={<Only roles={['TEACHER', 'HEADTEACHER', 'EXECUTIVE_HEAD', 'IMPROVEMENT_LEAD', 'ADMIN']}><DeploymentPage /></Only>} />
           <Route path="/deployments/records" element={<Only roles={ARRANGERS}><DeploymentRecordsPage /></Only>} />
           <Route path="/equity" element={<Only roles={ARRANGERS}><EquityPage /></Only>} />
+          <Route path="/maturity" element={<Only roles={[...LEADS, 'EXECUTIVE_HEAD', 'HEADTEACHER']}><MaturityPage /></Only>} />
+          <Route path="/board-report" element={<Only roles={LEADS}><BoardReportPage /></Only>} />
           <Route path="/hub" element={<Only roles={['EXECUTIVE_HEAD']}><HubPage /></Only>} />
           <Route path="/hubs/:id" element={<Only roles={ARRANGERS}><HubPage /></Only>} />
           <Route path="/school" element={<Only roles={['HEADTEACHER']}><SchoolPage /></Only>} />

@@ -8,6 +8,7 @@ import { CalendarFeed, type CalendarFeedRecord } from '../../models/calendar-fee
 import { OutboxEmail, type OutboxEmailRecord } from '../../models/outbox-email';
 import { AuditEntry, type AuditEntryRecord } from '../../models/audit-entry';
 import { Cluster, type ClusterRecord } from '../../models/cluster';
+import { MaturityAssessment, type MaturityAssessmentRecord } from '../../models/maturity-assessment';
 import { Deployment, type DeploymentRecord } from '../../models/deployment';
 import { DirectoryUser, type DirectoryUserRecord } from '../../models/directory-user';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../../models/improvement-need';
@@ -32,6 +33,7 @@ export type CalendarFeedDoc = LeanDoc<CalendarFeedRecord>;
 export type OutboxEmailDoc = LeanDoc<OutboxEmailRecord>;
 export type SupportOfferDoc = LeanDoc<SupportOfferRecord>;
 export type FsmBandingDoc = LeanDoc<FsmBandingRecord>;
+export type MaturityAssessmentDoc = LeanDoc<MaturityAssessmentRecord>;
 
 export interface Stores {
   trusts: Store<TrustDoc>;
@@ -46,6 +48,7 @@ export interface Stores {
   outboxEmails: Store<OutboxEmailDoc>;
   offers: Store<SupportOfferDoc>;
   fsmBandings: Store<FsmBandingDoc>;
+  maturityAssessments: Store<MaturityAssessmentDoc>;
 }
 
 export const stores: Stores = {
@@ -65,6 +68,8 @@ export const stores: Stores = {
   offers: new CopyStore<SupportOfferDoc>(SupportOffer),
   // Not copied: one small record read per report, the latest by computedAt.
   fsmBandings: new MongoStore<FsmBandingDoc>(FsmBandingModel),
+  // Not copied: a trust's assessments are read by its id, through their index.
+  maturityAssessments: new MongoStore<MaturityAssessmentDoc>(MaturityAssessment),
 };
 
 /**
@@ -84,6 +89,7 @@ export const databaseStores: Stores = {
   outboxEmails: stores.outboxEmails,
   offers: new MongoStore<SupportOfferDoc>(SupportOffer),
   fsmBandings: stores.fsmBandings,
+  maturityAssessments: stores.maturityAssessments,
 };
 
 export { encodeCursor } from './keyset';

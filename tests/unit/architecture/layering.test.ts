@@ -10,6 +10,7 @@ type Layer =
   | 'domain'
   | 'ranking'
   | 'allocation'
+  | 'maturity'
   | 'models'
   | 'db'
   | 'auth'
@@ -36,6 +37,7 @@ function layerOf(path: string): Layer {
     case 'domain':
     case 'ranking':
     case 'allocation':
+    case 'maturity':
     case 'models':
     case 'db':
     case 'auth':
@@ -62,6 +64,8 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   // The pure core: plain data in, explained data out.
   ranking: ['domain'],
   allocation: ['domain', 'ranking'],
+  // The maturity tool's proposed stages (Steps 6, 8, 9): pure as well.
+  maturity: ['domain'],
   // Database schemas.
   models: ['domain'],
   // Reading the collections (stores, copies, ranking facts): never services or the API.
@@ -69,13 +73,13 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   // Tokens, viewers and policy.
   auth: ['domain', 'models'],
   // The use cases: reads through db/, writes through models/.
-  services: ['domain', 'ranking', 'allocation', 'models', 'db', 'auth', 'platform'],
+  services: ['domain', 'ranking', 'allocation', 'maturity', 'models', 'db', 'auth', 'platform'],
   // Commands writing beside the server (GIAS and staff imports).
   import: ['domain', 'ranking', 'models', 'db', 'auth', 'services', 'platform'],
   // The GraphQL API: services, domain types and its own helpers; never models or db/.
-  schema: ['domain', 'ranking', 'allocation', 'auth', 'services'],
+  schema: ['domain', 'ranking', 'allocation', 'maturity', 'auth', 'services'],
   platform: ['domain'],
-  transport: ['domain', 'ranking', 'allocation', 'models', 'db', 'auth', 'services', 'import', 'schema', 'platform'],
+  transport: ['domain', 'ranking', 'allocation', 'maturity', 'models', 'db', 'auth', 'services', 'import', 'schema', 'platform'],
 };
 
 /** Packages a layer must not use: GraphQL stays in the schema and transport, mongoose below the services. */
@@ -83,6 +87,7 @@ const FORBIDDEN_PACKAGES: Partial<Record<Layer, readonly string[]>> = {
   domain: ['mongoose', 'graphql', '@pothos', 'graphql-yoga', 'zod'],
   ranking: ['mongoose', 'graphql', '@pothos', 'graphql-yoga'],
   allocation: ['mongoose', 'graphql', '@pothos', 'graphql-yoga'],
+  maturity: ['mongoose', 'graphql', '@pothos', 'graphql-yoga'],
   models: ['graphql', '@pothos', 'graphql-yoga'],
   db: ['graphql', '@pothos', 'graphql-yoga'],
   auth: ['graphql', '@pothos', 'graphql-yoga'],

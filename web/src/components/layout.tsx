@@ -14,6 +14,8 @@ const NAV: Record<Role, { to: string; text: string }[]> = {
     { to: '/deployments', text: 'Deployments' },
     { to: '/deployments/records', text: 'Records' },
     { to: '/equity', text: 'Equity' },
+    { to: '/maturity', text: 'Maturity' },
+    { to: '/board-report', text: 'Board report' },
   ],
   IMPROVEMENT_LEAD: [
     { to: '/lead', text: 'Needs and hubs' },
@@ -21,6 +23,8 @@ const NAV: Record<Role, { to: string; text: string }[]> = {
     { to: '/deployments', text: 'Deployments' },
     { to: '/deployments/records', text: 'Records' },
     { to: '/equity', text: 'Equity' },
+    { to: '/maturity', text: 'Maturity' },
+    { to: '/board-report', text: 'Board report' },
   ],
   EXECUTIVE_HEAD: [
     { to: '/hub', text: 'My hub' },
@@ -28,11 +32,13 @@ const NAV: Record<Role, { to: string; text: string }[]> = {
     { to: '/equity', text: 'Equity' },
     // Heads support other schools too: their own deployments and profile.
     { to: '/me/deployments', text: 'My deployments' },
+    { to: '/maturity', text: 'Maturity' },
   ],
   HEADTEACHER: [
     { to: '/school', text: 'My school' },
     { to: '/school/raise-need', text: 'Raise a need' },
     { to: '/me/deployments', text: 'My deployments' },
+    { to: '/maturity', text: 'Maturity' },
   ],
   TEACHER: [
     { to: '/me', text: 'My profile' },
