@@ -87,6 +87,24 @@ describe('GET /reports/board', () => {
       expect(/data-figure="proposed">([^<]*)</.exec(row)![1]).toBe(step.proposal ? step.proposal.stage[0] + step.proposal.stage.slice(1).toLowerCase() : '—');
     }
     expect(html).toContain('Up from Embedding');
+
+    // The equity ledger of the term's school year, as the API gives it.
+    const LEDGER = `query ($trustId: ID!, $schoolYear: String) { equityLedger(trustId: $trustId, schoolYear: $schoolYear) {
+      bands { label daysRequested daysReceived } actualFlow { towardsMoreDisadvantaged } nearestAbleFlow { towardsMoreDisadvantaged } } }`;
+    const ledger = await api.gql(LEDGER, { trustId: t.trustId, schoolYear: termOf(new Date()).schoolYear.label }, { token: lead });
+    expect(ledger.errors).toBeUndefined();
+    const bands = ledger.data.equityLedger.bands;
+    expect(bands.length).toBeGreaterThan(0);
+    for (const band of bands) {
+      const escaped = band.label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      const start = html.indexOf(`<tr data-band="${escaped}">`);
+      expect(start).toBeGreaterThan(-1);
+      const row = html.slice(start, html.indexOf('</tr>', start));
+      expect(Number(/data-figure="requested">(\d+)</.exec(row)![1])).toBe(band.daysRequested);
+      expect(Number(/data-figure="received">(\d+)</.exec(row)![1])).toBe(band.daysReceived);
+    }
+    expect(figure(html, 'towards-more-disadvantaged')).toBe(ledger.data.equityLedger.actualFlow.towardsMoreDisadvantaged);
+    expect(figure(html, 'nearest-able-towards-more-disadvantaged')).toBe(ledger.data.equityLedger.nearestAbleFlow.towardsMoreDisadvantaged);
   });
 
   it('is one self-contained page: a content security policy allowing only its style, no script, charts as inline SVG', async () => {
@@ -99,8 +117,9 @@ describe('GET /reports/board', () => {
     expect(html.match(/<svg [^>]*role="img"/g)!.length).toBeGreaterThanOrEqual(4);
     expect(html).toContain('@media print');
     expect(html).toContain(`<h1>${t.name}</h1>`);
-    // The section for the equity ledger is left out when no ledger is given.
-    expect(html).not.toContain('id="equity-ledger"');
+    // The equity ledger's section, with its chart.
+    expect(html).toContain('id="equity-ledger"');
+    expect(html).toMatch(/<svg [^>]*id="chart-equity"/);
   });
 
   it('refuses without a token, to other roles and other trusts, and names a bad parameter', async () => {

@@ -71,10 +71,10 @@ function progress(recorded: MaturityStage | null, previous: MaturityStage | null
 
 function equitySection(ledger: EquityLedgerSection): string {
   const rows = ledger.rows
-    .map((r) => `<tr><th scope="row">${e(r.band)}</th><td class="n">${r.daysRequested}</td><td class="n">${r.daysReceived}</td></tr>`)
+    .map((r) => `<tr data-band="${e(r.band)}"><th scope="row">${e(r.band)}</th><td class="n" data-figure="requested">${r.daysRequested}</td><td class="n" data-figure="received">${r.daysReceived}</td></tr>`)
     .join('');
   const flow = ledger.flow
-    ? `<p>Days that went from less to more disadvantaged schools: <strong>${ledger.flow.fromLessToMoreDisadvantaged}</strong>; sending help to the nearest able school would have given <strong>${ledger.flow.nearestAbleWouldGive}</strong>.</p>`
+    ? `<p>Days that went from less to more disadvantaged schools: <strong data-figure="towards-more-disadvantaged">${ledger.flow.fromLessToMoreDisadvantaged}</strong>; sending help to the nearest able school would have given <strong data-figure="nearest-able-towards-more-disadvantaged">${ledger.flow.nearestAbleWouldGive}</strong>.</p>`
     : '';
   return `<section id="equity-ledger" aria-labelledby="equity-heading"><h2 id="equity-heading">Equity ledger</h2><p class="note">${e(ledger.bandsNote)}</p>${barChart('chart-equity', 'Delivered days received by band of disadvantage', ledger.rows.map((r) => ({ label: r.band, value: r.daysReceived })), 'days')}<table><caption>Days requested and received by band</caption><thead><tr><th scope="col">Band</th><th scope="col" class="n">Days requested</th><th scope="col" class="n">Days received</th></tr></thead><tbody>${rows}</tbody></table>${flow}</section>`;
 }

@@ -9,6 +9,8 @@ import { DomainError, InvalidInputError, NotFoundError } from '../../domain/erro
 import type { Logger } from '../../logger';
 import { sendGraphQLError } from '../../security/graphql-errors';
 import { boardReport } from '../../services/board-report';
+import { equityLedger } from '../../services/equity/ledger';
+import { equitySectionOf } from './equity';
 import { BOARD_REPORT_STYLE_HASH, renderBoardReport } from './html';
 import { PdfUnavailableError, printToPdf } from './pdf';
 
@@ -41,7 +43,9 @@ export function boardReportRoutes(authenticate: RequestAuthenticator, logger: Lo
           const trustId = decodeIdOfType(rawTrust, 'Trust');
           if (!trustId) throw new NotFoundError('trustId: no trust with this ID exists', 'trustId');
           const report = await boardReport(outcome.viewer, trustId, term);
-          const html = renderBoardReport(report);
+          // The equity ledger of the term's school year, for the whole trust.
+          const ledger = await equityLedger({ trustId, schoolYear: report.term.schoolYear.label }, outcome.viewer);
+          const html = renderBoardReport(report, { equityLedger: equitySectionOf(ledger) });
           const file = `board-report-${report.trust.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'trust'}-${report.term.label}`;
           if (format === 'html') {
             res

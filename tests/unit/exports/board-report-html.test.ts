@@ -39,8 +39,8 @@ describe('renderBoardReport', () => {
     const section = /<section id="equity-ledger"[\s\S]*?<\/section>/.exec(html)![0];
     expect(section).toContain('<h2 id="equity-heading">Equity ledger</h2>');
     expect(section).toContain('National quintiles of the FSM share, cut points of 2026-10-01');
-    expect(section).toContain('<tr><th scope="row">Q5 (most disadvantaged fifth)</th><td class="n">12</td><td class="n">9</td></tr>');
-    expect(section).toContain('<strong>8</strong>; sending help to the nearest able school would have given <strong>5</strong>');
+    expect(section).toContain('<tr data-band="Q5 (most disadvantaged fifth)"><th scope="row">Q5 (most disadvantaged fifth)</th><td class="n" data-figure="requested">12</td><td class="n" data-figure="received">9</td></tr>');
+    expect(section).toContain('<strong data-figure="towards-more-disadvantaged">8</strong>; sending help to the nearest able school would have given <strong data-figure="nearest-able-towards-more-disadvantaged">5</strong>');
     expect(section).toMatch(/<svg [^>]*id="chart-equity"/);
   });
 
