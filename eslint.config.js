@@ -52,6 +52,11 @@ const VALUE_TYPES = [
   // schema/types/email-preferences.ts: settings held for a person's address or a trust.
   'EmailPreference',
   'ReminderRule',
+  // schema/types/inspection.ts: an academy's inspection outcomes, read with the academy.
+  'LatestInspection',
+  'OfstedJudgement',
+  'OfstedReportCard',
+  'ReportCardAreaGrade',
 ];
 
 const config = [
