@@ -55,7 +55,7 @@ export interface OfstedImportSummary {
   problems: RowProblem[];
   /** Header columns the import does not read. */
   ignoredColumns: string[];
-  /** Updates not applied because the school changed meanwhile (re-run to retry). */
+  /** Updates the database refused (re-run to retry). */
   notApplied: { line: number; urn: string }[];
   /** Needs whose priority was recomputed from the new outcomes. */
   prioritiesRefreshed: number;

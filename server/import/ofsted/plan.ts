@@ -7,7 +7,7 @@ import type { LeanDoc } from '../../models/lean';
 import type { FieldChanges } from '../../services/audit';
 import type { InspectionRow } from './row';
 
-export type StoredAcademy = Pick<LeanDoc<AcademyRecord>, '_id' | 'urn' | 'ofstedRating' | 'ofstedJudgedOn' | 'ofstedReportCard' | 'updatedAt'>;
+export type StoredAcademy = Pick<LeanDoc<AcademyRecord>, '_id' | 'urn' | 'ofstedRating' | 'ofstedJudgedOn' | 'ofstedReportCard'>;
 
 export interface AcademyUpdate {
   line: number;
@@ -26,7 +26,7 @@ export interface ImportPlan {
 }
 
 export async function loadAcademiesByUrn(): Promise<Map<string, StoredAcademy>> {
-  const docs = (await Academy.find({}, { urn: 1, ofstedRating: 1, ofstedJudgedOn: 1, ofstedReportCard: 1, updatedAt: 1 }).lean()) as StoredAcademy[];
+  const docs = (await Academy.find({}, { urn: 1, ofstedRating: 1, ofstedJudgedOn: 1, ofstedReportCard: 1 }).lean()) as StoredAcademy[];
   return new Map(docs.map((d) => [d.urn, d]));
 }
 

@@ -29,7 +29,7 @@ export function formatSummary(s: OfstedImportSummary): string {
     for (const o of s.olderThanRecorded.slice(0, MAX_LISTED)) lines.push(`  line ${o.line}: URN ${o.urn}, ${o.what}`);
   }
   if (s.notApplied.length) {
-    lines.push('', `Not applied (${n(s.notApplied.length)}): the school changed while the import ran; run it again. The rest was written:`);
+    lines.push('', `Not applied (${n(s.notApplied.length)}): the database refused these updates; run the import again. The rest was written:`);
     for (const p of s.notApplied) lines.push(`  line ${p.line}: URN ${p.urn}`);
   }
   if (s.ignoredColumns.length) lines.push('', `Columns not read (${n(s.ignoredColumns.length)}): ${s.ignoredColumns.map((c) => `"${c}"`).join(', ')}.`);
