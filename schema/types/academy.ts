@@ -8,7 +8,7 @@ import { recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
 import { payloadType } from '../payloads';
 import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
-import { OfstedRatingEnum, PhaseEnum } from './enums';
+import { AcademyStatusEnum, OfstedRatingEnum, PhaseEnum } from './enums';
 import { judgementOf, LatestInspectionType, latestInspectionOf, OfstedJudgementType, OfstedReportCardType, reportCardOf } from './inspection';
 
 AcademyRef.implement({
@@ -30,6 +30,8 @@ AcademyRef.implement({
       description: 'The more recent of the last judgement and the last report card: what need priority and the home-school rule go by.',
       resolve: (a) => latestInspectionOf(a),
     }),
+    status: t.field({ type: AcademyStatusEnum, description: 'OPEN, or CLOSED once the register (GIAS) lists it as closed.', resolve: (a) => a.status ?? 'OPEN' }),
+    closedOn: t.field({ type: 'Date', nullable: true, description: "The register's close date; null while open or when the register gives none.", resolve: (a) => a.closedOn ?? null }),
     fsmPercent: t.float({
       nullable: true,
       description:

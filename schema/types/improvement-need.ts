@@ -38,6 +38,11 @@ ImprovementNeedRef.implement({
     phase: t.field({ type: PhaseEnum, description: 'Phase the support is for.', resolve: (n) => n.phase }),
     severity: t.field({ type: NeedSeverityEnum, description: 'How urgent it is.', resolve: (n) => n.severity }),
     status: t.field({ type: NeedStatusEnum, description: 'Where it stands; follows its deployments.', resolve: (n) => n.status }),
+    withdrawnReason: t.string({
+      nullable: true,
+      description: 'Why the service closed this need without it being met, in words (e.g. its school closed in the register); null otherwise. Its status is then CLOSED.',
+      resolve: (n) => n.withdrawnReason ?? null,
+    }),
     description: t.string({
       nullable: true,
       description: `What the problem is, in the school’s words; it can name pupils' circumstances. Readable only by ${NEED_DESCRIPTION_READERS}; others get null with a FORBIDDEN (without a token UNAUTHENTICATED) error.`,

@@ -1,5 +1,5 @@
 import { type HydratedDocument, type InferSchemaType, Schema, model } from 'mongoose';
-import { OFSTED_RATINGS, PHASES } from '../domain/enums';
+import { ACADEMY_STATUSES, OFSTED_RATINGS, PHASES } from '../domain/enums';
 import { REPORT_CARD_AREAS, REPORT_CARD_GRADES, SAFEGUARDING_OUTCOMES } from '../domain/inspection';
 import { authorship } from './common';
 
@@ -32,6 +32,10 @@ const academySchema = new Schema(
     /** When that judgement was made; null when not recorded. */
     ofstedJudgedOn: { type: Date, default: null },
     ofstedReportCard: { type: reportCardSchema, default: null },
+    /** CLOSED once the register (GIAS import) lists the school as closed: kept, as staff, needs and history refer to it. */
+    status: { type: String, required: true, enum: ACADEMY_STATUSES, default: 'OPEN' },
+    /** The register's close date; null while open (or when the register gives none). */
+    closedOn: { type: Date, default: null },
     /** Percentage of pupils eligible for free school meals; null when unknown (never 0 for unknown). */
     fsmPercent: { type: Number, min: 0, max: 100, default: null },
     pupils: { type: Number, min: 0, default: null },

@@ -58,6 +58,7 @@ const CHECKS: Record<ExclusionReason, Check> = {
     supporter.safeguardingCheckExpiresOn !== null && supporter.safeguardingCheckExpiresOn.getTime() < now.getTime(),
   ALREADY_SUPPORTING: (need, supporter) => supporter.supportingNeedIds.includes(need.id),
   NOT_AVAILABLE_IN_WINDOW: (need, supporter) => !availableForNeed(supporter.availability, { start: need.windowStart, end: need.windowEnd }),
+  HOME_SCHOOL_CLOSED: (_need, supporter) => supporter.homeAcademy.closed === true,
 };
 
 /** The checks in contract order, so the first failure found is the one counted. */
@@ -112,6 +113,7 @@ function screen(
   if (supporter.availability.length > 0 && !availableForNeed(supporter.availability, { start: need.windowStart, end: need.windowEnd })) {
     return 'NOT_AVAILABLE_IN_WINDOW';
   }
+  if (supporter.homeAcademy.closed === true) return 'HOME_SCHOOL_CLOSED';
   return null;
 }
 

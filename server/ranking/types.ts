@@ -29,6 +29,8 @@ export interface AcademyProfile {
    * single-word judgement above, date unknown (profiles built before report cards existed).
    */
   inspection?: LatestInspection;
+  /** The school has closed (absent: open): its staff are not lent (HOME_SCHOOL_CLOSED). */
+  closed?: boolean;
   /** Percentage (0-100) of pupils eligible for free school meals; null when unknown. */
   fsmPercent: number | null;
   location: GeoPoint | null;

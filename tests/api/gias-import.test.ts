@@ -21,7 +21,7 @@ const UPDATE = join(FIXTURES, 'edubasealldata-update.csv');
 const GIAS_ACTOR = { sub: 'gias-import', role: 'SYSTEM' };
 
 const ACADEMY = `query ($urn: String!) {
-  academyByUrn(urn: $urn) { id urn name phase ofstedRating fsmPercent pupils postcode latitude longitude trust { id name } }
+  academyByUrn(urn: $urn) { id urn name phase status closedOn ofstedRating fsmPercent pupils postcode latitude longitude trust { id name } }
 }`;
 
 let api: TestApi;
@@ -296,12 +296,14 @@ describe('re-running', () => {
 });
 
 describe('a school recorded here that GIAS now lists as closed', () => {
-  it('is kept (staff, needs and history refer to it) and reported with its line', async () => {
+  it('is kept (staff, needs and history refer to it), marked closed with its close date, and reported with its line', async () => {
     const admin = await api.token('ADMIN');
     await must(api, UPSERT_ACADEMY, { input: { urn: '199011', name: 'Bodmin Old Junior School', phase: 'PRIMARY' } }, admin, 'upsertAcademy');
     const summary = await importGiasFile(SAMPLE);
-    expect(summary.closedButRecorded).toEqual({ count: 1, listed: [{ line: 13, urn: '199011', reason: 'closed in GIAS, still recorded here' }] });
-    expect(await academy('199011')).toMatchObject({ name: 'Bodmin Old Junior School' });
+    expect(summary.closedHere).toEqual({ count: 1, listed: [{ line: 13, urn: '199011', reason: 'closed in GIAS: marked closed here' }] });
+    expect(await academy('199011')).toMatchObject({ name: 'Bodmin Old Junior School', status: 'CLOSED', closedOn: '2019-08-31' });
+    // Once closed, it is not reported again (tests/api/closed-schools.test.ts covers needs and staff).
+    expect((await importGiasFile(SAMPLE)).closedHere.count).toBe(0);
   });
 });
 

@@ -12,6 +12,7 @@ export function academyProfile(academy: LeanDoc<AcademyRecord>): AcademyProfile 
     phase: academy.phase,
     ofstedRating: academy.ofstedRating,
     inspection: latestInspection({ rating: academy.ofstedRating, inspectedOn: academy.ofstedJudgedOn ?? null }, reportCardOf(academy)),
+    closed: academy.status === 'CLOSED',
     fsmPercent: academy.fsmPercent ?? null,
     location:
       academy.latitude != null && academy.longitude != null ? { latitude: academy.latitude, longitude: academy.longitude } : null,

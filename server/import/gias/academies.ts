@@ -165,6 +165,10 @@ export class AcademyWriter {
 function newAcademyDefaults() {
   return {
     ofstedRating: 'NOT_INSPECTED',
+    ofstedJudgedOn: null,
+    ofstedReportCard: null,
+    status: 'OPEN',
+    closedOn: null,
     fsmPercent: null,
     pupils: null,
     postcode: null,
