@@ -12,8 +12,11 @@ import {
   SAFEGUARDING_OUTCOMES,
   type SingleWordJudgement,
 } from '../../server/domain/inspection';
+import { recordOfstedReportCard } from '../../server/services/inspections';
 import { builder } from '../builder';
-import type { AcademyShape } from '../refs';
+import { inputMutation, outcomeOf } from '../mutations';
+import { payloadType } from '../payloads';
+import { AcademyRef, type AcademyShape } from '../refs';
 import { OfstedRatingEnum } from './enums';
 
 export const ReportCardGradeEnum = builder.enumType('ReportCardGrade', {
@@ -113,3 +116,36 @@ export function latestInspectionOf(a: AcademyShape): LatestInspection {
 }
 
 export { LatestInspectionType, OfstedJudgementType, OfstedReportCardType };
+
+const ReportCardAreaGradeInput = builder.inputType('ReportCardAreaGradeInput', {
+  description: 'The grade one evaluation area received.',
+  fields: (t) => ({
+    area: t.field({ type: ReportCardAreaEnum, required: true, description: 'The evaluation area.' }),
+    grade: t.field({ type: ReportCardGradeEnum, required: true, description: 'Its grade.' }),
+  }),
+});
+
+const RecordOfstedReportCardInput = builder.inputType('RecordOfstedReportCardInput', {
+  description: "A school's report card, as Ofsted published it.",
+  fields: (t) => ({
+    academyId: t.id({ required: true, description: 'The school inspected.' }),
+    inspectedOn: t.field({ type: 'Date', required: true, description: 'When the inspection began (from 10 November 2025, not in the future).' }),
+    safeguarding: t.field({ type: SafeguardingOutcomeEnum, required: true, description: 'Whether safeguarding standards were met.' }),
+    grades: t.field({
+      type: [ReportCardAreaGradeInput],
+      required: true,
+      description: 'One grade per area: the six every school has, plus EARLY_YEARS and SIXTH_FORM where the school has them.',
+    }),
+  }),
+});
+
+const RecordOfstedReportCardPayload = payloadType('RecordOfstedReportCardPayload', 'academy', AcademyRef, 'Result of recordOfstedReportCard.');
+
+inputMutation('recordOfstedReportCard', {
+  description:
+    "Records a school's latest Ofsted report card without waiting for Ofsted's monthly file (npm run import:ofsted). Refused when a later report card is recorded. Need priorities and the home-school rule follow it at once. ADMIN, or the IMPROVEMENT_LEAD of the school's trust.",
+  input: RecordOfstedReportCardInput,
+  inputDescription: 'The school and its report card.',
+  payload: RecordOfstedReportCardPayload,
+  resolve: outcomeOf(recordOfstedReportCard),
+});

@@ -32,7 +32,9 @@ export const NeedSummaryFields = graphql(
       id
       name
       fsmPercent
-      ofstedRating
+      latestInspection {
+        label
+      }
       cluster {
         id
         name

@@ -18,6 +18,7 @@ const NeedQuery = graphql(
     node(id: $id) {
       ... on ImprovementNeed {
         ...NeedSummaryFields
+        withdrawnReason
         deployments {
           id
           status
@@ -77,7 +78,9 @@ const RankingQuery = graphql(
             id
             name
             supportRemainingDays
-            ofstedRating
+            latestInspection {
+              label
+            }
           }
         }
       }
@@ -125,6 +128,12 @@ export default function NeedPage() {
                 {label(n.area)} at {n.academy.name}
               </h1>
               <p className="lede">{n.description}</p>
+              {n.withdrawnReason ? (
+                <div className="notice" role="note" aria-label="Withdrawn">
+                  <p className="notice-title">Withdrawn</p>
+                  <p>{n.withdrawnReason}</p>
+                </div>
+              ) : null}
               <div className="two-columns">
                 <div>
                   <NeedCard need={n} link={false} maxPriority={Math.max(1, n.priority)} />
@@ -154,7 +163,10 @@ export default function NeedPage() {
                   {n.status === 'OPEN' ? (
                     <Ranking needId={n.id} kind={kind} outstanding={n.daysOutstanding} proposed={proposed} onProposed={setProposed} />
                   ) : (
-                    <Empty>This need is {label(n.status).toLowerCase()}: it is not waiting for more support.</Empty>
+                    <Empty>
+                      This need is {label(n.status).toLowerCase()}
+                      {n.withdrawnReason ? ' (withdrawn, see above)' : ''}: it is not waiting for more support.
+                    </Empty>
                   )}
                 </section>
               </div>
@@ -233,7 +245,7 @@ function CandidateCard({ candidate: c, max, needId, outstanding, onProposed }: {
       <p className="meta">
         {who.__typename === 'StaffMember'
           ? `${label(who.role)} at ${who.homeAcademy.name}${who.homeAcademy.cluster ? ` (${who.homeAcademy.cluster.name})` : ''}${who.designations.length ? ` · ${who.designations.join(', ')}` : ''}`
-          : `Ofsted ${label(who.ofstedRating)}`}
+          : who.latestInspection.label}
         {c.distanceKm != null ? ` · ${c.distanceKm.toFixed(1)} km away` : ''} · {spare == null ? 'days free not shared' : `${days(spare)} free`}
       </p>
       <ScoreBar factors={c.factors} total={c.score} max={max} />
