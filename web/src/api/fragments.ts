@@ -52,7 +52,9 @@ export const MapSchoolFields = graphql(`
     latitude
     longitude
     fsmPercent
-    ofstedRating
+    latestInspection {
+      label
+    }
     isHubLead
     cluster {
       id

@@ -8,7 +8,7 @@ import { useSession } from '../auth/session';
 import { NeedCard } from '../components/need-card';
 import { SchoolMap } from '../components/school-map';
 import { Empty, QueryView } from '../components/states';
-import { days, label, percent } from '../format';
+import { days, percent } from '../format';
 
 const TrustsQuery = graphql(`
   query LeadTrusts {
@@ -40,7 +40,9 @@ const LeadHomeQuery = graphql(
           leadAcademy {
             id
             name
-            ofstedRating
+            latestInspection {
+              label
+            }
           }
           executiveHead {
             id
@@ -143,7 +145,7 @@ export default function LeadHome() {
                               <dl className="facts">
                                 <dt>Lead academy</dt>
                                 <dd>
-                                  {hub.leadAcademy.name} ({label(hub.leadAcademy.ofstedRating)})
+                                  {hub.leadAcademy.name} ({hub.leadAcademy.latestInspection.label})
                                 </dd>
                                 <dt>Executive head</dt>
                                 <dd>{hub.executiveHead?.name ?? 'none on record'}</dd>
