@@ -307,6 +307,25 @@ describe('a school recorded here that GIAS now lists as closed', () => {
   });
 });
 
+describe('a recorded judgement is not unsaid by a register with none (report cards, from November 2025)', () => {
+  it('keeps the last judgement when the register has no single-word judgement for the school; takes a new one, its date unknown', async () => {
+    const row = (rating: string) =>
+      writeTmp(`judgement-${rating || 'blank'}.csv`, encodeRegister([headerLine(), recordLine(typicalRecord({ URN: 133901, EstablishmentName: 'Report Card Academy', 'TypeOfEstablishment (name)': 'Academy converter', 'PhaseOfEducation (name)': 'Primary', 'OfstedRating (name)': rating }))]));
+    await importGiasFile(row('Good'));
+    expect((await academy('133901')).ofstedRating).toBe('GOOD');
+    await Academy.updateOne({ urn: '133901' }, { $set: { ofstedJudgedOn: new Date('2019-05-01T00:00:00Z') } }); // as import:ofsted dates it
+    for (const blank of ['', 'Not judged']) {
+      const s = await importGiasFile(row(blank));
+      expect(s).toMatchObject({ updated: 0, unchanged: 1 });
+      expect((await academy('133901')).ofstedRating).toBe('GOOD');
+    }
+    expect((await Academy.findOne({ urn: '133901' }).lean())!.ofstedJudgedOn).toEqual(new Date('2019-05-01T00:00:00Z'));
+    await importGiasFile(row('Requires improvement'));
+    const after = (await Academy.findOne({ urn: '133901' }).lean())!;
+    expect(after).toMatchObject({ ofstedRating: 'REQUIRES_IMPROVEMENT', ofstedJudgedOn: null });
+  });
+});
+
 describe('the command, end to end', () => {
   const dbName = `gias_cli_${process.pid}`;
   const run = (args: string[], env: Record<string, string | undefined>) => runScript('server/import/gias-command.ts', args, env);
