@@ -13,18 +13,22 @@ import {
   REPORT_CARD_GRADES,
   type ReportCardGrade,
 } from '../../../server/domain/inspection';
-import { OFSTED_RATINGS } from '../../../server/domain/enums';
+import { EXCLUSION_REASONS, type ExclusionReason, OFSTED_RATINGS } from '../../../server/domain/enums';
 import {
   DEFAULT_RANKING_CONFIG as C,
   firstExclusionReason,
+  inspectionOf,
   inspectionPriorityValue,
   needPriority,
   ofstedRating,
+  rankCandidatesForNeed,
   sustainabilityDetail,
   sustainabilityValue,
 } from '../../../server/ranking';
 import { rankingConfigProblems } from '../../../server/ranking/config';
+import { arbNeed, arbSupporters } from './arbitraries';
 import { academy, need, NOW, supporter as staff } from './fixtures';
+import { oracleReasons } from './oracle';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const SIX = REPORT_CARD_AREAS.slice(0, 6);
@@ -147,6 +151,47 @@ describe('the home-school rule and sustainability follow the latest inspection',
     expect(sustainabilityValue('MATHS', judged, C)).toBe(1);
     expect(sustainabilityDetail('MATHS', judged)).toBe(
       'home school can spare them (not Requires Improvement, no open high-severity need in the area) (Ofsted judgement GOOD, 1 May 2019)',
+    );
+  });
+});
+
+describe('properties: with random inspections and closures, rankings match the plain restatement of the rules', () => {
+  const arbCard: fc.Arbitrary<LatestInspection> = fc
+    .record({
+      day: fc.integer({ min: 0, max: 400 }),
+      safeguarding: fc.constantFrom('MET', 'MET', 'MET', 'NOT_MET' as const),
+      grades: fc.array(fc.constantFrom(...REPORT_CARD_GRADES), { minLength: 6, maxLength: 6 }),
+    })
+    .map(({ day: d, safeguarding, grades }) => ({
+      kind: 'REPORT_CARD' as const,
+      inspectedOn: new Date(Date.UTC(2025, 10, 10 + d)),
+      safeguarding: safeguarding as 'MET' | 'NOT_MET',
+      grades: SIX.map((area, i) => ({ area, grade: grades[i]! })),
+    }));
+  const arbJudgement: fc.Arbitrary<LatestInspection> = fc.constantFrom(...OFSTED_RATINGS).map((rating) => ({ kind: 'JUDGEMENT' as const, rating, inspectedOn: null }));
+  const arbHome = fc.record({ inspection: fc.option(fc.oneof(arbCard, arbJudgement), { nil: undefined }), closed: fc.boolean() });
+  const oracle = (n: Parameters<typeof oracleReasons>[0], s: Parameters<typeof oracleReasons>[1]) =>
+    oracleReasons(n, s, { now: NOW, minimumUsefulDays: C.constraints.minimumUsefulDays, defaultAcademyMaxTravelKm: C.constraints.defaultAcademyMaxTravelKm });
+
+  it('nobody from a school in a category of concern, or a closed one, is ever ranked; every exclusion is counted under its first reason', () => {
+    fc.assert(
+      fc.property(arbNeed, arbSupporters(), fc.array(arbHome, { minLength: 25, maxLength: 25 }), (n, supporters, homes) => {
+        const withHomes = supporters.map((s, i) => {
+          const { inspection, closed } = homes[i]!;
+          return { ...s, homeAcademy: { ...s.homeAcademy, closed, ...(inspection ? { inspection } : {}) } };
+        });
+        const expected = withHomes.map((s) => oracle(n, s));
+        fc.pre(!expected.includes('AMBIGUOUS'));
+        const result = rankCandidatesForNeed(n, withHomes, { now: NOW, first: Number.POSITIVE_INFINITY });
+        for (const c of result.candidates) {
+          expect(c.supporter.homeAcademy.closed).toBe(false);
+          expect(mustNotLendReason(inspectionOf(c.supporter.homeAcademy))).toBeNull();
+        }
+        const counts = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
+        for (const reasons of expected) if (reasons !== 'AMBIGUOUS' && reasons.length) counts[reasons[0]!] += 1;
+        expect(result.exclusions).toEqual(counts);
+      }),
+      { numRuns: 200 },
     );
   });
 });
