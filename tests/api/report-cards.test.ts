@@ -3,7 +3,7 @@
 // the rules follow the new card at once (priority with its explanation, the home-school rule).
 import { AuditEntry } from '../../server/models/audit-entry';
 import { type TestApi, startTestApi } from '../support/test-api';
-import { createAcademy, createStaff, createTrust, raiseNeed } from '../support/world';
+import { CREATE_CLUSTER, createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
 
 const RECORD = `mutation ($input: RecordOfstedReportCardInput!) {
   recordOfstedReportCard(input: $input) {
@@ -26,11 +26,12 @@ let other: string;
 let teacher: string;
 let needAtSchool: string;
 let needElsewhere: string;
+let trust: string;
 
 beforeAll(async () => {
   api = await startTestApi();
   admin = await api.token('ADMIN');
-  const trust = await createTrust(api, admin, 'Kernow Learning');
+  trust = await createTrust(api, admin, 'Kernow Learning');
   const otherTrust = await createTrust(api, admin, 'Mendip Learning');
   lead = await api.token('IMPROVEMENT_LEAD', { trustId: trust });
   otherLead = await api.token('IMPROVEMENT_LEAD', { trustId: otherTrust });
@@ -103,5 +104,13 @@ describe('recorded by the trust lead', () => {
     const after = await api.gql(RANK, { needId: needElsewhere }, { token: admin });
     expect(after.data.rankCandidates.candidates.map((c: any) => c.candidate.id)).not.toContain(teacher);
     expect(after.data.rankCandidates.exclusions.find((e: any) => e.reason === 'HOME_SCHOOL_INADEQUATE').count).toBe(1);
+  });
+
+  it('a hub led by it is warned of the report card, on its own terms', async () => {
+    const name = (await api.gql('query ($id: ID!) { node(id: $id) { ... on Academy { name } } }', { id: school }, { token: admin })).data.node.name;
+    const payload = await must(api, CREATE_CLUSTER, { input: { name: 'Bodmin Hub', trustId: trust, leadAcademyId: school, memberAcademyIds: [school, other] } }, admin, 'createCluster');
+    expect(payload.warnings).toContain(
+      `The lead academy ${name}'s latest inspection (Ofsted report card, 20 Apr 2026) has safeguarding not met; a lead academy is normally strong across its report card.`,
+    );
   });
 });
