@@ -81,6 +81,11 @@ const VALUE_TYPES = [
   'MaturityStageDescriptor',
   'MaturityStepAssessment',
   'TrustMaturity',
+  // schema/types/inspection.ts: an academy's inspection outcomes, read with the academy.
+  'LatestInspection',
+  'OfstedJudgement',
+  'OfstedReportCard',
+  'ReportCardAreaGrade',
 ];
 
 const config = [

@@ -8,7 +8,8 @@ import { recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
 import { payloadType } from '../payloads';
 import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
-import { OfstedRatingEnum, PhaseEnum } from './enums';
+import { AcademyStatusEnum, OfstedRatingEnum, PhaseEnum } from './enums';
+import { judgementOf, LatestInspectionType, latestInspectionOf, OfstedJudgementType, OfstedReportCardType, reportCardOf } from './inspection';
 
 AcademyRef.implement({
   description: 'A school (academy or standalone school) identified by its URN in the DfE register.',
@@ -16,7 +17,21 @@ AcademyRef.implement({
     urn: t.exposeString('urn', { description: 'Unique Reference Number from GIAS (Get Information about Schools).' }),
     name: t.exposeString('name', { description: 'Name of the school.' }),
     phase: t.field({ type: PhaseEnum, description: 'Phase of education.', resolve: (a) => a.phase }),
-    ofstedRating: t.field({ type: OfstedRatingEnum, description: 'Overall effectiveness at the last Ofsted inspection. A weaker rating raises the priority of its needs; staff of an Inadequate school are not asked to support others.', resolve: (a) => a.ofstedRating }),
+    ofstedRating: t.field({
+      type: OfstedRatingEnum,
+      description:
+        'Deprecated (kept for existing clients): the latest single-word Ofsted judgement (overall effectiveness), NOT_INSPECTED when there is none. Since November 2025 Ofsted publishes report cards instead, so this may be older than the inspection the service goes by: use latestInspection (or ofstedJudgement and ofstedReportCard). Not marked @deprecated yet, so that operations written against it keep passing strict schema linting while clients move.',
+      resolve: (a) => a.ofstedRating,
+    }),
+    ofstedJudgement: t.field({ type: OfstedJudgementType, nullable: true, description: 'The last single-word Ofsted judgement with its date; null when the school has none.', resolve: (a) => judgementOf(a) }),
+    ofstedReportCard: t.field({ type: OfstedReportCardType, nullable: true, description: 'The last Ofsted report card (from November 2025); null when the school has none.', resolve: (a) => reportCardOf(a) }),
+    latestInspection: t.field({
+      type: LatestInspectionType,
+      description: 'The more recent of the last judgement and the last report card: what need priority and the home-school rule go by.',
+      resolve: (a) => latestInspectionOf(a),
+    }),
+    status: t.field({ type: AcademyStatusEnum, description: 'OPEN, or CLOSED once the register (GIAS) lists it as closed.', resolve: (a) => a.status ?? 'OPEN' }),
+    closedOn: t.field({ type: 'Date', nullable: true, description: "The register's close date; null while open or when the register gives none.", resolve: (a) => a.closedOn ?? null }),
     fsmPercent: t.float({
       nullable: true,
       description:

@@ -1,4 +1,5 @@
 import {
+  ACADEMY_STATUSES,
   CANDIDATE_KINDS,
   DEPLOYMENT_STATUSES,
   DESIGNATIONS,
@@ -124,12 +125,19 @@ export const ExclusionReasonEnum = enumOf(
     NO_CAPACITY: 'Not enough remaining days.',
     SAME_SCHOOL: 'The need is at their own school.',
     OUT_OF_TRAVEL_RANGE: 'Farther away than they can travel.',
-    HOME_SCHOOL_INADEQUATE: 'Their home school is rated Inadequate and needs its own people.',
+    HOME_SCHOOL_INADEQUATE:
+      "Their home school is in an Ofsted category of concern by its latest inspection and needs its own people: judged Inadequate, or a report card with safeguarding not met or urgent improvement in any area (Academy.latestInspection says which).",
     SAFEGUARDING_EXPIRED: 'Their safeguarding check has expired.',
     ALREADY_SUPPORTING: 'Already supporting this need.',
     NOT_AVAILABLE_IN_WINDOW: "They state when they are free, and no stretch of it meets the need's window (windowStart to windowEnd). Added last, so earlier clients keep their order.",
+    HOME_SCHOOL_CLOSED: 'Their home school has closed (the register, GIAS, lists it as closed). Added last, so earlier clients keep their order.',
   },
 );
+
+export const AcademyStatusEnum = enumOf('AcademyStatus', 'Whether a school is open, as the register (GIAS) last said.', ACADEMY_STATUSES, {
+  OPEN: 'Open.',
+  CLOSED: 'Closed in the register: kept for its history; its staff are not ranked or planned, its open needs were withdrawn.',
+});
 
 export const RoleEnum = enumOf('Role', "The role a bearer token carries (its `role` claim), which decides what the caller may do.", ROLES, {
   TEACHER: 'A member of staff: their own profile, availability and deployments.',

@@ -23,7 +23,7 @@ function priorityDescription(): string {
     'It is the sum of four components, each a value in [0, 1] times a weight (see priorityFactors):',
     `severity (weight ${w.severity}; ${values(p.severityValues)});`,
     `disadvantage (weight ${w.disadvantage}; the academy's fsmPercent / ${p.fsmFullWeightPercent}, capped at 1, an unknown fsmPercent counting as ${p.unknownFsmPercent}), so schools with more disadvantaged pupils come first;`,
-    `ofstedRating (weight ${w.ofstedRating}; ${values(p.ofstedValues)});`,
+    `ofstedRating (weight ${w.ofstedRating}; by the academy's latest inspection: a single-word judgement ${values(p.ofstedValues)}; a report card the mean of its area grades ${values(p.reportCardGradeValues)}, or ${p.categoryOfConcernValue} in a category of concern (safeguarding not met, or urgent improvement in any area); the factor's detail names the inspection used);`,
     `waitingTime (weight ${w.waitingTime}; days waiting / (days waiting + ${p.waitingHalfDays})), which grows but saturates, so no need starves yet a LOW need never overtakes a fresh CRITICAL one.`,
     'Stored as a snapshot: recomputed when the need or its academy changes, and refreshed hourly.',
   ].join(' ');
@@ -38,6 +38,11 @@ ImprovementNeedRef.implement({
     phase: t.field({ type: PhaseEnum, description: 'Phase the support is for.', resolve: (n) => n.phase }),
     severity: t.field({ type: NeedSeverityEnum, description: 'How urgent it is.', resolve: (n) => n.severity }),
     status: t.field({ type: NeedStatusEnum, description: 'Where it stands; follows its deployments.', resolve: (n) => n.status }),
+    withdrawnReason: t.string({
+      nullable: true,
+      description: 'Why the service closed this need without it being met, in words (e.g. its school closed in the register); null otherwise. Its status is then CLOSED.',
+      resolve: (n) => n.withdrawnReason ?? null,
+    }),
     description: t.string({
       nullable: true,
       description: `What the problem is, in the school’s words; it can name pupils' circumstances. Readable only by ${NEED_DESCRIPTION_READERS}; others get null with a FORBIDDEN (without a token UNAUTHENTICATED) error.`,

@@ -75,8 +75,14 @@ export const EXCLUSION_REASONS = [
   'ALREADY_SUPPORTING',
   // Added after the first contract: at the end, so existing clients keep their order.
   'NOT_AVAILABLE_IN_WINDOW',
+  // The supporter's home school has closed (the register, GIAS, says so): nobody to lend.
+  'HOME_SCHOOL_CLOSED',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+/** Whether a school is open, as the register (GIAS) last said; a closed school is kept for its history. */
+export const ACADEMY_STATUSES = ['OPEN', 'CLOSED'] as const;
+export type AcademyStatus = (typeof ACADEMY_STATUSES)[number];
 
 export const ROLES = ['TEACHER', 'HEADTEACHER', 'EXECUTIVE_HEAD', 'IMPROVEMENT_LEAD', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];

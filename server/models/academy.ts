@@ -1,6 +1,25 @@
 import { type HydratedDocument, type InferSchemaType, Schema, model } from 'mongoose';
-import { OFSTED_RATINGS, PHASES } from '../domain/enums';
+import { ACADEMY_STATUSES, OFSTED_RATINGS, PHASES } from '../domain/enums';
+import { REPORT_CARD_AREAS, REPORT_CARD_GRADES, SAFEGUARDING_OUTCOMES } from '../domain/inspection';
 import { authorship } from './common';
+
+/** The latest report-card inspection (from November 2025): one grade per evaluation area. */
+const reportCardSchema = new Schema(
+  {
+    inspectedOn: { type: Date, required: true },
+    safeguarding: { type: String, required: true, enum: SAFEGUARDING_OUTCOMES },
+    grades: {
+      type: [
+        new Schema(
+          { area: { type: String, required: true, enum: REPORT_CARD_AREAS }, grade: { type: String, required: true, enum: REPORT_CARD_GRADES } },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+  },
+  { _id: false },
+);
 
 const academySchema = new Schema(
   {
@@ -8,7 +27,15 @@ const academySchema = new Schema(
     urn: { type: String, required: true, unique: true, match: /^\d{5,7}$/ },
     name: { type: String, required: true, trim: true, maxlength: 200 },
     phase: { type: String, required: true, enum: PHASES },
+    /** The last single-word judgement (history once a report card is newer: domain/inspection.ts). */
     ofstedRating: { type: String, required: true, enum: OFSTED_RATINGS, default: 'NOT_INSPECTED' },
+    /** When that judgement was made; null when not recorded. */
+    ofstedJudgedOn: { type: Date, default: null },
+    ofstedReportCard: { type: reportCardSchema, default: null },
+    /** CLOSED once the register (GIAS import) lists the school as closed: kept, as staff, needs and history refer to it. */
+    status: { type: String, required: true, enum: ACADEMY_STATUSES, default: 'OPEN' },
+    /** The register's close date; null while open (or when the register gives none). */
+    closedOn: { type: Date, default: null },
     /** Percentage of pupils eligible for free school meals; null when unknown (never 0 for unknown). */
     fsmPercent: { type: Number, min: 0, max: 100, default: null },
     pupils: { type: Number, min: 0, default: null },

@@ -18,6 +18,8 @@ const improvementNeedSchema = new Schema(
     status: { type: String, required: true, enum: NEED_STATUSES, default: 'OPEN' },
     raisedAt: { type: Date, required: true },
     closedAt: { type: Date, default: null },
+    /** Why the service closed the need without it being met (e.g. the school closed); null otherwise. */
+    withdrawnReason: { type: String, default: null, maxlength: 500 },
     /**
      * Priority snapshot used to order and page needs in the database. Recomputed whenever
      * the need or its academy changes, and refreshed periodically as waiting time grows.

@@ -6,6 +6,7 @@
 //   004 = DfE South-West RSC, "Characteristics of successful MATs" (2015)
 import { EXPERTISE_LEVELS, NEED_SEVERITIES } from '../domain/enums';
 import type { ExpertiseLevel, NeedSeverity, OfstedRating } from '../domain/enums';
+import { REPORT_CARD_GRADES, type ReportCardGrade } from '../domain/inspection';
 
 /** Soft factors that compare candidates for one need. */
 export const CANDIDATE_FACTOR_NAMES = [
@@ -97,6 +98,13 @@ export interface RankingConfig {
   readonly priority: {
     readonly severityValues: Readonly<Record<NeedSeverity, number>>;
     readonly ofstedValues: Readonly<Record<OfstedRating, number>>;
+    /**
+     * A report card's value is the mean of its area grades' values (docs/ofsted-inspections.md);
+     * a school in a category of concern (safeguarding not met, or urgent improvement in any
+     * area) gets categoryOfConcernValue instead.
+     */
+    readonly reportCardGradeValues: Readonly<Record<ReportCardGrade, number>>;
+    readonly categoryOfConcernValue: number;
     /** FSM percentage at (and above) which the disadvantage component is 1; linear below. */
     readonly fsmFullWeightPercent: number;
     /** FSM percentage assumed when an academy's is unknown. */
@@ -228,6 +236,21 @@ export const DEFAULT_RANKING_CONFIG: RankingConfig = deepFreeze({
       GOOD: 0.3,
       OUTSTANDING: 0.1,
     },
+    // Report cards (from November 2025) are not the old grades in new words (Ofsted says so),
+    // so they get their own scale, read area by area: a school at the expected standard in
+    // every area sits where an uninspected school does (no external evidence either way);
+    // each area needing attention pulls the mean up, each strong or exceptional one down.
+    // The mean, not the worst area: one weak area out of six is less need than six.
+    reportCardGradeValues: {
+      EXCEPTIONAL: 0.1,
+      STRONG_STANDARD: 0.25,
+      EXPECTED_STANDARD: 0.4,
+      NEEDS_ATTENTION: 0.7,
+      URGENT_IMPROVEMENT: 1,
+    },
+    // A category of concern is the report-card counterpart of Inadequate in its consequence
+    // (the school must not lend staff, and needs help most), whatever its other areas say.
+    categoryOfConcernValue: 1,
     // About one pupil in four is eligible for free school meals nationally; a school at
     // twice that (50%) is among the most disadvantaged in England and gets the full value.
     fsmFullWeightPercent: 50,
@@ -271,6 +294,8 @@ export function rankingConfigProblems(config: RankingConfig): string[] {
     ...Object.entries(config.network).map(([k, v]): [string, number] => [`network.${k}`, v]),
     ...Object.entries(config.priority.severityValues).map(([k, v]): [string, number] => [`priority.severityValues.${k}`, v]),
     ...Object.entries(config.priority.ofstedValues).map(([k, v]): [string, number] => [`priority.ofstedValues.${k}`, v]),
+    ...Object.entries(config.priority.reportCardGradeValues).map(([k, v]): [string, number] => [`priority.reportCardGradeValues.${k}`, v]),
+    ['priority.categoryOfConcernValue', config.priority.categoryOfConcernValue],
   ];
   for (const [label, v] of unitValues) {
     if (!(v >= 0 && v <= 1)) problems.push(`${label} must be in [0, 1]`);
@@ -310,6 +335,8 @@ export function rankingConfigProblems(config: RankingConfig): string[] {
     o.REQUIRES_IMPROVEMENT,
     o.INADEQUATE,
   ]);
+  // Best first in REPORT_CARD_GRADES; a worse grade must never lower priority.
+  nonDecreasing('priority.reportCardGradeValues (EXCEPTIONAL ... URGENT_IMPROVEMENT)', REPORT_CARD_GRADES.map((g) => config.priority.reportCardGradeValues[g]));
   const n = config.network;
   nonDecreasing('network (outside, sameTrust, sameCluster)', [n.outside, n.sameTrust, n.sameCluster]);
   return problems;

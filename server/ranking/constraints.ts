@@ -5,6 +5,7 @@ import { EXCLUSION_REASONS, type ExclusionReason } from '../domain/enums';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from './config';
 import { availableForNeed } from './availability';
 import { academyDistanceKm } from './geo';
+import { mustNotLendStaff } from './inspection';
 import type { ExclusionCounts, NeedProfile, SupporterProfile } from './types';
 
 /** Days the need still lacks: requested minus already reserved, never negative. */
@@ -50,12 +51,14 @@ const CHECKS: Record<ExclusionReason, Check> = {
     const limit = travelLimitKm(supporter, config);
     return limit !== null && distanceKm !== null && distanceKm > limit;
   },
-  // An Inadequate school needs its own people.
-  HOME_SCHOOL_INADEQUATE: (_need, supporter) => supporter.homeAcademy.ofstedRating === 'INADEQUATE',
+  // A school in a category of concern (Inadequate, or a report card with safeguarding not
+  // met or urgent improvement) needs its own people: domain/inspection.ts mustNotLendReason.
+  HOME_SCHOOL_INADEQUATE: (_need, supporter) => mustNotLendStaff(supporter.homeAcademy),
   SAFEGUARDING_EXPIRED: (_need, supporter, now) =>
     supporter.safeguardingCheckExpiresOn !== null && supporter.safeguardingCheckExpiresOn.getTime() < now.getTime(),
   ALREADY_SUPPORTING: (need, supporter) => supporter.supportingNeedIds.includes(need.id),
   NOT_AVAILABLE_IN_WINDOW: (need, supporter) => !availableForNeed(supporter.availability, { start: need.windowStart, end: need.windowEnd }),
+  HOME_SCHOOL_CLOSED: (_need, supporter) => supporter.homeAcademy.closed === true,
 };
 
 /** The checks in contract order, so the first failure found is the one counted. */
@@ -103,13 +106,14 @@ function screen(
     const limit = travelLimitKm(supporter, config);
     if (limit !== null && distanceKm > limit) return 'OUT_OF_TRAVEL_RANGE';
   }
-  if (supporter.homeAcademy.ofstedRating === 'INADEQUATE') return 'HOME_SCHOOL_INADEQUATE';
+  if (mustNotLendStaff(supporter.homeAcademy)) return 'HOME_SCHOOL_INADEQUATE';
   const expires = supporter.safeguardingCheckExpiresOn;
   if (expires !== null && expires.getTime() < nowMs) return 'SAFEGUARDING_EXPIRED';
   if (supporter.supportingNeedIds.length > 0 && supporter.supportingNeedIds.includes(need.id)) return 'ALREADY_SUPPORTING';
   if (supporter.availability.length > 0 && !availableForNeed(supporter.availability, { start: need.windowStart, end: need.windowEnd })) {
     return 'NOT_AVAILABLE_IN_WINDOW';
   }
+  if (supporter.homeAcademy.closed === true) return 'HOME_SCHOOL_CLOSED';
   return null;
 }
 

@@ -50,6 +50,7 @@ export {
   waitingDays,
   waitingTime,
 } from './priority';
+export { inspectionOf, inspectionPriorityDetail, inspectionPriorityValue, mustNotLendStaff } from './inspection';
 export { rankCandidatesForNeed, type RankOptions } from './rank-candidates';
 export { needRankingModel, rankNeedsForSupporter, scoreNeedForSupporter } from './rank-needs';
 export { academiesLeftOut, needsLeftOut, poolThreshold, type PrefilteredExclusions, staffLeftOut, withLeftOut } from './pools';

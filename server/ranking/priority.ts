@@ -4,6 +4,7 @@
 // non-decreasing in what it measures, so e.g. a higher fsmPercent never lowers priority.
 import { DEFAULT_RANKING_CONFIG, PRIORITY_FACTOR_NAMES, type PriorityFactorName, type RankingConfig } from './config';
 import type { Factor, PriorityInput } from './factors/factor';
+import { inspectionOf, inspectionPriorityDetail, inspectionPriorityValue } from './inspection';
 import { clamp01, formatNumber, knownPercent } from './numbers';
 import { explain, normalisedWeights, scoreOf, type WeightedFactor } from './score';
 import type { NeedPriority } from './types';
@@ -34,10 +35,12 @@ export const disadvantage: Factor<PriorityInput> = {
   },
 };
 
+// Named ofstedRating for existing clients; it goes by the school's latest inspection, a
+// single-word judgement or a report card, and its detail names which (inspection.ts).
 export const ofstedRating: Factor<PriorityInput> = {
   name: 'ofstedRating',
-  value: ({ need, config }) => clamp01(config.priority.ofstedValues[need.academy.ofstedRating]),
-  detail: ({ need }) => `Ofsted: ${need.academy.ofstedRating}`,
+  value: ({ need, config }) => clamp01(inspectionPriorityValue(inspectionOf(need.academy), config)),
+  detail: ({ need, config }) => inspectionPriorityDetail(inspectionOf(need.academy), config),
 };
 
 /** Days since the need was raised, never negative (a future or invalid date counts as 0). */

@@ -9,6 +9,7 @@ import type {
   OfstedRating,
   Phase,
 } from '../domain/enums';
+import type { LatestInspection } from '../domain/inspection';
 import type { ExpertiseArea } from '../domain/taxonomy';
 import type { AvailabilityWindow } from './availability';
 
@@ -21,7 +22,15 @@ export interface AcademyProfile {
   id: string;
   name: string;
   phase: Phase;
+  /** The last single-word judgement (history once a report card is newer). */
   ofstedRating: OfstedRating;
+  /**
+   * The inspection the rules go by (domain/inspection.ts latestInspection). Absent: the
+   * single-word judgement above, date unknown (profiles built before report cards existed).
+   */
+  inspection?: LatestInspection;
+  /** The school has closed (absent: open): its staff are not lent (HOME_SCHOOL_CLOSED). */
+  closed?: boolean;
   /** Percentage (0-100) of pupils eligible for free school meals; null when unknown. */
   fsmPercent: number | null;
   location: GeoPoint | null;

@@ -89,6 +89,8 @@ export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Out
   const set: Record<string, unknown> = { updatedBy: actor };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) set[key] = value;
   if (trustId !== undefined) set.trustId = trustId;
+  // A judgement set by hand comes without its date: unknown, rather than the old one's date.
+  if (fields.ofstedRating !== undefined && existing && existing.ofstedRating !== fields.ofstedRating) set.ofstedJudgedOn = null;
   const leavesTrust = existing !== null && trustId !== undefined && String(existing.trustId ?? '') !== String(trustId ?? '');
   if (leavesTrust) {
     // Leaving a trust means leaving its hub too, which its lead may not do (services/hub-leads.ts).

@@ -11,6 +11,7 @@ import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { Trust } from '../models/trust';
 import { nameInput } from './name-input';
 import { recordAudit } from './audit';
+import { areasNeedingAttention, inspectionLabel, latestInspection, mustNotLendReason, REPORT_CARD_AREA_LABELS } from '../domain/inspection';
 import type { LeanDoc } from '../models/lean';
 import { alreadyLeads, hubsLedBy, leadCannotLeave } from './hub-leads';
 import { resolveReference } from './references';
@@ -123,8 +124,18 @@ function hubWarnings(size: number, lead: LeanDoc<AcademyRecord>, head: LeanDoc<S
   if (size < NORMAL_HUB_SIZE.min || size > NORMAL_HUB_SIZE.max) {
     warnings.push(`The hub has ${size} academies; hubs of ${NORMAL_HUB_SIZE.min}-${NORMAL_HUB_SIZE.max} (a lead academy and 2-3 others) are the norm.`);
   }
-  if (lead.ofstedRating !== 'OUTSTANDING' && lead.ofstedRating !== 'GOOD') {
+  // By the latest inspection: a report card is read on its own terms (docs/ofsted-inspections.md).
+  const inspection = latestInspection({ rating: lead.ofstedRating, inspectedOn: lead.ofstedJudgedOn ?? null }, lead.ofstedReportCard ?? null);
+  if (inspection.kind === 'JUDGEMENT' && inspection.rating !== 'OUTSTANDING' && inspection.rating !== 'GOOD') {
     warnings.push(`The lead academy ${lead.name} is rated ${lead.ofstedRating}; a lead academy is normally Outstanding or Good.`);
+  } else if (inspection.kind === 'REPORT_CARD') {
+    const concern = mustNotLendReason(inspection);
+    const attention = areasNeedingAttention(inspection);
+    if (concern || attention.length) {
+      warnings.push(
+        `The lead academy ${lead.name}'s latest inspection (${inspectionLabel(inspection)}) has ${concern ?? `${attention.map((a) => REPORT_CARD_AREA_LABELS[a]).join(', ')} needing attention`}; a lead academy is normally strong across its report card.`,
+      );
+    }
   }
   if (!head) warnings.push('The hub has no executive head yet.');
   else if (!memberIds.includes(head.homeAcademyId.toString())) {

@@ -26,13 +26,20 @@ async function refresh(filter: Record<string, unknown>, now: Date): Promise<numb
     const academy = byId.get(need.academyId.toString());
     if (!academy) return [];
     const snapshot = priorityOf(need, academy, now);
-    return Math.abs(snapshot.priority - (need.priority ?? 0)) < 1e-9 ? [] : [{ updateOne: { filter: { _id: need._id }, update: { $set: snapshot } } }];
+    return Math.abs(snapshot.priority - (need.priority ?? 0)) < 1e-9 && sameDetails(snapshot.priorityFactors, need.priorityFactors)
+      ? []
+      : [{ updateOne: { filter: { _id: need._id }, update: { $set: snapshot } } }];
   });
   // In chunks, or FerretDB stalls (see UPDATES_PER_COMMAND).
   for (let i = 0; i < ops.length; i += UPDATES_PER_COMMAND) {
     await ImprovementNeed.bulkWrite(ops.slice(i, i + UPDATES_PER_COMMAND) as never, { ordered: false });
   }
   return ops.length;
+}
+
+/** The explanation changes without the score (a newer inspection of the same value): stored anew too. */
+function sameDetails(fresh: readonly { detail: string | null }[], stored: readonly { detail?: string | null }[] | undefined): boolean {
+  return !!stored && stored.length === fresh.length && fresh.every((f, i) => (stored[i]?.detail ?? null) === f.detail);
 }
 
 export function refreshPrioritiesForAcademy(academyId: string, now = new Date()): Promise<number> {

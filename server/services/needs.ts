@@ -56,6 +56,9 @@ export async function raiseNeed(viewer: Viewer, input: unknown): Promise<Outcome
   if (!policy.raiseNeedAt(viewer, scopeOf(academy.doc))) {
     throw new ForbiddenError("needs are raised by the academy's headteacher, its hub's executive head or its trust's improvement lead");
   }
+  if (academy.doc.status === 'CLOSED') {
+    return failed(userError('academyId', `${academy.doc.name} has closed (the register, GIAS, lists it as closed): needs cannot be raised there`, 'ACADEMY_CLOSED'));
+  }
   const actor = actorOf(viewer);
   const now = new Date();
   const draft = new ImprovementNeed({

@@ -21,7 +21,7 @@ const UPDATE = join(FIXTURES, 'edubasealldata-update.csv');
 const GIAS_ACTOR = { sub: 'gias-import', role: 'SYSTEM' };
 
 const ACADEMY = `query ($urn: String!) {
-  academyByUrn(urn: $urn) { id urn name phase ofstedRating fsmPercent pupils postcode latitude longitude trust { id name } }
+  academyByUrn(urn: $urn) { id urn name phase status closedOn ofstedRating fsmPercent pupils postcode latitude longitude trust { id name } }
 }`;
 
 let api: TestApi;
@@ -296,12 +296,33 @@ describe('re-running', () => {
 });
 
 describe('a school recorded here that GIAS now lists as closed', () => {
-  it('is kept (staff, needs and history refer to it) and reported with its line', async () => {
+  it('is kept (staff, needs and history refer to it), marked closed with its close date, and reported with its line', async () => {
     const admin = await api.token('ADMIN');
     await must(api, UPSERT_ACADEMY, { input: { urn: '199011', name: 'Bodmin Old Junior School', phase: 'PRIMARY' } }, admin, 'upsertAcademy');
     const summary = await importGiasFile(SAMPLE);
-    expect(summary.closedButRecorded).toEqual({ count: 1, listed: [{ line: 13, urn: '199011', reason: 'closed in GIAS, still recorded here' }] });
-    expect(await academy('199011')).toMatchObject({ name: 'Bodmin Old Junior School' });
+    expect(summary.closedHere).toEqual({ count: 1, listed: [{ line: 13, urn: '199011', reason: 'closed in GIAS: marked closed here' }] });
+    expect(await academy('199011')).toMatchObject({ name: 'Bodmin Old Junior School', status: 'CLOSED', closedOn: '2019-08-31' });
+    // Once closed, it is not reported again (tests/api/closed-schools.test.ts covers needs and staff).
+    expect((await importGiasFile(SAMPLE)).closedHere.count).toBe(0);
+  });
+});
+
+describe('a recorded judgement is not unsaid by a register with none (report cards, from November 2025)', () => {
+  it('keeps the last judgement when the register has no single-word judgement for the school; takes a new one, its date unknown', async () => {
+    const row = (rating: string) =>
+      writeTmp(`judgement-${rating || 'blank'}.csv`, encodeRegister([headerLine(), recordLine(typicalRecord({ URN: 133901, EstablishmentName: 'Report Card Academy', 'TypeOfEstablishment (name)': 'Academy converter', 'PhaseOfEducation (name)': 'Primary', 'OfstedRating (name)': rating }))]));
+    await importGiasFile(row('Good'));
+    expect((await academy('133901')).ofstedRating).toBe('GOOD');
+    await Academy.updateOne({ urn: '133901' }, { $set: { ofstedJudgedOn: new Date('2019-05-01T00:00:00Z') } }); // as import:ofsted dates it
+    for (const blank of ['', 'Not judged']) {
+      const s = await importGiasFile(row(blank));
+      expect(s).toMatchObject({ updated: 0, unchanged: 1 });
+      expect((await academy('133901')).ofstedRating).toBe('GOOD');
+    }
+    expect((await Academy.findOne({ urn: '133901' }).lean())!.ofstedJudgedOn).toEqual(new Date('2019-05-01T00:00:00Z'));
+    await importGiasFile(row('Requires improvement'));
+    const after = (await Academy.findOne({ urn: '133901' }).lean())!;
+    expect(after).toMatchObject({ ofstedRating: 'REQUIRES_IMPROVEMENT', ofstedJudgedOn: null });
   });
 });
 

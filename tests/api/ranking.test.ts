@@ -72,10 +72,11 @@ describe('rankCandidates', () => {
       SAFEGUARDING_EXPIRED: 1,
       ALREADY_SUPPORTING: 0,
       NOT_AVAILABLE_IN_WINDOW: 0, // nobody here states availability (tests/api/availability.test.ts)
+      HOME_SCHOOL_CLOSED: 0, // no school here has closed (tests/api/closed-schools.test.ts)
     });
-    // Listed in the contract's order, the reason added for time windows last.
+    // Listed in the contract's order, the reasons added later (time windows, closed schools) last.
     expect(ranking.exclusions.map((e: any) => e.reason)).toEqual([
-      'NO_MATCHING_EXPERTISE', 'NO_CAPACITY', 'SAME_SCHOOL', 'OUT_OF_TRAVEL_RANGE', 'HOME_SCHOOL_INADEQUATE', 'SAFEGUARDING_EXPIRED', 'ALREADY_SUPPORTING', 'NOT_AVAILABLE_IN_WINDOW',
+      'NO_MATCHING_EXPERTISE', 'NO_CAPACITY', 'SAME_SCHOOL', 'OUT_OF_TRAVEL_RANGE', 'HOME_SCHOOL_INADEQUATE', 'SAFEGUARDING_EXPIRED', 'ALREADY_SUPPORTING', 'NOT_AVAILABLE_IN_WINDOW', 'HOME_SCHOOL_CLOSED',
     ]);
     expect(ranking.eligibleCount).toBe(2);
     expect(ranking.consideredCount).toBe(8);

@@ -1,4 +1,5 @@
 // Turning stored records into the plain profiles the pure ranking code takes.
+import { latestInspection, type ReportCard } from '../../domain/inspection';
 import type { AcademyRecord } from '../../models/academy';
 import type { ImprovementNeedRecord } from '../../models/improvement-need';
 import type { AcademyProfile, NeedProfile } from '../../ranking/types';
@@ -10,12 +11,19 @@ export function academyProfile(academy: LeanDoc<AcademyRecord>): AcademyProfile 
     name: academy.name,
     phase: academy.phase,
     ofstedRating: academy.ofstedRating,
+    inspection: latestInspection({ rating: academy.ofstedRating, inspectedOn: academy.ofstedJudgedOn ?? null }, reportCardOf(academy)),
+    closed: academy.status === 'CLOSED',
     fsmPercent: academy.fsmPercent ?? null,
     location:
       academy.latitude != null && academy.longitude != null ? { latitude: academy.latitude, longitude: academy.longitude } : null,
     trustId: academy.trustId ? academy.trustId.toString() : null,
     clusterId: academy.clusterId ? academy.clusterId.toString() : null,
   };
+}
+
+function reportCardOf(academy: LeanDoc<AcademyRecord>): ReportCard | null {
+  const card = academy.ofstedReportCard;
+  return card ? { inspectedOn: card.inspectedOn, safeguarding: card.safeguarding, grades: card.grades.map((g) => ({ area: g.area, grade: g.grade })) } : null;
 }
 
 export function needProfile(need: LeanDoc<ImprovementNeedRecord>, academy: AcademyProfile): NeedProfile {

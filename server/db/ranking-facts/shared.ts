@@ -51,7 +51,7 @@ export function mayHaveDaysInFilter(year: SchoolYear, threshold: number): Record
 export const TRACKED_DEPLOYMENT_STATUSES = ['COMPLETED', ...LIVE_DEPLOYMENT_STATUSES];
 
 /** The fields of an academy its profile uses (a projection for database reads). */
-export const ACADEMY_PROFILE_FIELDS = { name: 1, phase: 1, ofstedRating: 1, fsmPercent: 1, latitude: 1, longitude: 1, trustId: 1, clusterId: 1 } as const;
+export const ACADEMY_PROFILE_FIELDS = { name: 1, phase: 1, ofstedRating: 1, ofstedJudgedOn: 1, status: 1, ofstedReportCard: 1, fsmPercent: 1, latitude: 1, longitude: 1, trustId: 1, clusterId: 1 } as const;
 
 export type DeploymentFacts = Pick<DeploymentDoc, 'staffId' | 'supportingAcademyId' | 'needId' | 'area' | 'status' | 'impactRating' | 'receivingImpact'>;
 export type StaffExpertiseDoc = Pick<StaffDoc, '_id' | 'homeAcademyId' | 'expertise' | 'designations'>;

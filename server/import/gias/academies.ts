@@ -129,10 +129,16 @@ export class AcademyWriter {
       const document = { ...newAcademyDefaults(), _id: id, urn: e.urn, ...target, createdBy: this.actor, updatedBy: this.actor, createdAt: now, updatedAt: now };
       return { item, kind: 'insert', id, target, changes: {}, op: { insertOne: { document } } };
     }
+    // No single-word judgement in the register (blank, "Not judged": since September 2024 Ofsted
+    // gives none) does not unsay the last one recorded: it stays as history (docs/ofsted-inspections.md).
+    if (target.ofstedRating === 'NOT_INSPECTED' && current.ofstedRating && current.ofstedRating !== 'NOT_INSPECTED') delete target.ofstedRating;
     const changes = diff(current, target);
     if (!Object.keys(changes).length) return null;
     const set: Record<string, unknown> = { updatedBy: this.actor, updatedAt: now };
     for (const [field, change] of Object.entries(changes)) set[field] = change.to;
+    // A new judgement from the register comes without the date this import reads: unknown
+    // until the Ofsted import (import:ofsted) dates it, rather than the old one's date.
+    if (changes.ofstedRating) set.ofstedJudgedOn = null;
     if (changes.trustId && current.trustId) {
       // Leaving a trust means leaving its hub (as upsertAcademy does), which a hub's lead may not:
       // the row is reported and nothing of it written, so the hub stays whole until it has another lead.
@@ -165,6 +171,10 @@ export class AcademyWriter {
 function newAcademyDefaults() {
   return {
     ofstedRating: 'NOT_INSPECTED',
+    ofstedJudgedOn: null,
+    ofstedReportCard: null,
+    status: 'OPEN',
+    closedOn: null,
     fsmPercent: null,
     pupils: null,
     postcode: null,

@@ -20,6 +20,7 @@ export const COLUMNS = {
   easting: 'Easting',
   northing: 'Northing',
   ofsted: 'OfstedRating (name)',
+  closeDate: 'CloseDate',
 } as const;
 export type ColumnKey = keyof typeof COLUMNS;
 

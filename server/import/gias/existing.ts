@@ -13,7 +13,8 @@ import { allHubLeads, type LedHub } from '../../services/hub-leads';
 export const COMPARED_FIELDS = ['name', 'phase', 'ofstedRating', 'fsmPercent', 'pupils', 'postcode', 'latitude', 'longitude', 'trustId'] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
-export type ExistingAcademy = { _id: Types.ObjectId } & Partial<Record<ComparedField, unknown>>;
+/** `status` is read for closures (closures.ts), not compared: an establishment row says nothing of it. */
+export type ExistingAcademy = { _id: Types.ObjectId; status?: unknown } & Partial<Record<ComparedField, unknown>>;
 
 export interface TrustRow {
   _id: Types.ObjectId;
@@ -39,7 +40,7 @@ async function loadTrusts(): Promise<TrustRow[]> {
 }
 
 async function loadExistingAcademies(): Promise<Map<string, ExistingAcademy>> {
-  const projection = Object.fromEntries([...COMPARED_FIELDS, 'urn'].map((field) => [field, 1]));
+  const projection = Object.fromEntries([...COMPARED_FIELDS, 'urn', 'status'].map((field) => [field, 1]));
   const byUrn = new Map<string, ExistingAcademy>();
   const cursor = Academy.collection.find({}, { projection, batchSize: 5000 });
   for await (const doc of cursor) byUrn.set(String(doc.urn), compact(doc));
@@ -59,6 +60,7 @@ function compact(doc: Record<string, unknown>): ExistingAcademy {
     latitude: doc.latitude,
     longitude: doc.longitude,
     trustId: doc.trustId ? String(doc.trustId) : null,
+    status: doc.status ?? 'OPEN',
   };
 }
 

@@ -12,6 +12,7 @@ import { recomputeNationalFsmBanding } from '../../services/fsm-banding';
 import { basename } from 'node:path';
 import { recordExternalWrites } from '../../db/write-epoch';
 import { AcademyWriter, type BatchItem } from './academies';
+import { type Closure, closeSchools } from './closures';
 import { type ColumnIndex, indexColumns } from './columns';
 import { type SourceEncoding, sniffStart, Utf8Detector } from './encoding';
 import { GiasFileError, ImportInterruptedError } from './errors';
@@ -109,13 +110,14 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
   const dryRun = options.dryRun ?? false;
   const maxListed = options.maxListed ?? 50;
   const actor = options.actor ?? GIAS_ACTOR;
-  const summary: ImportSummary = { ...checked.check, dryRun, rejected: { ...checked.check.rejected, listed: [...checked.check.rejected.listed] }, closedButRecorded: { count: 0, listed: [] } };
+  const summary: ImportSummary = { ...checked.check, dryRun, rejected: { ...checked.check.rejected, listed: [...checked.check.rejected.listed] }, closedHere: { count: 0, listed: [] }, needsWithdrawn: 0 };
   const { academies, trusts: trustRows, hubLeads } = await (state ?? readDatabaseState());
   const trusts = new TrustLinker(actor, dryRun, trustRows);
   const writer = new AcademyWriter(actor, dryRun, trusts, academies, hubLeads);
   const batchSize = options.batchSize ?? 1000;
   const progress = (options.progress ?? (() => SILENT_PROGRESS))(dryRun ? 'comparing' : 'writing', checked.toImport);
   let batch: BatchItem[] = [];
+  const closures: Closure[] = [];
   let done = 0;
   const commits = new CommitPipeline(COMMITS_IN_FLIGHT);
   const flush = async () => {
@@ -137,8 +139,8 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
   try {
     for await (const row of checked.spool.rows()) {
       if ('closedUrn' in row) {
-        // Kept, not deleted: staff, needs and deployments refer to it. Reported so people can act.
-        if (academies.has(row.closedUrn)) note(summary.closedButRecorded, { line: row.line, urn: row.closedUrn, reason: 'closed in GIAS, still recorded here' }, maxListed);
+        // Marked closed, not deleted: staff, needs and deployments refer to it (closures.ts).
+        if (academies.has(row.closedUrn)) closures.push({ line: row.line, urn: row.closedUrn, closedOn: row.closedOn });
         continue;
       }
       batch.push(row);
@@ -147,6 +149,9 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
     await flush();
     await commits.drain();
     progress.finish(done);
+    const closed = await closeSchools(closures, academies, actor, dryRun);
+    summary.closedHere = { count: closed.closed.length, listed: closed.closed.slice(0, maxListed) };
+    summary.needsWithdrawn = closed.needsWithdrawn;
     // Need priorities are snapshots of their academy's FSM share and rating: bring them up to date.
     if (!dryRun && summary.updated > 0) await refreshAllPriorities();
     // The national FSM quintiles (bands of disadvantage) follow the register just imported.
@@ -241,7 +246,7 @@ async function scan(file: string, encoding: SourceEncoding, options: ImportOptio
       summary.rows++;
       if (outcome.kind === 'skip') {
         summary.skipped[outcome.reason] = (summary.skipped[outcome.reason] ?? 0) + 1;
-        if (outcome.closed) await spool.add({ line: outcome.line, closedUrn: outcome.urn });
+        if (outcome.closed) await spool.add({ line: outcome.line, closedUrn: outcome.urn, closedOn: outcome.closedOn ?? null });
       }
       else if (outcome.kind === 'reject') note(summary.rejected, outcome, maxListed);
       else {

@@ -30,7 +30,7 @@ export interface Establishment {
 
 export type RowOutcome =
   | { kind: 'import'; line: number; establishment: Establishment; warning?: string }
-  | { kind: 'skip'; line: number; urn: string; reason: string; closed?: true }
+  | { kind: 'skip'; line: number; urn: string; reason: string; closed?: true; closedOn?: string | null }
   | { kind: 'reject'; line: number; urn: string | null; reason: string };
 
 const URN = /^\d{5,7}$/;
@@ -60,7 +60,9 @@ export function mapRow(columns: ColumnIndex, row: CsvRow): RowOutcome {
   }
   const status = statusVerdict(cell('status') ?? '');
   if (!status) return reject(`unknown ${COLUMNS.status} "${cell('status')}"`);
-  if (!status.import) return { kind: 'skip', line, urn: urnCell, reason: status.skip, ...(status.closed ? { closed: true as const } : {}) };
+  if (!status.import) {
+    return { kind: 'skip', line, urn: urnCell, reason: status.skip, ...(status.closed ? { closed: true as const, closedOn: closeDate(cell('closeDate')) } : {}) };
+  }
   const type = typeVerdict(cell('type') ?? '');
   if (!type) return reject(`unknown ${COLUMNS.type} "${cell('type')}": not in the mapping table (docs/gias-import.md)`);
   if (!type.import) return { kind: 'skip', line, urn: urnCell, reason: type.skip };
@@ -99,6 +101,15 @@ export function mapRow(columns: ColumnIndex, row: CsvRow): RowOutcome {
     if (error instanceof RowProblem) return reject(error.message);
     throw error;
   }
+}
+
+/** "CloseDate" (DD-MM-YYYY, as GIAS writes it) as YYYY-MM-DD; null when blank or unreadable (the closure stands without it). */
+function closeDate(text: string | undefined): string | null {
+  const match = /^(\d{2})[-/](\d{2})[-/](\d{4})$/.exec(text ?? '');
+  if (!match) return null;
+  const iso = `${match[3]}-${match[2]}-${match[1]}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
 }
 
 function phaseOf(fixedByType: Phase | null, cell: (key: ColumnKey) => string | undefined): Phase {

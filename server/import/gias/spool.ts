@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import type { Establishment } from './row';
 
 /** A row to import, or the URN of a closed establishment (to report if we still hold it). */
-export type SpooledRow = { line: number; establishment: Establishment } | { line: number; closedUrn: string };
+export type SpooledRow = { line: number; establishment: Establishment } | { line: number; closedUrn: string; closedOn: string | null };
 
 export class Spool {
   /** A write error (disk full...), surfaced by the next add or close; disposing never throws. */

@@ -22,8 +22,10 @@ export interface ImportSummary {
   skipped: Record<string, number>;
   rejected: { count: number; listed: RowNote[] };
   warnings: { count: number; listed: RowNote[] };
-  /** Closed in GIAS but recorded here: left as they are (staff, needs, history refer to them). */
-  closedButRecorded: { count: number; listed: RowNote[] };
+  /** Closed in GIAS and recorded here as open: marked closed (kept: staff, needs, history refer to them). */
+  closedHere: { count: number; listed: RowNote[] };
+  /** Open needs of those schools, withdrawn with the reason (services see ImprovementNeed.withdrawnReason). */
+  needsWithdrawn: number;
   trusts: TrustCounts;
   /** Optional columns the file lacks: those fields were left as they were. */
   missingColumns: string[];
@@ -44,7 +46,8 @@ export function emptySummary(file: string, encoding: SourceEncoding, dryRun: boo
     skipped: {},
     rejected: { count: 0, listed: [] },
     warnings: { count: 0, listed: [] },
-    closedButRecorded: { count: 0, listed: [] },
+    closedHere: { count: 0, listed: [] },
+    needsWithdrawn: 0,
     trusts: { created: 0, linked: 0 },
     missingColumns: [],
     seconds: 0,
@@ -84,10 +87,12 @@ export function formatSummary(s: ImportSummary): string {
     lines.push(`  warnings   ${n(s.warnings.count)}`, ...s.warnings.listed.map((w) => `    line ${w.line}${w.urn ? ` (URN ${w.urn})` : ''}: ${w.reason}`));
     if (s.warnings.count > s.warnings.listed.length) lines.push(`    ... and ${n(s.warnings.count - s.warnings.listed.length)} more`);
   }
-  if (s.closedButRecorded.count) {
-    lines.push(`  closed in GIAS but still recorded here (left as they are; staff, needs and history refer to them): ${n(s.closedButRecorded.count)}`);
-    lines.push(...s.closedButRecorded.listed.map((c) => `    line ${c.line}: URN ${c.urn}`));
-    if (s.closedButRecorded.count > s.closedButRecorded.listed.length) lines.push(`    ... and ${n(s.closedButRecorded.count - s.closedButRecorded.listed.length)} more`);
+  if (s.closedHere.count) {
+    const would = s.dryRun ? 'would be ' : '';
+    lines.push(`  closed in GIAS, ${would}marked closed here (kept: staff, needs and history refer to them; their staff are no longer ranked): ${n(s.closedHere.count)}`);
+    lines.push(...s.closedHere.listed.map((c) => `    line ${c.line}: URN ${c.urn}`));
+    if (s.closedHere.count > s.closedHere.listed.length) lines.push(`    ... and ${n(s.closedHere.count - s.closedHere.listed.length)} more`);
+    lines.push(`  open needs of closed schools ${would}withdrawn, with the reason: ${n(s.needsWithdrawn)}`);
   }
   if (s.fsmQuintileCutPoints) lines.push(`  national FSM quintile cut points now ${s.fsmQuintileCutPoints.map((c) => `${c}%`).join(', ')}`);
   if (s.missingColumns.length) lines.push(`  columns not in the file (those fields left as they were): ${s.missingColumns.join(', ')}`);

@@ -1,6 +1,7 @@
 // An independent, deliberately plain restatement of the hard constraints (API.md and
 // DESIGN.md), used to check the implementation rather than to copy it.
 import type { ExclusionReason } from '../../../server/domain/enums';
+import { mustNotLendReason } from '../../../server/domain/inspection';
 import type { NeedProfile, SupporterProfile } from '../../../server/ranking';
 
 const RADIUS_KM = 6371.0088;
@@ -48,10 +49,13 @@ export function oracleReasons(need: NeedProfile, supporter: SupporterProfile, o:
     if (Math.abs(d - limit) <= (o.travelSlackKm ?? 1e-6)) return 'AMBIGUOUS';
     if (d > limit) reasons.push('OUT_OF_TRAVEL_RANGE');
   }
-  if (supporter.homeAcademy.ofstedRating === 'INADEQUATE') reasons.push('HOME_SCHOOL_INADEQUATE');
+  if (supporter.homeAcademy.inspection === undefined ? supporter.homeAcademy.ofstedRating === 'INADEQUATE' : mustNotLendReason(supporter.homeAcademy.inspection) !== null) {
+    reasons.push('HOME_SCHOOL_INADEQUATE');
+  }
   const expiry = supporter.safeguardingCheckExpiresOn;
   if (expiry !== null && expiry < o.now) reasons.push('SAFEGUARDING_EXPIRED');
   if (supporter.supportingNeedIds.includes(need.id)) reasons.push('ALREADY_SUPPORTING');
   if (supporter.availability.length > 0 && !supporter.availability.some((w) => sharesADay(w, need))) reasons.push('NOT_AVAILABLE_IN_WINDOW');
+  if (supporter.homeAcademy.closed === true) reasons.push('HOME_SCHOOL_CLOSED');
   return reasons;
 }

@@ -79,7 +79,7 @@ describe('ofstedRating: from the configured table', () => {
     const inadequate = input({ academy: academy({ ofstedRating: 'INADEQUATE' }) });
     expect(ofstedRating.value(inadequate)).toBe(1);
     expect(ofstedRating.value(input({ academy: academy({ ofstedRating: 'OUTSTANDING' }) }))).toBe(0.1);
-    expect(ofstedRating.detail(inadequate)).toBe('Ofsted: INADEQUATE');
+    expect(ofstedRating.detail(inadequate)).toBe('Ofsted judgement INADEQUATE (date not recorded)');
   });
 
   it('clamps a configured value outside [0, 1]', () => {

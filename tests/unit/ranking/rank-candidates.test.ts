@@ -58,6 +58,7 @@ describe('rankCandidatesForNeed: a worked example', () => {
       SAFEGUARDING_EXPIRED: 0,
       ALREADY_SUPPORTING: 0,
       NOT_AVAILABLE_IN_WINDOW: 0,
+      HOME_SCHOOL_CLOSED: 0,
     });
   });
 

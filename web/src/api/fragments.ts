@@ -32,7 +32,9 @@ export const NeedSummaryFields = graphql(
       id
       name
       fsmPercent
-      ofstedRating
+      latestInspection {
+        label
+      }
       cluster {
         id
         name
@@ -50,7 +52,9 @@ export const MapSchoolFields = graphql(`
     latitude
     longitude
     fsmPercent
-    ofstedRating
+    latestInspection {
+      label
+    }
     isHubLead
     cluster {
       id

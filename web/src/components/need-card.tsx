@@ -19,7 +19,7 @@ export function NeedCard({ need, link = true, maxPriority = 1 }: { need: NeedSum
         {label(need.phase)} · {days(need.daysOutstanding)} of {need.daysRequested} still to arrange · status {label(need.status)}
       </p>
       <p className="meta">
-        FSM {percent(need.academy.fsmPercent, 1)} · Ofsted {label(need.academy.ofstedRating)}
+        FSM {percent(need.academy.fsmPercent, 1)} · {need.academy.latestInspection.label}
         {need.academy.cluster ? ` · ${need.academy.cluster.name}` : ''}
       </p>
       <div className="priority">

@@ -2,7 +2,7 @@
 // which these machines and many school networks cannot reach. Shaded by FSM share (darker:
 // more disadvantaged pupils); the hub's lead academy is a diamond. The table under it says
 // the same in text.
-import { FSM_BANDS, fsmBand, label, percent } from '../format';
+import { FSM_BANDS, fsmBand, percent } from '../format';
 import { TableScroll } from './table-scroll';
 
 export interface MapSchool {
@@ -11,7 +11,8 @@ export interface MapSchool {
   latitude?: number | null;
   longitude?: number | null;
   fsmPercent?: number | null;
-  ofstedRating: string;
+  /** The inspection the service goes by, as it names it (a report card or a judgement). */
+  latestInspection: { label: string };
   isHubLead: boolean;
   hub?: string | null;
 }
@@ -89,7 +90,7 @@ export function SchoolMap({ schools, title }: { schools: readonly MapSchool[]; t
                   <th scope="row">{s.name}</th>
                   {schools.some((x) => x.hub) ? <td>{s.hub ?? '—'}</td> : null}
                   <td>{percent(s.fsmPercent, 1)}</td>
-                  <td>{label(s.ofstedRating)}</td>
+                  <td>{s.latestInspection.label}</td>
                   <td>{s.isHubLead ? 'yes' : 'no'}</td>
                 </tr>
               ))}

@@ -31,7 +31,9 @@ const HelpQuery = graphql(
           id
           name
           fsmPercent
-          ofstedRating
+          latestInspection {
+            label
+          }
         }
       }
     }
@@ -87,7 +89,7 @@ export default function HelpPage() {
                       </header>
                       <p className="meta">
                         {label(r.need.phase)} · {label(r.need.severity)} · {days(r.need.daysOutstanding)} wanted · FSM {percent(r.need.academy.fsmPercent, 1)} ·
-                        Ofsted {label(r.need.academy.ofstedRating)}
+                        {r.need.academy.latestInspection.label}
                         {r.distanceKm != null ? ` · ${r.distanceKm.toFixed(1)} km away` : ''}
                       </p>
                       <p>{r.need.description}</p>

@@ -27,7 +27,9 @@ const HubQuery = graphql(
         leadAcademy {
           id
           name
-          ofstedRating
+          latestInspection {
+            label
+          }
         }
         executiveHead {
           id
@@ -82,7 +84,7 @@ export default function HubPage() {
             <>
               <h1>{h.name}</h1>
               <p className="lede">
-                {h.trust.name}. Lead academy {h.leadAcademy.name} ({label(h.leadAcademy.ofstedRating)}); executive head {h.executiveHead?.name ?? 'none on record'}. {h.memberAcademies.length} schools{h.spareCapacityDays == null ? '' : `, ${days(h.spareCapacityDays)} spare`}.
+                {h.trust.name}. Lead academy {h.leadAcademy.name} ({h.leadAcademy.latestInspection.label}); executive head {h.executiveHead?.name ?? 'none on record'}. {h.memberAcademies.length} schools{h.spareCapacityDays == null ? '' : `, ${days(h.spareCapacityDays)} spare`}.
               </p>
               {mine ? (
                 <section aria-labelledby="waiting-heading">

@@ -9,7 +9,7 @@ import { WaitingList } from '../components/deployments';
 import { NeedCard } from '../components/need-card';
 import { SchoolMap } from '../components/school-map';
 import { Empty, QueryView } from '../components/states';
-import { days, label, percent } from '../format';
+import { days, percent } from '../format';
 
 const TrustsQuery = graphql(`
   query LeadTrusts {
@@ -41,7 +41,9 @@ const LeadHomeQuery = graphql(
           leadAcademy {
             id
             name
-            ofstedRating
+            latestInspection {
+              label
+            }
           }
           executiveHead {
             id
@@ -148,7 +150,7 @@ export default function LeadHome() {
                               <dl className="facts">
                                 <dt>Lead academy</dt>
                                 <dd>
-                                  {hub.leadAcademy.name} ({label(hub.leadAcademy.ofstedRating)})
+                                  {hub.leadAcademy.name} ({hub.leadAcademy.latestInspection.label})
                                 </dd>
                                 <dt>Executive head</dt>
                                 <dd>{hub.executiveHead?.name ?? 'none on record'}</dd>

@@ -19,6 +19,7 @@ const NeedQuery = graphql(
     node(id: $id) {
       ... on ImprovementNeed {
         ...NeedSummaryFields
+        withdrawnReason
         deployments {
           id
           status
@@ -86,7 +87,9 @@ const RankingQuery = graphql(
             id
             name
             supportRemainingDays
-            ofstedRating
+            latestInspection {
+              label
+            }
           }
         }
       }
@@ -138,6 +141,12 @@ export default function NeedPage() {
                 {label(n.area)} at {n.academy.name}
               </h1>
               <p className="lede">{n.description}</p>
+              {n.withdrawnReason ? (
+                <div className="notice" role="note" aria-label="Withdrawn">
+                  <p className="notice-title">Withdrawn</p>
+                  <p>{n.withdrawnReason}</p>
+                </div>
+              ) : null}
               <div className="two-columns">
                 <div>
                   <NeedCard need={n} link={false} maxPriority={Math.max(1, n.priority)} />
@@ -178,7 +187,10 @@ export default function NeedPage() {
                   {n.status === 'OPEN' ? (
                     <Ranking needId={n.id} kind={kind} outstanding={n.daysOutstanding} proposed={proposed} onProposed={setProposed} />
                   ) : (
-                    <Empty>This need is {label(n.status).toLowerCase()}: it is not waiting for more support.</Empty>
+                    <Empty>
+                      This need is {label(n.status).toLowerCase()}
+                      {n.withdrawnReason ? ' (withdrawn, see above)' : ''}: it is not waiting for more support.
+                    </Empty>
                   )}
                 </section>
               </div>
@@ -262,7 +274,7 @@ function CandidateCard({ candidate: c, max, needId, outstanding, onProposed }: {
       <p className="meta">
         {who.__typename === 'StaffMember'
           ? `${label(who.role)} at ${who.homeAcademy.name}${who.homeAcademy.cluster ? ` (${who.homeAcademy.cluster.name})` : ''}${who.designations.length ? ` · ${who.designations.join(', ')}` : ''}`
-          : `Ofsted ${label(who.ofstedRating)}`}
+          : who.latestInspection.label}
         {c.distanceKm != null ? ` · ${c.distanceKm.toFixed(1)} km away` : ''} · {spare == null ? 'days free not shared' : `${days(spare)} free`}
       </p>
       <ScoreBar factors={c.factors} total={c.score} max={max} />

@@ -7,6 +7,7 @@ import { graphql } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
 import { useSession } from '../auth/session';
 import { DeploymentCard, type Deployment, type Move, WaitingList } from '../components/deployments';
+import { InspectionFields, InspectionPanel } from '../components/inspection';
 import { NeedCard } from '../components/need-card';
 import { Empty, QueryView } from '../components/states';
 import { label, percent } from '../format';
@@ -20,7 +21,7 @@ const SchoolQuery = graphql(
         name
         phase
         fsmPercent
-        ofstedRating
+        ...InspectionFields
         pupils
         supportCapacityDays
         supportRemainingDays
@@ -43,7 +44,7 @@ const SchoolQuery = graphql(
     }
   }
 `,
-  [NeedSummaryFields],
+  [NeedSummaryFields, InspectionFields],
 );
 
 // The school's deployments, apart from the page's query so each stays under the API's query
@@ -102,7 +103,7 @@ export default function SchoolPage() {
             <>
               <h1>{a.name}</h1>
               <p className="lede">
-                {label(a.phase)} · FSM {percent(a.fsmPercent, 1)} · Ofsted {label(a.ofstedRating)}
+                {label(a.phase)} · FSM {percent(a.fsmPercent, 1)} · {a.latestInspection.label}
                 {a.cluster ? ` · ${a.cluster.name}` : ''}
                 {a.trust ? ` · ${a.trust.name}` : ' · standalone'}
               </p>
@@ -111,6 +112,7 @@ export default function SchoolPage() {
                   Raise a need
                 </Link>
               </p>
+              <InspectionPanel school={a} />
               <section aria-labelledby="waiting-heading">
                 <h2 id="waiting-heading">Waiting on you</h2>
                 <WaitingList emptyText="Nothing waits on you: no release or acceptance to agree." />
