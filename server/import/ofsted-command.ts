@@ -7,6 +7,7 @@
 import mongoose from 'mongoose';
 import { databaseNameIn, DEFAULT_DATABASE_NAME } from '../db/connection';
 import { redact } from '../db/select-database';
+import { messageOf, oneFile, requireDatabaseUri, runImportCommand, UsageError, valueAfter } from './command';
 import { openImportDatabase } from './gias/database';
 import { createProgress } from './gias/progress';
 import { formatSummary, importOfstedFile, importSucceeded, OFSTED_ACTOR, OfstedFileError } from './ofsted';
@@ -26,8 +27,6 @@ Options:
   --quiet        no progress on stderr
   --help         this text`;
 
-class UsageError extends Error {}
-
 interface Args {
   file: string;
   dryRun: boolean;
@@ -45,15 +44,11 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     else if (arg === '--dry-run') args.dryRun = true;
     else if (arg === '--json') args.json = true;
     else if (arg === '--quiet') args.quiet = true;
-    else if (arg === '--by') {
-      const value = argv[++i];
-      if (value === undefined || value.startsWith('--') || !value.trim()) throw new UsageError('--by needs a value');
-      args.by = value;
-    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else if (arg === '--by') args.by = valueAfter(argv, arg, i++);
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else files.push(arg);
   }
-  if (files.length !== 1) throw new UsageError(files.length ? 'give one file at a time' : 'which file? Give the path of the CSV to import');
-  return { file: files[0]!, ...args };
+  return { file: oneFile(files), ...args };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -62,8 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const uri = process.env.MONGODB_URI;
-  if (!uri) throw new UsageError('MONGODB_URI is not set: say which database to import into, e.g. MONGODB_URI=mongodb://localhost:27017/school_support');
+  const uri = requireDatabaseUri();
   try {
     await openImportDatabase(uri);
   } catch (error) {
@@ -92,19 +86,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`import:ofsted: ${error.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    if (error instanceof OfstedFileError) console.error(`import:ofsted: ${error.message}\nNothing was written.`);
-    else console.error(`import:ofsted: ${messageOf(error)}`);
-    process.exit(1);
-  },
-);
+runImportCommand('import:ofsted', USAGE, () => main(process.argv.slice(2)), (error) => (error instanceof OfstedFileError ? `${error.message}\nNothing was written.` : null));
