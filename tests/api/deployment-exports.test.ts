@@ -63,7 +63,7 @@ beforeAll(async () => {
     d[key] = (await must(api, PROPOSE, { input: { needId: need.id, staffId, days: 2, ...extra } }, admin, 'proposeDeployment')).deployment.id;
   };
   // Dated by startDate when set, else by when proposed (the tests run on today's date).
-  await propose('lastYear', ids.B, ids.sA, { startDate: '2026-03-02' }); // 2025/26
+  await propose('laterYear', ids.B, ids.sA, { startDate: '2028-10-02' }); // 2028/29 (a year over has no days left to take)
   await propose('nextYear', ids.B, ids.sA, { startDate: '2027-10-04' }); // 2027/28
   await propose('yearEnd', ids.B, ids.sA, { startDate: '2027-08-31' }); // last day of 2026/27
   await propose('yearStart', ids.B, ids.sA, { startDate: '2027-09-01' }); // first day of 2027/28
@@ -85,7 +85,7 @@ describe('school year and date range filters', () => {
     const ids2026 = (await listAll(admin, { schoolYear: '2026/27' })).map((n) => n.id).sort();
     const expected2026 = ['yearEnd', ...(currentYearLabel === '2026/27' ? ['undated', 'fromOther', 'atOther'] : [])];
     expect(ids2026).toEqual(sorted(expected2026));
-    expect((await listAll(admin, { schoolYear: '2025/26' })).map((n) => n.id).sort()).toEqual(sorted(['lastYear', ...(currentYearLabel === '2025/26' ? ['undated', 'fromOther', 'atOther'] : [])]));
+    expect((await listAll(admin, { schoolYear: '2028/29' })).map((n) => n.id).sort()).toEqual(sorted(['laterYear']));
     expect((await listAll(admin, { schoolYear: '2027/28' })).map((n) => n.id).sort()).toEqual(sorted(['nextYear', 'yearStart']));
   });
 
@@ -93,7 +93,7 @@ describe('school year and date range filters', () => {
     const between = await listAll(admin, { from: '2027-08-31', to: '2027-09-01' });
     expect(between.map((n) => n.id).sort()).toEqual(sorted(['yearEnd', 'yearStart']));
     const fromOnly = await listAll(admin, { from: '2027-09-01', receivingAcademyId: ids.B });
-    expect(fromOnly.map((n) => n.id).sort()).toEqual(sorted(['yearStart', 'nextYear']));
+    expect(fromOnly.map((n) => n.id).sort()).toEqual(sorted(['yearStart', 'nextYear', 'laterYear']));
   });
 
   it('refuses a school year that is not one, and a range ending before it starts, naming the field', async () => {
@@ -146,7 +146,7 @@ describe('GET /exports/deployments.csv', () => {
   it('writes names with commas and quotes quoted, and a name starting with = as text', async () => {
     const { rows } = csvObjects((await download('/exports/deployments.csv', admin)).text);
     expect(rows.find((r) => r.id === d.undated)!.receivingAcademyName).toBe('Alpha, "the first" Academy');
-    expect(rows.find((r) => r.id === d.lastYear)!.receivingAcademyName).toBe(`'=HYPERLINK("x") Primary`);
+    expect(rows.find((r) => r.id === d.laterYear)!.receivingAcademyName).toBe(`'=HYPERLINK("x") Primary`);
   });
 
   it('a teacher gets only their own, whatever the filter asks for', async () => {

@@ -96,7 +96,10 @@ describe("the service's own paths are never the app", () => {
       const res = await page(p);
       expect({ p, type: res.headers.get('content-type') }).toEqual({ p, type: expect.stringMatching(/json/) });
     }
-    for (const p of ['/graphql/extra', '/graphiql/assets/none.js', '/exports/deployments.csv', '/healthz/x']) {
+    // An export answers for itself (here: who are you?), never with the app.
+    const exported = await page('/exports/deployments.csv');
+    expect({ status: exported.status, app: (await exported.text()).includes('<title>build') }).toEqual({ status: 401, app: false });
+    for (const p of ['/graphql/extra', '/graphiql/assets/none.js', '/exports/none.csv', '/healthz/x']) {
       const res = await page(p);
       const body = await res.text();
       expect({ p, status: res.status, app: body.includes('<title>build') }).toEqual({ p, status: 404, app: false });
