@@ -50,7 +50,8 @@ export {
   waitingDays,
   waitingTime,
 } from './priority';
-export { rankCandidatesForNeed, type RankOptions } from './rank-candidates';
-export { needRankingModel, rankNeedsForSupporter, scoreNeedForSupporter } from './rank-needs';
+export { rankCandidatesByFullScoring, rankCandidatesForNeed, rankCandidatesIndexed, type RankOptions } from './rank-candidates';
+export { splitByTravel, travelIndex, type TravelIndex } from './travel-index';
+export { needRankingModel, rankNeedsByFullScoring, rankNeedsForSupporter, scoreNeedForSupporter } from './rank-needs';
 export { academiesLeftOut, needsLeftOut, poolThreshold, type PrefilteredExclusions, staffLeftOut, withLeftOut } from './pools';
 export { academyExpertise, type StaffExpertise } from './academy-expertise';

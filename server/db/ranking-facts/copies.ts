@@ -8,6 +8,7 @@ import { LIVE_NEED_STATUSES } from '../../domain/statuses';
 import type { ExpertiseArea } from '../../domain/taxonomy';
 import { needProfile, academyProfile } from './profiles';
 import { staffLeftOut } from '../../ranking/pools';
+import { travelIndex, type TravelIndex } from '../../ranking/travel-index';
 import type { AcademyProfile, ExpertiseEntry, ImpactRecord, NeedProfile, SupporterProfile } from '../../ranking/types';
 import { academyPoolOf, academySupporters, atLeast, availabilityOf, HIGH_SEVERITIES, inAreas, offersSupport, type StaffExpertiseDoc, TRACKED_DEPLOYMENT_STATUSES, type DeploymentFacts } from './shared';
 import type { CandidatePool, OpenNeeds, RankingFacts, Supporter } from './types';
@@ -143,6 +144,8 @@ interface StaffInArea {
 interface StaffPool {
   supporters: Supporter<StaffDoc>[];
   profiles: SupporterProfile[];
+  /** The profiles by travel range: built once per pool, used by every need in its area. */
+  travelIndex: TravelIndex;
   /** People with the area at all, and of those, people with the days (placed or not). */
   withArea: number;
   withDays: number;
@@ -201,7 +204,8 @@ function staffPoolOf(area: ExpertiseArea, threshold: number, copies: FactCopies)
       withDays += 1;
       if (profile) supporters.push({ profile, doc });
     }
-    pool = { supporters, profiles: supporters.map((s) => s.profile), withArea: withArea.length, withDays };
+    const profiles = supporters.map((s) => s.profile);
+    pool = { supporters, profiles, travelIndex: travelIndex(area, profiles), withArea: withArea.length, withDays };
     holder.pools.set(poolKey, pool);
   }
   return pool;
@@ -269,6 +273,7 @@ export function copyFacts(copies: FactCopies): RankingFacts {
       return {
         supporters: pool.supporters,
         profiles: pool.profiles,
+        travelIndex: pool.travelIndex,
         leftOut: staffLeftOut({ population: staffInPostCount(copies), withArea: pool.withArea, withDays: pool.withDays }),
       };
     },

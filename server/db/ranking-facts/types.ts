@@ -4,6 +4,7 @@
 // it by tests/api/read-copies.test.ts); the copies keep per-area pools ready between requests.
 import type { ExpertiseArea } from '../../domain/taxonomy';
 import type { PrefilteredExclusions } from '../../ranking/pools';
+import type { TravelIndex } from '../../ranking/travel-index';
 import type { NeedProfile, SupporterProfile } from '../../ranking/types';
 import type { AcademyDoc, NeedDoc, StaffDoc } from '../store';
 
@@ -17,6 +18,8 @@ export interface CandidatePool<T> {
   supporters: Supporter<T>[];
   /** The supporters' profiles, when already listed (shared: do not change). */
   profiles?: SupporterProfile[];
+  /** Those profiles indexed by travel range (ranking/travel-index.ts), when kept with the pool. */
+  travelIndex?: TravelIndex;
   leftOut: PrefilteredExclusions;
 }
 
