@@ -34,6 +34,9 @@ export interface TravelIndex {
    * never be (no limit, unknown home location) or lack the area.
    */
   readonly outOfRangeChordSq: Float64Array;
+  /** Remaining days and home academy id per supporter, read without touching the profiles. */
+  readonly remainingDays: Float64Array;
+  readonly homeIds: readonly string[];
 }
 
 const toRadians = (degrees: number): number => (degrees * Math.PI) / 180;
@@ -50,6 +53,8 @@ function unitVector(p: GeoPoint, into: Float64Array, at: number): void {
 export function travelIndex(area: ExpertiseArea, supporters: readonly SupporterProfile[], config: RankingConfig = DEFAULT_RANKING_CONFIG): TravelIndex {
   const points = new Float64Array(supporters.length * 3);
   const outOfRangeChordSq = new Float64Array(supporters.length).fill(Infinity);
+  const remainingDays = Float64Array.from(supporters, (s) => s.remainingDays);
+  const homeIds = supporters.map((s) => s.homeAcademy.id);
   supporters.forEach((s, i) => {
     const limit = travelLimitKm(s, config);
     const location = s.homeAcademy.location;
@@ -58,7 +63,7 @@ export function travelIndex(area: ExpertiseArea, supporters: readonly SupporterP
     const chord = Math.max(0, limit + SAFETY_MARGIN_KM) / EARTH_RADIUS_KM;
     outOfRangeChordSq[i] = chord * chord;
   });
-  return { area, config, supporters, points, outOfRangeChordSq };
+  return { area, config, supporters, points, outOfRangeChordSq, remainingDays, homeIds };
 }
 
 /**
@@ -76,7 +81,8 @@ export function splitByTravel(
   unitVector(need.academy.location, here, 0);
   const [x, y, z] = here as unknown as [number, number, number];
   const required = requiredDays(need, config);
-  const { points, outOfRangeChordSq, supporters } = index;
+  const { points, outOfRangeChordSq, supporters, remainingDays, homeIds } = index;
+  const needAcademyId = need.academy.id;
   const rest: SupporterProfile[] = [];
   let outOfRange = 0;
   for (let i = 0; i < supporters.length; i += 1) {
@@ -88,9 +94,8 @@ export function splitByTravel(
       if (dx * dx + dy * dy + dz * dz > limitSq) {
         // The checks before OUT_OF_TRAVEL_RANGE (the area was checked when indexing):
         // capacity, and not the need's own school.
-        const s = supporters[i]!;
-        const days = s.remainingDays;
-        if (days > 0 && days >= required && s.homeAcademy.id !== need.academy.id) {
+        const days = remainingDays[i]!;
+        if (days > 0 && days >= required && homeIds[i] !== needAcademyId) {
           outOfRange += 1;
           continue;
         }

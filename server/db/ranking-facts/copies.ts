@@ -224,6 +224,33 @@ function needProfileOf(need: NeedDoc, copies: FactCopies): NeedProfile | null {
   return profile;
 }
 
+interface OpenNeed {
+  doc: NeedDoc;
+  /** Null when the need's academy is missing. */
+  profile: NeedProfile | null;
+  /** Place among the open needs, to merge areas back into that order. */
+  position: number;
+}
+
+/** Open needs by area with their profiles, kept while the needs and academies copies stay the same. */
+function openNeedsByArea(copies: FactCopies): { open: readonly NeedDoc[]; byArea: Map<string, OpenNeed[]> } {
+  const key = copies.academies.version;
+  const held = copies.needs.derive<{ key: number; value: { open: readonly NeedDoc[]; byArea: Map<string, OpenNeed[]> } | null }>('openByArea', () => ({ key, value: null }));
+  if (held.key !== key || !held.value) {
+    const open = copies.needs.derive('open', (docs) => docs.filter((n) => n.status === 'OPEN'));
+    const byArea = new Map<string, OpenNeed[]>();
+    open.forEach((doc, position) => {
+      const entry = { doc, profile: needProfileOf(doc, copies), position };
+      const list = byArea.get(doc.area);
+      if (list) list.push(entry);
+      else byArea.set(doc.area, [entry]);
+    });
+    held.key = key;
+    held.value = { open, byArea };
+  }
+  return held.value;
+}
+
 export function copyFacts(copies: FactCopies): RankingFacts {
   async function staffProfiles(staff: StaffDoc[], areas: ExpertiseArea[] | null): Promise<Map<string, Supporter<StaffDoc>>> {
     const wanted = inAreas(areas);
@@ -303,9 +330,13 @@ export function copyFacts(copies: FactCopies): RankingFacts {
     academyProfiles,
 
     async openNeedsIn(areas): Promise<OpenNeeds> {
-      const open = copies.needs.derive('open', (docs) => docs.filter((n) => n.status === 'OPEN'));
-      const needs = open.filter((n) => areas.includes(n.area as ExpertiseArea));
-      return { open: open.length, needs, profiles: needs.flatMap((n) => needProfileOf(n, copies) ?? []) };
+      const { open, byArea } = openNeedsByArea(copies);
+      // Each area's needs in the copy's order, then merged back into that order: the same
+      // list as filtering every open need by the areas.
+      const parts = [...new Set(areas)].flatMap((area) => byArea.get(area) ?? []);
+      if (parts.length > 1) parts.sort((a, b) => a.position - b.position);
+      const needs = parts.map((p) => p.doc);
+      return { open: open.length, needs, profiles: parts.flatMap((p) => p.profile ?? []) };
     },
   };
 }
