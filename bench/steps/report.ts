@@ -49,11 +49,11 @@ function context(r: ReportInput): string[] {
 }
 
 function scenarioTable(r: ReportInput): string[] {
-  const lines = ['| scenario | p50 ms | p95 ms | p99 ms | requests/s | requests | non-2xx | round trips / request | peak RSS |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = ['| scenario | p50 ms | p95 ms | p99 ms | requests/s | requests | non-2xx | round trips / request | peak RSS | CPU ms / request |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const s of r.scenarios) {
     const l = s.load;
     const trips = s.name.includes('static') ? '—' : ms(s.roundTripsPerRequest);
-    lines.push(`| ${s.name} | ${ms(l.latencyMs.p50)} | ${ms(l.latencyMs.p95)} | ${ms(l.latencyMs.p99)} | ${l.requestsPerSecond.toFixed(0)} | ${l.requests} | ${l.non2xx + l.errors} | ${trips} | ${mb(s.peakRss)} |`);
+    lines.push(`| ${s.name} | ${ms(l.latencyMs.p50)} | ${ms(l.latencyMs.p95)} | ${ms(l.latencyMs.p99)} | ${l.requestsPerSecond.toFixed(0)} | ${l.requests} | ${l.non2xx + l.errors} | ${trips} | ${mb(s.peakRss)} | ${ms(s.cpuMsPerRequest)} |`);
   }
   lines.push('');
   return lines;
