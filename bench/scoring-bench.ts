@@ -1,7 +1,9 @@
 // Pure scoring cost at national scale, with no database and no server: the 50,000 staff of
-// the generated national dataset as ranking profiles, and rankCandidatesForNeed for 200 of
-// its needs, filtered as the service filters (area, days). Prints p50/p95 per ranking and the
-// candidates scored. `npx tsx bench/scoring-bench.ts` (add --cpu-prof via node for a profile).
+// the generated national dataset as ranking profiles, and 200 of its needs ranked against
+// their area's pool three ways: the reference (every candidate screened and fully scored),
+// top-k with a score bound, and that with the travel index (as the service ranks). Prints
+// p50/p95 wall time, CPU per ranking (steadier on a shared machine) and whether the three
+// agree. `npx tsx bench/scoring-bench.ts` (add --cpu-prof via node for a profile).
 import { performance } from 'node:perf_hooks';
 import { committedDaysByStaff } from '../seeds/dataset';
 import { generateNationalDataset } from '../seeds/national';
