@@ -19,6 +19,8 @@
 //  6. The same requests once each with the collections' in-process copies switched off, i.e.
 //     straight from the database (before/after figures, and a check the answers are
 //     identical) (without-copies.ts).
+//  6b. The optimised rankings checked against full scoring for every sampled need and staff
+//     member (equivalence.ts).
 //  7. The figures printed (report.ts) and written into BENCHMARKS.md between its bench
 //     markers (benchmarks-file.ts).
 //
@@ -37,6 +39,7 @@ import { writeIntoBenchmarks } from './steps/benchmarks-file';
 import { warmCopies } from './steps/copies';
 import { connectBenchDatabase, prepareData } from './steps/database';
 import { rankDirectly } from './steps/direct-ranking';
+import { checkAgainstFullScoring } from './steps/equivalence';
 import { closeAll } from './steps/http';
 import { sampleInputs } from './steps/inputs';
 import { runScenarios } from './steps/load-runs';
@@ -90,6 +93,7 @@ async function measure(options: BenchOptions, database: DatabaseServer, servers:
   const single = await roundTripsAlone(server, requests, counter);
   const scenarios = await runScenarios({ options, server, requests, nestedPage: reference.nestedPage, counter, memory, servers });
   const directStats = await rankDirectly(inputs.needSample, counter);
+  const equivalence = await checkAgainstFullScoring(inputs.needSample, inputs.staffSample);
   const dbPath = !options.skipDbPath && copies.used ? await answerWithoutCopies(server.url, reference.all, counter) : [];
   return {
     dbVersion: db.version,
@@ -102,6 +106,7 @@ async function measure(options: BenchOptions, database: DatabaseServer, servers:
     scenarios,
     single,
     directStats,
+    equivalence,
     dbPath,
   };
 }

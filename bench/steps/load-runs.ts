@@ -19,6 +19,11 @@ export interface ScenarioResult {
   commands: string;
   peakRss: number;
   peakHeap: number;
+  /**
+   * This process's CPU (server and bench, user + system) per request measured: unlike
+   * latency, it hardly moves when other processes share the machine.
+   */
+  cpuMsPerRequest: number;
 }
 
 export interface LoadRunsInput {
@@ -69,7 +74,7 @@ export async function runLoad(name: string, job: LoadJob, counter: CommandCounte
     const l = result.load;
     log(
       `${name}: p50 ${ms(l.latencyMs.p50)} ms, p95 ${ms(l.latencyMs.p95)} ms, p99 ${ms(l.latencyMs.p99)} ms, ${l.requestsPerSecond.toFixed(0)} req/s, ` +
-        `${l.requests} requests (${l.non2xx} non-2xx, ${l.errors} errors), ${ms(result.roundTripsPerRequest)} round trips/request, peak RSS ${mb(result.peakRss)}`,
+        `${l.requests} requests (${l.non2xx} non-2xx, ${l.errors} errors), ${ms(result.roundTripsPerRequest)} round trips/request, peak RSS ${mb(result.peakRss)}, ${ms(result.cpuMsPerRequest)} ms CPU/request`,
     );
     return result;
   } finally {
@@ -79,13 +84,16 @@ export async function runLoad(name: string, job: LoadJob, counter: CommandCounte
 
 /** Sends the job; counting and sampling start when the client says it measures, and stop with its figures. */
 function measureWhileLoaded(child: ChildProcess, name: string, job: LoadJob, counter: CommandCounter, memory: MemorySampler): Promise<ScenarioResult> {
+  let cpuAtStart = process.cpuUsage();
   return new Promise<ScenarioResult>((resolve, reject) => {
     child.on('message', (message: ClientMessage) => {
       if (message.type === 'measuring') {
         counter.reset();
         memory.start();
+        cpuAtStart = process.cpuUsage();
       } else if (message.type === 'done') {
         const peak = memory.stop();
+        const cpu = process.cpuUsage(cpuAtStart);
         const requests = message.result.requests;
         resolve({
           name,
@@ -94,6 +102,7 @@ function measureWhileLoaded(child: ChildProcess, name: string, job: LoadJob, cou
           commands: counter.summary(),
           peakRss: peak.rss,
           peakHeap: peak.heapUsed,
+          cpuMsPerRequest: requests ? (cpu.user + cpu.system) / 1000 / requests : NaN,
         });
       } else {
         memory.stop();

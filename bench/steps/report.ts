@@ -1,6 +1,7 @@
 // The figures as Markdown: the run's context, the load scenarios, single requests, direct
 // ranking, the path without copies, and issue 8's targets with a verdict each.
 import type { DirectRankingStats } from './direct-ranking';
+import type { EquivalenceResult } from './equivalence';
 import type { ScenarioResult } from './load-runs';
 import { mb, ms } from './log';
 import type { MachineInfo } from './machine';
@@ -24,11 +25,12 @@ export interface ReportInput {
   scenarios: ScenarioResult[];
   single: SingleRequest[];
   directStats: DirectRankingStats;
+  equivalence: EquivalenceResult;
   dbPath: WithoutCopiesResult[];
 }
 
 export function renderReport(r: ReportInput): string {
-  return [...context(r), ...scenarioTable(r), ...singleAndDirect(r), ...withoutCopiesTable(r), ...targets(r), ...notes(r)].join('\n');
+  return [...context(r), ...scenarioTable(r), ...singleAndDirect(r), ...withoutCopiesTable(r), ...targets(r), ...issue20Targets(r), ...notes(r)].join('\n');
 }
 
 function context(r: ReportInput): string[] {
@@ -47,11 +49,11 @@ function context(r: ReportInput): string[] {
 }
 
 function scenarioTable(r: ReportInput): string[] {
-  const lines = ['| scenario | p50 ms | p95 ms | p99 ms | requests/s | requests | non-2xx | round trips / request | peak RSS |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = ['| scenario | p50 ms | p95 ms | p99 ms | requests/s | requests | non-2xx | round trips / request | peak RSS | CPU ms / request |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const s of r.scenarios) {
     const l = s.load;
     const trips = s.name.includes('static') ? '—' : ms(s.roundTripsPerRequest);
-    lines.push(`| ${s.name} | ${ms(l.latencyMs.p50)} | ${ms(l.latencyMs.p95)} | ${ms(l.latencyMs.p99)} | ${l.requestsPerSecond.toFixed(0)} | ${l.requests} | ${l.non2xx + l.errors} | ${trips} | ${mb(s.peakRss)} |`);
+    lines.push(`| ${s.name} | ${ms(l.latencyMs.p50)} | ${ms(l.latencyMs.p95)} | ${ms(l.latencyMs.p99)} | ${l.requestsPerSecond.toFixed(0)} | ${l.requests} | ${l.non2xx + l.errors} | ${trips} | ${mb(s.peakRss)} | ${ms(s.cpuMsPerRequest)} |`);
   }
   lines.push('');
   return lines;
@@ -95,6 +97,25 @@ function targets(r: ReportInput): string[] {
     `| nested page throughput >= 40% of the static ceiling | ${nested.load.requestsPerSecond.toFixed(0)} / ${ceiling.load.requestsPerSecond.toFixed(0)} req/s = ${(share * 100).toFixed(0)}% | ${verdict(share >= 0.4)} |`,
     `| server memory < 500 MB | peak RSS ${mb(serverPeak)} (heap ${mb(Math.max(...r.scenarios.map((s) => s.peakHeap)))}) | ${verdict(serverPeak < 500 * 1024 * 1024)} |`,
     `| ranking p95 < 250 ms (issue 3.7, direct) | ${ms(r.directStats.p95)} ms | ${verdict(r.directStats.p95 < 250)} |`,
+    '',
+  ];
+}
+
+function issue20Targets(r: ReportInput): string[] {
+  const [rank, needs, nested, , compiledCeiling] = r.scenarios as [ScenarioResult, ScenarioResult, ScenarioResult, ScenarioResult, ScenarioResult];
+  const share = nested.load.requestsPerSecond / compiledCeiling.load.requestsPerSecond;
+  const serverPeak = Math.max(...r.scenarios.map((s) => s.peakRss), r.idleMemory.rss);
+  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const e = r.equivalence;
+  return [
+    '| target (issue 20) | figure | |',
+    '|---|---|---|',
+    `| rankCandidates (STAFF, first 10) p95 <= 80 ms, 8 connections | ${ms(rank.load.latencyMs.p95)} ms | ${verdict(rank.load.latencyMs.p95 <= 80)} |`,
+    `| rankNeedsForStaff p95 <= 40 ms | ${ms(needs.load.latencyMs.p95)} ms | ${verdict(needs.load.latencyMs.p95 <= 40)} |`,
+    `| nested page >= 50% of the static graphql-jit ceiling | ${nested.load.requestsPerSecond.toFixed(0)} / ${compiledCeiling.load.requestsPerSecond.toFixed(0)} req/s = ${(share * 100).toFixed(0)}% | ${verdict(share >= 0.5)} |`,
+    `| ready (copies loaded) <= 10 s | ${r.copiesUsed ? `${r.warmSeconds.toFixed(1)} s` : 'no copies'} | ${verdict(!r.copiesUsed || r.warmSeconds <= 10)} |`,
+    `| peak RSS < 400 MB | ${mb(serverPeak)} | ${verdict(serverPeak < 400 * 1024 * 1024)} |`,
+    `| same rankings as full scoring | ${e.needs} needs and ${e.staff} staff compared, ${e.differing} differing | ${verdict(e.differing === 0)} |`,
     '',
   ];
 }

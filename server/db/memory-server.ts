@@ -9,8 +9,25 @@ import type { DatabaseServer } from './database-server';
 const UNAVAILABLE_MARKER = join(tmpdir(), 'school-support-mongodb-memory-server-unavailable');
 const REMEMBER_FAILURE_MS = 60 * 60 * 1000;
 
+/** Written by scripts/postinstall.mjs: whether a mongod could be had at install time. */
+const INSTALL_PROBE = join(__dirname, '../../node_modules/.cache/school-support/mongod.json');
+
+/** Why no mongod could be had when the project was installed, or null (had one, or not probed). */
+function failedAtInstall(): string | null {
+  if (!existsSync(INSTALL_PROBE)) return null;
+  try {
+    const { available, reason, at } = JSON.parse(readFileSync(INSTALL_PROBE, 'utf8')) as { available: boolean; reason: string; at: string };
+    if (!available) return `${reason} (found at install time, ${at}; run npm install again or set DB_EMBEDDED=mongodb-memory-server to retry)`;
+  } catch {
+    // A corrupt record is treated as absent.
+  }
+  return null;
+}
+
 export function recentlyFailed(): string | null {
   if (process.env.MONGOMS_SYSTEM_BINARY) return null;
+  const atInstall = failedAtInstall();
+  if (atInstall) return atInstall;
   if (!existsSync(UNAVAILABLE_MARKER)) return null;
   try {
     const { at, reason } = JSON.parse(readFileSync(UNAVAILABLE_MARKER, 'utf8')) as { at: number; reason: string };

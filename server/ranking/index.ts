@@ -51,7 +51,8 @@ export {
   waitingTime,
 } from './priority';
 export { inspectionOf, inspectionPriorityDetail, inspectionPriorityValue, mustNotLendStaff } from './inspection';
-export { rankCandidatesForNeed, type RankOptions } from './rank-candidates';
-export { needRankingModel, rankNeedsForSupporter, scoreNeedForSupporter } from './rank-needs';
+export { rankCandidatesByFullScoring, rankCandidatesForNeed, rankCandidatesIndexed, type RankOptions } from './rank-candidates';
+export { splitByTravel, travelIndex, type TravelIndex } from './travel-index';
+export { needRankingModel, rankNeedsByFullScoring, rankNeedsForSupporter, scoreNeedForSupporter } from './rank-needs';
 export { academiesLeftOut, needsLeftOut, poolThreshold, type PrefilteredExclusions, staffLeftOut, withLeftOut } from './pools';
 export { academyExpertise, type StaffExpertise } from './academy-expertise';

@@ -1,7 +1,8 @@
 // Direction 1: for one need, rank candidate supporters (staff, or academies as a whole).
 import { DEFAULT_RANKING_CONFIG } from './config';
-import { rankPairs, type RankOptions } from './rank-pairs';
+import { rankPairs, rankPairsByFullScoring, type RankOptions } from './rank-pairs';
 import { candidateModel } from './score';
+import { splitByTravel, type TravelIndex } from './travel-index';
 import type { CandidateRankingResult, NeedProfile, SupporterProfile } from './types';
 
 export type { RankOptions } from './rank-pairs';
@@ -16,8 +17,22 @@ export function rankCandidatesForNeed(
   supporters: readonly SupporterProfile[],
   options: RankOptions,
 ): CandidateRankingResult {
+  return rankCandidatesWith(rankPairs, need, supporters, options);
+}
+
+/** The same ranking with every eligible candidate scored in full: the reference the optimised paths are tested against. */
+export function rankCandidatesByFullScoring(need: NeedProfile, supporters: readonly SupporterProfile[], options: RankOptions): CandidateRankingResult {
+  return rankCandidatesWith(rankPairsByFullScoring, need, supporters, options);
+}
+
+function rankCandidatesWith(
+  pairRanker: typeof rankPairs,
+  need: NeedProfile,
+  supporters: readonly SupporterProfile[],
+  options: RankOptions,
+): CandidateRankingResult {
   const config = options.config ?? DEFAULT_RANKING_CONFIG;
-  const { ranked, ...counts } = rankPairs(
+  const { ranked, ...counts } = pairRanker(
     { need, supporters },
     candidateModel(config),
     (input) => [input.supporter.kind, input.supporter.id],
@@ -28,4 +43,18 @@ export function rankCandidatesForNeed(
     candidates: ranked.map(({ rank, input, score, factors }) => ({ rank, supporter: input.supporter, score, factors, distanceKm: input.distanceKm })),
     ...counts,
   };
+}
+
+/**
+ * The same ranking as rankCandidatesForNeed(need, index.supporters, options), without
+ * measuring the distance to the many a travel limit surely rules out (travel-index.ts):
+ * they are counted, and everyone else is screened and scored exactly as there.
+ */
+export function rankCandidatesIndexed(need: NeedProfile, index: TravelIndex, options: RankOptions): CandidateRankingResult {
+  const split = splitByTravel(need, index, options.config ?? DEFAULT_RANKING_CONFIG);
+  if (split === null) return rankCandidatesForNeed(need, index.supporters, options);
+  const result = rankCandidatesForNeed(need, split.rest, options);
+  result.exclusions.OUT_OF_TRAVEL_RANGE += split.outOfRange;
+  result.consideredCount += split.outOfRange;
+  return result;
 }

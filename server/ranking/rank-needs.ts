@@ -6,7 +6,7 @@
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from './config';
 import type { FitInput } from './factors/factor';
 import { priorityModel } from './priority';
-import { rankPairs, type RankOptions } from './rank-pairs';
+import { rankPairs, rankPairsByFullScoring, type RankOptions } from './rank-pairs';
 import { explain, needFitModel, normalisedWeights, scoreOf, type Scored, type WeightedFactor } from './score';
 import type { NeedProfile, NeedRankingResult, SupporterProfile } from './types';
 
@@ -42,8 +42,22 @@ export function rankNeedsForSupporter(
   needs: readonly NeedProfile[],
   options: RankOptions,
 ): NeedRankingResult {
+  return rankNeedsWith(rankPairs, supporter, needs, options);
+}
+
+/** The same ranking with every eligible need scored in full: the reference the optimised path is tested against. */
+export function rankNeedsByFullScoring(supporter: SupporterProfile, needs: readonly NeedProfile[], options: RankOptions): NeedRankingResult {
+  return rankNeedsWith(rankPairsByFullScoring, supporter, needs, options);
+}
+
+function rankNeedsWith(
+  pairRanker: typeof rankPairs,
+  supporter: SupporterProfile,
+  needs: readonly NeedProfile[],
+  options: RankOptions,
+): NeedRankingResult {
   const config = options.config ?? DEFAULT_RANKING_CONFIG;
-  const { ranked, ...counts } = rankPairs(
+  const { ranked, ...counts } = pairRanker(
     { supporter, needs },
     needRankingModel(config),
     (input) => [input.need.id],

@@ -6,6 +6,7 @@ import { emptyExclusionCounts, firstExclusionReason } from './constraints';
 import type { FitInput } from './factors/factor';
 import { academyDistanceKm } from './geo';
 import { byScoreThenKeys, resultLimit } from './order';
+import { clamp01 } from './numbers';
 import { explain, scoreOf, type WeightedFactor } from './score';
 import type { ExclusionCounts, NeedProfile, ScoreFactor, SupporterProfile } from './types';
 
@@ -38,7 +39,12 @@ interface Eligible {
 /** The pairs to rank: one need against many supporters, or one supporter against many needs. */
 export type PairSource = { need: NeedProfile; supporters: readonly SupporterProfile[] } | { supporter: SupporterProfile; needs: readonly NeedProfile[] };
 
-export function rankPairs(
+/**
+ * The straightforward loop, kept as the reference the optimised one is held to
+ * (tests/unit/ranking/pruned-equivalence.test.ts, tests/api/ranking-equivalence.test.ts):
+ * every eligible pair fully scored, then the top selected.
+ */
+export function rankPairsByFullScoring(
   pairs: PairSource,
   model: readonly WeightedFactor<FitInput>[],
   tieBreakKeys: (input: FitInput) => readonly string[],
@@ -71,6 +77,94 @@ export function rankPairs(
     consideredCount: eligible.length + excludedCount,
     exclusions,
   };
+}
+
+/**
+ * Far more than the rounding difference between summing the same contributions in two
+ * orders (about 1e-16 here), so a bound never undercuts the exact score.
+ */
+const BOUND_MARGIN = 1e-9;
+
+/**
+ * Factors cheap to evaluate once the pair is screened (the distance is known by then): they
+ * are computed first for the bound. Any other factor counts at its full weight in the bound
+ * (every value is clamped to [0, 1]), so a name missing here only prunes less.
+ */
+const CHEAP_FACTORS: ReadonlySet<string> = new Set(['proximity', 'network', 'context', 'severity', 'disadvantage', 'ofstedRating', 'waitingTime']);
+
+interface Contender {
+  input: FitInput;
+  score: number;
+}
+
+/**
+ * The ranking rankPairsByFullScoring gives, scoring in full only the pairs that can still
+ * reach the top `first`. Every pair is screened (the counts stay exact); an eligible pair
+ * is scored in full only when an upper bound on its score (its cheap factors exactly, the
+ * others at their full weight) reaches the lowest score kept so far. Exact scores are
+ * computed as there (scoreOf, in model order), so scores and ties are bit for bit the same.
+ */
+export function rankPairs(
+  pairs: PairSource,
+  model: readonly WeightedFactor<FitInput>[],
+  tieBreakKeys: (input: FitInput) => readonly string[],
+  config: RankingConfig,
+  options: RankOptions,
+): PairRanking {
+  const limit = resultLimit(options.first);
+  const count = 'supporters' in pairs ? pairs.supporters.length : pairs.needs.length;
+  // Returning a large share of everything: nothing to prune.
+  if (limit >= count / 4) return rankPairsByFullScoring(pairs, model, tieBreakKeys, config, options);
+  const cheap = model.filter((f) => CHEAP_FACTORS.has(f.factor.name));
+  let otherWeights = 0;
+  for (const f of model) if (!CHEAP_FACTORS.has(f.factor.name)) otherWeights += f.weight;
+  const order = byScoreThenKeys<Contender>((e) => e.score, (e) => tieBreakKeys(e.input));
+
+  const exclusions = emptyExclusionCounts();
+  const top: Contender[] = [];
+  let eligibleCount = 0;
+  let excludedCount = 0;
+  for (let i = 0; i < count; i += 1) {
+    const need = 'need' in pairs ? pairs.need : pairs.needs[i]!;
+    const supporter = 'supporter' in pairs ? pairs.supporter : pairs.supporters[i]!;
+    const distanceKm = academyDistanceKm(need.academy, supporter.homeAcademy);
+    const reason = firstExclusionReason(need, supporter, options.now, config, distanceKm);
+    if (reason !== null) {
+      exclusions[reason] += 1;
+      excludedCount += 1;
+      continue;
+    }
+    eligibleCount += 1;
+    if (limit === 0) continue;
+    const input: FitInput = { need, supporter, distanceKm, now: options.now, config };
+    if (top.length === limit) {
+      let bound = otherWeights + BOUND_MARGIN;
+      for (const { factor, weight } of cheap) bound += weight * clamp01(factor.value(input));
+      if (bound < top[limit - 1]!.score) continue;
+    }
+    const contender = { input, score: scoreOf(model, input) };
+    if (top.length === limit && order(contender, top[limit - 1]!) >= 0) continue;
+    insertInOrder(top, contender, order, limit);
+  }
+  return {
+    ranked: top.map(({ input, score }, i) => ({ rank: i + 1, input, score, factors: explain(model, input) })),
+    eligibleCount,
+    consideredCount: eligibleCount + excludedCount,
+    exclusions,
+  };
+}
+
+/** Insert into a sorted buffer of at most `limit` items, dropping the last beyond it. */
+function insertInOrder<T>(top: T[], item: T, order: (a: T, b: T) => number, limit: number): void {
+  let lo = 0;
+  let hi = top.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(top[mid]!, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  top.splice(lo, 0, item);
+  if (top.length > limit) top.pop();
 }
 
 /**

@@ -21,6 +21,8 @@ export function rankNeedsByYear(
   inYear: (year: SchoolYear) => SupporterProfile,
   needs: readonly NeedProfile[],
   options: { now: Date; first: number },
+  // The core's ranking; the full-scoring reference in the equivalence checks (issue 20).
+  rank: typeof rankNeedsForSupporter = rankNeedsForSupporter,
 ): NeedRankingByYear {
   const groups = new Map<string, { year: SchoolYear; needs: NeedProfile[] }>();
   for (const need of needs) {
@@ -31,14 +33,14 @@ export function rankNeedsByYear(
   }
   if (groups.size <= 1) {
     const only = [...groups.values()][0] ?? { year: needSchoolYear(null, options.now), needs: [] };
-    const result = rankNeedsForSupporter(inYear(only.year), only.needs, options);
+    const result = rank(inYear(only.year), only.needs, options);
     return { ...result, schoolYears: new Map(result.needs.map((n) => [n.need.id, only.year.label])) };
   }
   const schoolYears = new Map<string, string>();
   const merged: RankedNeed[] = [];
   const total: NeedRankingResult = { needs: [], eligibleCount: 0, consideredCount: 0, exclusions: Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as NeedRankingResult['exclusions'] };
   for (const { year, needs: inGroup } of groups.values()) {
-    const result = rankNeedsForSupporter(inYear(year), inGroup, { ...options, first: Number.POSITIVE_INFINITY });
+    const result = rank(inYear(year), inGroup, { ...options, first: Number.POSITIVE_INFINITY });
     total.eligibleCount += result.eligibleCount;
     total.consideredCount += result.consideredCount;
     for (const reason of EXCLUSION_REASONS) total.exclusions[reason] += result.exclusions[reason];

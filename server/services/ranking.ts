@@ -6,7 +6,7 @@ import type { CandidateKind, ExclusionReason } from '../domain/enums';
 import type { ExpertiseArea } from '../domain/taxonomy';
 import type { AcademyDoc, NeedDoc, StaffDoc } from '../db/store';
 import { academyProfile, needProfile, type RankingFacts, rankingFacts } from '../db/ranking-facts';
-import { DEFAULT_RANKING_CONFIG, emptyExclusionCounts, needsLeftOut, poolThreshold, rankCandidatesForNeed, rankNeedsForSupporter, withLeftOut } from '../ranking';
+import { DEFAULT_RANKING_CONFIG, emptyExclusionCounts, needsLeftOut, poolThreshold, rankCandidatesForNeed, rankCandidatesIndexed, rankNeedsForSupporter, withLeftOut } from '../ranking';
 import type { CandidateRankingResult, NeedRankingResult, SupporterProfile } from '../ranking/types';
 import type { SchoolYear } from '../domain/school-year';
 import { needSchoolYear } from '../domain/year-capacity';
@@ -47,7 +47,9 @@ export async function rankCandidates(needId: string, kind: CandidateKind, first:
   // A school's whole-school support days are not kept per year (yet): its one figure serves.
   const pool = kind === 'STAFF' ? await facts.staffPool(area, threshold, schoolYear) : await facts.academyPool(area, threshold);
   const t1 = performance.now();
-  const result = withLeftOut(rankCandidatesForNeed(profile, pool.profiles ?? pool.supporters.map((s) => s.profile), { now, first }), pool.leftOut);
+  const options = { now, first };
+  const ranking = pool.travelIndex ? rankCandidatesIndexed(profile, pool.travelIndex, options) : rankCandidatesForNeed(profile, pool.profiles ?? pool.supporters.map((s) => s.profile), options);
+  const result = withLeftOut(ranking, pool.leftOut);
   const t2 = performance.now();
   const returnedIds = new Set(result.candidates.map((c) => c.supporter.id));
   const documents = await facts.candidateDocuments(pool, kind, returnedIds);

@@ -9,6 +9,7 @@ import { LIVE_NEED_STATUSES } from '../../domain/statuses';
 import type { ExpertiseArea } from '../../domain/taxonomy';
 import { needProfile, academyProfile } from './profiles';
 import { staffLeftOut } from '../../ranking/pools';
+import { travelIndex, type TravelIndex } from '../../ranking/travel-index';
 import type { AcademyProfile, ExpertiseEntry, ImpactRecord, NeedProfile, SupporterProfile } from '../../ranking/types';
 import { academyPoolOf, academySupporters, atLeast, availabilityOf, HIGH_SEVERITIES, inAreas, mayHaveDaysIn, offersSupport, profileInYear, type StaffExpertiseDoc, TRACKED_DEPLOYMENT_STATUSES, type DeploymentFacts } from './shared';
 import type { SchoolYear } from '../../domain/school-year';
@@ -146,6 +147,8 @@ interface StaffInArea {
 interface StaffPool {
   supporters: Supporter<StaffDoc>[];
   profiles: SupporterProfile[];
+  /** The profiles by travel range: built once per pool, used by every need in its area. */
+  travelIndex: TravelIndex;
   /** People with the area at all, and of those, people with the days (placed or not). */
   withArea: number;
   withDays: number;
@@ -204,7 +207,8 @@ function staffPoolOf(area: ExpertiseArea, threshold: number, year: SchoolYear, c
       withDays += 1;
       if (profile) supporters.push({ profile: profileInYear(profile, doc, year), doc });
     }
-    pool = { supporters, profiles: supporters.map((s) => s.profile), withArea: withArea.length, withDays };
+    const profiles = supporters.map((s) => s.profile);
+    pool = { supporters, profiles, travelIndex: travelIndex(area, profiles), withArea: withArea.length, withDays };
     holder.pools.set(poolKey, pool);
   }
   return pool;
@@ -221,6 +225,33 @@ function needProfileOf(need: NeedDoc, copies: FactCopies): NeedProfile | null {
   const profile = Object.freeze(needProfile(need, Object.freeze(academyProfile(academy)))) as NeedProfile;
   needProfileMemo.set(need, { academyId, academy, profile });
   return profile;
+}
+
+interface OpenNeed {
+  doc: NeedDoc;
+  /** Null when the need's academy is missing. */
+  profile: NeedProfile | null;
+  /** Place among the open needs, to merge areas back into that order. */
+  position: number;
+}
+
+/** Open needs by area with their profiles, kept while the needs and academies copies stay the same. */
+function openNeedsByArea(copies: FactCopies): { open: readonly NeedDoc[]; byArea: Map<string, OpenNeed[]> } {
+  const key = copies.academies.version;
+  const held = copies.needs.derive<{ key: number; value: { open: readonly NeedDoc[]; byArea: Map<string, OpenNeed[]> } | null }>('openByArea', () => ({ key, value: null }));
+  if (held.key !== key || !held.value) {
+    const open = copies.needs.derive('open', (docs) => docs.filter((n) => n.status === 'OPEN'));
+    const byArea = new Map<string, OpenNeed[]>();
+    open.forEach((doc, position) => {
+      const entry = { doc, profile: needProfileOf(doc, copies), position };
+      const list = byArea.get(doc.area);
+      if (list) list.push(entry);
+      else byArea.set(doc.area, [entry]);
+    });
+    held.key = key;
+    held.value = { open, byArea };
+  }
+  return held.value;
 }
 
 export function copyFacts(copies: FactCopies): RankingFacts {
@@ -272,6 +303,7 @@ export function copyFacts(copies: FactCopies): RankingFacts {
       return {
         supporters: pool.supporters,
         profiles: pool.profiles,
+        travelIndex: pool.travelIndex,
         leftOut: staffLeftOut({ population: staffInPostCount(copies), withArea: pool.withArea, withDays: pool.withDays }),
       };
     },
@@ -301,9 +333,13 @@ export function copyFacts(copies: FactCopies): RankingFacts {
     academyProfiles,
 
     async openNeedsIn(areas): Promise<OpenNeeds> {
-      const open = copies.needs.derive('open', (docs) => docs.filter((n) => n.status === 'OPEN'));
-      const needs = open.filter((n) => areas.includes(n.area as ExpertiseArea));
-      return { open: open.length, needs, profiles: needs.flatMap((n) => needProfileOf(n, copies) ?? []) };
+      const { open, byArea } = openNeedsByArea(copies);
+      // Each area's needs in the copy's order, then merged back into that order: the same
+      // list as filtering every open need by the areas.
+      const parts = [...new Set(areas)].flatMap((area) => byArea.get(area) ?? []);
+      if (parts.length > 1) parts.sort((a, b) => a.position - b.position);
+      const needs = parts.map((p) => p.doc);
+      return { open: open.length, needs, profiles: parts.flatMap((p) => p.profile ?? []) };
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { SchoolYear } from '../../domain/school-year';
 import type { ExpertiseArea } from '../../domain/taxonomy';
 import type { PrefilteredExclusions } from '../../ranking/pools';
+import type { TravelIndex } from '../../ranking/travel-index';
 import type { NeedProfile, SupporterProfile } from '../../ranking/types';
 import type { AcademyDoc, NeedDoc, StaffDoc } from '../store';
 
@@ -18,6 +19,8 @@ export interface CandidatePool<T> {
   supporters: Supporter<T>[];
   /** The supporters' profiles, when already listed (shared: do not change). */
   profiles?: SupporterProfile[];
+  /** Those profiles indexed by travel range (ranking/travel-index.ts), when kept with the pool. */
+  travelIndex?: TravelIndex;
   leftOut: PrefilteredExclusions;
 }
 

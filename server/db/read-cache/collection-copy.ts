@@ -49,7 +49,7 @@ export class CollectionCopy<T extends Doc = Doc> {
       this.staleIds.clear();
       let docs: T[];
       try {
-        docs = (await this.model.find({}).batchSize(100_000).lean()) as unknown as T[];
+        docs = (await this.model.find({}).lean()) as unknown as T[];
       } catch (error) {
         this.staleAll = true;
         throw error;
