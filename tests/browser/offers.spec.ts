@@ -54,6 +54,17 @@ test('a teacher offers help on a need; the lead sees it beside the ranking and t
   // A teacher of the lead's trust, and a need of that trust they could help with.
   for (const p of people.devSignInPeople.filter((x) => x.staffMemberId && x.trust?.id === lead.trust!.id && /^(teacher|middle leader)/i.test(x.label))) {
     const signIn = await gql<{ devSignIn: { token: string } }>(page, `mutation ($input: DevSignInInput!) { devSignIn(input: $input) { token } }`, { input: { role: 'TEACHER', scopeId: p.staffMemberId } });
+    // Earlier specs on the shared server (a committed plan) may have given this year's days
+    // away: the teacher first offers a few more, as a teacher would before offering help.
+    const days = await gql<{ node: { capacityDays: number; daysCommitted: number; remainingDays: number } }>(
+      page,
+      `query ($id: ID!) { node(id: $id) { ... on StaffMember { capacityDays daysCommitted remainingDays } } }`,
+      { id: p.staffMemberId },
+      signIn.devSignIn.token,
+    );
+    if (days.node.remainingDays < 3) {
+      await gql(page, `mutation ($input: UpdateStaffMemberInput!) { updateStaffMember(input: $input) { userErrors { message } } }`, { input: { id: p.staffMemberId, capacityDays: days.node.daysCommitted + 5 } }, signIn.devSignIn.token);
+    }
     const ranked = await gql<{ rankNeedsForStaff: { need: { id: string; academy: { name: string; trust: { id: string } | null } } }[] }>(
       page,
       `query ($id: ID!) { rankNeedsForStaff(staffId: $id, first: 10) { need { id academy { name trust { id } } } } }`,
