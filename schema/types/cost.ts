@@ -72,6 +72,15 @@ builder.objectField(DeploymentRef, 'cost', (t) =>
   }),
 );
 
+builder.objectField(DeploymentRef, 'paidByOverride', (t) =>
+  t.field({
+    type: CostPayerEnum,
+    nullable: true,
+    description: 'Who pays, when set for this deployment by `setDeploymentPaidBy`; null: the trust’s rule (as it stood when the deployment was proposed) decides.',
+    resolve: (d) => ((d as DeploymentLean).paidBy as (typeof COST_PAYERS)[number] | null | undefined) ?? null,
+  }),
+);
+
 const DesignationDayRateInput = builder.inputType('DesignationDayRateInput', {
   description: 'A day rate for one designation.',
   fields: (t) => ({
