@@ -31,7 +31,7 @@ const PROPOSE = `mutation ($input: ProposeDeploymentInput!) {
 }`;
 const COST = `query ($id: ID!) { node(id: $id) { ... on Deployment { cost { days dayRate coverDayRate supportCost coverCost total paidBy } } } }`;
 const SET_PAID_BY = `mutation ($input: SetDeploymentPaidByInput!) {
-  setDeploymentPaidBy(input: $input) { deployment { id cost { paidBy total } } userErrors { field code message } }
+  setDeploymentPaidBy(input: $input) { deployment { id paidByOverride cost { paidBy total } } userErrors { field code message } }
 }`;
 const PLAN = `query ($input: PlanAllocationInput!) {
   planAllocation(input: $input) {
@@ -160,8 +160,11 @@ describe('the cost of a proposal', () => {
     expect((await api.gql(COST, { id: second.deployment.id }, { token: lead })).data.node.cost.paidBy).toBe('RECEIVING_SCHOOL');
     const overridden = await must(api, SET_PAID_BY, { input: { deploymentId: second.deployment.id, paidBy: 'TRUST' } }, lead, 'setDeploymentPaidBy');
     expect(overridden.deployment.cost).toEqual({ paidBy: 'TRUST', total: 1140 });
+    expect(overridden.deployment.paidByOverride).toBe('TRUST');
+    const cleared = await must(api, SET_PAID_BY, { input: { deploymentId: first.deployment.id, paidBy: null } }, lead, 'setDeploymentPaidBy');
+    expect(cleared.deployment).toMatchObject({ paidByOverride: null, cost: { paidBy: 'RECEIVING_SCHOOL' } });
     expect((await api.gql(COST, { id: first.deployment.id }, { token: lead })).data.node.cost.paidBy).toBe('RECEIVING_SCHOOL');
-    const audit = await AuditEntry.findOne({ action: 'PAID_BY_SET' }).lean();
+    const audit = await AuditEntry.findOne({ action: 'PAID_BY_SET', entityId: decodeIdOfType(second.deployment.id, 'Deployment') }).lean();
     expect(audit).toMatchObject({ entityType: 'Deployment', actor: { sub: 'lead-cost' }, changes: { paidBy: { from: null, to: 'TRUST' } } });
 
     const bad = await api.gql(SET_PAID_BY, { input: { deploymentId: 'nope', paidBy: 'TRUST' } }, { token: lead });

@@ -108,3 +108,20 @@ test("who pays is overridden on a deployment's page", async ({ page }) => {
     expect(await seriousViolations(page)).toEqual([]);
   }
 });
+
+test('an ADMIN picks the trust whose rates to read and set', async ({ page }) => {
+  await signInAs(page, 'Administrator');
+  await openRates(page);
+  const picker = page.getByLabel('Trust', { exact: true });
+  await expect(picker.locator('option')).not.toHaveCount(0);
+  const options = await picker.locator('option').allTextContents();
+  const other = options[options.length - 1]!;
+  await picker.selectOption({ label: other });
+  await expect(page.getByRole('heading', { level: 2, name: other })).toBeVisible();
+  await expect(page.getByLabel('NLE day rate', { exact: true })).toHaveValue(/^\d+$/);
+  await screenReady(page);
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+});
