@@ -168,7 +168,7 @@ export default function DeploymentPage() {
                 <h2 id="cost-heading">Cost</h2>
                 <p className="cost-line">
                   Costs {money(d.cost.total)}: support {money(d.cost.supportCost)} ({d.days} × {money(d.cost.dayRate)}, paid by {payer(d.cost.paidBy)}) and cover{' '}
-                  {money(d.cost.coverCost)} ({d.days} × {money(d.cost.coverDayRate)}, paid by the releasing school). At the rates when it was proposed.
+                  {money(d.cost.coverCost)} ({d.days} × {money(d.cost.coverDayRate)}, paid by the releasing school), at the rates when it was proposed (today’s rates for deployments proposed before rates were kept).
                 </p>
                 {session && ARRANGERS.includes(session.role) && !ended ? <PaidByForm deploymentId={d.id} override={d.paidByOverride ?? null} /> : null}
               </section>
