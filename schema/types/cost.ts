@@ -17,7 +17,7 @@ export const CostPayerEnum = enumOf('CostPayer', 'Who pays for the support (the 
 });
 
 export const SupportCostType = builder.objectRef<SupportCost>('CostBreakdown').implement({
-  description: 'What some days of support cost, in whole pounds, at the current rates: the supporter’s day rate (paid by `paidBy`) and the cover the releasing school pays for while they are away.',
+  description: 'What some days of support cost, in whole pounds: the supporter’s day rate (paid by `paidBy`) and the cover the releasing school pays for while they are away.',
   fields: (t) => ({
     days: t.exposeInt('days', { description: 'Days of support.' }),
     dayRate: t.exposeInt('dayRate', { description: 'The supporter’s day rate (by designation, set by the receiving school’s trust), in pounds.' }),
@@ -66,8 +66,18 @@ const costsOf = perRequest(async (deployments: readonly DeploymentLean[]) => dep
 builder.objectField(DeploymentRef, 'cost', (t) =>
   t.field({
     type: SupportCostType,
-    description: 'What this deployment costs at the current rates, and who pays.',
+    description:
+      'What this deployment costs, and who pays: at the day rate, cover day rate and payer rule stored when it was proposed, so a later change of a trust’s rates does not change it (a `setDeploymentPaidBy` override still applies). Deployments proposed before rates were stored are priced at the current rates.',
     resolve: (d, _args, context) => costsOf(context).load(d as DeploymentLean),
+  }),
+);
+
+builder.objectField(DeploymentRef, 'paidByOverride', (t) =>
+  t.field({
+    type: CostPayerEnum,
+    nullable: true,
+    description: 'Who pays, when set for this deployment by `setDeploymentPaidBy`; null: the trust’s rule (as it stood when the deployment was proposed) decides.',
+    resolve: (d) => ((d as DeploymentLean).paidBy as (typeof COST_PAYERS)[number] | null | undefined) ?? null,
   }),
 );
 
@@ -102,7 +112,7 @@ const SetDeploymentPaidByInput = builder.inputType('SetDeploymentPaidByInput', {
   description: 'Who pays for one deployment’s support.',
   fields: (t) => ({
     deploymentId: t.id({ required: true, description: 'The deployment.' }),
-    paidBy: t.field({ type: CostPayerEnum, description: 'Who pays; null or left out: the trust’s rule again.' }),
+    paidBy: t.field({ type: CostPayerEnum, description: 'Who pays; null or left out: the trust’s rule again (as it stood when the deployment was proposed).' }),
   }),
 });
 

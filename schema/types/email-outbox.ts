@@ -34,7 +34,7 @@ OutboxEmailRef.implement({
   description: 'An email the service sends (or sent, or could not send). ADMIN only.',
   authScopes: { roles: ['ADMIN'] },
   fields: (t) => ({
-    kind: t.exposeString('kind', { description: 'What it tells about: RELEASE_WANTED, ACCEPTANCE_WANTED, AGREED, DECLINED, a reminder or a DIGEST.' }),
+    kind: t.exposeString('kind', { description: 'What it tells about: RELEASE_WANTED, ACCEPTANCE_WANTED, AGREED, DECLINED, AGREEMENT_CHANGED, AGREEMENT_SIGNED, an offer (OFFER_*), a reminder or a DIGEST.' }),
     to: t.exposeString('to', { description: 'Recipient address.' }),
     subject: t.exposeString('subject', { description: 'Subject line.' }),
     text: t.exposeString('text', { description: 'Plain-text body.' }),

@@ -57,6 +57,17 @@ const agreementSchema = new Schema(
   { _id: false },
 );
 
+/** The supporter's day rate, the releasing school's cover day rate and the trust's rule on who pays, as at proposal. */
+const pricingSchema = new Schema(
+  {
+    dayRate: { type: Number, required: true, min: 0 },
+    coverDayRate: { type: Number, required: true, min: 0 },
+    paidBy: { type: String, required: true, enum: COST_PAYERS },
+    pricedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 /** The receiving school's own rating of the impact (the supporter's is impactRating). */
 const receivingImpactSchema = new Schema(
   {
@@ -117,6 +128,12 @@ const deploymentSchema = new Schema(
     liveKey: { type: String, required: true },
     /** Who pays for this deployment's support, overriding the trust's rule (domain/cost.ts); null: the trust's rule. */
     paidBy: { type: String, enum: [...COST_PAYERS, null], default: null },
+    /**
+     * The rates it was proposed at (services/cost.ts, pricedAtProposal), so changing a
+     * trust's rates later does not rewrite what it costs. Absent on older records: priced at
+     * the current rates.
+     */
+    pricing: { type: pricingSchema, default: null },
     ...authorship,
   },
   { timestamps: true },

@@ -1,5 +1,5 @@
 // The words of each message. Pure: facts in, subject and text out.
-import type { NotificationKind } from './events';
+import type { AgreementDetail, NotificationKind } from './events';
 import type { Person } from './recipients';
 
 export interface DeploymentFacts {
@@ -32,7 +32,7 @@ function where(f: DeploymentFacts): string {
   return `Open ${link} and look at "Waiting for me" (deployment ${f.deploymentId}).`;
 }
 
-export function composeMessage(kind: MessageKind, f: DeploymentFacts, to: Person, extra: { schoolDaysWaiting?: number | undefined } = {}): { subject: string; text: string } {
+export function composeMessage(kind: MessageKind, f: DeploymentFacts, to: Person, extra: { schoolDaysWaiting?: number | undefined; agreement?: AgreementDetail | undefined } = {}): { subject: string; text: string } {
   const hello = `Dear ${to.name ?? 'colleague'},`;
   const what = `${f.days} day${f.days === 1 ? '' : 's'} of ${f.areaLabel} support for ${f.receivingSchool}, ${dates(f)}`;
   const waiting = extra.schoolDaysWaiting ? `It has waited ${extra.schoolDaysWaiting} school days.` : '';
@@ -59,5 +59,41 @@ export function composeMessage(kind: MessageKind, f: DeploymentFacts, to: Person
         subject: `Declined: ${f.supporterName} for ${f.receivingSchool}`,
         text: [hello, '', `The proposal of ${f.supporterName} (${f.supporterSchool}) for ${what} was declined.`, 'The days are released; the need can be matched again.', '', where(f)].join('\n'),
       };
+    case 'AGREEMENT_CHANGED': {
+      const a = extra.agreement ?? { version: 1, sides: [] };
+      const first = a.version === 1;
+      const cleared = a.sides.length ? `The change cleared the signature${a.sides.length > 1 ? 's' : ''} of ${a.sides.map((s) => sideName(s, f)).join(' and ')}: ` : '';
+      return {
+        subject: `${first ? 'An agreement was written' : 'The agreement was changed'}: ${f.supporterName} for ${f.receivingSchool}`,
+        text: [
+          hello,
+          '',
+          `The deployment agreement for ${what}, given by ${f.supporterName} (${f.supporterSchool}), ${first ? 'was written' : 'was changed'}: it is now version ${a.version}.`,
+          `${cleared}${cleared ? 'both' : 'Both'} schools sign version ${a.version} for it to hold. Read it, and sign it for your school if you agree.`,
+          '',
+          where(f),
+        ].join('\n'),
+      };
+    }
+    case 'AGREEMENT_SIGNED': {
+      const a = extra.agreement ?? { version: 1, sides: ['RECEIVING'] };
+      const signer = sideName(a.sides[0] ?? 'RECEIVING', f);
+      return {
+        subject: `${a.signedByBoth ? 'The agreement is signed by both schools' : `${signer} signed the agreement`}: ${f.supporterName} for ${f.receivingSchool}`,
+        text: [
+          hello,
+          '',
+          `${signer} signed version ${a.version} of the deployment agreement for ${what}, given by ${f.supporterName} (${f.supporterSchool}).`,
+          a.signedByBoth ? 'Both schools have now signed it.' : 'It waits for your school’s signature: read it, and sign it if you agree.',
+          '',
+          where(f),
+        ].join('\n'),
+      };
+    }
   }
+}
+
+/** The school that signs for a side: the receiving school, or the supporter's home school. */
+function sideName(side: 'RECEIVING' | 'SUPPORTING', f: DeploymentFacts): string {
+  return side === 'RECEIVING' ? f.receivingSchool : f.supporterSchool;
 }

@@ -7,7 +7,7 @@ import type { DeploymentRecord } from '../models/deployment';
 import type { LeanDoc } from '../models/lean';
 import { type AcademyDoc, type StaffDoc, stores } from '../db/store';
 import { type CalendarEvent, invitation } from '../calendar/ics';
-import { type Audience, type DeploymentEvent, eventKey, eventsOf } from './events';
+import { type AgreementSide, type Audience, type DeploymentEvent, eventKey, eventsOf } from './events';
 import { composeMessage, type DeploymentFacts } from './messages';
 import { enqueue, type NewEmail } from './outbox';
 import { digestAddresses } from './preferences';
@@ -100,7 +100,7 @@ export async function messagesFor(d: DeploymentLean, events: DeploymentEvent[]):
         const address = person.email.toLowerCase();
         if (seen.has(address) || address === actorEmail) continue;
         seen.add(address);
-        const { subject, text } = composeMessage(event.kind, sides.facts, person, { schoolDaysWaiting: event.schoolDaysWaiting });
+        const { subject, text } = composeMessage(event.kind, sides.facts, person, { schoolDaysWaiting: event.schoolDaysWaiting, agreement: event.agreement });
         // An agreed deployment with dates carries its invitation, for the recipient's calendar.
         const icalEvent = event.kind === 'AGREED' && d.startDate ? invitation(calendarEventOf(d, sides.facts), organizer, person.email) : null;
         emails.push({ key: eventKey(event.kind, String(d._id), address, event.occurrence), kind: event.kind, to: person.email, subject, text, deploymentId: d._id, icalEvent });
@@ -120,6 +120,23 @@ export async function notifyDeployment(d: DeploymentLean, actor: ActorRecord, si
     const events = eventsOf(d).filter((e) => e.at.getTime() >= since.getTime());
     const emails = await messagesFor(d, events);
     await enqueue(emails, actor, since, await digestAddresses(emails.map((e) => e.to)));
+  } catch (error) {
+    reportProblem(error);
+  }
+}
+
+/**
+ * The agreement was written or changed (now `d.agreement.version`): the other school's
+ * headteachers (`audiences`, events.ts agreementChangeAudiences) are told, once per version
+ * (key: kind, deployment, address, version). Never throws. Unlike a signature, a change is
+ * not re-derived by the repair sweep: who is "the other school" depends on who changed it.
+ */
+export async function notifyAgreementChanged(d: DeploymentLean, audiences: Audience[], cleared: AgreementSide[], actor: ActorRecord, now: Date): Promise<void> {
+  try {
+    const version = d.agreement?.version ?? 1;
+    const event: DeploymentEvent = { kind: 'AGREEMENT_CHANGED', at: now, by: actor, audiences, occurrence: `v${version}`, agreement: { version, sides: cleared } };
+    const emails = await messagesFor(d, [event]);
+    await enqueue(emails, actor, now, await digestAddresses(emails.map((e) => e.to)));
   } catch (error) {
     reportProblem(error);
   }

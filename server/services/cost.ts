@@ -5,8 +5,9 @@
 // Which trust's rates. The support is priced by the trust of the school receiving it (the
 // one arranging and, by default, paying); the cover by the trust of the releasing school
 // (the supporter's home school, or the supporting school), whose cover it is, falling back
-// to the receiving trust's and then the defaults. Costs are worked out at the current rates
-// each time they are read, not frozen at proposal.
+// to the receiving trust's and then the defaults. A deployment keeps the rates it was
+// proposed at (Deployment.pricing); only deployments proposed before that was stored are
+// priced at the current rates.
 import { z } from 'zod';
 import { decodeIdOfType } from '../auth/global-id';
 import { policy } from '../auth/policy';
@@ -167,8 +168,20 @@ export async function staffDayCosts(
   return { costs: new Map(staff.map((s, i) => [s._id.toString(), priced[i]!.dayCost])), paidBy };
 }
 
-/** The cost of each deployment, in order, at the current rates. */
-export async function deploymentCosts(deployments: readonly DeploymentLean[]): Promise<SupportCost[]> {
+/** Who a deployment is between, for pricing: the receiving school and the supporter. */
+type Priceable = Pick<DeploymentLean, 'receivingAcademyId' | 'staffId' | 'supportingAcademyId'>;
+
+/** The rates a deployment is priced at, as stored on it (Deployment.pricing). */
+export interface DeploymentPricing {
+  readonly dayRate: number;
+  readonly coverDayRate: number;
+  /** The receiving trust's rule on who pays (a deployment's own paidBy overrides it). */
+  readonly paidBy: CostPayer;
+}
+
+/** Each deployment's day rate, cover day rate and the trust's payer rule, at the current rates. */
+async function currentPricing(deployments: readonly Priceable[]): Promise<DeploymentPricing[]> {
+  if (!deployments.length) return [];
   const staffIds = [...new Set(deployments.flatMap((d) => (d.staffId ? [d.staffId.toString()] : [])))];
   const staff = staffIds.length ? await StaffMember.find({ _id: { $in: staffIds } }, { designations: 1, homeAcademyId: 1 }).lean() : [];
   const staffById = new Map(staff.map((s) => [s._id.toString(), s]));
@@ -185,9 +198,29 @@ export async function deploymentCosts(deployments: readonly DeploymentLean[]): P
       };
     }),
   );
-  return deployments.map((d, i) => {
-    const { dayCost, rates } = priced[i]!;
-    return supportCost(d.days, dayCost.dayRate, dayCost.coverDayRate, (d.paidBy as CostPayer | null) ?? rates.paidBy);
+  return priced.map(({ dayCost, rates }) => ({ dayRate: dayCost.dayRate, coverDayRate: dayCost.coverDayRate, paidBy: rates.paidBy }));
+}
+
+/**
+ * The rates a deployment being proposed now is priced at, to be stored on it: later changes
+ * to either trust's rates do not change what an arranged deployment costs.
+ */
+export async function pricedAtProposal(deployment: Priceable, now: Date): Promise<DeploymentPricing & { pricedAt: Date }> {
+  const [pricing] = await currentPricing([deployment]);
+  return { ...pricing!, pricedAt: now };
+}
+
+/**
+ * The cost of each deployment, in order: at the rates stored when it was proposed, or, for
+ * deployments proposed before rates were stored, at the current rates.
+ */
+export async function deploymentCosts(deployments: readonly DeploymentLean[]): Promise<SupportCost[]> {
+  const unpriced = deployments.filter((d) => !d.pricing);
+  const current = await currentPricing(unpriced);
+  const currentOf = new Map(unpriced.map((d, i) => [d, current[i]!]));
+  return deployments.map((d) => {
+    const pricing: DeploymentPricing = (d.pricing as DeploymentPricing | null | undefined) ?? currentOf.get(d)!;
+    return supportCost(d.days, pricing.dayRate, pricing.coverDayRate, (d.paidBy as CostPayer | null) ?? pricing.paidBy);
   });
 }
 

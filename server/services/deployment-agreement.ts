@@ -13,6 +13,8 @@ import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { ForbiddenError } from '../domain/errors';
 import { Deployment } from '../models/deployment';
+import { agreementChangeAudiences, type AgreementSide } from '../notifications/events';
+import { notifyAgreementChanged, notifyDeployment } from '../notifications/notify';
 import { recordAudit } from './audit';
 import { type DeploymentLean, scopes } from './deployments';
 import { failed, fromZod, ok, type Outcome, type UserError, userError } from './user-errors';
@@ -80,7 +82,8 @@ export async function updateDeploymentAgreement(viewer: Viewer, input: unknown, 
   const loaded = await load(data.id);
   if (!loaded.ok) return failed(loaded.error);
   const { d } = loaded;
-  if (!(await rightsOf(viewer, d)).edit) throw new ForbiddenError('a deployment agreement is written by either school, the arranger or the supporter');
+  const rights = await rightsOf(viewer, d);
+  if (!rights.edit) throw new ForbiddenError('a deployment agreement is written by either school, the arranger or the supporter');
   if (NOT_AGREEABLE.includes(d.status)) return failed(userError('id', `this deployment was ${d.status}: there is nothing to agree`, 'INVALID_TRANSITION'));
   const current = d.agreement ?? null;
   if (data.expectedVersion != null && data.expectedVersion !== (current?.version ?? 0)) {
@@ -107,6 +110,9 @@ export async function updateDeploymentAgreement(viewer: Viewer, input: unknown, 
     version: { from: current?.version ?? null, to: version },
     ...(cleared.length ? { signaturesCleared: { from: cleared, to: [] } } : {}),
   });
+  // The other school reads what changed and signs again.
+  const clearedSides: AgreementSide[] = [...(current?.receivingSignature ? ['RECEIVING' as const] : []), ...(current?.supportingSignature ? ['SUPPORTING' as const] : [])];
+  await notifyAgreementChanged(updated, agreementChangeAudiences(rights), clearedSides, actor, now);
   return ok(updated);
 }
 
@@ -140,6 +146,8 @@ export async function signDeploymentAgreement(viewer: Viewer, input: unknown, no
     ...(set['agreement.receivingSignature'] ? { receivingSignature: { from: null, to: actor } } : {}),
     ...(set['agreement.supportingSignature'] ? { supportingSignature: { from: null, to: actor } } : {}),
   });
+  // The other school hears of the signature (events.ts derives it from the signature itself).
+  await notifyDeployment(updated, actor, now);
   return ok(updated);
 }
 

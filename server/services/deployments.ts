@@ -15,6 +15,7 @@ import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { notifyDeployment } from '../notifications/notify';
 import { rankCandidatesForNeed } from '../ranking';
 import { recordAudit } from './audit';
+import { pricedAtProposal } from './cost';
 import { closeOpenOffersOfNeed } from './offer-closing';
 import type { LeanDoc } from '../models/lean';
 import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
@@ -93,6 +94,8 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   // it releases the person (agreeDeployment), so another trust cannot tie up its staff.
   const actor = actorOf(viewer);
   const supporterRef = { staffId: kind === 'STAFF' ? supporterDoc._id : null, supportingAcademyId: kind === 'ACADEMY' ? supporterDoc._id : null };
+  // The rates as they stand now stay with the deployment (a later change of rates is not retroactive).
+  const pricing = await pricedAtProposal({ receivingAcademyId: need.academyId, ...supporterRef }, now);
   const holdNow = !isCrossTrust(scopeOf(needAcademy), await supporterHomeScope(supporterRef));
   // The days come from the school years they fall in: by the deployment's dates, else the need's year.
   const daysByYear = deploymentDaysByYear(data.days, data.startDate, data.endDate, needSchoolYear(need.windowStart, now));
@@ -132,6 +135,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     statusSince: now,
     daysHeld: holdNow,
     liveKey,
+    pricing,
     createdBy: actor,
     updatedBy: actor,
     });
@@ -148,6 +152,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
     daysByYear: { from: null, to: daysByYear },
     daysHeld: { from: null, to: holdNow },
     supporter: { from: null, to: `${kind}:${supporterDoc._id.toString()}` },
+    pricing: { from: null, to: { dayRate: pricing.dayRate, coverDayRate: pricing.coverDayRate, paidBy: pricing.paidBy } },
   });
   // Marked as left while this was being proposed? markStaffLeft records leftAt, then cancels
   // the proposals it finds; this reads leftAt after writing the proposal. Of the two writes,

@@ -2,6 +2,7 @@
 // pays, the cost of each proposal, and planning under a budget.
 import { decodeIdOfType } from '../../server/auth/global-id';
 import { AuditEntry } from '../../server/models/audit-entry';
+import { Deployment } from '../../server/models/deployment';
 import { TrustCostSettings } from '../../server/models/trust-cost-settings';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
@@ -30,7 +31,7 @@ const PROPOSE = `mutation ($input: ProposeDeploymentInput!) {
 }`;
 const COST = `query ($id: ID!) { node(id: $id) { ... on Deployment { cost { days dayRate coverDayRate supportCost coverCost total paidBy } } } }`;
 const SET_PAID_BY = `mutation ($input: SetDeploymentPaidByInput!) {
-  setDeploymentPaidBy(input: $input) { deployment { id cost { paidBy total } } userErrors { field code message } }
+  setDeploymentPaidBy(input: $input) { deployment { id paidByOverride cost { paidBy total } } userErrors { field code message } }
 }`;
 const PLAN = `query ($input: PlanAllocationInput!) {
   planAllocation(input: $input) {
@@ -153,21 +154,50 @@ describe('the cost of a proposal', () => {
     // No designation: the receiving trust's undesignated rate (default 350); cover at the lending trust's 220.
     expect(second.deployment.cost).toEqual({ days: 2, dayRate: 350, coverDayRate: 220, supportCost: 700, coverCost: 440, total: 1140, paidBy: 'RECEIVING_SCHOOL' });
 
-    // The trust now pays centrally, except for this one deployment.
+    // The trust now pays centrally: for what is proposed from now on (these two keep the rule
+    // they were proposed under), and this one deployment is moved to the trust by hand.
     await must(api, SET_RATES, { input: { trustId, paidBy: 'TRUST' } }, lead, 'setTrustDayRates');
-    expect((await api.gql(COST, { id: second.deployment.id }, { token: lead })).data.node.cost.paidBy).toBe('TRUST');
-    const overridden = await must(api, SET_PAID_BY, { input: { deploymentId: second.deployment.id, paidBy: 'RECEIVING_SCHOOL' } }, lead, 'setDeploymentPaidBy');
-    expect(overridden.deployment.cost).toEqual({ paidBy: 'RECEIVING_SCHOOL', total: 1140 });
-    expect((await api.gql(COST, { id: first.deployment.id }, { token: lead })).data.node.cost.paidBy).toBe('TRUST');
-    const audit = await AuditEntry.findOne({ action: 'PAID_BY_SET' }).lean();
-    expect(audit).toMatchObject({ entityType: 'Deployment', actor: { sub: 'lead-cost' }, changes: { paidBy: { from: null, to: 'RECEIVING_SCHOOL' } } });
+    expect((await api.gql(COST, { id: second.deployment.id }, { token: lead })).data.node.cost.paidBy).toBe('RECEIVING_SCHOOL');
+    const overridden = await must(api, SET_PAID_BY, { input: { deploymentId: second.deployment.id, paidBy: 'TRUST' } }, lead, 'setDeploymentPaidBy');
+    expect(overridden.deployment.cost).toEqual({ paidBy: 'TRUST', total: 1140 });
+    expect(overridden.deployment.paidByOverride).toBe('TRUST');
+    const cleared = await must(api, SET_PAID_BY, { input: { deploymentId: first.deployment.id, paidBy: null } }, lead, 'setDeploymentPaidBy');
+    expect(cleared.deployment).toMatchObject({ paidByOverride: null, cost: { paidBy: 'RECEIVING_SCHOOL' } });
+    expect((await api.gql(COST, { id: first.deployment.id }, { token: lead })).data.node.cost.paidBy).toBe('RECEIVING_SCHOOL');
+    const audit = await AuditEntry.findOne({ action: 'PAID_BY_SET', entityId: decodeIdOfType(second.deployment.id, 'Deployment') }).lean();
+    expect(audit).toMatchObject({ entityType: 'Deployment', actor: { sub: 'lead-cost' }, changes: { paidBy: { from: null, to: 'TRUST' } } });
 
     const bad = await api.gql(SET_PAID_BY, { input: { deploymentId: 'nope', paidBy: 'TRUST' } }, { token: lead });
     expect(bad.data.setDeploymentPaidBy.userErrors).toEqual([expect.objectContaining({ field: ['deploymentId'], code: 'INVALID_ID' })]);
     const stranger = await api.token('IMPROVEMENT_LEAD', { trustId: lendingTrust });
     const refused = await api.gql(SET_PAID_BY, { input: { deploymentId: second.deployment.id, paidBy: 'TRUST' } }, { token: stranger });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await api.gql(COST, { id: second.deployment.id }, { token: lead })).data.node.cost.paidBy).toBe('RECEIVING_SCHOOL');
+    expect((await api.gql(COST, { id: second.deployment.id }, { token: lead })).data.node.cost.paidBy).toBe('TRUST');
+  });
+
+  it('keeps the rates it was proposed at when the trust changes its rates; new proposals use the new rates', async () => {
+    const trustId = await createTrust(api, admin, 'Repricing Trust');
+    const school = await createAcademy(api, admin, { name: 'Repriced School', trustId, fsmPercent: 30 });
+    const home = await createAcademy(api, admin, { name: 'Repriced Home', trustId, latitude: 50.41, longitude: -4.67 });
+    const sle = await createStaff(api, admin, home, { designations: ['SLE'], capacityDays: 10 });
+    const other = await createStaff(api, admin, home, { designations: ['SLE'], capacityDays: 10 });
+    const need = await raiseNeed(api, admin, school, { daysRequested: 6 });
+    const lead = await api.token('IMPROVEMENT_LEAD', { trustId, sub: 'lead-repricing' });
+
+    const before = await must(api, PROPOSE, { input: { needId: need.id, staffId: sle.id, days: 2 } }, lead, 'proposeDeployment');
+    const atProposal = { days: 2, dayRate: 350, coverDayRate: 200, supportCost: 700, coverCost: 400, total: 1100, paidBy: 'RECEIVING_SCHOOL' };
+    expect(before.deployment.cost).toEqual(atProposal);
+
+    await must(api, SET_RATES, { input: { trustId, dayRates: [{ designation: 'SLE', dayRate: 420 }], coverDayRate: 260, paidBy: 'TRUST' } }, lead, 'setTrustDayRates');
+    expect((await api.gql(COST, { id: before.deployment.id }, { token: lead })).data.node.cost).toEqual(atProposal);
+    const after = await must(api, PROPOSE, { input: { needId: need.id, staffId: other.id, days: 2 } }, lead, 'proposeDeployment');
+    expect(after.deployment.cost).toEqual({ days: 2, dayRate: 420, coverDayRate: 260, supportCost: 840, coverCost: 520, total: 1360, paidBy: 'TRUST' });
+    const proposed = await AuditEntry.findOne({ entityType: 'Deployment', entityId: decodeIdOfType(after.deployment.id, 'Deployment'), action: 'PROPOSED' }).lean();
+    expect((proposed!.changes as any).pricing).toEqual({ from: null, to: { dayRate: 420, coverDayRate: 260, paidBy: 'TRUST' } });
+
+    // A deployment proposed before rates were stored has none: it is priced at the current rates.
+    await Deployment.updateOne({ _id: decodeIdOfType(before.deployment.id, 'Deployment') }, { $set: { pricing: null } });
+    expect((await api.gql(COST, { id: before.deployment.id }, { token: lead })).data.node.cost).toEqual({ ...atProposal, dayRate: 420, coverDayRate: 260, supportCost: 840, coverCost: 520, total: 1360, paidBy: 'TRUST' });
   });
 });
 

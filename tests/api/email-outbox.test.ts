@@ -289,6 +289,71 @@ describe('agreement and decline tell the proposer', () => {
   });
 });
 
+describe('the deployment agreement tells the other school', () => {
+  const UPDATE_AGREEMENT = `mutation ($input: UpdateDeploymentAgreementInput!) { updateDeploymentAgreement(input: $input) { deployment { id agreement { version } } userErrors { field code message } } }`;
+  const SIGN_AGREEMENT = `mutation ($input: SignDeploymentAgreementInput!) { signDeploymentAgreement(input: $input) { deployment { id agreement { version signedByBoth } } userErrors { field code message } } }`;
+  const agreementMail = () => sink.arrived.filter((m) => /agreement/i.test(m.subject)).map((m) => [to(m), m.subject]);
+
+  it("emails the other school's headteacher when the agreement is written, signed and changed, each once", async () => {
+    const started = Date.now();
+    const { id, supporter } = await propose();
+    const homeHeadToken = await api.token('HEADTEACHER', { academyId: home, staffId: homeHead.id });
+    const receivingHeadToken = await api.token('HEADTEACHER', { academyId: receiving, staffId: receivingHead.id });
+    const sender = senderFor(sink.url);
+    await sender.tick(new Date());
+    sink.arrived.length = 0;
+    const about = `${supporter.name} for Receiving School`;
+
+    // The receiving school writes it: the supporter's home school is told, not the writer.
+    const written = await must(api, UPDATE_AGREEMENT, { input: { id, objectives: ['Raise reading at key stage 2'] } }, receivingHeadToken, 'updateDeploymentAgreement');
+    expect(written.deployment.agreement.version).toBe(1);
+    await sender.tick(new Date());
+    expect(agreementMail()).toEqual([['head.home@home.example.org', `An agreement was written: ${about}`]]);
+    expect(sink.arrived[0]!.raw).toContain('it is now version 1');
+
+    // The home school signs: the receiving school is told; then the receiving school signs: the home school is told both have.
+    await must(api, SIGN_AGREEMENT, { input: { id, version: 1 } }, homeHeadToken, 'signDeploymentAgreement');
+    await sender.tick(new Date());
+    expect(agreementMail().slice(1)).toEqual([['head@receiving.example.org', `Home School signed the agreement: ${about}`]]);
+    const signed = await must(api, SIGN_AGREEMENT, { input: { id, version: 1 } }, receivingHeadToken, 'signDeploymentAgreement');
+    expect(signed.deployment.agreement.signedByBoth).toBe(true);
+    await sender.tick(new Date());
+    expect(agreementMail().slice(2)).toEqual([['head.home@home.example.org', `The agreement is signed by both schools: ${about}`]]);
+
+    // Once: the repair sweep derives the signatures' messages again and writes nothing new;
+    // one lost between the two writes is written again, under the same key, once.
+    const window = () => Date.now() - started + 1;
+    expect(await repairOutbox(new Date(), window())).toBe(0);
+    await OutboxEmail.deleteMany({ kind: 'AGREEMENT_SIGNED', to: 'head@receiving.example.org' });
+    expect(await repairOutbox(new Date(), window())).toBe(1);
+    expect(await repairOutbox(new Date(), window())).toBe(0);
+
+    // Changed after signing, by the home school: the receiving school is told, and that both signatures went.
+    await must(api, UPDATE_AGREEMENT, { input: { id, objectives: ['Raise reading at key stage 2', 'Coach two teachers'] } }, homeHeadToken, 'updateDeploymentAgreement');
+    // The lead who arranged it changes it again: both schools are told.
+    await must(api, UPDATE_AGREEMENT, { input: { id, objectives: ['Raise reading at key stage 2', 'Coach three teachers'] } }, lead, 'updateDeploymentAgreement');
+    // Saving the same words again is no change, and tells no one.
+    await must(api, UPDATE_AGREEMENT, { input: { id, objectives: ['Raise reading at key stage 2', 'Coach three teachers'] } }, lead, 'updateDeploymentAgreement');
+    sink.arrived.length = 0;
+    await sender.tick(new Date());
+    expect(agreementMail().sort()).toEqual(
+      [
+        ['head.home@home.example.org', `The agreement was changed: ${about}`],
+        ['head@receiving.example.org', `The agreement was changed: ${about}`],
+        // The resent lost message of the receiving school's signature.
+        ['head@receiving.example.org', `The agreement is signed by both schools: ${about}`],
+        ['head@receiving.example.org', `The agreement was changed: ${about}`],
+      ].sort(),
+    );
+    const toReceiving = sink.arrived.filter((m) => to(m) === 'head@receiving.example.org' && m.subject.startsWith('The agreement was changed')).map((m) => m.raw.replace(/=\r\n/g, ''));
+    expect(toReceiving.some((raw) => raw.includes('it is now version 2') && raw.includes('cleared the signatures of Receiving School and Home School'))).toBe(true);
+    expect(toReceiving.some((raw) => raw.includes('it is now version 3'))).toBe(true);
+    const outbox = (await api.gql(OUTBOX, { filter: { status: ['SENT'] } }, { token: admin })).data.emailOutbox.edges.map((e: any) => e.node);
+    expect(outbox.filter((e: any) => e.kind.startsWith('AGREEMENT_')).every((e: any) => e.deployment.id === id)).toBe(true);
+    sender.close();
+  });
+});
+
 describe('development without SMTP_URL', () => {
   it('catches messages: logged with their text, listed as CAUGHT, never sent', async () => {
     await propose();

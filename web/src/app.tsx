@@ -25,6 +25,7 @@ const DeploymentRecordsPage = lazy(() => import('./pages/deployment-records-page
 const EquityPage = lazy(() => import('./pages/equity-page'));
 const MaturityPage = lazy(() => import('./pages/maturity-page'));
 const BoardReportPage = lazy(() => import('./pages/board-report-page'));
+const CostSettingsPage = lazy(() => import('./pages/cost-settings-page'));
 
 function Only({ roles, children }: { roles: Role[]; children: React.ReactNode }) {
   const session = useSession();
@@ -78,6 +79,7 @@ export function App() {
           <Route path="/equity" element={<Only roles={ARRANGERS}><EquityPage /></Only>} />
           <Route path="/maturity" element={<Only roles={[...LEADS, 'EXECUTIVE_HEAD', 'HEADTEACHER']}><MaturityPage /></Only>} />
           <Route path="/board-report" element={<Only roles={LEADS}><BoardReportPage /></Only>} />
+          <Route path="/cost-settings" element={<Only roles={LEADS}><CostSettingsPage /></Only>} />
           <Route path="/hub" element={<Only roles={['EXECUTIVE_HEAD']}><HubPage /></Only>} />
           <Route path="/hubs/:id" element={<Only roles={ARRANGERS}><HubPage /></Only>} />
           <Route path="/school" element={<Only roles={['HEADTEACHER']}><SchoolPage /></Only>} />

@@ -16,6 +16,7 @@ const NAV: Record<Role, { to: string; text: string }[]> = {
     { to: '/equity', text: 'Equity' },
     { to: '/maturity', text: 'Maturity' },
     { to: '/board-report', text: 'Board report' },
+    { to: '/cost-settings', text: 'Day rates' },
   ],
   IMPROVEMENT_LEAD: [
     { to: '/lead', text: 'Needs and hubs' },
@@ -25,6 +26,7 @@ const NAV: Record<Role, { to: string; text: string }[]> = {
     { to: '/equity', text: 'Equity' },
     { to: '/maturity', text: 'Maturity' },
     { to: '/board-report', text: 'Board report' },
+    { to: '/cost-settings', text: 'Day rates' },
   ],
   EXECUTIVE_HEAD: [
     { to: '/hub', text: 'My hub' },

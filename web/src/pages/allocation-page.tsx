@@ -244,7 +244,7 @@ export default function AllocationPage() {
             aria-invalid={shownBudgetError ? true : undefined}
           />
           <span id="plan-budget-hint" className="hint">
-            Support and cover together, at the trust’s day rates. Leave empty for no limit.
+            Support and cover together, at the trust’s <Link to="/cost-settings">day rates</Link>. Leave empty for no limit.
           </span>
           {shownBudgetError ? (
             <span id="plan-budget-error" className="field-error" role="alert">

@@ -9,7 +9,7 @@ import { useSession } from '../auth/session';
 import { supporterName } from '../components/deployments';
 import { Empty, ErrorNotice, QueryView } from '../components/states';
 import { errorsAt, FieldError, FormErrors, otherErrors, type UserErrorLike } from '../components/user-errors';
-import { date, label } from '../format';
+import { date, label, money, payer } from '../format';
 
 const DeploymentPageQuery = graphql(
   `
@@ -41,6 +41,16 @@ const DeploymentPageQuery = graphql(
           }
           changedAt
         }
+        cost {
+          days
+          dayRate
+          coverDayRate
+          supportCost
+          coverCost
+          total
+          paidBy
+        }
+        paidByOverride
         impact {
           supporterRating
           supporterEvidence
@@ -85,6 +95,21 @@ const SignAgreementMutation = graphql(`
   }
 `);
 
+const SetPaidByMutation = graphql(`
+  mutation SetDeploymentPaidBy($input: SetDeploymentPaidByInput!) {
+    setDeploymentPaidBy(input: $input) {
+      deployment {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
 const RateImpactMutation = graphql(`
   mutation RateDeploymentImpact($input: RateDeploymentImpactInput!) {
     rateDeploymentImpact(input: $input) {
@@ -104,6 +129,7 @@ type Loaded = Extract<NonNullable<ResultOf<typeof DeploymentPageQuery>['node']>,
 type Agreement = NonNullable<Loaded['agreement']>;
 
 const SCREENS = ['DeploymentPage', ...DEPLOYMENT_SCREENS];
+const ARRANGERS = ['EXECUTIVE_HEAD', 'IMPROVEMENT_LEAD', 'ADMIN'];
 const SIGNERS = ['HEADTEACHER', 'EXECUTIVE_HEAD', 'IMPROVEMENT_LEAD', 'ADMIN'];
 const RATINGS = [
   { value: 1, text: '1: little impact' },
@@ -138,6 +164,14 @@ export default function DeploymentPage() {
                   </>
                 ) : null}
               </p>
+              <section aria-labelledby="cost-heading">
+                <h2 id="cost-heading">Cost</h2>
+                <p className="cost-line">
+                  Costs {money(d.cost.total)}: support {money(d.cost.supportCost)} ({d.days} × {money(d.cost.dayRate)}, paid by {payer(d.cost.paidBy)}) and cover{' '}
+                  {money(d.cost.coverCost)} ({d.days} × {money(d.cost.coverDayRate)}, paid by the releasing school), at the rates when it was proposed (today’s rates for deployments proposed before rates were kept).
+                </p>
+                {session && ARRANGERS.includes(session.role) && !ended ? <PaidByForm deploymentId={d.id} override={d.paidByOverride ?? null} /> : null}
+              </section>
               <section aria-labelledby="agreement-heading">
                 <h2 id="agreement-heading">Agreement</h2>
                 <AgreementView deploymentId={d.id} agreement={d.agreement} canSign={!!session && SIGNERS.includes(session.role)} ended={ended} />
@@ -160,6 +194,51 @@ export default function DeploymentPage() {
         }}
       </QueryView>
     </div>
+  );
+}
+
+function PaidByForm({ deploymentId, override }: { deploymentId: string; override: string | null }) {
+  const id = useId();
+  const [choice, setChoice] = useState(override ?? '');
+  const set = useGqlMutation(SetPaidByMutation, SCREENS);
+  const errors = set.data?.setDeploymentPaidBy.userErrors ?? [];
+  const paidByErrors = errorsAt(errors, 'paidBy');
+  const done = !!set.data?.setDeploymentPaidBy.deployment && !errors.length;
+  return (
+    <form
+      className="toolbar"
+      aria-label="Who pays for this deployment"
+      onSubmit={(e) => {
+        e.preventDefault();
+        set.mutate({ input: { deploymentId, paidBy: choice === '' ? null : (choice as 'RECEIVING_SCHOOL' | 'TRUST') } });
+      }}
+    >
+      <div className="field field-inline">
+        <label htmlFor={`${id}-paid-by`}>Who pays for the support</label>
+        <select
+          id={`${id}-paid-by`}
+          value={choice}
+          onChange={(e) => setChoice(e.target.value)}
+          aria-invalid={paidByErrors.length ? true : undefined}
+          aria-describedby={paidByErrors.length ? `${id}-paid-by-error` : undefined}
+        >
+          <option value="">The trust’s rule</option>
+          <option value="RECEIVING_SCHOOL">The receiving school</option>
+          <option value="TRUST">The trust</option>
+        </select>
+        <FieldError id={`${id}-paid-by-error`} messages={paidByErrors} />
+      </div>
+      <button type="submit" disabled={set.isPending}>
+        {set.isPending ? 'Saving…' : 'Save who pays'}
+      </button>
+      <FormErrors errors={otherErrors(errors, ['paidBy'])} />
+      {set.error ? <ErrorNotice error={set.error} /> : null}
+      {done ? (
+        <p className="notice notice-success" role="status">
+          {choice === '' ? 'Saved: the trust’s rule decides who pays.' : `Saved: the support is paid by ${payer(choice)}.`}
+        </p>
+      ) : null}
+    </form>
   );
 }
 
