@@ -7,6 +7,7 @@
 // with a JSON body of the same parameters from the service's own pages (the cookie's CSRF
 // rule, server/auth/request-auth.ts).
 import express, { type Request, type RequestHandler, type Response } from 'express';
+import type { Store } from 'express-rate-limit';
 import type { RequestAuthenticator } from '../auth/request-auth';
 import type { Viewer } from '../auth/viewer';
 import type { DeploymentStatus } from '../domain/enums';
@@ -23,6 +24,7 @@ import { recordsByIds } from '../services/read/records';
 import type { AcademyDoc, DeploymentDoc, NeedDoc } from '../db/store';
 import { AREA_VALUES, DEPLOYMENT_STATUS_VALUES, ExportParams, NEED_STATUS_VALUES, PHASE_VALUES, type RawParams, SEVERITY_VALUES } from './export-params';
 import { type CsvColumn, DEPLOYMENT_COLUMNS, NEED_COLUMNS, PLAN_COLUMNS, type PlanRow, type WithAcademy } from './csv-columns';
+import { callerOf, identifyCaller, perPersonLimit } from './per-person-limit';
 import { streamCsv } from './stream-csv';
 
 const DEPLOYMENT_PARAMS = ['trustId', 'clusterId', 'hubId', 'academyId', 'receivingAcademyId', 'supporterAcademyId', 'staffId', 'needId', 'status', 'area', 'schoolYear', 'from', 'to', 'orderBy'];
@@ -134,20 +136,29 @@ const exportPlan: Exporter = async (viewer, raw) => {
 
 const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, UNAUTHENTICATED: 401, NOT_FOUND: 404, CONFLICT: 409 };
 
-export function listExportRoutes(authenticate: RequestAuthenticator, logger: Logger): express.Router {
+export interface ListExportLimits {
+  /** CSV exports per person per hour, the three files counted together (CSV_EXPORTS_PER_HOUR); 0: no limit. */
+  perHour: number;
+  /** Where the counts live (the database with MongoDB); unset: this process's memory. */
+  store?: Store | undefined;
+}
+
+export function listExportRoutes(authenticate: RequestAuthenticator, logger: Logger, limits: ListExportLimits): express.Router {
   const router = express.Router();
+  const identify = identifyCaller(authenticate);
+  // One budget for the three files: each walks a whole list or solves a plan.
+  const limit = perPersonLimit({ perHour: limits.perHour, store: limits.store, logger, what: 'Too many CSV exports', note: 'Files already downloaded are complete.' });
   const route = (path: string, filename: string, exporter: Exporter) => {
     const handler: RequestHandler = (req, res) => {
-      res.set('cache-control', 'no-store');
       void run(req, res, filename, exporter);
     };
-    router.get(path, handler);
-    router.post(path, express.json({ limit: '16kb' }), handler);
+    router.get(path, identify, limit, handler);
+    router.post(path, identify, limit, express.json({ limit: '16kb' }), handler);
   };
 
   async function run(req: Request, res: Response, filename: string, exporter: Exporter): Promise<void> {
     try {
-      const outcome = await authenticate(req);
+      const outcome = callerOf(res);
       if (outcome.kind !== 'authenticated') {
         const reason = outcome.kind === 'rejected' ? outcome.reason : 'send Authorization: Bearer <token>, or sign in';
         return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Not authenticated: ${reason}. Exports need the same sign-in as the API.`);
