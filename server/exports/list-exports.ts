@@ -29,7 +29,7 @@ import { streamCsv } from './stream-csv';
 
 const DEPLOYMENT_PARAMS = ['trustId', 'clusterId', 'hubId', 'academyId', 'receivingAcademyId', 'supporterAcademyId', 'staffId', 'needId', 'status', 'area', 'schoolYear', 'from', 'to', 'orderBy'];
 const NEED_PARAMS = ['trustId', 'clusterId', 'hubId', 'academyId', 'status', 'area', 'phase', 'severity', 'orderBy'];
-const PLAN_PARAMS = ['trustId', 'clusterId', 'hubId', 'needIds', 'supportersFrom'];
+const PLAN_PARAMS = ['trustId', 'clusterId', 'hubId', 'needIds', 'supportersFrom', 'budget', 'schoolYear'];
 
 /** `clusterId`, or `hubId` (the name people use); not both. */
 function hubOf(p: ExportParams): string | null {
@@ -114,15 +114,33 @@ const exportNeeds: Exporter = async (viewer, raw) => {
   return { columns: NEED_COLUMNS, batches: await prefetched(withAcademies(pages, (n) => n.academyId.toString())) };
 };
 
+/** planAllocation's input (PlanAllocationInput, the same names) from the plan export's parameters; the service checks the values. */
+export function planExportInput(raw: RawParams): { input: Record<string, unknown>; hubNamed: boolean } {
+  const p = new ExportParams(raw, '/exports/plan.csv', PLAN_PARAMS);
+  const clusterId = p.one('clusterId');
+  const hubId = p.one('hubId');
+  if (clusterId !== null && hubId !== null) throw new ParamError('give clusterId or hubId, not both (they are the same input)', 'hubId');
+  const needIds = p.list('needIds');
+  const input = {
+    trustId: p.one('trustId'),
+    clusterId: clusterId ?? hubId,
+    needIds: needIds.length ? needIds : null,
+    supportersFrom: p.enumOne('supportersFrom', ['SAME_TRUST', 'ANYWHERE']) ?? undefined,
+    budget: p.wholeNumber('budget'),
+    schoolYear: p.one('schoolYear'),
+  };
+  return { input, hubNamed: hubId !== null };
+}
+
 /** The plan planAllocation previews for the same input (a trust's or hub's open needs), one row per assignment. */
 const exportPlan: Exporter = async (viewer, raw) => {
-  const p = new ExportParams(raw, '/exports/plan.csv', PLAN_PARAMS);
-  const cluster = p.one('clusterId') ?? p.one('hubId');
-  const input = { trustId: p.one('trustId'), clusterId: cluster, needIds: p.list('needIds'), supportersFrom: p.enumOne('supportersFrom', ['SAME_TRUST', 'ANYWHERE']) ?? undefined };
-  const outcome = await previewAllocation(viewer, { ...input, needIds: input.needIds.length ? input.needIds : undefined });
+  const { input, hubNamed } = planExportInput(raw);
+  const outcome = await previewAllocation(viewer, input);
   if (!outcome.ok) {
     const [first] = outcome.userErrors;
-    throw new ParamError(outcome.userErrors.map((e) => e.message).join('; '), first?.field?.[0] ?? 'trustId');
+    // The parameter as the caller named it.
+    const field = first?.field?.[0] ?? 'trustId';
+    throw new ParamError(outcome.userErrors.map((e) => e.message).join('; '), field === 'clusterId' && hubNamed ? 'hubId' : field);
   }
   const view = outcome.value;
   const rows: PlanRow[] = view.plan.assignments.map((a) => ({ assignment: a, need: view.needs.get(a.needId) ?? null }));
