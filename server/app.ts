@@ -51,8 +51,11 @@ export interface AppOptions {
    * per client (server/security/rate-limit-store.ts); unset, in this process's memory.
    */
   rateLimitStore?: Store;
-  /** The same for subject-access exports' hourly counts (a store serves one limiter). */
-  exportRateLimitStore?: Store;
+  /**
+   * The same for the downloads' hourly counts (subject access, CSV exports, board reports):
+   * a store serves one limiter, so one is made per limit, its keys under `prefix`.
+   */
+  downloadRateLimitStore?: (prefix: string) => Store;
   /** False until start-up work (indexes, demo data) is done. */
   isReady?: () => boolean;
   /** The built web app served at `/` (default web/dist); null serves none. */
@@ -67,7 +70,7 @@ interface ServerContext {
   res: express.Response;
 }
 
-export function createApp({ config, logger, isReady = () => true, clock, rateLimitStore, exportRateLimitStore, webAppDir = DEFAULT_WEB_APP_DIR }: AppOptions) {
+export function createApp({ config, logger, isReady = () => true, clock, rateLimitStore, downloadRateLimitStore, webAppDir = DEFAULT_WEB_APP_DIR }: AppOptions) {
   const production = config.nodeEnv === 'production';
   const graphiql = !production;
   // Signing in as anyone (the web app's development sign-in page) exists only outside
@@ -153,11 +156,19 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
   if (oidc) app.use(signInRoutes({ issuer: oidc.issuer, sessions: oidc.sessions, logger }));
   if (graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   const authenticateCaller = createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc });
-  app.use(subjectAccessRoutes(authenticateCaller, logger, { exportsPerHour: security.exportsPerHour, store: exportRateLimitStore }));
+  app.use(subjectAccessRoutes(authenticateCaller, logger, { exportsPerHour: security.exportsPerHour, store: downloadRateLimitStore?.('exports:') }));
   // CSV exports of deployments, needs and a plan (server/exports/list-exports.ts, docs/exports.md).
-  app.use(listExportRoutes(authenticateCaller, logger));
+  app.use(listExportRoutes(authenticateCaller, logger, { perHour: security.csvExportsPerHour, store: downloadRateLimitStore?.('csv-exports:') }));
   // The termly board report, HTML and PDF (server/exports/board-report).
-  app.use(boardReportRoutes(authenticateCaller, logger, chromiumPathFor(config.pdfChromiumPath, config.nodeEnv)));
+  app.use(
+    boardReportRoutes(authenticateCaller, logger, {
+      chromiumPath: chromiumPathFor(config.pdfChromiumPath, config.nodeEnv),
+      htmlPerHour: security.boardReportsPerHour,
+      pdfPerHour: security.boardReportPdfsPerHour,
+      pdfQueueLimit: security.pdfQueueLimit,
+      storeFor: downloadRateLimitStore,
+    }),
+  );
   // Private iCalendar feeds of agreed deployments (server/calendar).
   app.use(calendarRoutes());
 

@@ -112,6 +112,10 @@ function loadSecuritySettings(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEn
     bodyLimitBytes: parseByteSize(env.REQUEST_BODY_LIMIT, d.bodyLimitBytes),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', d.rateLimitPerMinute, 0, 1_000_000),
     exportsPerHour: int('SUBJECT_ACCESS_EXPORTS_PER_HOUR', d.exportsPerHour, 0, 10_000),
+    csvExportsPerHour: int('CSV_EXPORTS_PER_HOUR', d.csvExportsPerHour, 0, 100_000),
+    boardReportsPerHour: int('BOARD_REPORTS_PER_HOUR', d.boardReportsPerHour, 0, 100_000),
+    boardReportPdfsPerHour: int('BOARD_REPORT_PDFS_PER_HOUR', d.boardReportPdfsPerHour, 0, 10_000),
+    pdfQueueLimit: int('PDF_QUEUE_LIMIT', d.pdfQueueLimit, 0, 1_000),
     // Development serves GraphiQL and demo clients from anywhere; production names its origins.
     corsOrigins: parseOrigins(env.CORS_ORIGINS, d.corsOrigins),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

@@ -92,8 +92,8 @@ async function main(): Promise<void> {
   // Rate-limit counts in the database with MongoDB, so several instances share one budget
   // per client; FerretDB 1.x serves one instance, whose memory is enough.
   const rateLimitStore = database.kind === 'ferretdb' ? undefined : new DatabaseRateLimitStore(mongoose.connection);
-  const exportRateLimitStore = database.kind === 'ferretdb' ? undefined : new DatabaseRateLimitStore(mongoose.connection, { prefix: 'exports:' });
-  const app = createApp({ config, logger, isReady: () => ready, rateLimitStore, exportRateLimitStore });
+  const downloadRateLimitStore = database.kind === 'ferretdb' ? undefined : (prefix: string) => new DatabaseRateLimitStore(mongoose.connection, { prefix });
+  const app = createApp({ config, logger, isReady: () => ready, rateLimitStore, downloadRateLimitStore });
   // Timeouts for slow clients and a cap on connections per address (server/security/http-server.ts).
   const server: Server = createHttpServer(app, config.security);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));

@@ -71,6 +71,19 @@ export class ExportParams {
     return checked ?? null;
   }
 
+  /** A whole number (a JSON number, or digits in the query string), or null when absent; its range is the service's to check. */
+  wholeNumber(name: string): number | null {
+    const value = this.raw[name];
+    if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value)) throw new InvalidInputError(`${name} ${value} is not a whole number`, name);
+      return value;
+    }
+    const text = this.one(name);
+    if (text === null) return null;
+    if (!/^-?\d{1,15}$/.test(text)) throw new InvalidInputError(`${name} "${text}" is not a whole number`, name);
+    return Number(text);
+  }
+
   date(name: string): Date | null {
     const value = this.one(name);
     if (value === null) return null;

@@ -7,6 +7,7 @@
 // with a JSON body of the same parameters from the service's own pages (the cookie's CSRF
 // rule, server/auth/request-auth.ts).
 import express, { type Request, type RequestHandler, type Response } from 'express';
+import type { Store } from 'express-rate-limit';
 import type { RequestAuthenticator } from '../auth/request-auth';
 import type { Viewer } from '../auth/viewer';
 import type { DeploymentStatus } from '../domain/enums';
@@ -23,11 +24,12 @@ import { recordsByIds } from '../services/read/records';
 import type { AcademyDoc, DeploymentDoc, NeedDoc } from '../db/store';
 import { AREA_VALUES, DEPLOYMENT_STATUS_VALUES, ExportParams, NEED_STATUS_VALUES, PHASE_VALUES, type RawParams, SEVERITY_VALUES } from './export-params';
 import { type CsvColumn, DEPLOYMENT_COLUMNS, NEED_COLUMNS, PLAN_COLUMNS, type PlanRow, type WithAcademy } from './csv-columns';
+import { callerOf, identifyCaller, perPersonLimit } from './per-person-limit';
 import { streamCsv } from './stream-csv';
 
 const DEPLOYMENT_PARAMS = ['trustId', 'clusterId', 'hubId', 'academyId', 'receivingAcademyId', 'supporterAcademyId', 'staffId', 'needId', 'status', 'area', 'schoolYear', 'from', 'to', 'orderBy'];
 const NEED_PARAMS = ['trustId', 'clusterId', 'hubId', 'academyId', 'status', 'area', 'phase', 'severity', 'orderBy'];
-const PLAN_PARAMS = ['trustId', 'clusterId', 'hubId', 'needIds', 'supportersFrom'];
+const PLAN_PARAMS = ['trustId', 'clusterId', 'hubId', 'needIds', 'supportersFrom', 'budget', 'schoolYear'];
 
 /** `clusterId`, or `hubId` (the name people use); not both. */
 function hubOf(p: ExportParams): string | null {
@@ -112,15 +114,33 @@ const exportNeeds: Exporter = async (viewer, raw) => {
   return { columns: NEED_COLUMNS, batches: await prefetched(withAcademies(pages, (n) => n.academyId.toString())) };
 };
 
+/** planAllocation's input (PlanAllocationInput, the same names) from the plan export's parameters; the service checks the values. */
+export function planExportInput(raw: RawParams): { input: Record<string, unknown>; hubNamed: boolean } {
+  const p = new ExportParams(raw, '/exports/plan.csv', PLAN_PARAMS);
+  const clusterId = p.one('clusterId');
+  const hubId = p.one('hubId');
+  if (clusterId !== null && hubId !== null) throw new ParamError('give clusterId or hubId, not both (they are the same input)', 'hubId');
+  const needIds = p.list('needIds');
+  const input = {
+    trustId: p.one('trustId'),
+    clusterId: clusterId ?? hubId,
+    needIds: needIds.length ? needIds : null,
+    supportersFrom: p.enumOne('supportersFrom', ['SAME_TRUST', 'ANYWHERE']) ?? undefined,
+    budget: p.wholeNumber('budget'),
+    schoolYear: p.one('schoolYear'),
+  };
+  return { input, hubNamed: hubId !== null };
+}
+
 /** The plan planAllocation previews for the same input (a trust's or hub's open needs), one row per assignment. */
 const exportPlan: Exporter = async (viewer, raw) => {
-  const p = new ExportParams(raw, '/exports/plan.csv', PLAN_PARAMS);
-  const cluster = p.one('clusterId') ?? p.one('hubId');
-  const input = { trustId: p.one('trustId'), clusterId: cluster, needIds: p.list('needIds'), supportersFrom: p.enumOne('supportersFrom', ['SAME_TRUST', 'ANYWHERE']) ?? undefined };
-  const outcome = await previewAllocation(viewer, { ...input, needIds: input.needIds.length ? input.needIds : undefined });
+  const { input, hubNamed } = planExportInput(raw);
+  const outcome = await previewAllocation(viewer, input);
   if (!outcome.ok) {
     const [first] = outcome.userErrors;
-    throw new ParamError(outcome.userErrors.map((e) => e.message).join('; '), first?.field?.[0] ?? 'trustId');
+    // The parameter as the caller named it.
+    const field = first?.field?.[0] ?? 'trustId';
+    throw new ParamError(outcome.userErrors.map((e) => e.message).join('; '), field === 'clusterId' && hubNamed ? 'hubId' : field);
   }
   const view = outcome.value;
   const rows: PlanRow[] = view.plan.assignments.map((a) => ({ assignment: a, need: view.needs.get(a.needId) ?? null }));
@@ -134,20 +154,29 @@ const exportPlan: Exporter = async (viewer, raw) => {
 
 const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, UNAUTHENTICATED: 401, NOT_FOUND: 404, CONFLICT: 409 };
 
-export function listExportRoutes(authenticate: RequestAuthenticator, logger: Logger): express.Router {
+export interface ListExportLimits {
+  /** CSV exports per person per hour, the three files counted together (CSV_EXPORTS_PER_HOUR); 0: no limit. */
+  perHour: number;
+  /** Where the counts live (the database with MongoDB); unset: this process's memory. */
+  store?: Store | undefined;
+}
+
+export function listExportRoutes(authenticate: RequestAuthenticator, logger: Logger, limits: ListExportLimits): express.Router {
   const router = express.Router();
+  const identify = identifyCaller(authenticate);
+  // One budget for the three files: each walks a whole list or solves a plan.
+  const limit = perPersonLimit({ perHour: limits.perHour, store: limits.store, logger, what: 'Too many CSV exports', note: 'Files already downloaded are complete.' });
   const route = (path: string, filename: string, exporter: Exporter) => {
     const handler: RequestHandler = (req, res) => {
-      res.set('cache-control', 'no-store');
       void run(req, res, filename, exporter);
     };
-    router.get(path, handler);
-    router.post(path, express.json({ limit: '16kb' }), handler);
+    router.get(path, identify, limit, handler);
+    router.post(path, identify, limit, express.json({ limit: '16kb' }), handler);
   };
 
   async function run(req: Request, res: Response, filename: string, exporter: Exporter): Promise<void> {
     try {
-      const outcome = await authenticate(req);
+      const outcome = callerOf(res);
       if (outcome.kind !== 'authenticated') {
         const reason = outcome.kind === 'rejected' ? outcome.reason : 'send Authorization: Bearer <token>, or sign in';
         return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Not authenticated: ${reason}. Exports need the same sign-in as the API.`);

@@ -9,62 +9,32 @@
 // load the database. Counted per verified subject (else per address), in the database with
 // MongoDB (every instance shares the count), as the GraphQL limit is.
 import express, { type RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
-import type { AuthOutcome } from '../auth/tokens';
+import type { Store } from 'express-rate-limit';
 import type { RequestAuthenticator } from '../auth/request-auth';
 import type { Logger } from '../logger';
 import { sendGraphQLError } from '../security/graphql-errors';
 import { subjectAccessExport } from '../services/personal-data';
-
-const HOUR_MS = 60 * 60 * 1000;
+import { callerOf, identifyCaller, perPersonLimit } from './per-person-limit';
 
 export interface SubjectAccessOptions {
   /** Exports per person per hour; 0: no limit. */
   exportsPerHour: number;
   /** Where the counts live (the database with MongoDB); unset: this process's memory. */
-  store?: Store;
+  store?: Store | undefined;
 }
-
-const outcomeOf = (res: express.Response) => res.locals.subjectAccessAuth as AuthOutcome;
 
 export function subjectAccessRoutes(authenticate: RequestAuthenticator, logger: Logger, options: SubjectAccessOptions): express.Router {
   const router = express.Router();
-  const identify: RequestHandler = (req, res, next) => {
-    res.set('cache-control', 'no-store');
-    authenticate(req)
-      .then((outcome) => {
-        res.locals.subjectAccessAuth = outcome;
-        next();
-      })
-      .catch(next);
-  };
-  const limit: RequestHandler =
-    options.exportsPerHour > 0
-      ? rateLimit({
-          windowMs: HOUR_MS,
-          limit: options.exportsPerHour,
-          standardHeaders: 'draft-8',
-          legacyHeaders: false,
-          ...(options.store ? { store: options.store } : {}),
-          keyGenerator: (req, res) => {
-            const outcome = outcomeOf(res);
-            return outcome.kind === 'authenticated' ? `sub:${outcome.viewer.sub}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
-          },
-          handler: (_req, res) => {
-            const retryAfter = Number(res.getHeader('retry-after') ?? 3600);
-            sendGraphQLError(
-              res,
-              429,
-              'RATE_LIMITED',
-              `Too many exports of your data: at most ${options.exportsPerHour} an hour. The last one you downloaded is complete; retry after ${retryAfter} s for a new one.`,
-              { retryAfterSeconds: retryAfter },
-            );
-          },
-          logger: { error: (error, message) => logger.error({ err: error }, message ?? 'rate limiter error'), warn: (error, message) => logger.warn({ err: error }, message ?? 'rate limiter warning') },
-        })
-      : (_req, _res, next) => next();
+  const identify = identifyCaller(authenticate);
+  const limit = perPersonLimit({
+    perHour: options.exportsPerHour,
+    store: options.store,
+    logger,
+    what: 'Too many exports of your data',
+    note: 'The last one you downloaded is complete; a new one is ready after that.',
+  });
   const handler: RequestHandler = (_req, res, next) => {
-    const outcome = outcomeOf(res);
+    const outcome = callerOf(res);
     if (outcome.kind !== 'authenticated') {
       const reason = outcome.kind === 'rejected' ? outcome.reason : 'send Authorization: Bearer <token>, or sign in';
       return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Not authenticated: ${reason}. Your own data is exported to you once signed in.`);

@@ -24,6 +24,24 @@ export interface SecuritySettings {
    * person, so it is bounded apart from the GraphQL limit.
    */
   exportsPerHour: number;
+  /**
+   * CSV exports (/exports/deployments.csv, needs.csv, plan.csv, counted together) per person
+   * per hour; 0 turns the limit off (CSV_EXPORTS_PER_HOUR). Each walks a whole list, or
+   * solves a plan.
+   */
+  csvExportsPerHour: number;
+  /** Board reports as HTML (/reports/board) per person per hour; 0: off (BOARD_REPORTS_PER_HOUR). */
+  boardReportsPerHour: number;
+  /**
+   * Board reports as PDF (/reports/board.pdf) per person per hour; 0: off
+   * (BOARD_REPORT_PDFS_PER_HOUR). Each starts a Chromium, so the limit is tighter.
+   */
+  boardReportPdfsPerHour: number;
+  /**
+   * PDFs waiting while one prints (PDF_QUEUE_LIMIT): one prints at a time; a request finding
+   * this many already waiting is answered 503 PDF_BUSY at once instead of queueing without end.
+   */
+  pdfQueueLimit: number;
   /** Origins allowed to call from a browser: '*' or a list (CORS_ORIGINS). */
   corsOrigins: '*' | string[];
   /** express "trust proxy": false, a hop count or proxy addresses (TRUST_PROXY). */
@@ -55,6 +73,10 @@ const DEFAULT_SECURITY: SecuritySettings = {
   bodyLimitBytes: 100 * 1024,
   rateLimitPerMinute: 300,
   exportsPerHour: 10,
+  csvExportsPerHour: 120,
+  boardReportsPerHour: 60,
+  boardReportPdfsPerHour: 20,
+  pdfQueueLimit: 4,
   corsOrigins: '*',
   trustProxy: false,
   introspection: true,

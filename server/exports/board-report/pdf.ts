@@ -2,7 +2,8 @@
 // Chromium named by PDF_CHROMIUM_PATH). Printing the page itself keeps one source for the
 // screen, the print dialog and the PDF: same charts, same print CSS, nothing re-laid-out by a
 // second renderer. The page is loaded with JavaScript off and every network request refused,
-// so it renders only what the server wrote. One browser per PDF, one PDF at a time: a
+// so it renders only what the server wrote. One browser per PDF, one PDF at a time
+// (print-queue.ts, with a bounded line of waiting requests): a
 // browser costs about 0.7 s to start and 100-200 MB while it runs, and board reports are a
 // few a term, so nothing stays resident between them (BENCHMARKS.md has the figures).
 import { existsSync } from 'node:fs';
@@ -21,16 +22,12 @@ export function chromiumPathFor(setting: string | null | undefined, nodeEnv: str
 
 export class PdfUnavailableError extends Error {}
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** One PDF at a time: a second request waits for the first browser to close. */
+/** The page printed; one at a time is the caller's to ensure (print-queue.ts). */
 export function printToPdf(html: string, chromiumPath: string | null): Promise<Buffer> {
   if (!chromiumPath) {
     return Promise.reject(new PdfUnavailableError(`PDF rendering is not configured: set ${CHROMIUM_SETTING} to a Chromium or Chrome executable (the HTML report works without it)`));
   }
-  const run = queue.then(() => render(html, chromiumPath));
-  queue = run.catch(() => undefined);
-  return run;
+  return render(html, chromiumPath);
 }
 
 async function render(html: string, chromiumPath: string): Promise<Buffer> {

@@ -3,6 +3,7 @@
 // browser session with a POST from the service's own pages (the session cookie's CSRF rule,
 // docs/security.md), as for the other exports. The trust's improvement lead and ADMIN.
 import express, { type RequestHandler } from 'express';
+import type { Store } from 'express-rate-limit';
 import { decodeIdOfType } from '../../auth/global-id';
 import type { RequestAuthenticator } from '../../auth/request-auth';
 import { DomainError, InvalidInputError, NotFoundError } from '../../domain/errors';
@@ -12,7 +13,9 @@ import { boardReport } from '../../services/board-report';
 import { equityLedger } from '../../services/equity/ledger';
 import { equitySectionOf } from './equity';
 import { BOARD_REPORT_STYLE_HASH, renderBoardReport } from './html';
+import { callerOf, identifyCaller, perPersonLimit } from '../per-person-limit';
 import { PdfUnavailableError, printToPdf } from './pdf';
+import { PrintQueue, PrintQueueFullError } from './print-queue';
 
 /** Nothing loads but the page's own style block; no script at all. */
 const REPORT_CSP = `default-src 'none'; style-src ${BOARD_REPORT_STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
@@ -24,13 +27,31 @@ function param(req: express.Request, name: string): string | null {
 
 const STATUS: Record<string, number> = { FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, UNAUTHENTICATED: 401 };
 
-export function boardReportRoutes(authenticate: RequestAuthenticator, logger: Logger, chromiumPath: string | null): express.Router {
+export interface BoardReportOptions {
+  /** The Chromium that prints PDFs; null: PDFs answer 503 PDF_UNAVAILABLE. */
+  chromiumPath: string | null;
+  /** HTML reports per person per hour (BOARD_REPORTS_PER_HOUR); 0: no limit. */
+  htmlPerHour: number;
+  /** PDF reports per person per hour (BOARD_REPORT_PDFS_PER_HOUR); 0: no limit. */
+  pdfPerHour: number;
+  /** PDFs that may wait while one prints (PDF_QUEUE_LIMIT). */
+  pdfQueueLimit: number;
+  /** A database store per limit (MongoDB); unset: this process's memory. */
+  storeFor?: ((prefix: string) => Store) | undefined;
+}
+
+export function boardReportRoutes(authenticate: RequestAuthenticator, logger: Logger, options: BoardReportOptions): express.Router {
   const router = express.Router();
+  const { chromiumPath } = options;
+  const identify = identifyCaller(authenticate);
+  const htmlLimit = perPersonLimit({ perHour: options.htmlPerHour, store: options.storeFor?.('board-reports:'), logger, what: 'Too many board reports' });
+  // Tighter: each PDF starts a Chromium.
+  const pdfLimit = perPersonLimit({ perHour: options.pdfPerHour, store: options.storeFor?.('board-report-pdfs:'), logger, what: 'Too many board report PDFs' });
+  const printer = new PrintQueue(options.pdfQueueLimit);
   const handler =
     (format: 'html' | 'pdf'): RequestHandler =>
     (req, res, next) => {
-      res.set('cache-control', 'no-store');
-      authenticate(req)
+      Promise.resolve(callerOf(res))
         .then(async (outcome) => {
           if (outcome.kind !== 'authenticated') {
             const reason = outcome.kind === 'rejected' ? outcome.reason : 'send Authorization: Bearer <token>, or sign in';
@@ -53,13 +74,14 @@ export function boardReportRoutes(authenticate: RequestAuthenticator, logger: Lo
               .set({ 'content-type': 'text/html; charset=utf-8', 'content-security-policy': REPORT_CSP, 'content-disposition': `inline; filename="${file}.html"` })
               .send(html);
           } else {
-            const pdf = await printToPdf(html, chromiumPath);
+            const pdf = await printer.run(() => printToPdf(html, chromiumPath));
             res.status(200).set({ 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${file}.pdf"` }).send(pdf);
           }
           logger.info({ sub: outcome.viewer.sub, trustId, term, format }, 'board report');
         })
         .catch((error: unknown) => {
           if (error instanceof PdfUnavailableError) return sendGraphQLError(res, 503, 'PDF_UNAVAILABLE', error.message);
+          if (error instanceof PrintQueueFullError) return sendGraphQLError(res.set('retry-after', '60'), 503, 'PDF_BUSY', error.message);
           if (error instanceof DomainError) {
             const argument = error instanceof InvalidInputError || error instanceof NotFoundError ? error.argument : undefined;
             return sendGraphQLError(res, STATUS[error.code] ?? 400, error.code, error.message, argument ? { argument } : {});
@@ -67,9 +89,9 @@ export function boardReportRoutes(authenticate: RequestAuthenticator, logger: Lo
           next(error);
         });
     };
-  router.get('/reports/board', handler('html'));
-  router.post('/reports/board', handler('html'));
-  router.get('/reports/board.pdf', handler('pdf'));
-  router.post('/reports/board.pdf', handler('pdf'));
+  router.get('/reports/board', identify, htmlLimit, handler('html'));
+  router.post('/reports/board', identify, htmlLimit, handler('html'));
+  router.get('/reports/board.pdf', identify, pdfLimit, handler('pdf'));
+  router.post('/reports/board.pdf', identify, pdfLimit, handler('pdf'));
   return router;
 }

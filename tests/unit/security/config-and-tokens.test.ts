@@ -60,6 +60,10 @@ describe('limits from the environment', () => {
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS \(40000\) must not be greater than HTTP_REQUEST_TIMEOUT_MS \(30000\)/);
     expect([loadConfig({}).compileQueries, loadConfig({ GRAPHQL_JIT: 'off' }).compileQueries, loadConfig({ GRAPHQL_JIT: 'on' }).compileQueries]).toEqual([true, false, true]);
     expect([loadConfig({}).security.exportsPerHour, loadConfig({ SUBJECT_ACCESS_EXPORTS_PER_HOUR: '3' }).security.exportsPerHour]).toEqual([10, 3]);
+    expect(loadConfig({}).security).toMatchObject({ csvExportsPerHour: 120, boardReportsPerHour: 60, boardReportPdfsPerHour: 20, pdfQueueLimit: 4 });
+    const downloads = loadConfig({ CSV_EXPORTS_PER_HOUR: '5', BOARD_REPORTS_PER_HOUR: '0', BOARD_REPORT_PDFS_PER_HOUR: '2', PDF_QUEUE_LIMIT: '0' });
+    expect(downloads.security).toMatchObject({ csvExportsPerHour: 5, boardReportsPerHour: 0, boardReportPdfsPerHour: 2, pdfQueueLimit: 0 });
+    expect(() => loadConfig({ BOARD_REPORT_PDFS_PER_HOUR: 'many' })).toThrow(/BOARD_REPORT_PDFS_PER_HOUR/);
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).security.corsOrigins).toEqual(['https://a.example.org', 'http://localhost:5173']);
   });
 
