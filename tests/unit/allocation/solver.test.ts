@@ -192,11 +192,15 @@ describe('TransportationModel (MIP)', () => {
     }
   });
 
-  test('solveBestFound: proven optimal when HiGHS finishes, with the whole-day plan', () => {
+  test('solveBestFound: proven optimal when HiGHS finishes, with the whole-day plan, its time counted', () => {
     const m = model([2, 2, 750], MIP);
     try {
       m.addColumns(columns([0], [1], [1], { row: 2, coefficient: [500] }));
+      const before = performance.now();
       const found = m.solveBestFound(Float64Array.from([0]));
+      const around = performance.now() - before;
+      expect(m.solveMs).toBeGreaterThan(0);
+      expect(m.solveMs).toBeLessThanOrEqual(around);
       expect(found).not.toBeNull();
       expect(found!.optimal).toBe(true);
       expect([...found!.solution.colValue]).toEqual([1]);
