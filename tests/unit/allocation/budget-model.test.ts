@@ -3,6 +3,7 @@
 // MIP starts (the rounded relaxation or greedy, whichever is better) and what the stats say.
 import { greedyAllocation, planAllocation, type AllocationInput } from '../../../server/allocation';
 import { checkPlanInvariants, daysByPair, need, pair, supporter } from './support';
+import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, worthlessLeftOut } from './pricing-cases';
 
 const OPTIMAL = '(optimal over the modelled pairs)';
 
@@ -172,5 +173,55 @@ describe('a MIP stopped at its time limit', () => {
     expect(plan.stats.solver).toMatch(/ \(stopped at its 1e-9 s limit: the best plan found; lpBound bounds the gap\)$/);
     expect(plan.objective).toBeGreaterThanOrEqual(greedy.objective - 1e-9);
     expect(plan.lpBound!).toBeGreaterThanOrEqual(plan.objective - 1e-9);
+  });
+});
+
+describe('pricing under a budget adds a left-out pair only when its reduced cost is positive', () => {
+  test('a need dual that already pays for the pair keeps it out', async () => {
+    const plan = await planAllocation(paidByNeedDual, { budget: 1000, topK: 1 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1 });
+    expect(plan.stats.pricing).toEqual({ rounds: 0, addedColumns: 0, converged: true });
+    expect(plan.stats.variables).toBe(1);
+  });
+
+  test('a supporter dual that already pays for the pair keeps it out', async () => {
+    const plan = await planAllocation(paidBySupporterDual, { budget: 1000, topK: 1 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 2, 'B/Y': 2 });
+    expect(plan.stats.pricing).toEqual({ rounds: 0, addedColumns: 0, converged: true });
+    expect(plan.stats.variables).toBe(2);
+  });
+
+  test("the budget's price per pound keeps out a pair that is good value per day but dear", async () => {
+    // £300 buys 3 days of X (£100, 0.5 each): w = 0.005 per pound. Y's day is worth 0.45
+    // but costs £1,000: 0.45 - 1,000 x 0.005 < 0.
+    const input = {
+      needs: [need('A', 1, 5)],
+      supporters: [supporter('X', 5, 100), supporter('Y', 5, 1000)],
+      pairs: [pair('A', 'X', 0.5), pair('A', 'Y', 0.45)],
+    };
+    const plan = await planAllocation(input, { budget: 300, topK: 1 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 3 });
+    expect(plan.stats.pricing).toEqual({ rounds: 0, addedColumns: 0, converged: true });
+    expect(plan.stats.variables).toBe(1);
+    expect(plan.lpBound).toBeCloseTo(1.5, 9);
+  });
+
+  test('the best reduced cost is added first, not the best fit', async () => {
+    const plan = await planAllocation(byReducedCostNotFit, { budget: 1000, topK: 1 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'A/Z': 4, 'B/Y': 1 });
+    expect(plan.stats.pricing).toEqual({ rounds: 1, addedColumns: 1, converged: true });
+  });
+
+  test('a pair worth less than MIN_DAY_VALUE a day is never priced in', async () => {
+    const plan = await planAllocation(worthlessLeftOut, { budget: 1000, topK: 1 });
+    expect(plan.stats.pricing).toEqual({ rounds: 0, addedColumns: 0, converged: true });
+  });
+
+  test('the bound leaves out supporters with no days, worthless pairs, and supporters with no pairs', async () => {
+    const plan = await planAllocation(boundSkips, { budget: 1000 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 2 });
+    expect(plan.lpBound).toBeCloseTo(1, 9);
+    // The time in HiGHS covers the relaxation and the MIP.
+    expect(plan.stats.solveMs).toBeGreaterThanOrEqual(plan.stats.budget!.mipMs);
   });
 });

@@ -3,6 +3,7 @@
 // the stats and the solver line say.
 import { AllocationInputError, planAllocation, type AllocationInput } from '../../../server/allocation';
 import { checkPlanInvariants, daysByPair, need, pair, supporter } from './support';
+import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, worthlessLeftOut } from './pricing-cases';
 
 // A needs 3 days. X (1 day) is its best pair, Y (5 days) its second. With topK 1 only A/X
 // is modelled at first; its duals (v_X = 0.9, u_A = 0) price A/Y at 0.5 > 0.
@@ -128,5 +129,34 @@ describe("'mip' mode and the tie-break switch", () => {
     const plan = await planAllocation(tied, { pricing: false });
     expect(plan.stats.pricing).toBeUndefined();
     expect(plan.stats.solver).toMatch(/^HiGHS \S+ simplex LP \(integral vertex\) \+ FSM tie-break LP$/);
+  });
+});
+
+describe('pricing adds a left-out pair only when its reduced cost is positive', () => {
+  test('a need dual or a supporter dual that already pays for the pair keeps it out', async () => {
+    const byNeed = await planAllocation(paidByNeedDual, { topK: 1 });
+    expect(daysByPair(byNeed)).toEqual({ 'A/X': 1 });
+    expect(byNeed.stats.pricing).toEqual({ rounds: 0, addedColumns: 0, converged: true });
+    const bySupporter = await planAllocation(paidBySupporterDual, { topK: 1 });
+    expect(daysByPair(bySupporter)).toEqual({ 'A/X': 2, 'B/Y': 2 });
+    expect(bySupporter.stats.pricing).toEqual({ rounds: 0, addedColumns: 0, converged: true });
+    expect(bySupporter.stats.variables).toBe(2);
+  });
+
+  test('the best reduced cost is added first, not the best fit', async () => {
+    const plan = await planAllocation(byReducedCostNotFit, { topK: 1 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'A/Z': 4, 'B/Y': 1 });
+    expect(plan.stats.pricing).toEqual({ rounds: 1, addedColumns: 1, converged: true });
+  });
+
+  test('a pair worth less than MIN_DAY_VALUE a day is never priced in', async () => {
+    const plan = await planAllocation(worthlessLeftOut, { topK: 1 });
+    expect(plan.stats.pricing).toEqual({ rounds: 0, addedColumns: 0, converged: true });
+  });
+
+  test('the bound leaves out supporters with no days, worthless pairs, and supporters with no pairs', async () => {
+    const plan = await planAllocation(boundSkips);
+    expect(daysByPair(plan)).toEqual({ 'A/X': 2 });
+    expect(plan.lpBound).toBeCloseTo(1, 9);
   });
 });
