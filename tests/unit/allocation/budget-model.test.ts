@@ -3,7 +3,7 @@
 // MIP starts (the rounded relaxation or greedy, whichever is better) and what the stats say.
 import { greedyAllocation, planAllocation, type AllocationInput } from '../../../server/allocation';
 import { checkPlanInvariants, daysByPair, need, pair, supporter } from './support';
-import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, worthlessLeftOut } from './pricing-cases';
+import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, worthExactlyMin, worthlessLeftOut } from './pricing-cases';
 
 const OPTIMAL = '(optimal over the modelled pairs)';
 
@@ -223,5 +223,12 @@ describe('pricing under a budget adds a left-out pair only when its reduced cost
     expect(plan.lpBound).toBeCloseTo(1, 9);
     // The time in HiGHS covers the relaxation and the MIP.
     expect(plan.stats.solveMs).toBeGreaterThanOrEqual(plan.stats.budget!.mipMs);
+  });
+
+  test('a pair worth exactly MIN_DAY_VALUE a day counts, in the plan and in the bound', async () => {
+    const plan = await planAllocation(worthExactlyMin, { budget: 1000 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 2, 'E/X': 1 });
+    expect(plan.lpBound).toBeCloseTo(1 + 1e-6, 12);
+    expect(plan.objective).toBeCloseTo(1 + 1e-6, 12);
   });
 });

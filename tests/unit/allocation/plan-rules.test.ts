@@ -3,7 +3,7 @@
 // the stats and the solver line say.
 import { AllocationInputError, planAllocation, type AllocationInput } from '../../../server/allocation';
 import { checkPlanInvariants, daysByPair, need, pair, supporter } from './support';
-import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, worthlessLeftOut } from './pricing-cases';
+import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, worthExactlyMin, worthlessLeftOut } from './pricing-cases';
 
 // A needs 3 days. X (1 day) is its best pair, Y (5 days) its second. With topK 1 only A/X
 // is modelled at first; its duals (v_X = 0.9, u_A = 0) price A/Y at 0.5 > 0.
@@ -158,5 +158,12 @@ describe('pricing adds a left-out pair only when its reduced cost is positive', 
     const plan = await planAllocation(boundSkips);
     expect(daysByPair(plan)).toEqual({ 'A/X': 2 });
     expect(plan.lpBound).toBeCloseTo(1, 9);
+  });
+
+  test('a pair worth exactly MIN_DAY_VALUE a day counts, in the plan and in the bound', async () => {
+    const plan = await planAllocation(worthExactlyMin);
+    expect(daysByPair(plan)).toEqual({ 'A/X': 2, 'E/X': 1 });
+    expect(plan.lpBound).toBeCloseTo(1 + 1e-6, 12);
+    expect(plan.objective).toBeCloseTo(1 + 1e-6, 12);
   });
 });

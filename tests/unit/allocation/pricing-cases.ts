@@ -50,3 +50,13 @@ export const boundSkips: AllocationInput<unknown> = {
   supporters: [supporter('X', 3, 100), supporter('Z', 0, 100), supporter('V', 4, 100)],
   pairs: [pair('A', 'X', 0.5), pair('A', 'Z', 1), pair('W', 'X', 1)],
 };
+
+/**
+ * E's day is worth exactly MIN_DAY_VALUE (1e-6): usable, so planned and in the bound. X keeps
+ * a day (v_X = 0): u_A = 0.5, u_E = 1e-6, bound 2 x 0.5 + 1e-6, the plan's objective.
+ */
+export const worthExactlyMin: AllocationInput<unknown> = {
+  needs: [need('A', 1, 2), need('E', 1e-6, 1)],
+  supporters: [supporter('X', 4, 100)],
+  pairs: [pair('A', 'X', 0.5), pair('E', 'X', 1)],
+};
