@@ -166,4 +166,11 @@ describe('pricing adds a left-out pair only when its reduced cost is positive', 
     expect(plan.lpBound).toBeCloseTo(1 + 1e-6, 12);
     expect(plan.objective).toBeCloseTo(1 + 1e-6, 12);
   });
+
+  test('the tie-break models only the optimal face: the pairs in use and those with zero reduced cost', async () => {
+    // A/Y's reduced cost is 0.5 - u_A 0.9 < 0: off the face, so the tie-break LP has A/X alone.
+    const plan = await planAllocation(paidByNeedDual);
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1 });
+    expect(plan.stats.tieBreak).toMatchObject({ variables: 1, constraints: 3, applied: true });
+  });
 });
