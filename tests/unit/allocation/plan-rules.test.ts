@@ -173,4 +173,11 @@ describe('pricing adds a left-out pair only when its reduced cost is positive', 
     expect(daysByPair(plan)).toEqual({ 'A/X': 1 });
     expect(plan.stats.tieBreak).toMatchObject({ variables: 1, constraints: 3, applied: true });
   });
+
+  test('with nothing to plan there is no tie-break to run', async () => {
+    const plan = await planAllocation({ needs: [need('A', 1, 2)], supporters: [supporter('X', 3)], pairs: [] });
+    expect(plan.assignments).toEqual([]);
+    expect(plan.stats.tieBreak).toBeUndefined();
+    expect(plan.stats.solver).toMatch(/^HiGHS \S+ simplex LP \(integral vertex\) with pricing$/);
+  });
 });
