@@ -71,4 +71,14 @@ describe('costOf and fillGreedily with money', () => {
     expect(days[p('B/Z')]).toBe(2);
     expect(days[p('A/X')]).toBe(3);
   });
+
+  test('with no money left, free days are still given in full (no division of 0 by a 0 cost)', () => {
+    const days = new Float64Array(prep.pairs.length);
+    const { needLeft, supporterLeft } = left();
+    const budget = { left: 0 };
+    expect(fillGreedily(prep, Int32Array.from([p('A/X'), p('A/Y')]), days, needLeft, supporterLeft, budget)).toBe(4);
+    expect(days[p('A/X')]).toBe(0);
+    expect(days[p('A/Y')]).toBe(4);
+    expect(budget.left).toBe(0);
+  });
 });
