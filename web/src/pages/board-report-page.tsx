@@ -1,9 +1,10 @@
 // The termly board report (docs/board-report.md): choose the term, then download the
-// printable HTML page or its PDF. Both are fetched with the app's own credentials (the bearer
-// token, or the session cookie on a same-origin POST) and saved as files: a plain link could
-// not carry the token.
+// printable HTML page or its PDF. Both are fetched with the app's own credentials and saved as
+// files (api/download.ts: a plain link could not carry the token); a refusal (the hourly limit,
+// the PDF printer busy or missing, the sign-in ended) is shown in the page in the server's words.
 import { useId, useState } from 'react';
-import { authorizationHeader } from '../auth/session';
+import { DownloadError, downloadFile } from '../api/download';
+import { DownloadFailure } from '../components/download-failure';
 import { TrustPicker, useTrustChoice } from '../components/trust-choice';
 
 type Season = 'autumn' | 'spring' | 'summer';
@@ -29,41 +30,7 @@ export function recentTerms(now = new Date(), count = 6): Term[] {
   return terms;
 }
 
-type Status = { kind: 'idle' } | { kind: 'working'; what: string } | { kind: 'done'; file: string } | { kind: 'failed'; message: string };
-
-async function download(path: string, params: Record<string, string>): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(`${path}?${new URLSearchParams(params)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...authorizationHeader() },
-      body: '{}',
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new Error('The server cannot be reached. Check your connection and try again.');
-  }
-  if (!response.ok) {
-    let message = `The server answered ${response.status}.`;
-    try {
-      const body = (await response.json()) as { errors?: { message: string }[] };
-      message = body.errors?.[0]?.message ?? message;
-    } catch {
-      // not JSON: keep the status
-    }
-    throw new Error(message);
-  }
-  const file = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `board-report-${params.term}.${path.endsWith('.pdf') ? 'pdf' : 'html'}`;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return file;
-}
+type Status = { kind: 'idle' } | { kind: 'working'; what: string } | { kind: 'done'; file: string } | { kind: 'failed'; error: DownloadError | Error };
 
 export default function BoardReportPage() {
   const termId = useId();
@@ -77,10 +44,14 @@ export default function BoardReportPage() {
     if (!choice.trustId) return;
     setStatus({ kind: 'working', what: format === 'pdf' ? 'Making the PDF (a few seconds)…' : 'Preparing the report…' });
     try {
-      const file = await download(format === 'pdf' ? '/reports/board.pdf' : '/reports/board', { trustId: choice.trustId, term });
+      const file = await downloadFile({
+        path: format === 'pdf' ? '/reports/board.pdf' : '/reports/board',
+        query: { trustId: choice.trustId, term },
+        fallbackName: `board-report-${term}.${format}`,
+      });
       setStatus({ kind: 'done', file });
     } catch (error) {
-      setStatus({ kind: 'failed', message: (error as Error).message });
+      setStatus({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
     }
   }
 
@@ -122,12 +93,7 @@ export default function BoardReportPage() {
         {status.kind === 'working' ? <p className="state state-loading">{status.what}</p> : null}
         {status.kind === 'done' ? <p className="notice notice-success">Downloaded {status.file}.</p> : null}
       </div>
-      {status.kind === 'failed' ? (
-        <div className="notice notice-error" role="alert">
-          <p className="notice-title">The report could not be made</p>
-          <p>{status.message}</p>
-        </div>
-      ) : null}
+      {status.kind === 'failed' ? <DownloadFailure error={status.error} /> : null}
     </div>
   );
 }

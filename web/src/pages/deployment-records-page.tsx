@@ -1,11 +1,13 @@
 // Deployment records: the deployments list as a table, filtered by status, area, school year
-// and dates, a page at a time, and the same list as a CSV file (GET /exports/deployments.csv
-// with the same filters, docs/exports.md). The file is fetched with the sign-in's token and
-// handed to the browser as a download.
+// and dates, a page at a time, and the same list as a CSV file (/exports/deployments.csv
+// with the same filters, docs/exports.md). The file is fetched with the sign-in (api/download.ts,
+// a JSON POST, so the session cookie counts too) and handed to the browser as a download.
 import { useState } from 'react';
 import { graphql, type ResultOf } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
-import { authorizationHeader, useSession } from '../auth/session';
+import { DownloadError, downloadFile } from '../api/download';
+import { useSession } from '../auth/session';
+import { DownloadFailure } from '../components/download-failure';
 import { Empty, QueryView } from '../components/states';
 import { TableScroll } from '../components/table-scroll';
 import { date, label } from '../format';
@@ -218,45 +220,36 @@ function RecordsPage({ filter, orderBy, after, first, onMore }: { filter: Filter
   );
 }
 
-/** The export's query string for the same filter: statuses as one comma-separated value. */
-export function exportQuery(filter: Filter, orderBy: string): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) params.set(key, Array.isArray(value) ? value.join(',') : String(value));
-  params.set('orderBy', orderBy);
-  return params.toString();
+/** The export's parameters for the same filter (the POST's JSON body): statuses as one comma-separated value. */
+export function exportParams(filter: Filter, orderBy: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(filter)) params[key] = Array.isArray(value) ? value.join(',') : String(value);
+  params.orderBy = orderBy;
+  return params;
 }
 
 function DownloadCsv({ filter, orderBy }: { filter: Filter; orderBy: string }) {
-  const [state, setState] = useState<{ kind: 'idle' | 'working' | 'done' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'working' | 'done' } | { kind: 'error'; error: DownloadError | Error }>({ kind: 'idle' });
   async function download() {
     setState({ kind: 'working' });
     try {
-      const response = await fetch(`/exports/deployments.csv?${exportQuery(filter, orderBy)}`, { headers: authorizationHeader() });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null;
-        throw new Error(body?.errors?.[0]?.message ?? `the server answered ${response.status}`);
-      }
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = 'deployments.csv';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadFile({ path: '/exports/deployments.csv', body: exportParams(filter, orderBy), fallbackName: 'deployments.csv' });
       setState({ kind: 'done' });
     } catch (error) {
-      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      setState({ kind: 'error', error: error instanceof Error ? error : new Error(String(error)) });
     }
   }
   return (
-    <div className="actions">
-      <button type="button" onClick={() => void download()} disabled={state.kind === 'working'}>
-        {state.kind === 'working' ? 'Preparing the file…' : 'Download CSV'}
-      </button>
-      <p role="status" className="hint">
-        {state.kind === 'done' ? 'Downloaded deployments.csv (the filters above, every page).' : state.kind === 'error' ? `The download failed: ${state.message}` : ''}
-      </p>
+    <div className="download-csv">
+      <div className="actions">
+        <button type="button" onClick={() => void download()} disabled={state.kind === 'working'}>
+          {state.kind === 'working' ? 'Preparing the file…' : 'Download CSV'}
+        </button>
+        <p role="status" className="hint">
+          {state.kind === 'done' ? 'Downloaded deployments.csv (the filters above, every page).' : ''}
+        </p>
+      </div>
+      {state.kind === 'error' ? <DownloadFailure error={state.error} /> : null}
     </div>
   );
 }
