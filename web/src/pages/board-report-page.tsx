@@ -41,7 +41,9 @@ export default function BoardReportPage() {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
   async function get(format: 'html' | 'pdf') {
-    if (!choice.trustId) return;
+    // While one is being made the buttons say so (aria-disabled) but stay focusable: a disabled
+    // button drops the keyboard focus to the page's start just as the message arrives.
+    if (!choice.trustId || status.kind === 'working') return;
     setStatus({ kind: 'working', what: format === 'pdf' ? 'Making the PDF (a few seconds)…' : 'Preparing the report…' });
     try {
       const file = await downloadFile({
@@ -81,10 +83,10 @@ export default function BoardReportPage() {
           </select>
         </div>
         <div className="actions">
-          <button type="submit" disabled={!choice.trustId || status.kind === 'working'}>
+          <button type="submit" disabled={!choice.trustId} aria-disabled={status.kind === 'working'}>
             Download the report (HTML)
           </button>
-          <button type="button" className="button-secondary" disabled={!choice.trustId || status.kind === 'working'} onClick={() => void get('pdf')}>
+          <button type="button" className="button-secondary" disabled={!choice.trustId} aria-disabled={status.kind === 'working'} onClick={() => void get('pdf')}>
             Download the PDF
           </button>
         </div>

@@ -231,6 +231,8 @@ export function exportParams(filter: Filter, orderBy: string): Record<string, st
 function DownloadCsv({ filter, orderBy }: { filter: Filter; orderBy: string }) {
   const [state, setState] = useState<{ kind: 'idle' | 'working' | 'done' } | { kind: 'error'; error: DownloadError | Error }>({ kind: 'idle' });
   async function download() {
+    // aria-disabled rather than disabled while working: the button keeps the keyboard focus.
+    if (state.kind === 'working') return;
     setState({ kind: 'working' });
     try {
       await downloadFile({ path: '/exports/deployments.csv', body: exportParams(filter, orderBy), fallbackName: 'deployments.csv' });
@@ -242,7 +244,7 @@ function DownloadCsv({ filter, orderBy }: { filter: Filter; orderBy: string }) {
   return (
     <div className="download-csv">
       <div className="actions">
-        <button type="button" onClick={() => void download()} disabled={state.kind === 'working'}>
+        <button type="button" onClick={() => void download()} aria-disabled={state.kind === 'working'}>
           {state.kind === 'working' ? 'Preparing the file…' : 'Download CSV'}
         </button>
         <p role="status" className="hint">
