@@ -158,7 +158,9 @@ function ProfileForm({ profile, areas, own }: { profile: Profile; areas: Areas; 
           },
           {
             onSuccess: (data) => {
-              if (data.updateStaffMember.staffMember && !data.updateStaffMember.userErrors.length) clearDraft();
+              // The form then shows the profile as saved, not as it was when the page opened.
+              const stored = data.updateStaffMember.staffMember;
+              if (stored && !data.updateStaffMember.userErrors.length) clearDraft(toDraft(stored));
             },
           },
         );
