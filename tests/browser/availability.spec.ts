@@ -1,5 +1,5 @@
 // "When I can help": a teacher states the days they are free on their profile form. A range the
-// server refuses shows its message at the range's field and changes nothing; a saved range
+// server refuses (ending before it starts, or wholly in the past) shows its message at the range's field and changes nothing; a saved range
 // survives a reload, shows on their home page, and "Where could I help most?" then offers
 // only needs whose window meets it (NOT_AVAILABLE_IN_WINDOW). axe-clean at 1280 and 375 px.
 import { expect, type Page, test } from '@playwright/test';
@@ -75,6 +75,13 @@ test('a teacher states when they can help: refused ranges write nothing, saved o
   const toField = range.getByLabel('To (last free day)');
   await expect(toField).toHaveAttribute('aria-invalid', 'true');
   await expect(range.locator('.field-error')).toHaveText('Must not be before from');
+  expect(await stored()).toEqual(before);
+  // A range wholly in the past (a wrong year, most often): refused at its "To" field too.
+  await range.getByLabel('From').fill(dayFromToday(-40));
+  await toField.fill(dayFromToday(-10));
+  await page.getByRole('button', { name: 'Save my profile' }).click();
+  await expect(range.locator('.field-error')).toHaveText(`${dayFromToday(-10)} is in the past; a range must end today or later`);
+  await expect(toField).toHaveAttribute('aria-invalid', 'true');
   expect(await stored()).toEqual(before);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
