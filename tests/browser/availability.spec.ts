@@ -86,6 +86,8 @@ test('a teacher states when they can help: refused ranges write nothing, saved o
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     expect(await seriousViolations(page), `form with the server's message at ${width} px`).toEqual([]);
+    // Usable on a phone: the date fields never push the page sideways.
+    expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'), `sideways overflow at ${width} px`).toBe(0);
   }
 
   // Corrected and saved; after a reload the form and the home page show it.
