@@ -158,7 +158,7 @@ const AvailabilityWindowInput = builder.inputType('AvailabilityWindowInput', {
   description: 'A stretch of days (both ends included) a person is free to support.',
   fields: (t) => ({
     from: t.field({ type: 'Date', required: true, description: 'First day free (YYYY-MM-DD).' }),
-    to: t.field({ type: 'Date', required: true, description: 'Last day free (YYYY-MM-DD); not before from.' }),
+    to: t.field({ type: 'Date', required: true, description: 'Last day free (YYYY-MM-DD); not before from, and not before today unless the same stretch is already stored (IN_THE_PAST).' }),
   }),
 });
 

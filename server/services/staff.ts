@@ -14,7 +14,7 @@ import { capacityRecordOf, rollStaffTo } from './staff-days';
 import { diffFields, recordAudit } from './audit';
 import type { LeanDoc } from '../models/lean';
 import { resolveReference, scopeOf } from './references';
-import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
+import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
 
 export type StaffLean = LeanDoc<StaffMemberRecord>;
 
@@ -47,6 +47,21 @@ const availabilityInput = z
       .refine((w) => w.from.getTime() <= w.to.getTime(), { path: ['to'], message: 'must not be before from' }),
   )
   .max(50, 'at most 50 stretches of availability');
+
+/**
+ * Stretches that ended before today and were not already stored: stating a stretch of the past
+ * is a slip (a wrong year, most often), so it is refused at its `to`. Stored ones may be sent
+ * back unchanged, so a form that re-sends the whole list still saves.
+ */
+function pastWindowErrors(windows: readonly { from: Date; to: Date }[], stored: readonly { from: Date; to: Date }[], now: Date): UserError[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const storedKeys = new Set(stored.map((w) => `${w.from.getTime()}/${w.to.getTime()}`));
+  return windows.flatMap((w, index) =>
+    w.to.getTime() < today && !storedKeys.has(`${w.from.getTime()}/${w.to.getTime()}`)
+      ? [userError(['availability', String(index), 'to'], `availability.${index}.to: ${w.to.toISOString().slice(0, 10)} is in the past; a range must end today or later`, 'IN_THE_PAST')]
+      : [],
+  );
+}
 
 const staffFields = {
   name: nameInput(),
@@ -82,6 +97,8 @@ export async function createStaffMember(viewer: Viewer, input: unknown): Promise
   if (!policy.manageStaffAt(viewer, scopeOf(home.doc))) {
     throw new ForbiddenError("only an ADMIN, the trust's improvement lead or the academy's headteacher may add its staff");
   }
+  const past = pastWindowErrors(data.availability, [], new Date());
+  if (past.length) return failed(...past);
   const actor = actorOf(viewer);
   try {
     const staff = await StaffMember.create({
@@ -170,6 +187,8 @@ export async function updateStaffMember(viewer: Viewer, input: unknown): Promise
   if (ownProfileOnly && managed.length) {
     throw new ForbiddenError(`you may not change your own ${managed.join(', ')}; ask your headteacher`);
   }
+  const past = fields.availability ? pastWindowErrors(fields.availability, before.availability ?? [], new Date()) : [];
+  if (past.length) return failed(...past);
   const set: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) set[key] = value;
   if (fields.email) set.emailKey = fields.email.toLowerCase();

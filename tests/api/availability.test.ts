@@ -74,6 +74,24 @@ describe('stating availability', () => {
     const now = await api.gql(`query ($id: ID!) { node(id: $id) { ... on StaffMember { availability { from to } } } }`, { id: person.id }, { token: admin });
     expect(now.data.node.availability).toEqual(SUMMER_TERM);
   });
+
+  it('a stretch wholly in the past is refused at its end, on create and update, and nothing is written', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const past = { from: day(-30), to: day(-1) };
+    const refusedCreate = await api.gql(CREATE, { input: { name: 'Past Only', email: 'past.only@example.org.uk', role: 'TEACHER', homeAcademyId: home, capacityDays: 5, availability: [past] } }, { token: admin });
+    expect(refusedCreate.data.createStaffMember).toMatchObject({ staffMember: null, userErrors: [{ field: ['availability', '0', 'to'], code: 'IN_THE_PAST' }] });
+    expect(refusedCreate.data.createStaffMember.userErrors[0].message).toContain(past.to);
+
+    const person = await createStaff(api, admin, home, { availability: SUMMER_TERM });
+    const self = await api.token('TEACHER', { staffId: person.id });
+    const refused = await api.gql(UPDATE, { input: { id: person.id, availability: [SUMMER_TERM[0], past] } }, { token: self });
+    expect(refused.data.updateStaffMember).toMatchObject({ staffMember: null, userErrors: [{ field: ['availability', '1', 'to'], code: 'IN_THE_PAST' }] });
+    const now = await api.gql(`query ($id: ID!) { node(id: $id) { ... on StaffMember { availability { from to } } } }`, { id: person.id }, { token: admin });
+    expect(now.data.node.availability).toEqual(SUMMER_TERM);
+    // A stretch that started in the past but ends today is still current.
+    const current = [{ from: day(-30), to: day(0) }];
+    expect((await must(api, UPDATE, { input: { id: person.id, availability: current } }, self, 'updateStaffMember')).staffMember.availability).toEqual(current);
+  });
 });
 
 describe("a need's window against people's availability", () => {

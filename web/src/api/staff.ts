@@ -30,6 +30,10 @@ export const ProfileFields = graphql(`
       phases
       evidence
     }
+    availability {
+      from
+      to
+    }
   }
 `);
 

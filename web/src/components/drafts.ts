@@ -2,7 +2,7 @@
 // or a reload never loses it. Cleared when the form is sent successfully.
 import { useCallback, useEffect, useState } from 'react';
 
-export function useDraft<T extends object>(key: string, initial: T): [T, (next: T | ((previous: T) => T)) => void, () => void] {
+export function useDraft<T extends object>(key: string, initial: T): [T, (next: T | ((previous: T) => T)) => void, (next?: T) => void] {
   const storageKey = `draft:${key}`;
   const [value, setValue] = useState<T>(() => {
     const saved = window.sessionStorage.getItem(storageKey);
@@ -16,9 +16,11 @@ export function useDraft<T extends object>(key: string, initial: T): [T, (next: 
   useEffect(() => {
     window.sessionStorage.setItem(storageKey, JSON.stringify(value));
   }, [storageKey, value]);
-  const clear = useCallback(() => {
+  // `next`: what the form shows once cleared (a saved record as the server returned it), when
+  // that is newer than the `initial` the form was opened with.
+  const clear = useCallback((next?: T) => {
     window.sessionStorage.removeItem(storageKey);
-    setValue(initial);
+    setValue(next ?? initial);
     // `initial` is a fresh object each render; the key names the draft.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [storageKey]);

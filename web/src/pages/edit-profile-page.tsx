@@ -9,6 +9,7 @@ import { graphql, type ResultOf } from '../api/graphql';
 import { useGqlMutation, useGqlQuery } from '../api/hooks';
 import { ProfileFields, ProfileQuery } from '../api/staff';
 import { useSession } from '../auth/session';
+import { AvailabilityFields, availabilityFieldPaths, dayOf, type WindowDraft } from '../components/availability-fields';
 import { useDraft } from '../components/drafts';
 import { Empty, ErrorNotice, QueryView } from '../components/states';
 import { errorsAt, FieldError, FormErrors, otherErrors, type UserErrorLike } from '../components/user-errors';
@@ -50,6 +51,7 @@ interface ProfileDraft {
   capacityDays: string;
   maxTravelKm: string;
   expertise: ExpertiseDraft[];
+  availability: WindowDraft[];
 }
 
 export default function EditProfilePage() {
@@ -87,6 +89,7 @@ function toDraft(p: Profile): ProfileDraft {
     capacityDays: String(p.capacityDays),
     maxTravelKm: p.maxTravelKm == null ? '' : String(p.maxTravelKm),
     expertise: p.expertise.map((e) => ({ area: e.area, level: e.level, phases: [...e.phases], evidence: e.evidence ?? '' })),
+    availability: (p.availability ?? []).map((w) => ({ from: dayOf(w.from), to: dayOf(w.to) })),
   };
 }
 
@@ -100,9 +103,11 @@ function ProfileForm({ profile, areas, own }: { profile: Profile; areas: Areas; 
   const result = save.data?.updateStaffMember;
   const errors: UserErrorLike[] = result?.userErrors ?? [];
   const saved = !!result?.staffMember && errors.length === 0 && !save.isPending;
-  const shown = ['name', 'email', 'capacityDays', 'maxTravelKm', ...draft.expertise.flatMap((_, i) => ['area', 'level', 'phases', 'evidence'].map((f) => `expertise.${i}.${f}`)), 'expertise'];
+  // A draft saved before this section existed has no availability: start from the profile's.
+  const windows = draft.availability ?? toDraft(profile).availability;
+  const shown = [...availabilityFieldPaths(windows), 'name', 'email', 'capacityDays', 'maxTravelKm', ...draft.expertise.flatMap((_, i) => ['area', 'level', 'phases', 'evidence'].map((f) => `expertise.${i}.${f}`)), 'expertise'];
 
-  const text = (field: keyof Omit<ProfileDraft, 'expertise'>, title: string, hint?: string, inputMode?: 'numeric' | 'decimal' | 'email') => {
+  const text = (field: keyof Omit<ProfileDraft, 'expertise' | 'availability'>, title: string, hint?: string, inputMode?: 'numeric' | 'decimal' | 'email') => {
     const messages = errorsAt(errors, field);
     const fieldId = `${formId}-${field}`;
     return (
@@ -148,11 +153,14 @@ function ProfileForm({ profile, areas, own }: { profile: Profile; areas: Areas; 
                 phases: x.phases as Profile['expertise'][number]['phases'],
                 evidence: x.evidence.trim() || null,
               })),
+              availability: windows.map((w) => ({ from: w.from, to: w.to })),
             },
           },
           {
             onSuccess: (data) => {
-              if (data.updateStaffMember.staffMember && !data.updateStaffMember.userErrors.length) clearDraft();
+              // The form then shows the profile as saved, not as it was when the page opened.
+              const stored = data.updateStaffMember.staffMember;
+              if (stored && !data.updateStaffMember.userErrors.length) clearDraft(toDraft(stored));
             },
           },
         );
@@ -253,6 +261,7 @@ function ProfileForm({ profile, areas, own }: { profile: Profile; areas: Areas; 
           Add an area of expertise
         </button>
       </fieldset>
+      <AvailabilityFields idBase={`${formId}-availability`} windows={windows} errors={errors} onChange={(next) => setDraft((d) => ({ ...d, availability: next }))} />
       <div className="actions">
         <button type="submit" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save my profile'}

@@ -53,6 +53,18 @@ export default function TeacherHome() {
                     <dd>{me.maxTravelKm == null ? 'any distance' : `${me.maxTravelKm} km`}</dd>
                   </div>
                 </dl>
+                <h3 id="windows-heading">When I can help</h3>
+                {(me.availability ?? []).length === 0 ? (
+                  <p>Any time of the year (no date ranges given).</p>
+                ) : (
+                  <ul aria-labelledby="windows-heading">
+                    {(me.availability ?? []).map((w) => (
+                      <li key={`${w.from}-${w.to}`}>
+                        {date(w.from)} to {date(w.to)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </section>
               <section aria-labelledby="expertise-heading">
                 <h2 id="expertise-heading">Expertise</h2>
