@@ -21,6 +21,7 @@ const graphQLConfig = { schema: 'schema.graphql', documents: 'docs/**/*.graphql'
  * connections, edges and PageInfo are Relay plumbing and are exempt by suffix.
  */
 const VALUE_TYPES = [
+  'AcademySupportCapacity',
   'Actor',
   'AuditEntry',
   'AvailabilityWindow',

@@ -1,4 +1,8 @@
 import { upsertAcademy } from '../../server/services/academies';
+import { InvalidInputError } from '../../server/domain/errors';
+import { parseSchoolYearLabel, schoolYearOf } from '../../server/domain/school-year';
+import type { YearCapacity } from '../../server/domain/year-capacity';
+import { academySupportIn } from '../../server/services/academy-support-days';
 import { academyByUrn, listAcademies, liveNeedsOfAcademies, staffOfAcademies } from '../../server/services/read/academies';
 import { builder } from '../builder';
 import { inputMutation, outcomeOf } from '../mutations';
@@ -10,6 +14,16 @@ import { payloadType } from '../payloads';
 import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, ImprovementNeedRef, StaffMemberRef, TrustRef, type TrustShape } from '../refs';
 import { AcademyStatusEnum, OfstedRatingEnum, PhaseEnum } from './enums';
 import { judgementOf, LatestInspectionType, latestInspectionOf, OfstedJudgementType, OfstedReportCardType, reportCardOf } from './inspection';
+
+const AcademySupportCapacityType = builder.objectRef<YearCapacity>('AcademySupportCapacity').implement({
+  description: "A school's whole-school support days in one school year (1 September to 31 August).",
+  fields: (t) => ({
+    schoolYear: t.exposeString('schoolYear', { description: 'The school year these figures are about, as YYYY/YY ("2026/27").' }),
+    daysOffered: t.exposeInt('offered', { description: 'Days the school offered to other schools in the year.' }),
+    daysCommitted: t.exposeInt('committed', { description: 'Days of the year reserved by deployments (a deployment across 31 August takes from each year the days falling in it).' }),
+    daysLeft: t.exposeInt('left', { description: 'Days of the year still free.' }),
+  }),
+});
 
 AcademyRef.implement({
   description: 'A school (academy or standalone school) identified by its URN in the DfE register.',
@@ -52,8 +66,22 @@ AcademyRef.implement({
         return cluster.leadAcademyId.toString() === a._id.toString();
       },
     }),
-    supportCapacityDays: t.int({ description: 'Days the school as a whole offers to support other schools.', resolve: (a) => a.supportCapacityDays ?? 0 }),
-    supportRemainingDays: t.int({ description: 'Of those, days not yet reserved by deployments.', resolve: (a) => a.supportRemainingDays ?? 0 }),
+    supportCapacityDays: t.int({
+      description: 'Days the school as a whole offers to support other schools this school year (1 September to 31 August): supportCapacity(schoolYear) for today\'s year.',
+      resolve: (a) => academySupportIn(a).offered,
+    }),
+    supportRemainingDays: t.int({ description: 'Of those, days not yet reserved by deployments (this school year).', resolve: (a) => academySupportIn(a).left }),
+    supportCapacity: t.field({
+      type: AcademySupportCapacityType,
+      description:
+        "The school's whole-school support days in one school year: offered, reserved and left. A year not yet started is its standing offer (supportCapacityDays) less days already reserved in it; a past year is its record as it was left.",
+      args: { schoolYear: t.arg.string({ description: 'The school year as YYYY/YY ("2026/27"); default: the current one (1 September to 31 August).' }) },
+      resolve: (a, args) => {
+        const year = args.schoolYear == null ? schoolYearOf(new Date()) : parseSchoolYearLabel(args.schoolYear);
+        if (!year) throw new InvalidInputError(`Argument "schoolYear" must be a school year as YYYY/YY, for example ${schoolYearOf(new Date()).label} (got "${args.schoolYear}")`, 'schoolYear');
+        return academySupportIn(a, year);
+      },
+    }),
     staffMembers: t.loadableList({
       type: StaffMemberRef,
       description: 'Staff whose home school this is, by name. Requires a token.',

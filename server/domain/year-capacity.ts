@@ -62,6 +62,24 @@ export function capacityRecordOf(
   };
 }
 
+/**
+ * A school's whole-school support days as the same kind of record (the same rules as a
+ * person's days): open year `supportCapacityYear`, pair `supportCapacityDays` and
+ * `supportRemainingDays`, other years `supportOtherYears`. A record from before school
+ * years: its open year is today's.
+ */
+export function supportCapacityRecordOf(
+  doc: { supportCapacityYear?: string | null; supportCapacityDays?: number | null; supportRemainingDays?: number | null; supportOtherYears?: unknown },
+  today = new Date(),
+): CapacityRecord {
+  return {
+    capacityYear: doc.supportCapacityYear ?? schoolYearOf(today).label,
+    capacityDays: doc.supportCapacityDays ?? 0,
+    remainingDays: doc.supportRemainingDays ?? 0,
+    otherYears: (doc.supportOtherYears as CapacityRecord['otherYears']) ?? {},
+  };
+}
+
 /** A person's days in a school year, whether or not it has been opened. */
 export function capacityIn(record: CapacityRecord, year: SchoolYear): YearCapacity {
   if (year.label === record.capacityYear) {

@@ -2,6 +2,7 @@ import { type HydratedDocument, type InferSchemaType, Schema, model } from 'mong
 import { ACADEMY_STATUSES, OFSTED_RATINGS, PHASES } from '../domain/enums';
 import { REPORT_CARD_AREAS, REPORT_CARD_GRADES, SAFEGUARDING_OUTCOMES } from '../domain/inspection';
 import { authorship } from './common';
+import { schoolYearOf } from '../domain/school-year';
 
 /** The latest report-card inspection (from November 2025): one grade per evaluation area. */
 const reportCardSchema = new Schema(
@@ -44,10 +45,23 @@ const academySchema = new Schema(
     longitude: { type: Number, min: -9, max: 3, default: null },
     trustId: { type: Schema.Types.ObjectId, ref: 'Trust', default: null },
     clusterId: { type: Schema.Types.ObjectId, ref: 'Cluster', default: null },
-    /** Days the school as a whole offers to support others (academy-to-academy support). */
+    /**
+     * Days the school as a whole offers to support others (academy-to-academy support) in its
+     * open school year (`supportCapacityYear`), and its standing offer for later years.
+     */
     supportCapacityDays: { type: Number, min: 0, default: 0 },
-    /** Invariant: supportRemainingDays + committed = supportCapacityDays; reserved atomically. */
+    /** Left in the open school year. Invariant: supportRemainingDays + committed in it = supportCapacityDays; reserved atomically. */
     supportRemainingDays: { type: Number, min: 0, default: 0 },
+    /**
+     * The school year supportCapacityDays/supportRemainingDays are about (its open year),
+     * moved on by a rollover (services/school-year.ts) like a person's; records from before
+     * get one at start-up (backfillCapacityYears).
+     */
+    supportCapacityYear: { type: String, default: () => schoolYearOf(new Date()).label },
+    /** Other school years by key ("y2027"): { committed, offered? } (domain/year-capacity.ts). */
+    supportOtherYears: { type: Schema.Types.Mixed, default: () => ({}) },
+    /** Bumped by every support-days write outside the open year's $inc, which checks it (compare and set). */
+    supportCapacityVersion: { type: Number, default: 0 },
     ...authorship,
   },
   { timestamps: true },

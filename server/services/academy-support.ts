@@ -4,6 +4,9 @@ import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { recordAudit } from './audit';
+import { schoolYearOf } from '../domain/school-year';
+import { mostCommittedAhead, supportCapacityRecordOf } from '../domain/year-capacity';
+import { rollAcademySupportTo } from './academy-support-days';
 import type { LeanDoc } from '../models/lean';
 import { resolveReference, scopeOf } from './references';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
@@ -14,8 +17,10 @@ const input = z.object({
 });
 
 /**
- * Sets the days a school offers as a whole to support others. Days already reserved by
- * deployments are kept: the new capacity may not fall below them (one conditional update).
+ * Sets the days a school offers as a whole to support others, this school year and as the
+ * standing offer for later ones (docs/school-year.md). Days already reserved by deployments
+ * are kept: the new offer may not fall below them, this year or any later one (one
+ * conditional update).
  */
 export async function setAcademySupportCapacity(viewer: Viewer, raw: unknown): Promise<Outcome<LeanDoc<AcademyRecord>>> {
   const parsed = input.safeParse(raw);
@@ -26,19 +31,35 @@ export async function setAcademySupportCapacity(viewer: Viewer, raw: unknown): P
   if (!policy.releaseFrom(viewer, scopeOf(academy))) {
     throw new ForbiddenError("a school's support days are set by its headteacher, its hub's executive head or its trust's improvement lead");
   }
-  const before = academy.supportCapacityDays ?? 0;
-  const delta = parsed.data.supportCapacityDays - before;
-  const filter: Record<string, unknown> = { _id: academy._id, supportCapacityDays: before };
-  if (delta < 0) filter.supportRemainingDays = { $gte: -delta };
   const actor = actorOf(viewer);
+  // The offer set is this school year's and the standing offer for later ones: the school's
+  // open year is moved on to today's first (archiving last year as it stood, never edited).
+  await rollAcademySupportTo(academy._id, schoolYearOf(new Date()), actor);
+  const current = (await Academy.findById(academy._id).lean()) as LeanDoc<AcademyRecord>;
+  const record = supportCapacityRecordOf(current);
+  const before = record.capacityDays;
+  const committed = record.capacityDays - record.remainingDays;
+  const ahead = mostCommittedAhead(record);
+  if (parsed.data.supportCapacityDays < ahead) {
+    return failed(userError('supportCapacityDays', `cannot go below the ${ahead} days already reserved in a later school year`, 'BELOW_COMMITTED'));
+  }
+  const delta = parsed.data.supportCapacityDays - before;
+  // Conditional on the figures read (year and version too, so a reservation in a later year
+  // made meanwhile is not undercut) and on enough days not yet reserved to give up.
+  const filter: Record<string, unknown> = {
+    _id: academy._id,
+    supportCapacityDays: before,
+    supportCapacityYear: current.supportCapacityYear ?? null,
+    supportCapacityVersion: current.supportCapacityVersion ?? { $in: [null, 0] },
+  };
+  if (delta < 0) filter.supportRemainingDays = { $gte: -delta };
   const after = (await Academy.findOneAndUpdate(
     filter,
     { $set: { supportCapacityDays: parsed.data.supportCapacityDays, updatedBy: actor }, $inc: { supportRemainingDays: delta } },
     { new: true },
   ).lean()) as LeanDoc<AcademyRecord> | null;
   if (!after) {
-    const committed = before - (academy.supportRemainingDays ?? 0);
-    return failed(userError('supportCapacityDays', `cannot go below the ${committed} days already reserved (or it changed meanwhile; reload and retry)`, 'BELOW_COMMITTED'));
+    return failed(userError('supportCapacityDays', `cannot go below the ${Math.max(committed, ahead)} days already reserved (or it changed meanwhile; reload and retry)`, 'BELOW_COMMITTED'));
   }
   await recordAudit('Academy', academy._id, 'SUPPORT_CAPACITY_SET', actor, { supportCapacityDays: { from: before, to: parsed.data.supportCapacityDays } });
   return ok(after);

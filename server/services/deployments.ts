@@ -25,6 +25,7 @@ import { LIVE_DEPLOYMENT_STATUSES } from '../domain/statuses';
 import { schoolYearOf } from '../domain/school-year';
 import { type DaysInYear, deploymentDaysByYear, needSchoolYear } from '../domain/year-capacity';
 import { releaseStaffDays, reserveStaffDays } from './staff-days';
+import { releaseAcademySupportDays, reserveAcademySupportDays } from './academy-support-days';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
 
 export type DeploymentLean = LeanDoc<DeploymentRecord>;
@@ -185,20 +186,17 @@ export function isCrossTrust(receiving: AcademyScope, home: AcademyScope | null)
 
 /**
  * Takes days from the supporter, never overdrawn; false when they lack them. A person's days
- * come from each school year they fall in (staff-days.ts); a school's whole-school support
- * days are not yet kept per year.
+ * and a school's whole-school support days both come from each school year they fall in
+ * (staff-days.ts, academy-support-days.ts).
  */
 async function reserveSupporterDays(s: SupporterRef, parts: readonly DaysInYear[], actor: ReturnType<typeof actorOf>, now: Date): Promise<boolean> {
   if (s.staffId) return reserveStaffDays(s.staffId.toString(), parts, actor, now);
-  const days = parts.reduce((sum, p) => sum + p.days, 0);
-  const reserved = await Academy.updateOne({ _id: s.supportingAcademyId, supportRemainingDays: { $gte: days } }, { $inc: { supportRemainingDays: -days } });
-  return reserved.modifiedCount === 1;
+  return reserveAcademySupportDays(s.supportingAcademyId!.toString(), parts, actor, now);
 }
 
 async function giveBackSupporterDays(s: SupporterRef, parts: readonly DaysInYear[]): Promise<void> {
   if (s.staffId) return releaseStaffDays(s.staffId.toString(), parts);
-  const days = parts.reduce((sum, p) => sum + p.days, 0);
-  await Academy.updateOne({ _id: s.supportingAcademyId }, { $inc: { supportRemainingDays: days } });
+  return releaseAcademySupportDays(s.supportingAcademyId!.toString(), parts);
 }
 
 /** The school years a deployment's days were taken from (older records: the year it was made in). */

@@ -10,7 +10,7 @@ import { DEFAULT_RANKING_CONFIG, emptyExclusionCounts, needsLeftOut, poolThresho
 import type { CandidateRankingResult, NeedRankingResult, SupporterProfile } from '../ranking/types';
 import type { SchoolYear } from '../domain/school-year';
 import { needSchoolYear } from '../domain/year-capacity';
-import { profileInYear } from '../db/ranking-facts/shared';
+import { profileInYear, supportProfileInYear } from '../db/ranking-facts/shared';
 import { rankNeedsByYear } from './rank-needs-by-year';
 
 type NeedLean = NeedDoc;
@@ -44,8 +44,8 @@ export async function rankCandidates(needId: string, kind: CandidateKind, first:
   const area = need.area as ExpertiseArea;
   const schoolYear = needSchoolYear(need.windowStart, now);
 
-  // A school's whole-school support days are not kept per year (yet): its one figure serves.
-  const pool = kind === 'STAFF' ? await facts.staffPool(area, threshold, schoolYear) : await facts.academyPool(area, threshold);
+  // People and schools alike are ranked on their days in the need's school year.
+  const pool = kind === 'STAFF' ? await facts.staffPool(area, threshold, schoolYear) : await facts.academyPool(area, threshold, schoolYear);
   const t1 = performance.now();
   const options = { now, first };
   const ranking = pool.travelIndex ? rankCandidatesIndexed(profile, pool.travelIndex, options) : rankCandidatesForNeed(profile, pool.profiles ?? pool.supporters.map((s) => s.profile), options);
@@ -110,7 +110,7 @@ export async function rankNeedsForAcademy(academyId: string, first: number, now 
   if (!academy) return null;
   const supporter = (await facts.academyProfiles([academy], null)).get(academy._id.toString());
   if (!supporter) return null;
-  return rankNeedsFor(supporter.profile, () => supporter.profile, now, first, facts, t0);
+  return rankNeedsFor(supporter.profile, (year) => supportProfileInYear(supporter.profile, academy, year), now, first, facts, t0);
 }
 
 /** Why an offerer would (or would not) be a fit for the need they offered on. */

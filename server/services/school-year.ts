@@ -21,6 +21,7 @@ import { LIVE_DEPLOYMENT_STATUSES } from '../domain/statuses';
 import { recordAudit } from './audit';
 import { resolveReference } from './references';
 import { rollStaffTo } from './staff-days';
+import { rollAcademySupportTo } from './academy-support-days';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
 
 export interface SchoolYearStart {
@@ -64,15 +65,22 @@ export async function startSchoolYear(viewer: Viewer, input: unknown, now = new 
   for (const person of staff) {
     if ((await rollStaffTo(person._id, year, actor)).rolled) openedCount += 1;
   }
+  // The trust's schools' whole-school support days move on by the same rules.
+  let academiesOpened = 0;
+  for (const academyId of academyIds) {
+    if ((await rollAcademySupportTo(academyId, year, actor)).rolled) academiesOpened += 1;
+  }
   await recordAudit('Trust', trust._id, 'SCHOOL_YEAR_STARTED', actor, {
     schoolYear: { from: null, to: year.label },
     staffOpened: { from: null, to: openedCount },
+    academiesOpened: { from: null, to: academiesOpened },
   });
   return ok({ schoolYear: year, trust, openedCount, alreadyOpenCount: staff.length - openedCount });
 }
 
 /**
- * The new year starting by itself: every person in post still in an earlier year is moved on
+ * The new year starting by itself: every person in post (and every school's whole-school
+ * support days) still in an earlier year is moved on
  * to today's (by the system, audited), so lists and hub totals, which read the open year, are
  * this year's from 1 September without anyone having to remember. Run at start-up and with
  * the hourly refresh; startSchoolYear does the same for one trust at once. Returns how many moved.
@@ -82,6 +90,10 @@ export async function openSchoolYearEverywhere(now = new Date()): Promise<number
   const behind = await StaffMember.find({ capacityYear: { $ne: year.label }, leftAt: null }, { _id: 1 }).lean();
   let opened = 0;
   for (const person of behind) if ((await rollStaffTo(person._id, year, SYSTEM_ACTOR)).rolled) opened += 1;
+  // Schools' whole-school support days, by the same rules (not counted: the count is of people).
+  // (A record with no year yet is today's until backfillCapacityYears gives it one.)
+  const schoolsBehind = await Academy.find({ supportCapacityYear: { $nin: [year.label, null] } }, { _id: 1 }).lean();
+  for (const academy of schoolsBehind) await rollAcademySupportTo(academy._id, year, SYSTEM_ACTOR);
   return opened;
 }
 
@@ -93,6 +105,7 @@ export async function openSchoolYearEverywhere(now = new Date()): Promise<number
 export async function backfillCapacityYears(now = new Date()): Promise<number> {
   const label = schoolYearOf(now).label;
   const staff = await StaffMember.updateMany({ capacityYear: null }, { $set: { capacityYear: label } });
+  await Academy.updateMany({ supportCapacityYear: null }, { $set: { supportCapacityYear: label } });
   const legacy = await Deployment.find({ daysByYear: null, status: { $in: LIVE_DEPLOYMENT_STATUSES } }, { days: 1 }).lean();
   const updates = legacy.map((d) => ({ updateOne: { filter: { _id: d._id, daysByYear: null }, update: { $set: { daysByYear: [{ schoolYear: label, days: d.days }] } } as never } }));
   for (let i = 0; i < updates.length; i += UPDATES_PER_COMMAND) await Deployment.bulkWrite(updates.slice(i, i + UPDATES_PER_COMMAND), { ordered: false });

@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import mongoose, { type Model } from 'mongoose';
 import { generateNationalDataset } from '../../seeds/national';
 import { loadDataset } from '../../seeds/load';
+import { schoolYearOf, schoolYearStarting } from '../../server/domain/school-year';
+import { yearKey } from '../../server/domain/year-capacity';
 import { Academy } from '../../server/models/academy';
 import { ImprovementNeed } from '../../server/models/improvement-need';
 import { Deployment } from '../../server/models/deployment';
@@ -89,6 +91,15 @@ describe('rankings from the copies, with leavers and time windows', () => {
     const rated = { rating: 1, evidence: 'Little changed in the classroom', by: { sub: 'test', role: 'ADMIN' }, at: NOW };
     await Deployment.updateMany({ _id: { $in: completed.filter((_, i) => i % 2 === 0) } }, { $set: { receivingImpact: rated } });
     await Deployment.updateMany({ _id: { $in: completed.filter((_, i) => i % 4 === 0) } }, { $set: { impactRating: null } });
+    // Schools' whole-school support days in other years (docs/school-year.md): some with next
+    // year's days all reserved, some whose open year is still last year.
+    const offering = await Academy.find({ supportCapacityDays: { $gt: 0 } }, { _id: 1, supportCapacityDays: 1 }).sort({ _id: 1 }).lean();
+    const year = schoolYearOf(NOW);
+    for (const [i, a] of offering.entries()) {
+      if (i % 3 === 0) await Academy.updateOne({ _id: a._id }, { $set: { supportCapacityYear: year.label, supportOtherYears: { [yearKey({ startYear: year.startYear + 1 })]: { committed: a.supportCapacityDays } } } });
+      if (i % 3 === 1) await Academy.updateOne({ _id: a._id }, { $set: { supportCapacityYear: schoolYearStarting(year.startYear - 1).label } });
+    }
+    expect(offering.length).toBeGreaterThan(2);
     const needIds = needs.slice(0, 10).map(String);
     // Leavers among them, and supporters whose track record has receiving schools' ratings.
     const staffIds = [...staff.slice(0, 8).map(String), ...completedDocs.filter((_, i) => i % 2 === 0).slice(0, 6).map((d) => String(d.staffId))];
@@ -102,6 +113,8 @@ describe('rankings from the copies, with leavers and time windows', () => {
     const fromCopies = await withCopies(true, run);
     // Not vacuous: people were ruled out for their availability.
     expect(fromDatabase.some((r: any) => r?.exclusions?.NOT_AVAILABLE_IN_WINDOW > 0)).toBe(true);
+    // Not vacuous: schools were ranked for needs of next year too.
+    expect(fromDatabase.some((r: any) => r?.schoolYear?.startYear === year.startYear + 1 && r.candidates.length > 0 && r.candidates[0].supporter.kind === 'ACADEMY')).toBe(true);
     expect(fromCopies).toEqual(fromDatabase);
   });
 });

@@ -11,7 +11,7 @@ import { needProfile, academyProfile } from './profiles';
 import { staffLeftOut } from '../../ranking/pools';
 import { travelIndex, type TravelIndex } from '../../ranking/travel-index';
 import type { AcademyProfile, ExpertiseEntry, ImpactRecord, NeedProfile, SupporterProfile } from '../../ranking/types';
-import { academyPoolOf, academySupporters, atLeast, availabilityOf, HIGH_SEVERITIES, inAreas, mayHaveDaysIn, offersSupport, profileInYear, type StaffExpertiseDoc, TRACKED_DEPLOYMENT_STATUSES, type DeploymentFacts } from './shared';
+import { academyPoolOf, academySupporters, availabilityOf, HIGH_SEVERITIES, inAreas, mayHaveDaysIn, offersSupport, profileInYear, supportDaysLeftIn, type StaffExpertiseDoc, TRACKED_DEPLOYMENT_STATUSES, type DeploymentFacts } from './shared';
 import type { SchoolYear } from '../../domain/school-year';
 import type { CandidatePool, OpenNeeds, RankingFacts, Supporter } from './types';
 
@@ -308,14 +308,16 @@ export function copyFacts(copies: FactCopies): RankingFacts {
       };
     },
 
-    async academyPool(area, threshold) {
+    async academyPool(area, threshold, year) {
       const all = copies.academies.derive('offersSupport', (docs) => docs.filter(offersSupport));
-      const withDays = all.filter((a) => atLeast(a.supportRemainingDays, threshold));
+      // What the database's pre-filter selects: the days the school has in the need's year.
+      const hasDays = (a: AcademyDoc) => supportDaysLeftIn(a, year) >= threshold;
+      const withDays = all.filter(hasDays);
       const lackingDaysWithArea = async () => {
         const homes = new Set((copies.staff.groupedBy('expertiseAreas').get(area) ?? []).filter((s) => !s.leftAt).map((s) => s.homeAcademyId.toString()));
-        return all.filter((a) => !atLeast(a.supportRemainingDays, threshold) && typeof a.supportRemainingDays === 'number' && homes.has(a._id.toString())).length;
+        return all.filter((a) => !hasDays(a) && homes.has(a._id.toString())).length;
       };
-      return academyPoolOf(area, all.length, withDays, lackingDaysWithArea, academyProfiles);
+      return academyPoolOf(area, year, all.length, withDays, lackingDaysWithArea, academyProfiles);
     },
 
     async candidateDocuments(_pool: CandidatePool<StaffDoc | AcademyDoc>, kind, ids) {

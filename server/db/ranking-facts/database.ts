@@ -20,6 +20,7 @@ import {
   availabilityOf,
   profileInYear,
   STAFF_CAPACITY_FIELDS,
+  supportDaysLeftIn,
   type StaffExpertiseDoc,
   TRACKED_DEPLOYMENT_STATUSES,
 } from './shared';
@@ -142,18 +143,21 @@ export const databaseFacts: RankingFacts = {
     };
   },
 
-  async academyPool(area, threshold) {
-    const [offering, withDays] = await Promise.all([
+  async academyPool(area, threshold, year) {
+    // Those whose open support year is the need's, by their days; and the few still in
+    // another year, whose days in it are worked out (and kept only when they have them).
+    const [offering, inYear, otherYear] = await Promise.all([
       db.academies.count(OFFERS_SUPPORT),
-      db.academies.find({ ...OFFERS_SUPPORT, supportRemainingDays: { $gte: threshold } }),
+      db.academies.find({ ...OFFERS_SUPPORT, supportCapacityYear: year.label, supportRemainingDays: { $gte: threshold } }),
+      db.academies.find({ ...OFFERS_SUPPORT, supportCapacityYear: { $ne: year.label } }),
     ]);
-    const lackingDaysWithArea = async () =>
-      db.academies.count({
-        ...OFFERS_SUPPORT,
-        supportRemainingDays: { $lt: threshold },
-        _id: { $in: await db.staff.distinct('homeAcademyId', { expertiseAreas: area, ...IN_POST }) },
-      });
-    return academyPoolOf(area, offering, withDays, lackingDaysWithArea, academyProfiles);
+    const withDays = [...inYear, ...otherYear.filter((a) => supportDaysLeftIn(a, year) >= threshold)];
+    const lackingDaysWithArea = async () => {
+      const having = new Set(withDays.map((a) => a._id.toString()));
+      const homes = (await db.staff.distinct('homeAcademyId', { expertiseAreas: area, ...IN_POST })).filter((id) => !having.has(String(id)));
+      return db.academies.count({ ...OFFERS_SUPPORT, _id: { $in: homes } });
+    };
+    return academyPoolOf(area, year, offering, withDays, lackingDaysWithArea, academyProfiles);
   },
 
   async candidateDocuments(pool: CandidatePool<StaffDoc | AcademyDoc>, kind, ids) {

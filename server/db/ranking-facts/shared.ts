@@ -2,7 +2,7 @@
 import { trackRecordRating } from '../../domain/impact';
 import type { SchoolYear } from '../../domain/school-year';
 import type { ExpertiseArea } from '../../domain/taxonomy';
-import { capacityIn, capacityRecordOf } from '../../domain/year-capacity';
+import { capacityIn, capacityRecordOf, supportCapacityRecordOf } from '../../domain/year-capacity';
 import { academyExpertise, type StaffExpertise } from '../../ranking/academy-expertise';
 import { academiesLeftOut } from '../../ranking/pools';
 import type { AvailabilityWindow } from '../../ranking/availability';
@@ -29,6 +29,22 @@ export function profileInYear(profile: SupporterProfile, doc: CapacityDoc, year:
   if (doc.capacityYear === year.label) return profile;
   const left = capacityIn(capacityRecordOf(doc), year).left;
   return left === profile.remainingDays ? profile : { ...profile, remainingDays: left };
+}
+
+/**
+ * An academy supporter's profile with its whole-school support days in the school year as
+ * its remainingDays (the same rules as a person's): the same profile in its open year.
+ */
+export function supportProfileInYear(profile: SupporterProfile, doc: SupportCapacityDoc, year: SchoolYear): SupporterProfile {
+  const left = supportDaysLeftIn(doc, year);
+  return left === profile.remainingDays ? profile : { ...profile, remainingDays: left };
+}
+
+type SupportCapacityDoc = Pick<AcademyDoc, 'supportCapacityYear' | 'supportCapacityDays' | 'supportRemainingDays' | 'supportOtherYears'>;
+
+/** A school's whole-school support days left in the school year. */
+export function supportDaysLeftIn(doc: SupportCapacityDoc, year: SchoolYear): number {
+  return capacityIn(supportCapacityRecordOf(doc), year).left;
 }
 
 /** The fields of a staff record its capacity in any school year is read from (a projection). */
@@ -125,18 +141,22 @@ export function academySupporters(academies: AcademyDoc[], areas: ExpertiseArea[
 }
 
 /**
- * An academy pool from the academies offering support: those with the days loaded as
+ * An academy pool from the academies offering support: those with the days (in the need's
+ * school year) loaded as
  * supporters, kept when someone there has the area; the rest counted (ranking/pools.ts).
  */
 export async function academyPoolOf(
   area: ExpertiseArea,
+  year: SchoolYear,
   offering: number,
   withDays: AcademyDoc[],
   lackingDaysWithArea: () => Promise<number>,
   profilesOf: (academies: AcademyDoc[], areas: ExpertiseArea[]) => Promise<Map<string, Supporter<AcademyDoc>>>,
 ): Promise<CandidatePool<AcademyDoc>> {
   const loaded = await profilesOf(withDays, [area]);
-  const withExpertise = [...loaded.values()].filter((s) => s.profile.expertise.some((e) => e.area === area));
+  const withExpertise = [...loaded.values()]
+    .filter((s) => s.profile.expertise.some((e) => e.area === area))
+    .map((s) => ({ doc: s.doc, profile: supportProfileInYear(s.profile, s.doc, year) }));
   const lacking = offering - withDays.length ? await lackingDaysWithArea() : 0;
   return {
     supporters: withExpertise,

@@ -43,7 +43,7 @@ export interface RankingFacts {
    */
   staffPool(area: ExpertiseArea, threshold: number, year: SchoolYear): Promise<CandidatePool<StaffDoc>>;
   /** Academies offering support with at least `threshold` days and someone in the area. */
-  academyPool(area: ExpertiseArea, threshold: number): Promise<CandidatePool<AcademyDoc>>;
+  academyPool(area: ExpertiseArea, threshold: number, year: SchoolYear): Promise<CandidatePool<AcademyDoc>>;
   /** The whole documents of the returned candidates (a pool may hold only the ranking's fields). */
   candidateDocuments(pool: CandidatePool<StaffDoc | AcademyDoc>, kind: 'STAFF' | 'ACADEMY', ids: ReadonlySet<string>): Promise<Map<string, StaffDoc | AcademyDoc>>;
   /** Staff as supporters, with facts limited to the areas (null: every area). */

@@ -6,6 +6,7 @@
 // a mongoose document costs about 1 ms per row, more than the write itself. Values are
 // validated in row.ts against the same bounds as the schema, and defaults are filled here
 // (a test checks imported documents against the schema).
+import { schoolYearOf } from '../../domain/school-year';
 import { Types } from 'mongoose';
 import { Academy } from '../../models/academy';
 import { AuditEntry } from '../../models/audit-entry';
@@ -184,6 +185,9 @@ function newAcademyDefaults() {
     clusterId: null,
     supportCapacityDays: 0,
     supportRemainingDays: 0,
+    supportCapacityYear: schoolYearOf(new Date()).label,
+    supportOtherYears: {},
+    supportCapacityVersion: 0,
   };
 }
 

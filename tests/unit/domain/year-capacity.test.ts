@@ -9,6 +9,7 @@ import {
   needSchoolYear,
   releaseInOtherYear,
   rollOverTo,
+  supportCapacityRecordOf,
   yearKey,
 } from '../../../server/domain/year-capacity';
 
@@ -88,6 +89,23 @@ describe('capacity per school year', () => {
     expect(needSchoolYear(null, today).label).toBe('2026/27');
     expect(needSchoolYear(utc(2027, 9, 6), today).label).toBe('2027/28');
     expect(needSchoolYear(utc(2025, 6, 1), today).label).toBe('2026/27');
+  });
+});
+
+describe("a school's whole-school support days", () => {
+  it("property: are the same record as a person's under their own field names, in every year", () => {
+    fc.assert(
+      fc.property(records, fc.integer({ min: 2015, max: 2036 }), (record, start) => {
+        const school = { supportCapacityYear: record.capacityYear, supportCapacityDays: record.capacityDays, supportRemainingDays: record.remainingDays, supportOtherYears: record.otherYears };
+        const mapped = supportCapacityRecordOf(school);
+        expect(mapped).toEqual(record);
+        expect(capacityIn(mapped, schoolYearStarting(start))).toEqual(capacityIn(record, schoolYearStarting(start)));
+      }),
+    );
+  });
+
+  it("takes today's year and no days for a record from before school years", () => {
+    expect(supportCapacityRecordOf({}, utc(2027, 3, 1))).toEqual({ capacityYear: '2026/27', capacityDays: 0, remainingDays: 0, otherYears: {} });
   });
 });
 
