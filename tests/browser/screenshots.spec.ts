@@ -38,6 +38,17 @@ test('screenshots of every role', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'proposed' })).toBeVisible();
   await page.getByRole('link', { name: 'Deployments', exact: true }).click();
   await shot(page, '05-lead-deployments-board');
+  // The lead's records, equity ledger, maturity self-assessment and day rates.
+  for (const [path, name] of [
+    ['/deployments/records', '13-lead-deployment-records'],
+    ['/equity', '14-lead-equity-ledger'],
+    ['/maturity', '15-lead-maturity'],
+    ['/cost-settings', '16-lead-day-rates'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await shot(page, name);
+  }
 
   // Executive head.
   await signInAs(page, 'Executive head, Truro and Penwith Hub');
