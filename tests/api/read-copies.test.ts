@@ -144,7 +144,11 @@ const academyFilter = fc.oneof(
   fc.constant({ trustId: { $ne: null } }),
   fc.tuple(fc.constantFrom('$gt', '$gte', '$lt', '$lte'), fc.integer({ min: 0, max: 80 })).map(([op, v]) => ({ fsmPercent: { [op]: v } })),
   fc.constant({ fsmPercent: null }),
-  fc.string({ maxLength: 3 }).map((name) => ({ $or: [{ name: { $gt: name } }, { name, _id: { $gt: new mongoose.Types.ObjectId('000000000000000000000000') } }] })),
+  // A keyset cursor after a name. Names are stored as server/domain/names.ts writes them:
+  // whitespace collapsed and trimmed, so a cursor never starts or ends with a space. (FerretDB
+  // 1.24 also compares such a string as if trimmed: `{ name: { $gt: " B" } }` skipped "Abbey
+  // Academy", which MongoDB's binary order, and the copy, put first.)
+  fc.string({ maxLength: 3 }).map((name) => name.replace(/\s+/gu, ' ').trim()).map((name) => ({ $or: [{ name: { $gt: name } }, { name, _id: { $gt: new mongoose.Types.ObjectId('000000000000000000000000') } }] })),
 );
 const academySort = fc.constantFrom<SortSpec>({ name: 1, _id: 1 }, { name: -1, _id: -1 }, { fsmPercent: -1, _id: 1 }, { urn: 1, _id: 1 });
 
