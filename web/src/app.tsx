@@ -26,6 +26,7 @@ const EquityPage = lazy(() => import('./pages/equity-page'));
 const MaturityPage = lazy(() => import('./pages/maturity-page'));
 const BoardReportPage = lazy(() => import('./pages/board-report-page'));
 const CostSettingsPage = lazy(() => import('./pages/cost-settings-page'));
+const EmailsPage = lazy(() => import('./pages/emails-page'));
 
 function Only({ roles, children }: { roles: Role[]; children: React.ReactNode }) {
   const session = useSession();
@@ -80,6 +81,8 @@ export function App() {
           <Route path="/maturity" element={<Only roles={[...LEADS, 'EXECUTIVE_HEAD', 'HEADTEACHER']}><MaturityPage /></Only>} />
           <Route path="/board-report" element={<Only roles={LEADS}><BoardReportPage /></Only>} />
           <Route path="/cost-settings" element={<Only roles={LEADS}><CostSettingsPage /></Only>} />
+          {/* The email outbox: `emailOutbox` answers an ADMIN only. */}
+          <Route path="/emails" element={<Only roles={['ADMIN']}><EmailsPage /></Only>} />
           <Route path="/hub" element={<Only roles={['EXECUTIVE_HEAD']}><HubPage /></Only>} />
           <Route path="/hubs/:id" element={<Only roles={ARRANGERS}><HubPage /></Only>} />
           <Route path="/school" element={<Only roles={['HEADTEACHER']}><SchoolPage /></Only>} />

@@ -17,6 +17,7 @@ const NAV: Record<Role, { to: string; text: string }[]> = {
     { to: '/maturity', text: 'Maturity' },
     { to: '/board-report', text: 'Board report' },
     { to: '/cost-settings', text: 'Day rates' },
+    { to: '/emails', text: 'Emails' },
   ],
   IMPROVEMENT_LEAD: [
     { to: '/lead', text: 'Needs and hubs' },
