@@ -102,6 +102,8 @@ test('board report: the limit, a busy and a missing PDF printer are told in the 
   const pdfButton = page.getByRole('button', { name: 'Download the PDF' });
   const htmlButton = page.getByRole('button', { name: 'Download the report (HTML)' });
   const alert = page.getByRole('alert');
+  // The buttons wait for the trust to be known; focus() (unlike click) does not wait for them.
+  await expect(pdfButton).toBeEnabled();
 
   // 429: the server's message (how many an hour, when to retry) and the time on the person's clock.
   const limited = rateLimited('Too many board report PDFs', 20, 1234);
