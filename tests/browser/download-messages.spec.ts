@@ -152,8 +152,10 @@ test('board report: an ended sign-in (the real server’s 401) is told in the pa
   await signInAs(page, LEAD);
   await page.getByRole('link', { name: 'Board report' }).click();
   await screenReady(page);
-  await spoilToken(page);
   const htmlButton = page.getByRole('button', { name: 'Download the report (HTML)' });
+  // Spoil the token only once the page knows the trust (its buttons wait for it).
+  await expect(htmlButton).toBeEnabled();
+  await spoilToken(page);
   await htmlButton.click();
   const notice = page.locator('main').getByRole('alert');
   await expect(notice).toContainText('Please sign in again');
