@@ -7,28 +7,21 @@ import { type Role, useSession } from '../auth/session';
 import { SignInAgainLink } from './sign-in-again';
 import { label } from '../format';
 
+/** The improvement lead's screens; ADMIN has them too, and the outbox. */
+const LEAD_NAV = [
+  { to: '/lead', text: 'Needs and hubs' },
+  { to: '/allocation', text: 'Plan support' },
+  { to: '/deployments', text: 'Deployments' },
+  { to: '/deployments/records', text: 'Records' },
+  { to: '/equity', text: 'Equity' },
+  { to: '/maturity', text: 'Maturity' },
+  { to: '/board-report', text: 'Board report' },
+  { to: '/cost-settings', text: 'Day rates' },
+];
+
 const NAV: Record<Role, { to: string; text: string }[]> = {
-  ADMIN: [
-    { to: '/lead', text: 'Needs and hubs' },
-    { to: '/allocation', text: 'Plan support' },
-    { to: '/deployments', text: 'Deployments' },
-    { to: '/deployments/records', text: 'Records' },
-    { to: '/equity', text: 'Equity' },
-    { to: '/maturity', text: 'Maturity' },
-    { to: '/board-report', text: 'Board report' },
-    { to: '/cost-settings', text: 'Day rates' },
-    { to: '/emails', text: 'Emails' },
-  ],
-  IMPROVEMENT_LEAD: [
-    { to: '/lead', text: 'Needs and hubs' },
-    { to: '/allocation', text: 'Plan support' },
-    { to: '/deployments', text: 'Deployments' },
-    { to: '/deployments/records', text: 'Records' },
-    { to: '/equity', text: 'Equity' },
-    { to: '/maturity', text: 'Maturity' },
-    { to: '/board-report', text: 'Board report' },
-    { to: '/cost-settings', text: 'Day rates' },
-  ],
+  ADMIN: [...LEAD_NAV, { to: '/emails', text: 'Emails' }],
+  IMPROVEMENT_LEAD: LEAD_NAV,
   EXECUTIVE_HEAD: [
     { to: '/hub', text: 'My hub' },
     { to: '/deployments', text: 'Deployments' },
