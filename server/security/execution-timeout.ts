@@ -43,7 +43,10 @@ export function guardResolversWithDeadline(schema: GraphQLSchema): GraphQLSchema
         const deadline = context?.executionDeadline;
         if (deadline && performance.now() > deadline) {
           context!.executionTimedOut = true;
-          throw new DeadlinePassed();
+          // A rejected promise, never a synchronous throw: the executor abandons, unobserved,
+          // the earlier items of a non-null list when a later item throws synchronously, and
+          // their rejections would then end the process (tests/unit/security/execution-timeout-guard.test.ts).
+          return Promise.reject(new DeadlinePassed());
         }
         return resolve(source, args, context, info);
       };
