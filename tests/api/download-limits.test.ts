@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
+import pino from 'pino';
 import { chromiumPathFor } from '../../server/exports/board-report/pdf';
 import { DatabaseRateLimitStore, RATE_LIMIT_COLLECTION } from '../../server/security/rate-limit-store';
 import { startServer, startTestApi, type TestApi } from '../support/test-api';
@@ -133,6 +134,63 @@ describe('board report', () => {
         expect(res.status).toBe(200);
         expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       }
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lets a request whose client went away leave the line: its place goes to the next, and nothing is printed for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pdf-abandon-'));
+    const started = join(dir, 'started');
+    const release = join(dir, 'release');
+    const prints = join(dir, 'prints');
+    execFileSync('mkfifo', [started, release]);
+    const wrapper = join(dir, 'chromium');
+    writeFileSync(wrapper, `#!/bin/sh\necho print >> '${prints}'\necho started > '${started}'\nread go < '${release}'\nexec '${chromium}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    // The server's log says when a request joins and leaves the line; the test waits for those
+    // lines instead of timing anything.
+    const logged: string[] = [];
+    const waiters: { text: string; count: number; resolve: () => void }[] = [];
+    const seen = (text: string) => logged.filter((m) => m.includes(text)).length;
+    const logLine = (text: string, count: number) =>
+      new Promise<void>((resolve) => (seen(text) >= count ? resolve() : waiters.push({ text, count, resolve })));
+    const logger = pino(
+      { level: 'info' },
+      {
+        write(line: string) {
+          logged.push(JSON.parse(line).msg as string);
+          for (const w of waiters.filter((w) => seen(w.text) >= w.count)) w.resolve();
+        },
+      },
+    );
+    const server = await startServer({ config: { security: { pdfQueueLimit: 1 }, pdfChromiumPath: wrapper }, logger });
+    try {
+      const admin = await api.token('ADMIN', { sub: 'pdf-abandon-admin' });
+      const url = `${server.origin}/reports/board.pdf?${new URLSearchParams({ trustId, term })}`;
+      const pdf = (signal?: AbortSignal) => fetch(url, { headers: { authorization: `Bearer ${admin}` }, ...(signal ? { signal } : {}) });
+      const printing = pdf();
+      await readFile(started); // the first print has begun and is held
+
+      const gaveUp = new AbortController();
+      const abandoned = pdf(gaveUp.signal).catch((error: Error) => error.name);
+      await logLine('waits for the printer', 1);
+      gaveUp.abort();
+      expect(await abandoned).toBe('AbortError');
+      await logLine('left the print queue', 1);
+
+      // The line (one place) is free again: the next request waits instead of being refused.
+      const next = pdf();
+      await logLine('waits for the printer', 2);
+      await writeFile(release, 'go\n'); // the first print goes ahead
+      await readFile(started); // the next one starts: not the abandoned one
+      await writeFile(release, 'go\n');
+      for (const res of [await printing, await next]) {
+        expect(res.status).toBe(200);
+        expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      }
+      expect((await readFile(prints, 'utf8')).trim().split('\n')).toHaveLength(2);
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

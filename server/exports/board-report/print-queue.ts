@@ -14,20 +14,52 @@ export class PrintQueueFullError extends Error {
   }
 }
 
+/** The request gave up (its client went away) while waiting: nothing was printed for it. */
+export class PrintAbandonedError extends Error {
+  constructor() {
+    super('The PDF request was abandoned while waiting to be printed');
+  }
+}
+
 export class PrintQueue {
   private running = false;
   private readonly waiting: (() => void)[] = [];
 
+  get busy(): boolean {
+    return this.running;
+  }
+
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
   /** @param maxWaiting requests that may wait while one runs (PDF_QUEUE_LIMIT). */
   constructor(private readonly maxWaiting: number) {}
 
-  /** Runs `task` when no other is running; throws PrintQueueFullError at once when the line is full. */
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` when no other is running; throws PrintQueueFullError at once when the line is
+   * full. When `abandoned` fires while waiting, the request leaves the line (its place goes to
+   * the next comer) and PrintAbandonedError is thrown: a Chromium is not started for nobody.
+   */
+  async run<T>(task: () => Promise<T>, abandoned?: AbortSignal): Promise<T> {
     if (this.running) {
       if (this.waiting.length >= this.maxWaiting) throw new PrintQueueFullError(this.waiting.length);
+      if (abandoned?.aborted) throw new PrintAbandonedError();
       // The one finishing hands its turn straight over (running stays true), so no newcomer
       // can slip in between.
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const turn = () => {
+          abandoned?.removeEventListener('abort', leave);
+          resolve();
+        };
+        const leave = () => {
+          const place = this.waiting.indexOf(turn);
+          if (place >= 0) this.waiting.splice(place, 1);
+          reject(new PrintAbandonedError());
+        };
+        this.waiting.push(turn);
+        abandoned?.addEventListener('abort', leave, { once: true });
+      });
     }
     this.running = true;
     try {

@@ -15,7 +15,7 @@ import { equitySectionOf } from './equity';
 import { BOARD_REPORT_STYLE_HASH, renderBoardReport } from './html';
 import { callerOf, identifyCaller, perPersonLimit } from '../per-person-limit';
 import { PdfUnavailableError, printToPdf } from './pdf';
-import { PrintQueue, PrintQueueFullError } from './print-queue';
+import { PrintAbandonedError, PrintQueue, PrintQueueFullError } from './print-queue';
 
 /** Nothing loads but the page's own style block; no script at all. */
 const REPORT_CSP = `default-src 'none'; style-src ${BOARD_REPORT_STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
@@ -74,12 +74,19 @@ export function boardReportRoutes(authenticate: RequestAuthenticator, logger: Lo
               .set({ 'content-type': 'text/html; charset=utf-8', 'content-security-policy': REPORT_CSP, 'content-disposition': `inline; filename="${file}.html"` })
               .send(html);
           } else {
-            const pdf = await printer.run(() => printToPdf(html, chromiumPath));
+            // A client that goes away while waiting leaves the line: no print for nobody.
+            const clientGone = new AbortController();
+            res.on('close', () => {
+              if (!res.writableFinished) clientGone.abort();
+            });
+            if (printer.busy) logger.info({ waiting: printer.waitingCount + 1 }, 'a PDF request waits for the printer');
+            const pdf = await printer.run(() => printToPdf(html, chromiumPath), clientGone.signal);
             res.status(200).set({ 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${file}.pdf"` }).send(pdf);
           }
           logger.info({ sub: outcome.viewer.sub, trustId, term, format }, 'board report');
         })
         .catch((error: unknown) => {
+          if (error instanceof PrintAbandonedError) return logger.info({ path: req.path }, 'a PDF request left the print queue: its client went away');
           if (error instanceof PdfUnavailableError) return sendGraphQLError(res, 503, 'PDF_UNAVAILABLE', error.message);
           if (error instanceof PrintQueueFullError) return sendGraphQLError(res.set('retry-after', '60'), 503, 'PDF_BUSY', error.message);
           if (error instanceof DomainError) {
