@@ -193,6 +193,27 @@ describe('browser sign-in (Authorization Code with PKCE, backend for frontend)',
     expect((await pageGql(browser, web, VIEWER)).data.viewer).toBeNull();
   });
 
+  it('after "not enrolled", lets the person sign in as someone else: the issuer asks who, instead of bringing the same account back', async () => {
+    const browser = new Browser();
+    const refused = await signIn(browser, 'stranger-sub');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toContain('<a href="/auth/login?prompt=login">Sign in as someone else</a>');
+    const back = (url: string) => url.startsWith(`${web.origin}/auth/callback`) || url.startsWith(`${web.origin}/needs`);
+    // A plain sign-in again: the issuer still has the stranger's session and returns it.
+    const same = await browser.navigate(`${web.origin}/auth/login`, {}, back);
+    expect(same.body).not.toMatch(/name="login"/);
+    // The link on the page: the issuer shows its login form, and another account gets in.
+    const toNeeds = (url: string) => url.startsWith(`${web.origin}/needs`);
+    const asked = await browser.navigate(`${web.origin}/auth/login?prompt=login&returnTo=${encodeURIComponent('/needs')}`, {}, toNeeds);
+    expect(new URL(asked.url).origin).toBe(new URL(issuer.issuer).origin);
+    let done = await completeIssuerInteraction(browser, asked, 'ada-sub', toNeeds);
+    // The issuer ends the stranger's session first (a form a browser submits by script), then
+    // asks for consent for the new account.
+    for (let step = 0; step < 3 && !toNeeds(done.url) && /<form/.test(done.body); step += 1) done = await browser.submitForm(done, {}, { stopAt: toNeeds });
+    expect(done.url).toBe(`${web.origin}/needs`);
+    expect((await pageGql(browser, web, VIEWER)).data.viewer).toMatchObject({ subject: 'ada-sub', role: 'TEACHER' });
+  });
+
   it('refuses an email the issuer has not verified, even one the directory knows', async () => {
     const browser = new Browser();
     const done = await signIn(browser, 'unverified-sub');

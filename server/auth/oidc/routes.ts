@@ -20,14 +20,14 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A plain page for a person in a browser: what happened and what to do next. */
-function page(res: Response, status: number, title: string, message: string): void {
+function page(res: Response, status: number, title: string, message: string, next = '<a href="/auth/login">Sign in again</a>'): void {
   res
     .status(status)
     .set('cache-control', 'no-store')
     .type('html')
     .send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
-        `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/auth/login">Sign in again</a> · <a href="/">Home</a></p></main></body></html>`,
+        `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p>${next} · <a href="/">Home</a></p></main></body></html>`,
     );
 }
 
@@ -52,7 +52,11 @@ export function signInRoutes({ issuer, sessions, logger }: SignInRoutesOptions):
     }
     const codeVerifier = client.randomPKCECodeVerifier();
     const flow = { codeVerifier, state: client.randomState(), nonce: client.randomNonce(), returnTo: safeReturnPath(req.query.returnTo) };
+    // ?prompt=login: the issuer asks who is signing in even when it has a session already
+    // (after "not enrolled", signing in again would otherwise bring back the same account).
+    const askWho = req.query.prompt === 'login';
     const url = client.buildAuthorizationUrl(configuration, {
+      ...(askWho ? { prompt: 'login' } : {}),
       redirect_uri: redirectUri,
       scope: scopes,
       response_type: 'code',
@@ -106,6 +110,7 @@ export function signInRoutes({ issuer, sessions, logger }: SignInRoutesOptions):
         403,
         'Not enrolled',
         `You signed in as ${identity.email ?? 'a person without an email address'} (subject ${identity.subject}), but you are not enrolled in this service. Ask your trust's improvement lead (or an administrator) to add you to the user directory, then sign in again.`,
+        '<a href="/auth/login?prompt=login">Sign in as someone else</a>',
       );
     }
     res.cookie(sessions.sessionName, await sessions.issueSession({ directoryUserId: record._id.toString(), subject: identity.subject }), sessions.options(sessions.sessionMaxAgeSeconds));
