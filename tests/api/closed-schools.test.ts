@@ -4,7 +4,9 @@
 // ranked (HOME_SCHOOL_CLOSED) or proposed, and no new need can be raised there.
 // The register fixture (tests/fixtures/gias/edubasealldata-sample.csv) lists URN 199011,
 // Bodmin Old Junior School, as closed on 31-08-2019.
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { importGiasFile } from '../../server/import/gias';
 import { AuditEntry } from '../../server/models/audit-entry';
 import { setExternalWriteCheckInterval } from '../../server/db/read-cache';
@@ -132,3 +134,40 @@ describe('the import marks the school closed', () => {
     expect(await AuditEntry.countDocuments({ action: { $in: ['CLOSED', 'WITHDRAWN'] } })).toBe(2);
   });
 });
+
+describe('a school the register lists as open again', () => {
+  // The same register, with Bodmin Old Junior School's row saying Open: a closure reversed in
+  // GIAS, or the school reopened.
+  let reopenedRegister = '';
+  beforeAll(() => {
+    const lines = readFileSync(SAMPLE, 'latin1').split('\n');
+    expect(lines[12]).toMatch(/^199011,.*"2","Closed"/);
+    lines[12] = lines[12]!.replace('"2","Closed"', '"1","Open"');
+    const dir = mkdtempSync(join(tmpdir(), 'gias-reopen-'));
+    reopenedRegister = join(dir, 'edubasealldata-reopened.csv');
+    writeFileSync(reopenedRegister, lines.join('\n'), 'latin1');
+  });
+
+  it('a dry run says it would reopen it, and changes nothing', async () => {
+    const s = await importGiasFile(reopenedRegister, { dryRun: true });
+    expect(s.reopenedHere).toEqual({ count: 1, listed: [{ line: 13, urn: CLOSED_URN, reason: 'open in GIAS again: reopened here' }] });
+    expect((await need(id.openNeed)).academy).toEqual({ status: 'CLOSED', closedOn: '2019-08-31' });
+  });
+
+  it('is reopened, audited as the import: its staff are ranked again and needs can be raised; what was withdrawn stays withdrawn', async () => {
+    const s = await importGiasFile(reopenedRegister);
+    expect(s.reopenedHere.count).toBe(1);
+    expect(s.closedHere.count).toBe(0);
+    expect((await need(id.openNeed)).academy).toEqual({ status: 'OPEN', closedOn: null });
+    expect((await need(id.openNeed)).status).toBe('CLOSED');
+    const r = await ranking(id.needElsewhere);
+    expect(r.ids).toContain(id.closingTeacher);
+    expect(r.closed).toBe(0);
+    await raiseNeed(api, admin, id.closing, { area: 'SEND' });
+    const reopened = await AuditEntry.find({ action: 'REOPENED' }).lean();
+    expect(reopened.map((e) => `${e.entityType}:${e.actor.sub}`)).toEqual(['Academy:gias-import']);
+    // A re-run changes nothing more.
+    expect((await importGiasFile(reopenedRegister)).reopenedHere.count).toBe(0);
+  });
+});
+

@@ -28,6 +28,8 @@ export interface BatchCounts {
   unchanged: number;
   /** Rows the database refused (not expected after row validation; reported, never hidden). */
   refused: { line: number; urn: string; reason: string }[];
+  /** Schools recorded here as closed that the register lists as open again: reopened. */
+  reopened: { line: number; urn: string; reason: string }[];
 }
 
 type Target = Partial<Record<ComparedField, unknown>>;
@@ -50,6 +52,8 @@ interface Planned {
   id: Types.ObjectId;
   target: Target;
   changes: Changes;
+  /** Recorded here as closed, listed open again by the register. */
+  reopens: boolean;
   op: object;
 }
 
@@ -91,9 +95,13 @@ export class AcademyWriter {
 
   /** Writes a prepared batch: one bulkWrite, then the audit entries of the updates. */
   async commit({ planned, unchanged, refused, at }: PreparedBatch): Promise<BatchCounts> {
-    const counts: BatchCounts = { inserted: 0, updated: 0, unchanged, refused: [...refused] };
+    const counts: BatchCounts = { inserted: 0, updated: 0, unchanged, refused: [...refused], reopened: [] };
+    const reopenedNote = (p: Planned) => ({ line: p.item.line, urn: p.item.establishment.urn, reason: 'open in GIAS again: reopened here' });
     if (this.dryRun) {
-      for (const p of planned) counts[p.kind === 'insert' ? 'inserted' : 'updated']++;
+      for (const p of planned) {
+        counts[p.kind === 'insert' ? 'inserted' : 'updated']++;
+        if (p.reopens) counts.reopened.push(reopenedNote(p));
+      }
       return counts;
     }
 
@@ -109,7 +117,11 @@ export class AcademyWriter {
       } else {
         if (p.kind === 'update') {
           updatesApplied++;
-          audits.push({ entityType: 'Academy', entityId: p.id, action: 'UPDATED', actor: this.actor, at, changes: p.changes });
+          if (Object.keys(p.changes).length) audits.push({ entityType: 'Academy', entityId: p.id, action: 'UPDATED', actor: this.actor, at, changes: p.changes });
+          if (p.reopens) {
+            audits.push({ entityType: 'Academy', entityId: p.id, action: 'REOPENED', actor: this.actor, at, changes: { status: { from: 'CLOSED', to: 'OPEN' }, closedOn: { to: null } } });
+            counts.reopened.push(reopenedNote(p));
+          }
         }
       }
     }
@@ -128,14 +140,19 @@ export class AcademyWriter {
     if (!current) {
       const id = new Types.ObjectId();
       const document = { ...newAcademyDefaults(), _id: id, urn: e.urn, ...target, createdBy: this.actor, updatedBy: this.actor, createdAt: now, updatedAt: now };
-      return { item, kind: 'insert', id, target, changes: {}, op: { insertOne: { document } } };
+      return { item, kind: 'insert', id, target, changes: {}, reopens: false, op: { insertOne: { document } } };
     }
     // No single-word judgement in the register (blank, "Not judged": since September 2024 Ofsted
     // gives none) does not unsay the last one recorded: it stays as history (docs/ofsted-inspections.md).
     if (target.ofstedRating === 'NOT_INSPECTED' && current.ofstedRating && current.ofstedRating !== 'NOT_INSPECTED') delete target.ofstedRating;
     const changes = diff(current, target);
-    if (!Object.keys(changes).length) return null;
+    // Recorded here as closed (an earlier register said so, closures.ts) but listed open now: a
+    // closure reversed in the register, or a school reopened. Its withdrawn needs stay withdrawn
+    // (their reason says why); the lead raises again what is still needed.
+    const reopens = current.status === 'CLOSED';
+    if (!Object.keys(changes).length && !reopens) return null;
     const set: Record<string, unknown> = { updatedBy: this.actor, updatedAt: now };
+    if (reopens) Object.assign(set, { status: 'OPEN', closedOn: null });
     for (const [field, change] of Object.entries(changes)) set[field] = change.to;
     // A new judgement from the register comes without the date this import reads: unknown
     // until the Ofsted import (import:ofsted) dates it, rather than the old one's date.
@@ -147,12 +164,12 @@ export class AcademyWriter {
       if (led) return { line: item.line, urn: e.urn, reason: `not imported: ${leadCannotLeave(e.name, led, 'to another trust')}` };
       set.clusterId = null;
     }
-    return { item, kind: 'update', id: current._id, target, changes, op: { updateOne: { filter: { _id: current._id }, update: { $set: set } } } };
+    return { item, kind: 'update', id: current._id, target, changes, reopens, op: { updateOne: { filter: { _id: current._id }, update: { $set: set } } } };
   }
 
   private async retryAsUpdate(item: BatchItem): Promise<BatchCounts> {
     const current = await loadExistingAcademy(item.establishment.urn);
-    if (!current) return { inserted: 0, updated: 0, unchanged: 0, refused: [{ line: item.line, urn: item.establishment.urn, reason: 'the database refused it as a duplicate URN' }] };
+    if (!current) return { inserted: 0, updated: 0, unchanged: 0, refused: [{ line: item.line, urn: item.establishment.urn, reason: 'the database refused it as a duplicate URN' }], reopened: [] };
     this.existing.set(item.establishment.urn, current);
     return this.write([item]);
   }
@@ -212,4 +229,5 @@ function add(into: BatchCounts, more: BatchCounts): void {
   into.updated += more.updated;
   into.unchanged += more.unchanged;
   into.refused.push(...more.refused);
+  into.reopened.push(...more.reopened);
 }

@@ -110,7 +110,7 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
   const dryRun = options.dryRun ?? false;
   const maxListed = options.maxListed ?? 50;
   const actor = options.actor ?? GIAS_ACTOR;
-  const summary: ImportSummary = { ...checked.check, dryRun, rejected: { ...checked.check.rejected, listed: [...checked.check.rejected.listed] }, closedHere: { count: 0, listed: [] }, needsWithdrawn: 0 };
+  const summary: ImportSummary = { ...checked.check, dryRun, rejected: { ...checked.check.rejected, listed: [...checked.check.rejected.listed] }, closedHere: { count: 0, listed: [] }, reopenedHere: { count: 0, listed: [] }, needsWithdrawn: 0 };
   const { academies, trusts: trustRows, hubLeads } = await (state ?? readDatabaseState());
   const trusts = new TrustLinker(actor, dryRun, trustRows);
   const writer = new AcademyWriter(actor, dryRun, trusts, academies, hubLeads);
@@ -132,6 +132,7 @@ export async function writeGiasFile(checked: CheckedFile, options: ImportOptions
         summary.updated += counts.updated;
         summary.unchanged += counts.unchanged;
         for (const refused of counts.refused) note(summary.rejected, refused, maxListed);
+        for (const reopened of counts.reopened) note(summary.reopenedHere, reopened, maxListed);
         progress.update(done, done);
       }),
     );

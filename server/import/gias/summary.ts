@@ -24,6 +24,8 @@ export interface ImportSummary {
   warnings: { count: number; listed: RowNote[] };
   /** Closed in GIAS and recorded here as open: marked closed (kept: staff, needs, history refer to them). */
   closedHere: { count: number; listed: RowNote[] };
+  /** Recorded here as closed and listed open by the register: reopened (their withdrawn needs stay withdrawn). */
+  reopenedHere: { count: number; listed: RowNote[] };
   /** Open needs of those schools, withdrawn with the reason (services see ImprovementNeed.withdrawnReason). */
   needsWithdrawn: number;
   trusts: TrustCounts;
@@ -47,6 +49,7 @@ export function emptySummary(file: string, encoding: SourceEncoding, dryRun: boo
     rejected: { count: 0, listed: [] },
     warnings: { count: 0, listed: [] },
     closedHere: { count: 0, listed: [] },
+    reopenedHere: { count: 0, listed: [] },
     needsWithdrawn: 0,
     trusts: { created: 0, linked: 0 },
     missingColumns: [],
@@ -93,6 +96,12 @@ export function formatSummary(s: ImportSummary): string {
     lines.push(...s.closedHere.listed.map((c) => `    line ${c.line}: URN ${c.urn}`));
     if (s.closedHere.count > s.closedHere.listed.length) lines.push(`    ... and ${n(s.closedHere.count - s.closedHere.listed.length)} more`);
     lines.push(`  open needs of closed schools ${would}withdrawn, with the reason: ${n(s.needsWithdrawn)}`);
+  }
+  if (s.reopenedHere.count) {
+    const would = s.dryRun ? 'would be ' : '';
+    lines.push(`  recorded here as closed, open in GIAS again, ${would}reopened (their withdrawn needs stay withdrawn): ${n(s.reopenedHere.count)}`);
+    lines.push(...s.reopenedHere.listed.map((c) => `    line ${c.line}: URN ${c.urn}`));
+    if (s.reopenedHere.count > s.reopenedHere.listed.length) lines.push(`    ... and ${n(s.reopenedHere.count - s.reopenedHere.listed.length)} more`);
   }
   if (s.fsmQuintileCutPoints) lines.push(`  national FSM quintile cut points now ${s.fsmQuintileCutPoints.map((c) => `${c}%`).join(', ')}`);
   if (s.missingColumns.length) lines.push(`  columns not in the file (those fields left as they were): ${s.missingColumns.join(', ')}`);
