@@ -2,10 +2,10 @@
 // year's days offered, reserved and left on the school page and sets them; the hub's
 // executive head sees every member school's on the hub page and sets one. A value the server
 // refuses is shown at the field in the server's words, and nothing is written. Each test puts
-// the days back as it found them (the specs after rank schools on them). axe-clean at desktop
-// and phone width.
+// the days back as it found them (the specs after rank schools on them). Next school year's
+// days appear once a deployment reserves days in it. axe-clean at desktop and phone width.
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { screenReady, seriousViolations, signInAs } from './support';
+import { LEAD, screenReady, seriousViolations, signInAs, tokenOf } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -15,8 +15,8 @@ const SIZES = [
   { width: 375, height: 812 },
 ];
 
-async function gql(page: Page, query: string) {
-  const res = await page.request.post('/graphql', { data: { query } });
+async function gql(page: Page, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const res = await page.request.post('/graphql', { headers: token ? { authorization: `Bearer ${token}` } : {}, data: { query, variables } });
   expect(res.ok()).toBe(true);
   const body = (await res.json()) as { data: any; errors?: unknown };
   expect(body.errors).toBeUndefined();
@@ -131,4 +131,67 @@ test('the hub’s executive head sees each member school’s support days and se
   await field.fill(String(offered));
   await panel.getByRole('button', { name: 'Save the support days' }).click();
   await expect(row.getByRole('cell')).toHaveText([String(offered), String(reserved), String(left)]);
+});
+
+test('next school year’s days appear on the school page once a deployment reserves days in it', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]!);
+  await signInAs(page, LEAD);
+  const lead = await tokenOf(page);
+  // A school the ranking offers as a whole for one of the trust's needs, with a headteacher.
+  const heads = (await gql(page, '{ devSignInPeople(roles: [HEADTEACHER]) { label academy { id name } } }')).devSignInPeople;
+  const trusts = (await gql(page, '{ trusts(first: 50) { edges { node { id name } } } }')).trusts.edges.map((e: any) => e.node);
+  const trustId = trusts.find((t: any) => LEAD.endsWith(t.name)).id as string;
+  const needs = (await gql(page, 'query ($trustId: ID!) { needs(first: 30, filter: { trustId: $trustId, statuses: [OPEN] }, orderBy: PRIORITY) { edges { node { id } } } }', { trustId }, lead)).needs.edges.map((e: any) => e.node);
+  let found: { needId: string; academyId: string; head: { label: string; school: string } } | null = null;
+  for (const need of needs) {
+    const ranking = await gql(page, 'query ($id: ID!) { rankCandidates(needId: $id, kind: ACADEMY, first: 10) { candidates { candidate { ... on Academy { id name } } } } }', { id: need.id }, lead);
+    for (const c of ranking.rankCandidates.candidates) {
+      const head = heads.find((h: any) => h.academy?.id === c.candidate.id);
+      if (head) {
+        found = { needId: need.id, academyId: c.candidate.id, head: { label: head.label, school: head.academy.name } };
+        break;
+      }
+    }
+    if (found) break;
+  }
+  expect(found, 'a school ranked as a whole for a need of the trust, with a headteacher').toBeTruthy();
+  const { needId, academyId, head } = found!;
+  const now = (await gql(page, 'query ($id: ID!) { node(id: $id) { ... on Academy { supportCapacity { schoolYear } } } }', { id: academyId }, lead)).node.supportCapacity.schoolYear as string;
+  const start = Number(now.slice(0, 4)) + 1;
+  const nextYear = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+
+  // Before: nothing reserved next year, so only this year is shown.
+  await signInAs(page, head.label);
+  await page.goto('/school');
+  await screenReady(page);
+  const panel = page.getByRole('region', { name: 'Whole-school support days' });
+  await expect(panel.getByRole('heading', { name: `This school year, ${now}` })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: /^Next school year/ })).toHaveCount(0);
+  const offered = (await figures(panel)).offered;
+
+  // Two days in October of next school year, reserved by a proposal from the lead.
+  const proposed = await gql(
+    page,
+    'mutation ($input: ProposeDeploymentInput!) { proposeDeployment(input: $input) { deployment { id } userErrors { field message } } }',
+    { input: { needId, supportingAcademyId: academyId, days: 2, startDate: `${start}-10-05`, endDate: `${start}-10-06` } },
+    lead,
+  );
+  expect(proposed.proposeDeployment.userErrors).toEqual([]);
+  const deploymentId = proposed.proposeDeployment.deployment.id as string;
+
+  await page.reload();
+  await screenReady(page);
+  await expect(panel.getByRole('heading', { name: `Next school year, ${nextYear}` })).toBeVisible();
+  // Next year opens with the standing offer (this year's), two of its days already reserved.
+  await expect(panel.locator('dl.stats').nth(1).getByRole('definition')).toHaveText([String(offered), '2', String(offered - 2)]);
+  await expect(panel.locator('dl.stats').first().getByRole('definition').first()).toHaveText(String(offered));
+  await axeClean(page);
+
+  // Cancelled: the days go back, and next year is no longer shown.
+  const cancelled = await gql(page, 'mutation ($id: ID!) { cancelDeployment(input: { id: $id }) { deployment { status } userErrors { message } } }', { id: deploymentId }, lead);
+  expect(cancelled.cancelDeployment.userErrors).toEqual([]);
+  await page.reload();
+  await screenReady(page);
+  await expect(panel.getByRole('heading', { name: `This school year, ${now}` })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: /^Next school year/ })).toHaveCount(0);
 });
