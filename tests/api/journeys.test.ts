@@ -1,4 +1,4 @@
-// The three journeys in docs/journeys/*.graphql, run against the demo data with the tokens
+// The journeys in docs/journeys/*.graphql, run against the demo data with the tokens
 // `npm start` prints, exactly as a client would send them (the whole file as the document,
 // one named operation at a time), so the documented examples never rot. Every operation in
 // those files must be run here: the last test checks it.
@@ -186,6 +186,34 @@ describe('the improvement lead and the executive head: from a need to impact', (
       `AGREE:${head.claims.staffId}`,
       'PROPOSED:demo-improvement-lead',
     ]);
+  });
+});
+
+describe("the executive head: a member school's whole-school support days", () => {
+  it("reads a member school's days this year and next, sets them, and reads them back (then as they were)", async () => {
+    const head = tokens.EXECUTIVE_HEAD;
+    const file = 'executive-head.graphql';
+    const { node: hub } = await run(file, 'MyHub', { clusterId: head.claims.clusterId }, head.token);
+    const academyId = hub.memberAcademies[0].id;
+
+    const { node: now } = await run(file, 'SchoolSupportDays', { academyId, schoolYear: null }, head.token);
+    const year = now.supportCapacity;
+    expect(year.daysOffered).toBe(year.daysCommitted + year.daysLeft);
+    const start = Number(year.schoolYear.slice(0, 4)) + 1;
+    const nextLabel = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+    const { node: next } = await run(file, 'SchoolSupportDays', { academyId, schoolYear: nextLabel }, head.token);
+    // Next year opens with the standing offer, less what is already reserved in it.
+    expect(next.supportCapacity).toMatchObject({ schoolYear: nextLabel, daysOffered: year.daysOffered });
+
+    const wanted = year.daysOffered + 3;
+    const { setAcademySupportCapacity: set } = await run(file, 'SetSchoolSupportDays', { input: { academyId, supportCapacityDays: wanted } }, head.token);
+    expect(set.academy).toMatchObject({ id: academyId, supportCapacityDays: wanted, supportRemainingDays: year.daysLeft + 3 });
+    expect(set.academy.supportCapacity).toEqual({ ...year, daysOffered: wanted, daysLeft: year.daysLeft + 3 });
+    const { node: after } = await run(file, 'SchoolSupportDays', { academyId, schoolYear: null }, head.token);
+    expect(after.supportCapacity.daysOffered).toBe(wanted);
+
+    // As they were, for the rankings of the tests after.
+    await run(file, 'SetSchoolSupportDays', { input: { academyId, supportCapacityDays: year.daysOffered } }, head.token);
   });
 });
 

@@ -1,10 +1,11 @@
 // Deployment fields and the moves that take a deployment through its life.
+import { DeploymentStatusFields, NeedPlaceFields, SupporterFields } from './fragments';
 import { graphql } from './graphql';
 
-export const DeploymentFields = graphql(`
+export const DeploymentFields = graphql(
+  `
   fragment DeploymentFields on Deployment {
-    id
-    status
+    ...DeploymentStatusFields
     days
     statusSince
     startDate
@@ -12,21 +13,11 @@ export const DeploymentFields = graphql(`
     impactRating
     impactEvidence
     need {
-      id
-      area
+      ...NeedPlaceFields
       severity
-      academy {
-        id
-        name
-      }
     }
     staffMember {
-      id
-      name
-      homeAcademy {
-        id
-        name
-      }
+      ...SupporterFields
     }
     supportingAcademy {
       id
@@ -43,14 +34,16 @@ export const DeploymentFields = graphql(`
       at
     }
   }
-`);
+`,
+  [DeploymentStatusFields, NeedPlaceFields, SupporterFields],
+);
 
-export const AgreeMutation = graphql(`
+export const AgreeMutation = graphql(
+  `
   mutation AgreeDeployment($input: DeploymentIdInput!) {
     agreeDeployment(input: $input) {
       deployment {
-        id
-        status
+        ...DeploymentStatusFields
       }
       userErrors {
         field
@@ -59,14 +52,16 @@ export const AgreeMutation = graphql(`
       }
     }
   }
-`);
+`,
+  [DeploymentStatusFields],
+);
 
-export const DeclineMutation = graphql(`
+export const DeclineMutation = graphql(
+  `
   mutation DeclineDeployment($input: DeploymentIdInput!) {
     declineDeployment(input: $input) {
       deployment {
-        id
-        status
+        ...DeploymentStatusFields
       }
       userErrors {
         field
@@ -75,14 +70,16 @@ export const DeclineMutation = graphql(`
       }
     }
   }
-`);
+`,
+  [DeploymentStatusFields],
+);
 
-export const StartMutation = graphql(`
+export const StartMutation = graphql(
+  `
   mutation StartDeployment($input: DeploymentIdInput!) {
     startDeployment(input: $input) {
       deployment {
-        id
-        status
+        ...DeploymentStatusFields
       }
       userErrors {
         field
@@ -91,14 +88,16 @@ export const StartMutation = graphql(`
       }
     }
   }
-`);
+`,
+  [DeploymentStatusFields],
+);
 
-export const CancelMutation = graphql(`
+export const CancelMutation = graphql(
+  `
   mutation CancelDeployment($input: DeploymentIdInput!) {
     cancelDeployment(input: $input) {
       deployment {
-        id
-        status
+        ...DeploymentStatusFields
       }
       userErrors {
         field
@@ -107,14 +106,16 @@ export const CancelMutation = graphql(`
       }
     }
   }
-`);
+`,
+  [DeploymentStatusFields],
+);
 
-export const CompleteMutation = graphql(`
+export const CompleteMutation = graphql(
+  `
   mutation CompleteDeployment($input: CompleteDeploymentInput!) {
     completeDeployment(input: $input) {
       deployment {
-        id
-        status
+        ...DeploymentStatusFields
       }
       userErrors {
         field
@@ -123,7 +124,9 @@ export const CompleteMutation = graphql(`
       }
     }
   }
-`);
+`,
+  [DeploymentStatusFields],
+);
 
 export const WaitingQuery = graphql(
   `

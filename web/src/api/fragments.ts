@@ -62,3 +62,35 @@ export const MapSchoolFields = graphql(`
     }
   }
 `);
+
+// The parties of a deployment, and of an offer that may become one, selected the same way
+// wherever either is shown: the need and its school, the supporter and their home school.
+export const NeedPlaceFields = graphql(`
+  fragment NeedPlaceFields on ImprovementNeed {
+    id
+    area
+    academy {
+      id
+      name
+    }
+  }
+`);
+
+export const SupporterFields = graphql(`
+  fragment SupporterFields on StaffMember {
+    id
+    name
+    homeAcademy {
+      id
+      name
+    }
+  }
+`);
+
+/** What a move on a deployment (or an offer's link to one) reads back. */
+export const DeploymentStatusFields = graphql(`
+  fragment DeploymentStatusFields on Deployment {
+    id
+    status
+  }
+`);

@@ -1,6 +1,6 @@
 // Offers of help: made by a teacher (or a headteacher for their school), considered on the
 // need page (accept as a proposal, or decline with a reason), followed on "where could I help".
-import { FactorFields } from './fragments';
+import { DeploymentStatusFields, FactorFields, NeedPlaceFields, SupporterFields } from './fragments';
 import { graphql } from './graphql';
 
 export const OfferFields = graphql(
@@ -18,24 +18,13 @@ export const OfferFields = graphql(
       at
     }
     deployment {
-      id
-      status
+      ...DeploymentStatusFields
     }
     need {
-      id
-      area
-      academy {
-        id
-        name
-      }
+      ...NeedPlaceFields
     }
     staffMember {
-      id
-      name
-      homeAcademy {
-        id
-        name
-      }
+      ...SupporterFields
     }
     supportingAcademy {
       id
@@ -43,6 +32,7 @@ export const OfferFields = graphql(
     }
   }
 `,
+  [DeploymentStatusFields, NeedPlaceFields, SupporterFields],
 );
 
 export const MyOffersQuery = graphql(
@@ -112,7 +102,8 @@ export const WithdrawOfferMutation = graphql(`
   }
 `);
 
-export const AcceptOfferMutation = graphql(`
+export const AcceptOfferMutation = graphql(
+  `
   mutation AcceptOffer($input: AcceptOfferInput!) {
     acceptOffer(input: $input) {
       offer {
@@ -120,8 +111,7 @@ export const AcceptOfferMutation = graphql(`
         status
       }
       deployment {
-        id
-        status
+        ...DeploymentStatusFields
         days
       }
       userErrors {
@@ -131,7 +121,9 @@ export const AcceptOfferMutation = graphql(`
       }
     }
   }
-`);
+`,
+  [DeploymentStatusFields],
+);
 
 export const DeclineOfferMutation = graphql(`
   mutation DeclineOffer($input: DeclineOfferInput!) {

@@ -8,6 +8,7 @@ import { useGqlMutation, useGqlQuery } from '../api/hooks';
 import { useSession } from '../auth/session';
 import { supporterName } from '../components/deployments';
 import { Empty, ErrorNotice, QueryView } from '../components/states';
+import { TextField } from '../components/text-field';
 import { errorsAt, FieldError, FormErrors, otherErrors, type UserErrorLike } from '../components/user-errors';
 import { date, label, money, payer } from '../format';
 
@@ -350,7 +351,6 @@ function AgreementForm({ deploymentId, agreement: a, onDone }: { deploymentId: s
   const sessionErrors = [...errorsAt(errors, 'sessions'), ...errors.filter((e) => e.field?.[0] === 'sessions' && e.field.length > 1).map((e) => e.message)];
   const reviewErrors = errorsAt(errors, 'reviewDate');
   const reportErrors = errorsAt(errors, 'finalReport');
-  const described = (name: string, list: string[]) => ({ 'aria-invalid': list.length ? true : undefined, 'aria-describedby': list.length ? `${id}-${name}-error` : undefined });
   return (
     <form
       className="form-card"
@@ -388,26 +388,18 @@ function AgreementForm({ deploymentId, agreement: a, onDone }: { deploymentId: s
       ) : null}
       <FormErrors errors={otherErrors(errors, ['sessions', 'reviewDate', 'finalReport']).filter((e) => e.field?.[0] !== 'objectives' && e.field?.[0] !== 'sessions')} />
       {update.error ? <ErrorNotice error={update.error} /> : null}
-      <div className="field">
-        <label htmlFor={`${id}-objectives`}>Objectives (one per line)</label>
-        <textarea id={`${id}-objectives`} value={objectives} onChange={(e) => setObjectives(e.target.value)} {...described('objectives', objectiveErrors)} />
-        <FieldError id={`${id}-objectives-error`} messages={objectiveErrors} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-sessions`}>Planned sessions (one per line: a date, then what it is for)</label>
-        <textarea id={`${id}-sessions`} value={sessions} onChange={(e) => setSessions(e.target.value)} placeholder="2031-01-13 audit of maths teaching" {...described('sessions', sessionErrors)} />
-        <FieldError id={`${id}-sessions-error`} messages={sessionErrors} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-review`}>Review date</label>
-        <input id={`${id}-review`} type="date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} {...described('review', reviewErrors)} />
-        <FieldError id={`${id}-review-error`} messages={reviewErrors} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-report`}>Final report</label>
-        <textarea id={`${id}-report`} value={finalReport} onChange={(e) => setFinalReport(e.target.value)} {...described('report', reportErrors)} />
-        <FieldError id={`${id}-report-error`} messages={reportErrors} />
-      </div>
+      <TextField id={`${id}-objectives`} kind="textarea" label="Objectives (one per line)" value={objectives} onChange={setObjectives} messages={objectiveErrors} />
+      <TextField
+        id={`${id}-sessions`}
+        kind="textarea"
+        label="Planned sessions (one per line: a date, then what it is for)"
+        placeholder="2031-01-13 audit of maths teaching"
+        value={sessions}
+        onChange={setSessions}
+        messages={sessionErrors}
+      />
+      <TextField id={`${id}-review`} kind="date" label="Review date" value={reviewDate} onChange={setReviewDate} messages={reviewErrors} />
+      <TextField id={`${id}-report`} kind="textarea" label="Final report" value={finalReport} onChange={setFinalReport} messages={reportErrors} />
       <div className="actions">
         <button type="submit" disabled={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save the agreement'}
@@ -462,11 +454,7 @@ function RateImpactForm({ deploymentId }: { deploymentId: string }) {
         ))}
         <FieldError id={`${id}-rating-error`} messages={ratingErrors} />
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-evidence`}>What changed at the school</label>
-        <textarea id={`${id}-evidence`} value={evidence} onChange={(e) => setEvidence(e.target.value)} aria-invalid={evidenceErrors.length ? true : undefined} aria-describedby={evidenceErrors.length ? `${id}-evidence-error` : undefined} />
-        <FieldError id={`${id}-evidence-error`} messages={evidenceErrors} />
-      </div>
+      <TextField id={`${id}-evidence`} kind="textarea" label="What changed at the school" value={evidence} onChange={setEvidence} messages={evidenceErrors} />
       <button type="submit" disabled={rate.isPending}>
         {rate.isPending ? 'Saving…' : 'Save the rating'}
       </button>

@@ -3,10 +3,10 @@
 // between bands, against sending each from the nearest able school. A chart, and the same
 // figures as tables (for screen readers and printing).
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { graphql, type ResultOf } from '../api/graphql';
 import { useGqlQuery } from '../api/hooks';
 import { useSession } from '../auth/session';
+import { BandChart } from '../components/band-chart';
 import { ErrorNotice, Loading, QueryView } from '../components/states';
 import { TableScroll } from '../components/table-scroll';
 import { date, percent } from '../format';
@@ -139,7 +139,7 @@ const bandName = (band: number | null) => (band === null ? 'Unknown' : `Band ${b
 
 function LedgerFigures({ ledger }: { ledger: Ledger }) {
   const b = ledger.banding;
-  const chartData = ledger.bands.map((row) => ({ name: bandName(row.band), requested: row.shareOfDaysRequested * 100, received: row.shareOfDaysReceived * 100 }));
+  const chartData = ledger.bands.map((row) => ({ name: bandName(row.band), requested: row.shareOfDaysRequested * 100, given: row.shareOfDaysReceived * 100 }));
   const flows = [
     { name: 'Towards more disadvantaged', actual: ledger.actualFlow.towardsMoreDisadvantaged, nearest: ledger.nearestAbleFlow.towardsMoreDisadvantaged },
     { name: 'Within a band', actual: ledger.actualFlow.withinBand, nearest: ledger.nearestAbleFlow.withinBand },
@@ -160,52 +160,37 @@ function LedgerFigures({ ledger }: { ledger: Ledger }) {
       </p>
       <section aria-labelledby="equity-bands-heading">
         <h2 id="equity-bands-heading">By band of disadvantage</h2>
-        <figure className="fairness">
-          <div className="chart" aria-hidden="true" inert>
-            <ResponsiveContainer width="100%" height={240}>
-              <BarChart data={chartData} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
-                <YAxis unit="%" width={44} tick={{ fontSize: 12 }} />
-                <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} />
-                <Legend formatter={(value: string) => <span className="legend-text">{value}</span>} />
-                <Bar dataKey="requested" name="share of days asked for" fill="#9ecae1" isAnimationActive={false} />
-                <Bar dataKey="received" name="share of days received" fill="#08306b" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <figcaption>
-            <TableScroll label="The ledger by band, as a table">
-              <table>
-                <caption>Days asked for, received and given, by band (band 1 least disadvantaged, band 5 most)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Band</th>
-                    <th scope="col">Schools</th>
-                    <th scope="col">Days asked</th>
-                    <th scope="col">Days received</th>
-                    <th scope="col">Share received</th>
-                    <th scope="col">Days given</th>
-                    <th scope="col">Under way</th>
+        <BandChart bands={chartData} givenName="share of days received">
+          <TableScroll label="The ledger by band, as a table">
+            <table>
+              <caption>Days asked for, received and given, by band (band 1 least disadvantaged, band 5 most)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Band</th>
+                  <th scope="col">Schools</th>
+                  <th scope="col">Days asked</th>
+                  <th scope="col">Days received</th>
+                  <th scope="col">Share received</th>
+                  <th scope="col">Days given</th>
+                  <th scope="col">Under way</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ledger.bands.map((row) => (
+                  <tr key={row.band ?? 'unknown'}>
+                    <th scope="row">{row.label}</th>
+                    <td>{row.schools}</td>
+                    <td>{row.daysRequested}</td>
+                    <td>{row.daysReceived}</td>
+                    <td>{percent(row.shareOfDaysReceived * 100, 1)}</td>
+                    <td>{row.daysGiven}</td>
+                    <td>{row.daysUnderWay}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {ledger.bands.map((row) => (
-                    <tr key={row.band ?? 'unknown'}>
-                      <th scope="row">{row.label}</th>
-                      <td>{row.schools}</td>
-                      <td>{row.daysRequested}</td>
-                      <td>{row.daysReceived}</td>
-                      <td>{percent(row.shareOfDaysReceived * 100, 1)}</td>
-                      <td>{row.daysGiven}</td>
-                      <td>{row.daysUnderWay}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </figcaption>
-        </figure>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </BandChart>
       </section>
       <section aria-labelledby="equity-flow-heading">
         <h2 id="equity-flow-heading">Which way the days flowed</h2>

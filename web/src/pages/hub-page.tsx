@@ -1,5 +1,5 @@
 // An executive head's hub (or any hub, for a lead): what waits on them, staff capacity, the
-// members' needs and a map.
+// members' whole-school support days (set here too), the members' needs and a map.
 import { useParams } from 'react-router';
 import { MapSchoolFields, NeedSummaryFields } from '../api/fragments';
 import { graphql } from '../api/graphql';
@@ -8,6 +8,8 @@ import { useSession } from '../auth/session';
 import { WaitingList } from '../components/deployments';
 import { NeedCard } from '../components/need-card';
 import { SchoolMap } from '../components/school-map';
+import { HubSupportDays } from '../components/hub-support-days';
+import { SupportCapacityFields } from '../components/school-support-days';
 import { TableScroll } from '../components/table-scroll';
 import { Empty, QueryView } from '../components/states';
 import { days, label } from '../format';
@@ -37,8 +39,9 @@ const HubQuery = graphql(
         }
         memberAcademies {
           ...MapSchoolFields
-          supportCapacityDays
-          supportRemainingDays
+          supportCapacity {
+            ...SupportCapacityFields
+          }
           staffMembers {
             id
             name
@@ -58,7 +61,7 @@ const HubQuery = graphql(
     }
   }
 `,
-  [MapSchoolFields, NeedSummaryFields],
+  [MapSchoolFields, NeedSummaryFields, SupportCapacityFields],
 );
 
 export default function HubPage() {
@@ -67,6 +70,9 @@ export default function HubPage() {
   const id = params.id ?? session?.clusterId ?? '';
   const hub = useGqlQuery(HubQuery, { id }, { enabled: !!id });
   const mine = session?.role === 'EXECUTIVE_HEAD' && session.clusterId === id;
+  // The API's rule for setting a school's support days (the hub's executive head, the trust's
+  // improvement lead, an ADMIN); a headteacher sets their own on the school page.
+  const maySetDays = (trustId: string) => mine || session?.role === 'ADMIN' || (session?.role === 'IMPROVEMENT_LEAD' && session.trustId === trustId);
   if (!id) return <div className="page"><Empty>Your sign-in names no hub.</Empty></div>;
   return (
     <div className="page">
@@ -155,6 +161,7 @@ export default function HubPage() {
                   </table>
                 </TableScroll>
               </section>
+              <HubSupportDays schools={h.memberAcademies} canSet={maySetDays(h.trust.id)} />
             </>
           );
         }}

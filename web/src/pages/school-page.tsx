@@ -1,5 +1,5 @@
 // A headteacher's school: what waits on them (releases of their staff, support to accept),
-// the school's needs, and the support coming in and going out.
+// the school's needs, its whole-school support days, and the support coming in and going out.
 import { Link } from 'react-router';
 import { DeploymentFields } from '../api/deployments';
 import { NeedSummaryFields } from '../api/fragments';
@@ -9,6 +9,7 @@ import { useSession } from '../auth/session';
 import { DeploymentCard, type Deployment, type Move, WaitingList } from '../components/deployments';
 import { InspectionFields, InspectionPanel } from '../components/inspection';
 import { NeedCard } from '../components/need-card';
+import { SchoolSupportDays } from '../components/school-support-days';
 import { Empty, QueryView } from '../components/states';
 import { label, percent } from '../format';
 
@@ -23,8 +24,6 @@ const SchoolQuery = graphql(
         fsmPercent
         ...InspectionFields
         pupils
-        supportCapacityDays
-        supportRemainingDays
         cluster {
           id
           name
@@ -113,6 +112,7 @@ export default function SchoolPage() {
                 </Link>
               </p>
               <InspectionPanel school={a} />
+              <SchoolSupportDays academyId={a.id} canSet={session?.role === 'HEADTEACHER'} />
               <section aria-labelledby="waiting-heading">
                 <h2 id="waiting-heading">Waiting on you</h2>
                 <WaitingList emptyText="Nothing waits on you: no release or acceptance to agree." />
