@@ -77,7 +77,8 @@ async function main(): Promise<void> {
       [`lead of the largest trust (${largest.n} schools)`]: await token({ sub: 'lead', role: 'IMPROVEMENT_LEAD', trustId: encodeGlobalId('Trust', trustId) }),
       'executive head of one of its hubs': await token({ sub: 'eh', role: 'EXECUTIVE_HEAD', clusterId: encodeGlobalId('Cluster', cluster._id), trustId: encodeGlobalId('Trust', trustId) }),
       'headteacher of one of its schools': await token({ sub: 'ht', role: 'HEADTEACHER', academyId: encodeGlobalId('Academy', school._id) }),
-      'a teacher with an active deployment': await token({ sub: 't', role: 'TEACHER', staffId: encodeGlobalId('StaffMember', teacher) }),
+      // A staff member's token has their StaffMember ID as its subject (server/auth/tokens.ts).
+      'a teacher with an active deployment': await token({ sub: encodeGlobalId('StaffMember', teacher), role: 'TEACHER', staffId: encodeGlobalId('StaffMember', teacher) }),
       ADMIN: await token({ sub: 'admin', role: 'ADMIN' }),
     };
 
