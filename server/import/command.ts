@@ -48,6 +48,12 @@ export function oneFile(files: readonly string[]): string {
  */
 export type OptionReader<A> = (args: A, next: () => string | undefined) => void;
 
+/** The switches every import takes: --dry-run (check and compare, write nothing) and --json (the summary as JSON). */
+export const DRY_RUN_AND_JSON = {
+  '--dry-run': (args: { dryRun: boolean }) => void (args.dryRun = true),
+  '--json': (args: { json: boolean }) => void (args.json = true),
+};
+
 /**
  * The command line: the one file and the options, read left to right so the first mistake is
  * the one told; --help (or -h) wins over what follows it; an unknown --option is a usage error.

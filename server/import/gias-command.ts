@@ -5,7 +5,7 @@
 // Messages only, never stack traces: the person running this needs to know what to fix.
 import mongoose from 'mongoose';
 import { ensureIndexes } from '../db/connection';
-import { connectionError, databaseLine, numberIn, parseImportArgs, printSummary, runImportCommand } from './command';
+import { connectionError, databaseLine, DRY_RUN_AND_JSON, numberIn, parseImportArgs, printSummary, runImportCommand } from './command';
 import { checkGiasFile, createProgress, formatSummary, GiasFileError, ImportInterruptedError, type ImportOptions, openImportDatabase, readDatabaseState, settled, writeGiasFile } from './gias';
 
 const USAGE = `Usage: npm run import:gias -- <edubasealldataYYYYMMDD.csv> [options]
@@ -32,8 +32,7 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
   return parseImportArgs<Omit<Args, 'file'>>(argv, { dryRun: false, json: false, quiet: false }, {
-    '--dry-run': (args) => (args.dryRun = true),
-    '--json': (args) => (args.json = true),
+    ...DRY_RUN_AND_JSON,
     '--quiet': (args) => (args.quiet = true),
     '--batch-size': (args, next) => (args.batchSize = Math.floor(numberIn('--batch-size', next(), 1, 100_000))),
     '--max-reject-percent': (args, next) => (args.maxRejectPercent = numberIn('--max-reject-percent', next(), 0, 100)),

@@ -4,7 +4,7 @@
 // recorded here, its last single-word judgement and its last report card, by URN.
 // Exit codes: 0 every row good (with --dry-run: would be); 1 a bad row (nothing written), an
 // unusable file (nothing written), or the database failed; 2 the command was misused.
-import { actorRunBy, databaseLine, parseImportArgs, printSummary, requiredValue, runImportCommand, withImportDatabase } from './command';
+import { actorRunBy, databaseLine, DRY_RUN_AND_JSON, parseImportArgs, printSummary, requiredValue, runImportCommand, withImportDatabase } from './command';
 import { createProgress } from './gias/progress';
 import { formatSummary, importOfstedFile, importSucceeded, OFSTED_ACTOR, OfstedFileError } from './ofsted';
 
@@ -33,8 +33,7 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
   return parseImportArgs<Omit<Args, 'file'>>(argv, { dryRun: false, json: false, quiet: false }, {
-    '--dry-run': (args) => (args.dryRun = true),
-    '--json': (args) => (args.json = true),
+    ...DRY_RUN_AND_JSON,
     '--quiet': (args) => (args.quiet = true),
     '--by': (args, next) => (args.by = requiredValue('--by', next())),
   });

@@ -4,7 +4,7 @@
 // Exit codes: 0 every row good (with --dry-run: would be); 1 a bad row (nothing written), an
 // unusable file (nothing written), or the database failed; 2 the command was misused.
 import { ensureIndexes } from '../db/connection';
-import { actorRunBy, databaseLine, parseImportArgs, printSummary, requiredValue, runImportCommand, withImportDatabase } from './command';
+import { actorRunBy, databaseLine, DRY_RUN_AND_JSON, parseImportArgs, printSummary, requiredValue, runImportCommand, withImportDatabase } from './command';
 import { formatStaffSummary, importStaffFile, importSucceeded, STAFF_IMPORT_ACTOR, StaffFileError } from './staff';
 
 const USAGE = `Usage: npm run import:staff -- <staff.csv> [options]
@@ -31,8 +31,7 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
   return parseImportArgs<Omit<Args, 'file'>>(argv, { dryRun: false, json: false }, {
-    '--dry-run': (args) => (args.dryRun = true),
-    '--json': (args) => (args.json = true),
+    ...DRY_RUN_AND_JSON,
     '--full-trust': (args, next) => (args.fullTrust = requiredValue('--full-trust', next())),
     '--by': (args, next) => (args.by = requiredValue('--by', next())),
   });
