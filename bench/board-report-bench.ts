@@ -10,17 +10,11 @@
 import './production-env';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import mongoose, { Types } from 'mongoose';
-import pino from 'pino';
-import { generateIntoDatabase } from '../seeds/generate-command';
-import { createApp } from '../server/app';
+import { Types } from 'mongoose';
 import { encodeGlobalId } from '../server/auth/global-id';
 import { mintToken } from '../server/auth/tokens';
-import { connectDatabase } from '../server/db/connection';
 import { warmReadCopies } from '../server/db/read-cache';
-import { selectDatabase } from '../server/db/select-database';
 import { MATURITY_STEPS } from '../server/domain/maturity-tool';
 import { termOf } from '../server/domain/school-term';
 import { Academy } from '../server/models/academy';
@@ -30,19 +24,15 @@ import { ImprovementNeed } from '../server/models/improvement-need';
 import { MaturityAssessment } from '../server/models/maturity-assessment';
 import { StaffMember } from '../server/models/staff-member';
 import { Trust } from '../server/models/trust';
+import { BENCH_SECRET, largestTrust, numberOption, percentile, runHttpBench, startBenchApp, withGeneratedDatabase } from './support/national-http-bench';
 
-const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 const CHROMIUM = process.env.PDF_CHROMIUM_PATH ?? '/usr/bin/chromium';
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const options = { academies: arg('academies', 22_000), staff: arg('staff', 50_000), needs: arg('needs', 5_000), seed: 20261129 };
-const DELIVERED = arg('delivered', 5_000);
-const SAMPLES = arg('samples', 20);
-const PDF_SAMPLES = arg('pdf-samples', 5);
+const options = { academies: numberOption('academies', 22_000), staff: numberOption('staff', 50_000), needs: numberOption('needs', 5_000), seed: 20261129 };
+const DELIVERED = numberOption('delivered', 5_000);
+const SAMPLES = numberOption('samples', 20);
+const PDF_SAMPLES = numberOption('pdf-samples', 5);
 /** Extra delivered deployments received by the largest trust's schools (a busy term: its worst case). */
-const FOCUS = arg('focus', 0);
+const FOCUS = numberOption('focus', 0);
 
 async function addDeliveredSupport(count: number, keyPrefix: string, needFilter: Record<string, unknown> = {}): Promise<void> {
   const needs = await ImprovementNeed.find(needFilter, { academyId: 1, area: 1 }).lean();
@@ -105,22 +95,16 @@ function pssKb(pid: number): number {
   }
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 async function main(): Promise<void> {
-  const database = await selectDatabase({ mongodbUri: process.env.MONGODB_URI ?? null, log: (m) => console.log(m) });
-  try {
-    await connectDatabase(database.uri, 'board_report_bench', { singleConnection: database.kind === 'ferretdb' });
-    await mongoose.connection.db!.dropDatabase();
-    await connectDatabase(database.uri, 'board_report_bench', { singleConnection: database.kind === 'ferretdb' });
-    await generateIntoDatabase(options, (line) => console.log(line.trim()));
+  await withGeneratedDatabase('board_report_bench', options, async (database) => {
     let t = performance.now();
     await addDeliveredSupport(DELIVERED, 'bench-delivered');
     console.log(`added ${DELIVERED} delivered deployments in this term in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    const [largest] = await Academy.aggregate<{ _id: Types.ObjectId; n: number }>([{ $match: { trustId: { $ne: null } } }, { $group: { _id: '$trustId', n: { $sum: 1 } } }, { $sort: { n: -1 } }, { $limit: 1 }]);
-    const trustId = largest!._id;
+    const largest = await largestTrust();
+    const trustId = largest._id;
     if (FOCUS > 0) {
       const schools = (await Academy.find({ trustId }, { _id: 1 }).lean()).map((a) => a._id);
       await addDeliveredSupport(FOCUS, 'bench-focus', { academyId: { $in: schools } });
@@ -133,11 +117,9 @@ async function main(): Promise<void> {
     console.log(`read copies loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     const trustDeployments = await Deployment.countDocuments({ receivingAcademyId: { $in: (await Academy.find({ trustId }, { _id: 1 }).lean()).map((a) => a._id) } });
-    const app = createApp({ config: { jwtSecret: SECRET, nodeEnv: 'production', devSignIn: false, security: { rateLimitPerMinute: 0 }, pdfChromiumPath: CHROMIUM }, logger: pino({ level: 'silent' }), webAppDir: null });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const bearer = await mintToken({ sub: 'lead', role: 'IMPROVEMENT_LEAD', trustId: encodeGlobalId('Trust', trustId) }, SECRET);
+    const server = await startBenchApp({ pdfChromiumPath: CHROMIUM });
+    const base = server.origin;
+    const bearer = await mintToken({ sub: 'lead', role: 'IMPROVEMENT_LEAD', trustId: encodeGlobalId('Trust', trustId) }, BENCH_SECRET);
     const query = new URLSearchParams({ trustId: encodeGlobalId('Trust', trustId), term: termOf(new Date()).label });
 
     async function measure(path: string, samples: number, warm: number) {
@@ -164,18 +146,12 @@ async function main(): Promise<void> {
     const heapBefore = process.memoryUsage();
     const html = await measure('/reports/board', SAMPLES, 2);
     const pdf = await measure('/reports/board.pdf', PDF_SAMPLES, 1);
-    console.log(`\n${database.description}; ${options.academies} schools, ${options.staff} staff; the largest trust has ${largest!.n} schools and ${trustDeployments} deployments received; before: rss ${mb(heapBefore.rss)} MB, heap ${mb(heapBefore.heapUsed)} MB\n`);
+    console.log(`\n${database.description}; ${options.academies} schools, ${options.staff} staff; the largest trust has ${largest.n} schools and ${trustDeployments} deployments received; before: rss ${mb(heapBefore.rss)} MB, heap ${mb(heapBefore.heapUsed)} MB\n`);
     console.log('| report | requests | p50 ms | p95 ms | size | server peak RSS | Chromium peak PSS |\n|---|---|---|---|---|---|---|');
     console.log(`| HTML | ${SAMPLES} | ${html.p50.toFixed(0)} | ${html.p95.toFixed(0)} | ${(html.bytes / 1024).toFixed(0)} kB | ${mb(html.peakRss)} MB | – |`);
     console.log(`| PDF | ${PDF_SAMPLES} | ${pdf.p50.toFixed(0)} | ${pdf.p95.toFixed(0)} | ${(pdf.bytes / 1024).toFixed(0)} kB | ${mb(pdf.peakRss)} MB | ${pdf.peakChromium.toFixed(0)} MB |`);
     server.close();
-  } finally {
-    await mongoose.disconnect();
-    await database.stop();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runHttpBench(main);

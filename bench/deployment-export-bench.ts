@@ -10,16 +10,10 @@
 // the rise over the level just before, show whether the file is held in memory (it is about
 // 12 MB at 50,000 rows). Prints a markdown table for BENCHMARKS.md.
 import './production-env';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import mongoose, { Types } from 'mongoose';
-import pino from 'pino';
-import { generateIntoDatabase } from '../seeds/generate-command';
-import { createApp } from '../server/app';
+import { Types } from 'mongoose';
 import { encodeGlobalId } from '../server/auth/global-id';
 import { mintToken } from '../server/auth/tokens';
-import { connectDatabase } from '../server/db/connection';
-import { selectDatabase } from '../server/db/select-database';
 import { warmReadCopies } from '../server/db/read-cache';
 import { Academy } from '../server/models/academy';
 import { Cluster } from '../server/models/cluster';
@@ -27,14 +21,10 @@ import { Deployment } from '../server/models/deployment';
 import { ImprovementNeed } from '../server/models/improvement-need';
 import { StaffMember } from '../server/models/staff-member';
 import { Trust } from '../server/models/trust';
+import { BENCH_SECRET, largestTrust, numberOption, runHttpBench, startBenchApp, withGeneratedDatabase } from './support/national-http-bench';
 
-const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const ROWS = arg('rows', 50_000);
-const options = { academies: arg('academies', 600), staff: arg('staff', 3_000), needs: arg('needs', 3_000), completedDeployments: 0, seed: 20261123 };
+const ROWS = numberOption('rows', 50_000);
+const options = { academies: numberOption('academies', 600), staff: numberOption('staff', 3_000), needs: numberOption('needs', 3_000), completedDeployments: 0, seed: 20261123 };
 const STATUSES = ['PROPOSED', 'AGREED', 'ACTIVE', 'COMPLETED', 'DECLINED', 'CANCELLED'] as const;
 
 async function addDeployments(): Promise<void> {
@@ -71,12 +61,7 @@ async function addDeployments(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const database = await selectDatabase({ mongodbUri: process.env.MONGODB_URI ?? null, log: (m) => console.log(m) });
-  try {
-    await connectDatabase(database.uri, 'deployment_export_bench', { singleConnection: database.kind === 'ferretdb' });
-    await mongoose.connection.db!.dropDatabase();
-    await connectDatabase(database.uri, 'deployment_export_bench', { singleConnection: database.kind === 'ferretdb' });
-    await generateIntoDatabase(options, (line) => console.log(line.trim()));
+  await withGeneratedDatabase('deployment_export_bench', options, async (database) => {
     let t = performance.now();
     await addDeployments();
     console.log(`added ${ROWS} deployments in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -84,19 +69,17 @@ async function main(): Promise<void> {
     const copies = await warmReadCopies([Trust, Academy, Cluster, StaffMember, ImprovementNeed, Deployment]);
     console.log(copies ? `read copies loaded in ${((performance.now() - t) / 1000).toFixed(1)} s` : 'no read copies (MongoDB): indexed queries');
 
-    const trusts = await Academy.aggregate<{ _id: Types.ObjectId; n: number }>([{ $match: { trustId: { $ne: null } } }, { $group: { _id: '$trustId', n: { $sum: 1 } } }, { $sort: { n: -1 } }, { $limit: 1 }]);
-    const app = createApp({ config: { jwtSecret: SECRET, nodeEnv: 'production', devSignIn: false, security: { rateLimitPerMinute: 0 } }, logger: pino({ level: 'silent' }), webAppDir: null });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const admin = await mintToken({ sub: 'admin', role: 'ADMIN' }, SECRET);
-    const lead = await mintToken({ sub: 'lead', role: 'IMPROVEMENT_LEAD', trustId: encodeGlobalId('Trust', trusts[0]!._id) }, SECRET);
+    const largest = await largestTrust();
+    const server = await startBenchApp();
+    const origin = server.origin;
+    const admin = await mintToken({ sub: 'admin', role: 'ADMIN' }, BENCH_SECRET);
+    const lead = await mintToken({ sub: 'lead', role: 'IMPROVEMENT_LEAD', trustId: encodeGlobalId('Trust', largest._id) }, BENCH_SECRET);
 
     const rows: string[] = [];
     const cases: [string, string, string][] = [
       ['ADMIN, every deployment', admin, ''],
       ['ADMIN, three statuses', admin, 'status=PROPOSED,AGREED,ACTIVE'],
-      [`lead of the largest trust (${trusts[0]!.n} schools)`, lead, ''],
+      [`lead of the largest trust (${largest.n} schools)`, lead, ''],
       ['ADMIN, school year 2026/27', admin, 'schoolYear=2026%2F27'],
     ];
     for (const [label, token, query] of cases) {
@@ -131,13 +114,7 @@ async function main(): Promise<void> {
     console.log('| export | rows | MB | first byte ms | total s | rows/s | RSS before MB | RSS peak MB | rise MB |\n|---|---|---|---|---|---|---|---|---|');
     console.log(rows.join('\n'));
     server.close();
-  } finally {
-    await mongoose.disconnect();
-    await database.stop();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runHttpBench(main);

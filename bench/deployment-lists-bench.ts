@@ -7,16 +7,10 @@
 // `--live` proposed, agreed and active ones (default 5,000) spread over the country's needs and
 // staff, written straight to the collection, since the board is about live support.
 import './production-env';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import mongoose, { Types } from 'mongoose';
-import pino from 'pino';
-import { generateIntoDatabase } from '../seeds/generate-command';
-import { createApp } from '../server/app';
+import { Types } from 'mongoose';
 import { encodeGlobalId } from '../server/auth/global-id';
 import { mintToken, type TokenClaims } from '../server/auth/tokens';
-import { connectDatabase } from '../server/db/connection';
-import { selectDatabase } from '../server/db/select-database';
 import { Academy } from '../server/models/academy';
 import { Cluster } from '../server/models/cluster';
 import { Deployment } from '../server/models/deployment';
@@ -24,15 +18,11 @@ import { ImprovementNeed } from '../server/models/improvement-need';
 import { StaffMember } from '../server/models/staff-member';
 import { Trust } from '../server/models/trust';
 import { warmReadCopies } from '../server/db/read-cache';
+import { BENCH_SECRET, largestTrust, numberOption, percentile, runHttpBench, startBenchApp, withGeneratedDatabase } from './support/national-http-bench';
 
-const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const options = { academies: arg('academies', 22_000), staff: arg('staff', 50_000), needs: arg('needs', 5_000), seed: 20261123 };
-const LIVE = arg('live', 5_000);
-const SAMPLES = arg('samples', 30);
+const options = { academies: numberOption('academies', 22_000), staff: numberOption('staff', 50_000), needs: numberOption('needs', 5_000), seed: 20261123 };
+const LIVE = numberOption('live', 5_000);
+const SAMPLES = numberOption('samples', 30);
 
 async function addLiveDeployments(): Promise<void> {
   const needs = await ImprovementNeed.find({ status: 'OPEN' }, { academyId: 1, area: 1 }).lean();
@@ -67,18 +57,8 @@ async function addLiveDeployments(): Promise<void> {
   for (let i = 0; i < docs.length; i += 500) await Deployment.insertMany(docs.slice(i, i + 500), { ordered: false, lean: true });
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function main(): Promise<void> {
-  const database = await selectDatabase({ mongodbUri: process.env.MONGODB_URI ?? null, log: (m) => console.log(m) });
-  try {
-    await connectDatabase(database.uri, 'deployment_lists_bench', { singleConnection: database.kind === 'ferretdb' });
-    await mongoose.connection.db!.dropDatabase();
-    await connectDatabase(database.uri, 'deployment_lists_bench', { singleConnection: database.kind === 'ferretdb' });
-    await generateIntoDatabase(options, (line) => console.log(line.trim()));
+  await withGeneratedDatabase('deployment_lists_bench', options, async (database) => {
     let t = performance.now();
     await addLiveDeployments();
     console.log(`added ${LIVE} live deployments in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -87,24 +67,23 @@ async function main(): Promise<void> {
     console.log(copies ? `read copies loaded in ${((performance.now() - t) / 1000).toFixed(1)} s` : 'no read copies (MongoDB): indexed queries');
 
     // The largest trust, one of its hubs, and that hub's busiest school.
-    const trusts = await Academy.aggregate<{ _id: Types.ObjectId; n: number }>([{ $match: { trustId: { $ne: null } } }, { $group: { _id: '$trustId', n: { $sum: 1 } } }, { $sort: { n: -1 } }, { $limit: 1 }]);
-    const trustId = trusts[0]!._id;
+    const largest = await largestTrust();
+    const trustId = largest._id;
     const cluster = (await Cluster.findOne({ trustId }).lean())!;
     const school = (await Academy.findOne({ clusterId: cluster._id }).lean())!;
     const teacher = (await Deployment.findOne({ status: 'ACTIVE' }).lean())!.staffId!;
-    const token = (claims: TokenClaims) => mintToken(claims, SECRET);
+    const token = (claims: TokenClaims) => mintToken(claims, BENCH_SECRET);
     const callers = {
-      [`lead of the largest trust (${trusts[0]!.n} schools)`]: await token({ sub: 'lead', role: 'IMPROVEMENT_LEAD', trustId: encodeGlobalId('Trust', trustId) }),
+      [`lead of the largest trust (${largest.n} schools)`]: await token({ sub: 'lead', role: 'IMPROVEMENT_LEAD', trustId: encodeGlobalId('Trust', trustId) }),
       'executive head of one of its hubs': await token({ sub: 'eh', role: 'EXECUTIVE_HEAD', clusterId: encodeGlobalId('Cluster', cluster._id), trustId: encodeGlobalId('Trust', trustId) }),
       'headteacher of one of its schools': await token({ sub: 'ht', role: 'HEADTEACHER', academyId: encodeGlobalId('Academy', school._id) }),
-      'a teacher with an active deployment': await token({ sub: 't', role: 'TEACHER', staffId: encodeGlobalId('StaffMember', teacher) }),
+      // A staff member's token has their StaffMember ID as its subject (server/auth/tokens.ts).
+      'a teacher with an active deployment': await token({ sub: encodeGlobalId('StaffMember', teacher), role: 'TEACHER', staffId: encodeGlobalId('StaffMember', teacher) }),
       ADMIN: await token({ sub: 'admin', role: 'ADMIN' }),
     };
 
-    const app = createApp({ config: { jwtSecret: SECRET, nodeEnv: 'production', devSignIn: false, security: { rateLimitPerMinute: 0 } }, logger: pino({ level: 'silent' }), webAppDir: null });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const server = await startBenchApp();
+    const url = `${server.origin}/graphql`;
     const BOARD = `query { deployments(first: 50, filter: { status: [PROPOSED, AGREED, ACTIVE] }) { edges { node { id status statusSince days need { area } staffMember { name } receivingAcademy { name } } } pageInfo { hasNextPage } } }`;
     const WAITING = `query { waitingForMe(first: 50) { kind since deployment { id status receivingAcademy { name } } } }`;
     const rows: string[] = [];
@@ -129,13 +108,7 @@ async function main(): Promise<void> {
     console.log('| caller | request | items | p50 ms | p95 ms |\n|---|---|---|---|---|');
     console.log(rows.join('\n'));
     server.close();
-  } finally {
-    await mongoose.disconnect();
-    await database.stop();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runHttpBench(main);

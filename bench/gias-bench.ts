@@ -10,16 +10,15 @@
 // Uses MONGODB_URI when set (a throw-away database on it), else starts an embedded database.
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { createWriteStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import mongoose from 'mongoose';
 import { createPrng } from '../seeds/prng';
-import { connectDatabase, ensureIndexes } from '../server/db/connection';
-import { selectDatabase } from '../server/db/select-database';
+import { ensureIndexes } from '../server/db/connection';
 import { checkGiasFile, type ImportSummary, openImportDatabase, readDatabaseState, settled, writeGiasFile } from '../server/import/gias';
 import { headerLine, recordLine, typicalRecord, type GiasRecord } from '../tests/fixtures/gias/register-format';
+import { machineLine, runBench, withThrowawayDatabase } from './support/import-bench';
 
 const TARGET_ROWS_PER_SECOND = 5_000;
 const TARGET_PEAK_MB = 300;
@@ -180,16 +179,13 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const dir = mkdtempSync(join(tmpdir(), 'gias-bench-'));
-  const file = join(dir, 'edubasealldata20250301.csv');
-  const laterFile = join(dir, 'edubasealldata20260301.csv');
-  const server = await selectDatabase({ mongodbUri: process.env.MONGODB_URI ?? null, log: (m) => console.error(`[database] ${m}`) });
-  const dbName = `gias_bench_${process.pid}`;
-  try {
+  return withThrowawayDatabase('gias', async ({ server, dbName, dir }) => {
+    const file = join(dir, 'edubasealldata20250301.csv');
+    const laterFile = join(dir, 'edubasealldata20260301.csv');
     const started = performance.now();
     inChild([...args, '--write-file', file]);
     inChild([...args, '--later', '--write-file', laterFile]);
-    console.log(`node ${process.version}; ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${server.description}`);
+    console.log(machineLine(server));
     console.log(
       `generated ${rows.toLocaleString('en-GB')} rows${allOpen ? ' (all open state schools)' : ' (realistic mix)'}: ` +
         `${(statSync(file).size / 2 ** 20).toFixed(1)} MB Windows-1252, and the later file, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -200,18 +196,7 @@ async function main(): Promise<number> {
     const againOk = report('re-run (unchanged)', step(file));
     const laterOk = report('later file (FSM)', step(laterFile));
     return firstOk && againOk && laterOk ? 0 : 1;
-  } finally {
-    await connectDatabase(server.uri, dbName).then(() => mongoose.connection.db!.dropDatabase()).catch(() => undefined);
-    await mongoose.disconnect();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBench(main);

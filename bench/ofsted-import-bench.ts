@@ -4,21 +4,18 @@
 // CRLF, the 32 columns of tests/fixtures/ofsted) against a fresh embedded FerretDB holding
 // `--schools` of them. Steps: a dry run, the first import, the same file again.
 //   npx tsx bench/ofsted-import-bench.ts [--rows 22000] [--schools 2000]
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import mongoose from 'mongoose';
 import { createPrng } from '../seeds/prng';
 import { connectDatabase } from '../server/db/connection';
-import { selectDatabase } from '../server/db/select-database';
 import type { OfstedImportSummary } from '../server/import/ofsted';
 import { Academy } from '../server/models/academy';
 import { SYSTEM_ACTOR } from '../server/models/common';
+import { type CommandRun, machineLine, runBench, runImportCommandTimed, withThrowawayDatabase } from './support/import-bench';
 
 const ROOT = resolve(__dirname, '..');
-const COMMAND_FLAGS = ['--max-old-space-size=384', '--require', join(__dirname, 'support/peak-rss.cjs'), '--import', 'tsx', 'server/import/ofsted-command.ts'];
 const GRADES = ['Exceptional', 'Strong standard', 'Expected standard', 'Expected standard', 'Expected standard', 'Needs attention', 'Urgent improvement'];
 
 function nationalFile(rows: number): Buffer {
@@ -45,21 +42,7 @@ function nationalFile(rows: number): Buffer {
   return iconv.encode(`${lines.join('\r\n')}\r\n`, 'win1252');
 }
 
-interface Step {
-  summary: OfstedImportSummary;
-  wallS: number;
-  peakMb: number;
-  code: number | null;
-}
-
-function runCommand(file: string, uri: string, extra: string[]): Step {
-  const started = performance.now();
-  const child = spawnSync(process.execPath, [...COMMAND_FLAGS, file, '--json', '--quiet', ...extra], { cwd: ROOT, env: { ...process.env, MONGODB_URI: uri }, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
-  const wallS = (performance.now() - started) / 1000;
-  const peak = /PEAK_RSS_KB (\d+)/.exec(child.stderr);
-  if (!peak || !child.stdout.trim()) throw new Error(`import:ofsted failed (exit ${child.status}): ${child.stderr.slice(0, 2000)}`);
-  return { summary: JSON.parse(child.stdout) as OfstedImportSummary, wallS, peakMb: Number(peak[1]) / 1024, code: child.status };
-}
+type Step = CommandRun<OfstedImportSummary>;
 
 function report(label: string, step: Step): void {
   const s = step.summary;
@@ -74,11 +57,7 @@ async function main(): Promise<number> {
   const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const rows = Number(valueOf('--rows') ?? 22_000);
   const schools = Number(valueOf('--schools') ?? 2_000);
-  const dir = mkdtempSync(join(tmpdir(), 'ofsted-bench-'));
-  const server = await selectDatabase({ mongodbUri: process.env.MONGODB_URI ?? null, log: (m) => console.error(`[database] ${m}`) });
-  const dbName = `ofsted_bench_${process.pid}`;
-  const uri = `${server.uri.replace(/\/$/, '')}/${dbName}`;
-  try {
+  return withThrowawayDatabase('ofsted', async ({ server, dbName, uri, dir }) => {
     await connectDatabase(server.uri, dbName);
     // The schools held here: every eleventh of the file's, up to --schools.
     const urns = Array.from({ length: Math.min(schools, rows) }, (_, i) => String(400_000 + ((i * 11) % rows)));
@@ -86,24 +65,14 @@ async function main(): Promise<number> {
     await mongoose.disconnect();
     const file = join(dir, 'latest-inspections.csv');
     writeFileSync(file, nationalFile(rows));
-    console.log(`node ${process.version}; ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${server.description}`);
+    console.log(machineLine(server));
     console.log(`generated ${rows.toLocaleString('en-GB')} schools' inspections, ${schools.toLocaleString('en-GB')} held here: ${(statSync(file).size / 2 ** 20).toFixed(1)} MB`);
-    report('dry run', runCommand(file, uri, ['--dry-run']));
-    report('first import', runCommand(file, uri, []));
-    report('same file again', runCommand(file, uri, []));
+    const run = (extra: string[]) => runImportCommandTimed<OfstedImportSummary>('ofsted', file, ['--quiet', ...extra], uri);
+    report('dry run', run(['--dry-run']));
+    report('first import', run([]));
+    report('same file again', run([]));
     return 0;
-  } finally {
-    await connectDatabase(server.uri, dbName).then(() => mongoose.connection.db!.dropDatabase()).catch(() => undefined);
-    await mongoose.disconnect();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBench(main);

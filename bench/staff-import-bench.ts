@@ -6,23 +6,17 @@
 // person in ten changed their days (updates, each audited). Prints rows per second (rows over
 // the command's own time, and over the whole process including start-up) and peak RSS.
 //   npx tsx bench/staff-import-bench.ts [--rows 50000] [--schools 2000]
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { createPrng } from '../seeds/prng';
 import { generatedPerson, STAFF_FILE_HEADER, staffFileLine } from '../seeds/staff-example';
 import { connectDatabase } from '../server/db/connection';
-import { selectDatabase } from '../server/db/select-database';
 import type { StaffImportSummary } from '../server/import/staff';
 import { Academy } from '../server/models/academy';
 import { SYSTEM_ACTOR } from '../server/models/common';
 import { Trust } from '../server/models/trust';
-
-const ROOT = resolve(__dirname, '..');
-/** As `npm run import:staff` runs it (package.json). */
-const COMMAND_FLAGS = ['--max-old-space-size=384', '--require', join(__dirname, 'support/peak-rss.cjs'), '--import', 'tsx', 'server/import/staff-command.ts'];
+import { type CommandRun, machineLine, runBench, runImportCommandTimed, withThrowawayDatabase } from './support/import-bench';
 
 function staffFile(rows: number, urns: readonly string[], changedEvery: number | null): string {
   const rng = createPrng(20261129);
@@ -36,21 +30,12 @@ function staffFile(rows: number, urns: readonly string[], changedEvery: number |
   return `${lines.join('\r\n')}\r\n`;
 }
 
-interface Step {
-  summary: StaffImportSummary;
-  wallS: number;
-  peakMb: number;
-  code: number | null;
-}
+type Step = CommandRun<StaffImportSummary>;
 
 function runCommand(file: string, uri: string, extra: string[]): Step {
-  const started = performance.now();
-  const child = spawnSync(process.execPath, [...COMMAND_FLAGS, file, '--json', ...extra], { cwd: ROOT, env: { ...process.env, MONGODB_URI: uri }, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
-  const wallS = (performance.now() - started) / 1000;
-  if (process.env.BENCH_TRACE) console.error(child.stderr.split('\n').filter((l) => l.startsWith('TRACE')).join('\n'));
-  const peak = /PEAK_RSS_KB (\d+)/.exec(child.stderr);
-  if (!peak || !child.stdout.trim()) throw new Error(`import:staff failed (exit ${child.status}): ${child.stderr.slice(0, 2000)}`);
-  return { summary: JSON.parse(child.stdout) as StaffImportSummary, wallS, peakMb: Number(peak[1]) / 1024, code: child.status };
+  const step = runImportCommandTimed<StaffImportSummary>('staff', file, extra, uri);
+  if (process.env.BENCH_TRACE) console.error(step.stderr.split('\n').filter((l) => l.startsWith('TRACE')).join('\n'));
+  return step;
 }
 
 function report(label: string, step: Step): void {
@@ -68,11 +53,7 @@ async function main(): Promise<number> {
   const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const rows = Number(valueOf('--rows') ?? 50_000);
   const schools = Number(valueOf('--schools') ?? 2_000);
-  const dir = mkdtempSync(join(tmpdir(), 'staff-bench-'));
-  const server = await selectDatabase({ mongodbUri: process.env.MONGODB_URI ?? null, log: (m) => console.error(`[database] ${m}`) });
-  const dbName = `staff_bench_${process.pid}`;
-  const uri = `${server.uri.replace(/\/$/, '')}/${dbName}`;
-  try {
+  return withThrowawayDatabase('staff', async ({ server, dbName, uri, dir }) => {
     await connectDatabase(server.uri, dbName);
     const trust = await Trust.create({ name: 'Bench Trust', nameKey: 'bench trust', createdBy: SYSTEM_ACTOR, updatedBy: SYSTEM_ACTOR });
     const urns = Array.from({ length: schools }, (_, i) => String(400_000 + i));
@@ -82,25 +63,14 @@ async function main(): Promise<number> {
     const later = join(dir, 'staff-later.csv');
     writeFileSync(first, staffFile(rows, urns, null));
     writeFileSync(later, staffFile(rows, urns, 10));
-    console.log(`node ${process.version}; ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${server.description}`);
+    console.log(machineLine(server));
     console.log(`generated ${rows.toLocaleString('en-GB')} people at ${schools.toLocaleString('en-GB')} schools: ${(statSync(first).size / 2 ** 20).toFixed(1)} MB`);
     report('dry run (empty database)', runCommand(first, uri, ['--dry-run']));
     report('first import', runCommand(first, uri, []));
     report('same file again', runCommand(first, uri, []));
     report('later file (1 in 10 changed)', runCommand(later, uri, ['--full-trust', 'Bench Trust']));
     return 0;
-  } finally {
-    await connectDatabase(server.uri, dbName).then(() => mongoose.connection.db!.dropDatabase()).catch(() => undefined);
-    await mongoose.disconnect();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBench(main);

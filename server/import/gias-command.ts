@@ -4,9 +4,8 @@
 // database failed (a file refused as a whole has written nothing); 2 the command was misused.
 // Messages only, never stack traces: the person running this needs to know what to fix.
 import mongoose from 'mongoose';
-import { databaseNameIn, DEFAULT_DATABASE_NAME, ensureIndexes } from '../db/connection';
-import { redact } from '../db/select-database';
-import { messageOf, oneFile, requireDatabaseUri, runImportCommand, UsageError } from './command';
+import { ensureIndexes } from '../db/connection';
+import { connectionError, databaseLine, DRY_RUN_AND_JSON, numberIn, parseImportArgs, printSummary, runImportCommand } from './command';
 import { checkGiasFile, createProgress, formatSummary, GiasFileError, ImportInterruptedError, type ImportOptions, openImportDatabase, readDatabaseState, settled, writeGiasFile } from './gias';
 
 const USAGE = `Usage: npm run import:gias -- <edubasealldataYYYYMMDD.csv> [options]
@@ -32,37 +31,15 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
-  const files: string[] = [];
-  const args: Omit<Args, 'file'> = { dryRun: false, json: false, quiet: false };
-  const numberAfter = (flag: string, i: number, min: number, max: number): number => {
-    const value = Number(argv[i + 1]);
-    if (argv[i + 1] === undefined || !Number.isFinite(value) || value < min || value > max) {
-      throw new UsageError(`${flag} needs a number from ${min} to ${max}`);
-    }
-    return value;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    else if (arg === '--dry-run') args.dryRun = true;
-    else if (arg === '--json') args.json = true;
-    else if (arg === '--quiet') args.quiet = true;
-    else if (arg === '--batch-size') args.batchSize = Math.floor(numberAfter(arg, i++, 1, 100_000));
-    else if (arg === '--max-reject-percent') args.maxRejectPercent = numberAfter(arg, i++, 0, 100);
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else files.push(arg);
-  }
-  return { file: oneFile(files), ...args };
+  return parseImportArgs<Omit<Args, 'file'>>(argv, { dryRun: false, json: false, quiet: false }, {
+    ...DRY_RUN_AND_JSON,
+    '--quiet': (args) => (args.quiet = true),
+    '--batch-size': (args, next) => (args.batchSize = Math.floor(numberIn('--batch-size', next(), 1, 100_000))),
+    '--max-reject-percent': (args, next) => (args.maxRejectPercent = numberIn('--max-reject-percent', next(), 0, 100)),
+  });
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (args === 'help') {
-    console.log(USAGE);
-    return 0;
-  }
-  const uri = requireDatabaseUri();
-
+async function importGias(args: Args, uri: string): Promise<number> {
   const options: ImportOptions = {
     dryRun: args.dryRun,
     ...(args.batchSize ? { batchSize: args.batchSize } : {}),
@@ -75,7 +52,7 @@ async function main(argv: readonly string[]): Promise<number> {
     openImportDatabase(uri).then(
       () => readDatabaseState(),
       (error: unknown) => {
-        throw new Error(`cannot connect to the database at ${redact(uri)}: ${messageOf(error)}`);
+        throw connectionError(uri, error);
       },
     ),
   );
@@ -85,8 +62,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await state;
     await ensureIndexes(); // the unique URN index above all: only now, as the file is good
     const summary = await writeGiasFile(checked, options, state);
-    if (args.json) console.log(JSON.stringify(summary, null, 2));
-    else console.log(`${formatSummary(summary)}\n  into database "${databaseNameIn(uri) ?? DEFAULT_DATABASE_NAME}" at ${redact(uri)}`);
+    printSummary(args.json, summary, () => `${formatSummary(summary)}\n  into ${databaseLine(uri)}`);
     return 0;
   } finally {
     await checked.spool.dispose();
@@ -95,8 +71,14 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-runImportCommand('import:gias', USAGE, () => main(process.argv.slice(2)), (error) => {
-  if (error instanceof GiasFileError) return `${error.message}\nNothing was written.`;
-  if (error instanceof ImportInterruptedError) return `${error.message}\nBatches already written stay. Re-running is safe: it upserts by URN and duplicates nothing.`;
-  return null;
+runImportCommand({
+  name: 'import:gias',
+  usage: USAGE,
+  parse: parseArgs,
+  run: importGias,
+  explain(error) {
+    if (error instanceof GiasFileError) return `${error.message}\nNothing was written.`;
+    if (error instanceof ImportInterruptedError) return `${error.message}\nBatches already written stay. Re-running is safe: it upserts by URN and duplicates nothing.`;
+    return null;
+  },
 });

@@ -4,11 +4,7 @@
 // recorded here, its last single-word judgement and its last report card, by URN.
 // Exit codes: 0 every row good (with --dry-run: would be); 1 a bad row (nothing written), an
 // unusable file (nothing written), or the database failed; 2 the command was misused.
-import mongoose from 'mongoose';
-import { databaseNameIn, DEFAULT_DATABASE_NAME } from '../db/connection';
-import { redact } from '../db/select-database';
-import { messageOf, oneFile, requireDatabaseUri, runImportCommand, UsageError, valueAfter } from './command';
-import { openImportDatabase } from './gias/database';
+import { actorRunBy, databaseLine, DRY_RUN_AND_JSON, parseImportArgs, printSummary, requiredValue, runImportCommand, withImportDatabase } from './command';
 import { createProgress } from './gias/progress';
 import { formatSummary, importOfstedFile, importSucceeded, OFSTED_ACTOR, OfstedFileError } from './ofsted';
 
@@ -36,38 +32,19 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
-  const files: string[] = [];
-  const args: Omit<Args, 'file'> = { dryRun: false, json: false, quiet: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    else if (arg === '--dry-run') args.dryRun = true;
-    else if (arg === '--json') args.json = true;
-    else if (arg === '--quiet') args.quiet = true;
-    else if (arg === '--by') args.by = valueAfter(argv, arg, i++);
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else files.push(arg);
-  }
-  return { file: oneFile(files), ...args };
+  return parseImportArgs<Omit<Args, 'file'>>(argv, { dryRun: false, json: false, quiet: false }, {
+    ...DRY_RUN_AND_JSON,
+    '--quiet': (args) => (args.quiet = true),
+    '--by': (args, next) => (args.by = requiredValue('--by', next())),
+  });
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (args === 'help') {
-    console.log(USAGE);
-    return 0;
-  }
-  const uri = requireDatabaseUri();
-  try {
-    await openImportDatabase(uri);
-  } catch (error) {
-    throw new Error(`cannot connect to the database at ${redact(uri)}: ${messageOf(error)}`);
-  }
-  try {
+async function importOfsted(args: Args, uri: string): Promise<number> {
+  return withImportDatabase(uri, async () => {
     let progress: ReturnType<typeof createProgress> | null = null;
     const summary = await importOfstedFile(args.file, {
       dryRun: args.dryRun,
-      actor: args.by ? { ...OFSTED_ACTOR, sub: `${OFSTED_ACTOR.sub}:${args.by.trim()}` } : OFSTED_ACTOR,
+      actor: actorRunBy(OFSTED_ACTOR, args.by),
       ...(args.quiet
         ? {}
         : {
@@ -78,12 +55,15 @@ async function main(argv: readonly string[]): Promise<number> {
             },
           }),
     });
-    if (args.json) console.log(JSON.stringify(summary, null, 2));
-    else console.log(`${formatSummary(summary)}\n  database "${databaseNameIn(uri) ?? DEFAULT_DATABASE_NAME}" at ${redact(uri)}`);
+    printSummary(args.json, summary, () => `${formatSummary(summary)}\n  ${databaseLine(uri)}`);
     return importSucceeded(summary) ? 0 : 1;
-  } finally {
-    await mongoose.disconnect();
-  }
+  });
 }
 
-runImportCommand('import:ofsted', USAGE, () => main(process.argv.slice(2)), (error) => (error instanceof OfstedFileError ? `${error.message}\nNothing was written.` : null));
+runImportCommand({
+  name: 'import:ofsted',
+  usage: USAGE,
+  parse: parseArgs,
+  run: importOfsted,
+  explain: (error) => (error instanceof OfstedFileError ? `${error.message}\nNothing was written.` : null),
+});

@@ -3,11 +3,8 @@
 // docs/staff-import.md) into the database named by MONGODB_URI, matching people by email.
 // Exit codes: 0 every row good (with --dry-run: would be); 1 a bad row (nothing written), an
 // unusable file (nothing written), or the database failed; 2 the command was misused.
-import mongoose from 'mongoose';
-import { databaseNameIn, DEFAULT_DATABASE_NAME, ensureIndexes } from '../db/connection';
-import { redact } from '../db/select-database';
-import { messageOf, oneFile, requireDatabaseUri, runImportCommand, UsageError, valueAfter } from './command';
-import { openImportDatabase } from './gias/database';
+import { ensureIndexes } from '../db/connection';
+import { actorRunBy, databaseLine, DRY_RUN_AND_JSON, parseImportArgs, printSummary, requiredValue, runImportCommand, withImportDatabase } from './command';
 import { formatStaffSummary, importStaffFile, importSucceeded, STAFF_IMPORT_ACTOR, StaffFileError } from './staff';
 
 const USAGE = `Usage: npm run import:staff -- <staff.csv> [options]
@@ -33,46 +30,30 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
-  const files: string[] = [];
-  const args: Omit<Args, 'file'> = { dryRun: false, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    else if (arg === '--dry-run') args.dryRun = true;
-    else if (arg === '--json') args.json = true;
-    else if (arg === '--full-trust') args.fullTrust = valueAfter(argv, arg, i++);
-    else if (arg === '--by') args.by = valueAfter(argv, arg, i++);
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else files.push(arg);
-  }
-  return { file: oneFile(files), ...args };
+  return parseImportArgs<Omit<Args, 'file'>>(argv, { dryRun: false, json: false }, {
+    ...DRY_RUN_AND_JSON,
+    '--full-trust': (args, next) => (args.fullTrust = requiredValue('--full-trust', next())),
+    '--by': (args, next) => (args.by = requiredValue('--by', next())),
+  });
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (args === 'help') {
-    console.log(USAGE);
-    return 0;
-  }
-  const uri = requireDatabaseUri();
-  try {
-    await openImportDatabase(uri);
-  } catch (error) {
-    throw new Error(`cannot connect to the database at ${redact(uri)}: ${messageOf(error)}`);
-  }
-  try {
+async function importStaff(args: Args, uri: string): Promise<number> {
+  return withImportDatabase(uri, async () => {
     const summary = await importStaffFile(args.file, {
       dryRun: args.dryRun,
       ...(args.fullTrust !== undefined ? { fullTrust: args.fullTrust } : {}),
       beforeWrite: ensureIndexes, // the unique email index above all; only for a good file
-      actor: args.by ? { ...STAFF_IMPORT_ACTOR, sub: `${STAFF_IMPORT_ACTOR.sub}:${args.by.trim()}` } : STAFF_IMPORT_ACTOR,
+      actor: actorRunBy(STAFF_IMPORT_ACTOR, args.by),
     });
-    if (args.json) console.log(JSON.stringify(summary, null, 2));
-    else console.log(`${formatStaffSummary(summary)}\n  database "${databaseNameIn(uri) ?? DEFAULT_DATABASE_NAME}" at ${redact(uri)}`);
+    printSummary(args.json, summary, () => `${formatStaffSummary(summary)}\n  ${databaseLine(uri)}`);
     return importSucceeded(summary) ? 0 : 1;
-  } finally {
-    await mongoose.disconnect();
-  }
+  });
 }
 
-runImportCommand('import:staff', USAGE, () => main(process.argv.slice(2)), (error) => (error instanceof StaffFileError ? `${error.message}\nNothing was written.` : null));
+runImportCommand({
+  name: 'import:staff',
+  usage: USAGE,
+  parse: parseArgs,
+  run: importStaff,
+  explain: (error) => (error instanceof StaffFileError ? `${error.message}\nNothing was written.` : null),
+});

@@ -3,10 +3,10 @@
 // next year's days, rolling over keeps last year's record, ACADEMY rankings use the need's
 // year, and racing proposals never reserve more than a year holds.
 import { decodeGlobalId } from '../../server/auth/global-id';
-import { schoolYearOf, schoolYearStarting } from '../../server/domain/school-year';
 import { Academy } from '../../server/models/academy';
 import { AuditEntry } from '../../server/models/audit-entry';
 import { openSchoolYearEverywhere } from '../../server/services/school-year';
+import { lastYear, nextYear, nextYearDay, thisYear } from '../support/school-years';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
 
@@ -14,12 +14,6 @@ let api: TestApi;
 let admin: string;
 let trustId: string;
 let receiving: string;
-
-const thisYear = schoolYearOf(new Date());
-const lastYear = schoolYearStarting(thisYear.startYear - 1);
-const nextYear = schoolYearStarting(thisYear.startYear + 1);
-/** A day of next school year, as YYYY-MM-DD. */
-const nextYearDay = (monthDay: string) => `${nextYear.startYear}-${monthDay}`;
 
 const SUPPORT = `query ($id: ID!, $year: String) {
   node(id: $id) { ... on Academy {

@@ -2,10 +2,10 @@
 // year, a deployment across 31 August takes days from both, rankings and plans use the
 // need's year and say so, and starting a year archives last year's record untouched.
 import { decodeGlobalId } from '../../server/auth/global-id';
-import { schoolYearOf, schoolYearStarting } from '../../server/domain/school-year';
 import { AuditEntry } from '../../server/models/audit-entry';
 import { StaffMember } from '../../server/models/staff-member';
 import { backfillCapacityYears, openSchoolYearEverywhere } from '../../server/services/school-year';
+import { lastYear, nextYear, nextYearDay, thisYear } from '../support/school-years';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { createAcademy, createStaff, createTrust, must, raiseNeed } from '../support/world';
 
@@ -15,12 +15,6 @@ let trustId: string;
 let home: string;
 let receiving: string;
 let lead: string;
-
-const thisYear = schoolYearOf(new Date());
-const lastYear = schoolYearStarting(thisYear.startYear - 1);
-const nextYear = schoolYearStarting(thisYear.startYear + 1);
-/** A day of next school year, as YYYY-MM-DD. */
-const nextYearDay = (monthDay: string) => `${nextYear.startYear}-${monthDay}`;
 
 const CAPACITY = `query ($id: ID!, $year: String) {
   node(id: $id) { ... on StaffMember {
