@@ -73,6 +73,14 @@ async function main(): Promise<void> {
   }
 }
 
+/** Open needs and staff evenly spaced in id order, as the HTTP bench samples them (only the samples kept). */
+async function samples(n: number): Promise<{ needSample: string[]; staffSample: string[] }> {
+  const needs = (await readCopy<any>(ImprovementNeed))!.all().filter((need) => need.status === 'OPEN').map((need) => String(need._id)).sort();
+  const staff = (await readCopy<any>(StaffMember))!.all().map((s) => String(s._id)).sort();
+  const spaced = (items: readonly string[]) => (items.length <= n ? [...items] : Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!));
+  return { needSample: spaced(needs), staffSample: spaced(staff) };
+}
+
 async function measure(rankings: number, snapshot: string | undefined): Promise<void> {
   const models: [string, Model<any>][] = [['trusts', Trust], ['academies', Academy], ['hubs', Cluster], ['staff', StaffMember], ['needs', ImprovementNeed], ['deployments', Deployment]];
   let before = settledHeap();
@@ -90,11 +98,7 @@ async function measure(rankings: number, snapshot: string | undefined): Promise<
   console.log(`loaded in ${(loadMs / 1000).toFixed(1)} s, GC ${(gcEntries.ms - gcAtStart).toFixed(0)} ms (includes the forced collections)`);
   line('after loading (settled)');
 
-  const needs = (await readCopy<any>(ImprovementNeed))!.all().filter((n) => n.status === 'OPEN').map((n) => String(n._id)).sort();
-  const staff = (await readCopy<any>(StaffMember))!.all().map((s) => String(s._id)).sort();
-  const spaced = <T>(items: readonly T[], n: number) => (items.length <= n ? [...items] : Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!));
-  const needSample = spaced(needs, rankings);
-  const staffSample = spaced(staff, rankings);
+  const { needSample, staffSample } = await samples(rankings);
 
   const now = new Date();
   let peakRss = process.memoryUsage().rss;
