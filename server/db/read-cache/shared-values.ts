@@ -108,13 +108,15 @@ function shareValue<T extends object>(key: string, value: T): T {
  * Whether a value may be part of a shared record or array: what JSON.stringify writes
  * unambiguously (so equal keys mean equal values), short, or itself shared. Not -0, NaN or
  * Infinity (JSON writes them as 0 and null), not undefined (JSON leaves the key out).
+ * Numbers only whole: counts and ratings repeat, computed fractions (a score factor's value)
+ * hardly ever, and would fill the table with records shared by no one.
  */
 function shareablePart(value: unknown): boolean {
   switch (typeof value) {
     case 'string':
       return value.length <= 64;
     case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0);
+      return Number.isInteger(value) && !Object.is(value, -0);
     case 'boolean':
       return true;
     case 'object':
