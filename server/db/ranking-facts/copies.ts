@@ -4,7 +4,7 @@
 // so these never go stale).
 import { trackRecordRating } from '../../domain/impact';
 import type { DeploymentDoc, AcademyDoc, NeedDoc, StaffDoc } from '../store';
-import type { CollectionCopy } from '../read-cache';
+import { type CollectionCopy, idString } from '../read-cache';
 import { LIVE_NEED_STATUSES } from '../../domain/statuses';
 import type { ExpertiseArea } from '../../domain/taxonomy';
 import { needProfile, academyProfile } from './profiles';
@@ -40,25 +40,27 @@ function academyProfileOf(academy: AcademyDoc): AcademyProfile {
   return profile;
 }
 
-type StaffBase = Pick<SupporterProfile, 'id' | 'name' | 'expertise' | 'designations' | 'remainingDays' | 'maxTravelKm' | 'safeguardingCheckExpiresOn' | 'availability'> & { homeId: string };
-const staffBaseMemo = new WeakMap<object, StaffBase>();
-function staffBaseOf(s: StaffDoc): StaffBase {
-  let base = staffBaseMemo.get(s);
-  if (!base) {
-    base = {
-      id: s._id.toString(),
-      homeId: s.homeAcademyId.toString(),
-      name: s.name,
-      expertise: Object.freeze((s.expertise ?? []).map((e) => Object.freeze({ area: e.area as ExpertiseArea, level: e.level, phases: e.phases ?? [], evidence: e.evidence ?? null }))) as ExpertiseEntry[],
-      designations: s.designations ?? [],
-      remainingDays: s.remainingDays,
-      maxTravelKm: s.maxTravelKm ?? null,
-      safeguardingCheckExpiresOn: s.safeguardingCheckExpiresOn ?? null,
-      availability: Object.freeze(availabilityOf(s)) as SupporterProfile['availability'],
-    };
-    staffBaseMemo.set(s, base);
-  }
-  return base;
+// The copy's documents are frozen, so a profile may hold their lists themselves when they
+// already have the profile's shape (as records written through the model do), rather than a
+// copy of them per person: the same values, ~200 bytes a person less. That also makes a
+// profile cheap to build, so nothing per person is kept beside the per-area data.
+const hasExactly = (value: object, keys: readonly string[]) => {
+  const own = Object.keys(value);
+  return own.length === keys.length && keys.every((key, i) => own[i] === key && (value as Record<string, unknown>)[key] !== undefined);
+};
+const EXPERTISE_ENTRY_KEYS = ['area', 'level', 'phases', 'evidence'] as const;
+const WINDOW_KEYS = ['from', 'to'] as const;
+
+function expertiseOf(s: StaffDoc): ExpertiseEntry[] {
+  const entries = s.expertise ?? NONE;
+  if (Object.isFrozen(entries) && entries.every((e) => Object.isFrozen(e) && hasExactly(e, EXPERTISE_ENTRY_KEYS))) return entries as ExpertiseEntry[];
+  return Object.freeze(entries.map((e) => Object.freeze({ area: e.area as ExpertiseArea, level: e.level, phases: e.phases ?? [], evidence: e.evidence ?? null }))) as ExpertiseEntry[];
+}
+
+function availabilityIn(s: StaffDoc): SupporterProfile['availability'] {
+  const windows = s.availability ?? NONE;
+  if (Object.isFrozen(windows) && windows.every((w) => Object.isFrozen(w) && hasExactly(w, WINDOW_KEYS))) return windows as SupporterProfile['availability'];
+  return Object.freeze(availabilityOf(s)) as SupporterProfile['availability'];
 }
 
 interface TrackedDeployment {
@@ -75,9 +77,9 @@ function trackedDeploymentsBy(copies: FactCopies, field: 'staffId' | 'supporting
     for (const d of docs) {
       const owner = d[field];
       if (owner == null || !TRACKED_DEPLOYMENT_STATUSES.includes(d.status)) continue;
-      const key = owner.toString();
+      const key = idString(owner);
       // The track record's rating: both schools' ratings combined (domain/impact.ts).
-      const entry = { area: d.area, status: d.status, impactRating: trackRecordRating(d.impactRating, d.receivingImpact?.rating), needId: d.needId.toString() };
+      const entry = { area: d.area, status: d.status, impactRating: trackRecordRating(d.impactRating, d.receivingImpact?.rating), needId: idString(d.needId) };
       const list = by.get(key);
       if (list) list.push(entry);
       else by.set(key, [entry]);
@@ -92,7 +94,7 @@ function highSeverityAreasBy(copies: FactCopies): Map<string, ExpertiseArea[]> {
     const by = new Map<string, ExpertiseArea[]>();
     for (const n of docs) {
       if (!LIVE_NEED_STATUSES.includes(n.status) || !HIGH_SEVERITIES.includes(n.severity)) continue;
-      const key = n.academyId.toString();
+      const key = idString(n.academyId);
       const list = by.get(key);
       if (list) list.push(n.area as ExpertiseArea);
       else by.set(key, [n.area as ExpertiseArea]);
@@ -101,41 +103,70 @@ function highSeverityAreasBy(copies: FactCopies): Map<string, ExpertiseArea[]> {
   });
 }
 
-/** One staff member's profile, with facts limited to the areas; null when their home academy is missing. */
+// Most supporters have no track record, no live deployment and no urgent need at home in a
+// given area, so their lists are empty: one frozen empty list serves them all (a profile is
+// never changed once built; the ranking core is pure).
+const NO_IMPACTS = NONE as unknown as ImpactRecord[];
+const NO_IDS = NONE as unknown as string[];
+const NO_AREAS = NONE as unknown as ExpertiseArea[];
+const NO_DESIGNATIONS = NONE as unknown as SupporterProfile['designations'];
+
+/**
+ * One staff member's profile, with facts limited to the areas; null when their home academy
+ * is missing. The only area-dependent parts are the three lists; when all are empty the
+ * profile is the same for every area, so `areaFree` (kept with the per-area data, see
+ * areaHolder) hands out one profile per person instead of one per person and area.
+ */
 function staffProfileOf(
   s: StaffDoc,
   wanted: (area: string) => boolean,
   copies: FactCopies,
   deployments: Map<string, TrackedDeployment[]>,
   high: Map<string, ExpertiseArea[]>,
+  areaFree?: WeakMap<StaffDoc, SupporterProfile>,
 ): SupporterProfile | null {
-  const base = staffBaseOf(s);
-  const home = copies.academies.get(base.homeId);
+  const id = idString(s._id);
+  const homeId = idString(s.homeAcademyId);
+  const home = copies.academies.get(homeId);
   if (!home) return null; // a dangling home academy cannot be placed on the map
-  const trackRecord: ImpactRecord[] = [];
-  const supportingNeedIds: string[] = [];
-  for (const d of deployments.get(base.id) ?? NONE) {
+  let trackRecord = NO_IMPACTS;
+  let supportingNeedIds = NO_IDS;
+  for (const d of deployments.get(id) ?? NONE) {
     if (!wanted(d.area)) continue;
     if (d.status === 'COMPLETED') {
-      if (d.impactRating != null) trackRecord.push({ area: d.area as ExpertiseArea, impactRating: d.impactRating });
-    } else supportingNeedIds.push(d.needId);
+      if (d.impactRating != null) {
+        if (trackRecord === NO_IMPACTS) trackRecord = [];
+        trackRecord.push({ area: d.area as ExpertiseArea, impactRating: d.impactRating });
+      }
+    } else {
+      if (supportingNeedIds === NO_IDS) supportingNeedIds = [];
+      supportingNeedIds.push(d.needId);
+    }
   }
-  const highHere = high.get(base.homeId);
-  return {
+  const highHere = high.get(homeId)?.filter(wanted);
+  const homeOpenHighSeverityAreas = highHere?.length ? highHere : NO_AREAS;
+  const sameInEveryArea = areaFree && trackRecord === NO_IMPACTS && supportingNeedIds === NO_IDS && homeOpenHighSeverityAreas === NO_AREAS;
+  if (sameInEveryArea) {
+    const known = areaFree.get(s);
+    if (known) return known;
+  }
+  const profile: SupporterProfile = {
     kind: 'STAFF',
-    id: base.id,
-    name: base.name,
+    id,
+    name: s.name,
     homeAcademy: academyProfileOf(home),
-    expertise: base.expertise,
-    designations: base.designations,
-    remainingDays: base.remainingDays,
-    maxTravelKm: base.maxTravelKm,
-    safeguardingCheckExpiresOn: base.safeguardingCheckExpiresOn,
-    availability: base.availability,
+    expertise: expertiseOf(s),
+    designations: s.designations ?? NO_DESIGNATIONS,
+    remainingDays: s.remainingDays,
+    maxTravelKm: s.maxTravelKm ?? null,
+    safeguardingCheckExpiresOn: s.safeguardingCheckExpiresOn ?? null,
+    availability: availabilityIn(s),
     trackRecord,
     supportingNeedIds,
-    homeOpenHighSeverityAreas: highHere ? highHere.filter(wanted) : [],
+    homeOpenHighSeverityAreas,
   };
+  if (sameInEveryArea) areaFree.set(s, Object.freeze(profile) as SupporterProfile);
+  return profile;
 }
 
 interface StaffInArea {
@@ -158,16 +189,19 @@ interface AreaHolder {
   key: string;
   byArea: Map<string, StaffInArea[]>;
   pools: Map<string, StaffPool>;
+  /** Profiles that are the same in every area (staffProfileOf), one per person. */
+  areaFree: WeakMap<StaffDoc, SupporterProfile>;
 }
 
 /** Per-area data, kept while the staff copy and every copy the profiles draw on stay the same. */
 function areaHolder(copies: FactCopies): AreaHolder {
   const key = `${copies.academies.version}:${copies.needs.version}:${copies.deployments.version}`;
-  const holder = copies.staff.derive<AreaHolder>('profilesByArea', () => ({ key, byArea: new Map(), pools: new Map() }));
+  const holder = copies.staff.derive<AreaHolder>('profilesByArea', () => ({ key, byArea: new Map(), pools: new Map(), areaFree: new WeakMap() }));
   if (holder.key !== key) {
     holder.key = key;
     holder.byArea = new Map();
     holder.pools = new Map();
+    holder.areaFree = new WeakMap();
   }
   return holder;
 }
@@ -181,7 +215,7 @@ function staffInArea(area: ExpertiseArea, copies: FactCopies): StaffInArea[] {
     const deployments = trackedDeploymentsBy(copies, 'staffId');
     const high = highSeverityAreasBy(copies);
     list = (copies.staff.groupedBy('expertiseAreas').get(area) ?? NONE).filter((doc) => !doc.leftAt).map((doc) => {
-      const profile = staffProfileOf(doc, wanted, copies, deployments, high);
+      const profile = staffProfileOf(doc, wanted, copies, deployments, high, holder.areaFree);
       return { doc, profile: profile && (Object.freeze(profile) as SupporterProfile) };
     });
     holder.byArea.set(area, list);
@@ -202,10 +236,14 @@ function staffPoolOf(area: ExpertiseArea, threshold: number, year: SchoolYear, c
     const withArea = staffInArea(area, copies);
     const supporters: Supporter<StaffDoc>[] = [];
     let withDays = 0;
-    for (const { doc, profile } of withArea) {
+    for (const entry of withArea) {
+      const { doc, profile } = entry;
       if (!mayHaveDaysIn(doc, year, threshold)) continue;
       withDays += 1;
-      if (profile) supporters.push({ profile: profileInYear(profile, doc, year), doc });
+      if (!profile) continue;
+      const inYear = profileInYear(profile, doc, year);
+      // The area's entry is already { profile, doc }: shared, unless the year changes the days.
+      supporters.push(inYear === profile ? (entry as Supporter<StaffDoc>) : { profile: inYear, doc });
     }
     const profiles = supporters.map((s) => s.profile);
     pool = { supporters, profiles, travelIndex: travelIndex(area, profiles), withArea: withArea.length, withDays };
@@ -218,7 +256,7 @@ function staffPoolOf(area: ExpertiseArea, threshold: number, year: SchoolYear, c
 const needProfileMemo = new WeakMap<object, { academyId: string; academy: AcademyDoc; profile: NeedProfile }>();
 function needProfileOf(need: NeedDoc, copies: FactCopies): NeedProfile | null {
   const memo = needProfileMemo.get(need);
-  const academyId = memo?.academyId ?? need.academyId.toString();
+  const academyId = memo?.academyId ?? idString(need.academyId);
   const academy = copies.academies.get(academyId);
   if (!academy) return null;
   if (memo && memo.academy === academy) return memo.profile;

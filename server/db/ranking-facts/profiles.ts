@@ -4,10 +4,12 @@ import type { AcademyRecord } from '../../models/academy';
 import type { ImprovementNeedRecord } from '../../models/improvement-need';
 import type { AcademyProfile, NeedProfile } from '../../ranking/types';
 import type { LeanDoc } from '../../models/lean';
+// Ids as the copies' shared hex strings when the records come from them (String(id) otherwise).
+import { idString } from '../read-cache';
 
 export function academyProfile(academy: LeanDoc<AcademyRecord>): AcademyProfile {
   return {
-    id: academy._id.toString(),
+    id: idString(academy._id),
     name: academy.name,
     phase: academy.phase,
     ofstedRating: academy.ofstedRating,
@@ -16,8 +18,8 @@ export function academyProfile(academy: LeanDoc<AcademyRecord>): AcademyProfile 
     fsmPercent: academy.fsmPercent ?? null,
     location:
       academy.latitude != null && academy.longitude != null ? { latitude: academy.latitude, longitude: academy.longitude } : null,
-    trustId: academy.trustId ? academy.trustId.toString() : null,
-    clusterId: academy.clusterId ? academy.clusterId.toString() : null,
+    trustId: academy.trustId ? idString(academy.trustId) : null,
+    clusterId: academy.clusterId ? idString(academy.clusterId) : null,
   };
 }
 
@@ -28,7 +30,7 @@ function reportCardOf(academy: LeanDoc<AcademyRecord>): ReportCard | null {
 
 export function needProfile(need: LeanDoc<ImprovementNeedRecord>, academy: AcademyProfile): NeedProfile {
   return {
-    id: need._id.toString(),
+    id: idString(need._id),
     academy,
     area: need.area,
     phase: need.phase,

@@ -1,7 +1,7 @@
 // One collection's copy: its documents by id, what is stale, and data derived from it.
 import type { Model } from 'mongoose';
 import { compileFilter, getPath } from './query';
-import { deepFreeze } from './shared-values';
+import { deepFreeze, idString, newLoadScope } from './shared-values';
 import type { Doc, Ids } from './types';
 import { pinnedIds } from './pinned-ids';
 
@@ -54,7 +54,13 @@ export class CollectionCopy<T extends Doc = Doc> {
         this.staleAll = true;
         throw error;
       }
-      this.docs = new Map(docs.map((doc) => [String(doc._id), deepFreeze(doc)]));
+      // One scope for the whole load: repeated strings and dates shared across its documents.
+      const scope = newLoadScope();
+      this.docs = new Map();
+      for (const doc of docs) {
+        const frozen = deepFreeze(doc, scope);
+        this.docs.set(idString(frozen._id), frozen);
+      }
     } else {
       const ids = [...this.staleIds];
       this.staleIds.clear();
@@ -113,7 +119,7 @@ export class CollectionCopy<T extends Doc = Doc> {
   groupedBy(field: string): Map<string, T[]> {
     return this.derive(`group:${field}`, (docs) => {
       const groups = new Map<string, T[]>();
-      const keyOf = (v: unknown) => (v == null ? 'null' : String(v));
+      const keyOf = (v: unknown) => (v == null ? 'null' : idString(v));
       for (const doc of docs) {
         const value = getPath(doc, field);
         for (const key of Array.isArray(value) ? new Set(value.map(keyOf)) : [keyOf(value)]) {

@@ -28,6 +28,7 @@ import type { Doc } from './types';
 
 export type { CollectionCopy } from './collection-copy';
 export { compareStrings, compileFilter, compileSort, getPath, type SortSpec } from './query';
+export { idString } from './shared-values';
 export { documentNow, readCopy, type ReadCacheMode, setExternalWriteCheckInterval, setReadCacheMode, warmReadCopies } from './registry';
 
 /**
