@@ -126,6 +126,19 @@ export class CollectionCopy<T extends Doc = Doc> {
     });
   }
 
+  /**
+   * Takes documents read back from a snapshot (snapshot.ts), in the order the copy listed
+   * them, as refresh() takes a whole collection from the database: frozen the same way.
+   */
+  restore(docs: T[]): void {
+    this.docs = new Map(docs.map((doc) => [String(doc._id), deepFreeze(doc)]));
+    this.staleAll = false;
+    this.staleIds.clear();
+    this.version += 1;
+    this.derived = new Map();
+    this.listMemo = null;
+  }
+
   /** The documents matching ids a write may touch, or 'all' when the filter is beyond the copy. */
   idsTouchedBy(filter: unknown): Ids {
     const pinned = pinnedIds(filter);

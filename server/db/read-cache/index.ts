@@ -28,6 +28,7 @@ import type { Doc } from './types';
 
 export type { CollectionCopy } from './collection-copy';
 export { compareStrings, compileFilter, compileSort, getPath, type SortSpec } from './query';
+export { defaultSnapshotPath, disableReadCopySnapshot, enableReadCopySnapshot, restoreReadCopies, type RestoreOutcome, saveReadCopySnapshot, type SaveOutcome, SNAPSHOT_FORMAT, type SnapshotSettings } from './snapshot';
 export { documentNow, readCopy, type ReadCacheMode, setExternalWriteCheckInterval, setReadCacheMode, warmReadCopies } from './registry';
 
 /**
