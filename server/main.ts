@@ -6,7 +6,7 @@ import { buildDemoDataset } from '../seeds/demo';
 import { isDatabaseEmpty, loadDataset } from '../seeds/load';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { connectDatabase } from './db/connection';
+import { connectDatabase, databaseNameIn, DEFAULT_DATABASE_NAME } from './db/connection';
 import { Academy } from './models/academy';
 import { Cluster } from './models/cluster';
 import { Deployment } from './models/deployment';
@@ -71,13 +71,15 @@ async function main(): Promise<void> {
     throw error;
   }
   logger.info(`database: ${database.description}`);
-  await connectDatabase(database.uri, undefined, { singleConnection: database.kind === 'ferretdb' });
-  // The copies' snapshot (server/db/read-cache/snapshot.ts), armed before anything writes.
-  // Not with the embedded database: it is created empty at every start.
+  // The copies' snapshot (server/db/read-cache/snapshot.ts), armed before anything writes:
+  // connecting itself may (connection.ts brings name keys up to date). Not with the embedded
+  // database: it is created empty at every start.
   if (config.readCopiesSnapshot !== 'off' && database.kind === 'external') {
-    const path = config.readCopiesSnapshot === 'default' ? defaultSnapshotPath(database.uri, mongoose.connection.name) : config.readCopiesSnapshot.path;
+    const databaseName = databaseNameIn(database.uri) ?? DEFAULT_DATABASE_NAME;
+    const path = config.readCopiesSnapshot === 'default' ? defaultSnapshotPath(database.uri, databaseName) : config.readCopiesSnapshot.path;
     enableReadCopySnapshot({ path, source: database.uri, log: (message) => logger.info(message) });
   }
+  await connectDatabase(database.uri, undefined, { singleConnection: database.kind === 'ferretdb' });
 
   if (database.kind !== 'external' && (await isDatabaseEmpty())) {
     const summary = await loadDataset(buildDemoDataset());
