@@ -24,6 +24,8 @@ export interface RestartFigures {
   copiesMs: number;
   /** CPU of this process over the copies' restore or load. */
   copiesCpuMs: number;
+  /** CPU of this process from its start to the copies in place (Node.js, tsx, connecting, the copies). */
+  processCpuMs: number;
   restored: boolean;
   /** Why the snapshot was not used (when it was not). */
   reason?: string;
@@ -46,10 +48,12 @@ async function main(): Promise<void> {
   const copiesMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const memory = process.memoryUsage();
+  const total = process.cpuUsage();
   const figures: RestartFigures = {
     readyMs: performance.now(),
     copiesMs,
     copiesCpuMs: (used.user + used.system) / 1000,
+    processCpuMs: (total.user + total.system) / 1000,
     restored: outcome.restored,
     ...(outcome.restored ? { snapshotBytes: outcome.bytes } : { reason: outcome.reason }),
     rss: memory.rss,

@@ -59,7 +59,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function restartLine(x: Restarts): string {
   const run = (label: string, r: Restarts['cold'], doing: string) =>
-    `${label} **${seconds(r.readyMs)}** from the process's start (${doing} ${seconds(r.copiesMs)}, ${seconds(r.copiesCpuMs)} CPU; load average ${r.load[0].toFixed(1)}-${r.load[1].toFixed(1)}; RSS then ${mb(r.rss)})`;
+    `${label} **${seconds(r.readyMs)}** from the process's start, ${seconds(r.processCpuMs)} of CPU (${doing} ${seconds(r.copiesMs)}, ${seconds(r.copiesCpuMs)} CPU; load average ${r.load[0].toFixed(1)}-${r.load[1].toFixed(1)}; RSS then ${mb(r.rss)})`;
   return (
     `- Restart, a new process on the same database (bench/restart-child.ts, \`npm start\`'s flags; copies only, not the start-up maintenance): ` +
     `${run('ready cold (from the database)', x.cold, 'loading')}; ${run('ready from the snapshot', x.fromSnapshot, 'restoring')}. ` +
