@@ -7,6 +7,8 @@
 //  2. The national dataset (seeds/national/) generated and loaded into it, or with
 //     MONGODB_URI and --reuse the data already there (database.ts); the collections'
 //     in-process copies loaded (copies.ts) and the ranking inputs sampled (inputs.ts).
+//  2b. With copies: their snapshot written, and two restarts timed in new processes, one
+//     loading from the database and one from the snapshot (restart.ts).
 //  3. The real server (createApp) in this process on a loopback port (real-server.ts); every
 //     kind of request checked once and its round trips counted alone (reference-answers.ts).
 //  4. Load from autocannon in a child process (bench/load-client.ts): rankCandidates (STAFF,
@@ -27,10 +29,11 @@
 // Options: --academies N --staff N --needs N --seed N (dataset; national defaults)
 //          --reuse | --reset (with MONGODB_URI: use the data there / empty it first)
 //          --connections N (8) --duration S (15) --warmup S (3) --ranking-samples N (200)
-//          --skip-db-path (skip step 6) --no-write (print only)
+//          --skip-db-path (skip step 6) --skip-restart (skip step 2b) --no-write (print only)
 // Bounded: with the defaults the whole run takes about 6-8 minutes on a 2-core machine.
 import './production-env';
 import type { Server } from 'node:http';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import mongoose from 'mongoose';
 import type { DatabaseServer } from '../server/db/database-server';
@@ -48,6 +51,7 @@ import { machine } from './steps/machine';
 import { CommandCounter, MemorySampler } from './steps/monitors';
 import { parseOptions, type BenchOptions } from './steps/options';
 import { startRealServer } from './steps/real-server';
+import { measureRestarts } from './steps/restart';
 import { referenceAnswers, roundTripsAlone } from './steps/reference-answers';
 import { renderReport, type ReportInput } from './steps/report';
 import { benchRequests } from './steps/requests';
@@ -57,13 +61,16 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const startedAt = new Date();
+  const loadAtStart = os.loadavg()[0]!;
   const database = await selectDatabase({ mongodbUri: process.env.MONGODB_URI ?? null, log: (m) => log(m) });
   log(`database: ${database.description}`);
   const servers: Server[] = [];
   try {
     const figures = await measure(options, database, servers);
     const totalSeconds = (performance.now() - started) / 1000;
-    const report = renderReport({ ...figures, options, startedAt, totalSeconds, machine: machine() });
+    const cpu = process.cpuUsage();
+    const run = { loadAverage: [loadAtStart, os.loadavg()[0]!] as [number, number], cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+    const report = renderReport({ ...figures, options, startedAt, totalSeconds, machine: machine(), run });
     console.log(`\n${report}`);
     if (options.write) {
       writeIntoBenchmarks(report);
@@ -77,7 +84,7 @@ async function main(): Promise<void> {
   }
 }
 
-type Figures = Omit<ReportInput, 'options' | 'startedAt' | 'totalSeconds' | 'machine'>;
+type Figures = Omit<ReportInput, 'options' | 'startedAt' | 'totalSeconds' | 'machine' | 'run'>;
 
 /** Steps 1-6 against the selected database; servers started are added to `servers`. */
 async function measure(options: BenchOptions, database: DatabaseServer, servers: Server[]): Promise<Figures> {
@@ -86,6 +93,7 @@ async function measure(options: BenchOptions, database: DatabaseServer, servers:
   const counter = new CommandCounter();
   const memory = new MemorySampler();
   const copies = await warmCopies();
+  const restarts = copies.used && !options.skipRestart ? await measureRestarts(database.uri, db.name) : null;
   const inputs = await sampleInputs(copies.used, options.rankingSamples);
   const server = await startRealServer(servers);
   const requests = benchRequests(inputs);
@@ -101,6 +109,7 @@ async function measure(options: BenchOptions, database: DatabaseServer, servers:
     copiesUsed: copies.used,
     warm: copies.loaded.join(', '),
     warmSeconds: copies.seconds,
+    restarts,
     idleMemory: copies.idleMemory,
     finalMemory: process.memoryUsage(),
     scenarios,

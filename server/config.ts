@@ -34,6 +34,11 @@ export interface AppConfig {
   email: EmailSettings;
   /** PDF_CHROMIUM_PATH: the Chromium that prints board reports to PDF (server/exports/board-report/pdf.ts). */
   pdfChromiumPath: string | null;
+  /**
+   * READ_COPIES_SNAPSHOT: the snapshot of the in-process copies (server/db/read-cache/snapshot.ts):
+   * 'off', a file path, or 'default' (a file under .data/ named after the database).
+   */
+  readCopiesSnapshot: 'off' | 'default' | { path: string };
 }
 
 export class ConfigError extends Error {}
@@ -83,7 +88,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidc: loadOidcSettings(env, nodeEnv),
     email: loadEmailSettings(env, nodeEnv),
     pdfChromiumPath: parseChromiumPath(env.PDF_CHROMIUM_PATH),
+    readCopiesSnapshot: parseSnapshotSetting(env.READ_COPIES_SNAPSHOT),
   };
+}
+
+function parseSnapshotSetting(raw: string | undefined): AppConfig['readCopiesSnapshot'] {
+  const value = raw?.trim();
+  if (!value) return 'default';
+  if (['off', 'false', '0'].includes(value.toLowerCase())) return 'off';
+  if (['on', 'true', '1'].includes(value.toLowerCase())) return 'default';
+  return { path: value };
 }
 
 function parseDevSignIn(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv'], mongodbUri: string | null): boolean {

@@ -6,14 +6,14 @@ import { buildDemoDataset } from '../seeds/demo';
 import { isDatabaseEmpty, loadDataset } from '../seeds/load';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { connectDatabase } from './db/connection';
+import { connectDatabase, databaseNameIn, DEFAULT_DATABASE_NAME } from './db/connection';
 import { Academy } from './models/academy';
 import { Cluster } from './models/cluster';
 import { Deployment } from './models/deployment';
 import { ImprovementNeed } from './models/improvement-need';
 import { StaffMember } from './models/staff-member';
 import { Trust } from './models/trust';
-import { warmReadCopies } from './db/read-cache';
+import { defaultSnapshotPath, enableReadCopySnapshot, restoreReadCopies, saveReadCopySnapshot, warmReadCopies } from './db/read-cache';
 import { DatabaseUnavailableError } from './db/database-server';
 import { selectDatabase } from './db/select-database';
 import { demoTokens } from './demo-tokens';
@@ -30,6 +30,21 @@ import { refreshAllPriorities } from './services/need-priority';
 const PRIORITY_REFRESH_MS = 60 * 60 * 1000;
 const SHUTDOWN_GRACE_MS = 10_000;
 
+/** Writes the copies' snapshot when it is on and the file is not current; logs what it did. */
+async function saveSnapshotLogged(logger: ReturnType<typeof createLogger>, when: string): Promise<void> {
+  try {
+    const saved = await saveReadCopySnapshot();
+    if (saved.saved) {
+      const counts = saved.collections.map((c) => `${c.name} ${c.count}`).join(', ');
+      logger.info(`read-copy snapshot written at ${when} in ${Math.round(saved.ms)} ms (${(saved.bytes / 1024 ** 2).toFixed(1)} MB: ${counts})`);
+    } else if (saved.reason !== 'the snapshot is off' && !saved.reason.startsWith('copies are not in use')) {
+      logger.info(`read-copy snapshot not written at ${when}: ${saved.reason}`);
+    }
+  } catch (error) {
+    logger.error({ err: error }, `read-copy snapshot not written at ${when}`);
+  }
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -42,6 +57,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  const saveSnapshot = (when: string) => saveSnapshotLogged(logger, when);
   let ready = false;
 
   let database;
@@ -55,11 +71,31 @@ async function main(): Promise<void> {
     throw error;
   }
   logger.info(`database: ${database.description}`);
+  // The copies' snapshot (server/db/read-cache/snapshot.ts), armed before anything writes:
+  // connecting itself may (connection.ts brings name keys up to date). Not with the embedded
+  // database: it is created empty at every start.
+  if (config.readCopiesSnapshot !== 'off' && database.kind === 'external') {
+    const databaseName = databaseNameIn(database.uri) ?? DEFAULT_DATABASE_NAME;
+    const path = config.readCopiesSnapshot === 'default' ? defaultSnapshotPath(database.uri, databaseName) : config.readCopiesSnapshot.path;
+    enableReadCopySnapshot({ path, source: database.uri, log: (message) => logger.info(message) });
+  }
   await connectDatabase(database.uri, undefined, { singleConnection: database.kind === 'ferretdb' });
 
   if (database.kind !== 'external' && (await isDatabaseEmpty())) {
     const summary = await loadDataset(buildDemoDataset());
     logger.info(summary, 'loaded the demo data into the embedded database');
+  }
+  // With FerretDB, reads are answered from in-process copies of the collections
+  // (server/db/read-cache/): restored from the snapshot when it is exact, else loaded, before
+  // saying ready, so the first requests are as fast as the rest. A no-op with MongoDB.
+  // Before the start-up maintenance below: its writes would make the snapshot unusable,
+  // while with the copies in place they are tracked document by document.
+  const copiedModels = [Trust, Academy, Cluster, StaffMember, ImprovementNeed, Deployment];
+  const warmStarted = performance.now();
+  const restored = await restoreReadCopies(copiedModels);
+  if (await warmReadCopies(copiedModels)) {
+    const ms = Math.round(performance.now() - warmStarted);
+    logger.info(restored.restored ? `read copies restored from the snapshot in ${ms} ms (${(restored.bytes / 1024 ** 2).toFixed(0)} MB)` : `read copies loaded in ${ms} ms`);
   }
   const backfilled = await backfillDeploymentStatusSince();
   if (backfilled) logger.info(`recorded when the current status began for ${backfilled} older deployments`);
@@ -76,13 +112,10 @@ async function main(): Promise<void> {
     openSchoolYear().catch((error: unknown) => logger.error({ err: error }, 'opening the school year failed'));
   }, PRIORITY_REFRESH_MS);
   refresher.unref();
-  // With FerretDB, reads are answered from in-process copies of the collections
-  // (server/db/read-cache/): load them before saying ready, so the first requests
-  // are as fast as the rest. A no-op with MongoDB.
-  const warmStarted = performance.now();
-  if (await warmReadCopies([Trust, Academy, Cluster, StaffMember, ImprovementNeed, Deployment])) {
-    logger.info(`read copies loaded in ${Math.round(performance.now() - warmStarted)} ms`);
-  }
+  // What the maintenance changed, into the copies now rather than at the first request; and
+  // the snapshot written unless the one on disk is still exact (before serving: it blocks).
+  await warmReadCopies(copiedModels);
+  await saveSnapshot('start-up');
 
   // Email: messages are written to the outbox with the changes they tell about; the sender
   // delivers them (server/notifications, docs/notifications.md).
@@ -113,6 +146,7 @@ async function main(): Promise<void> {
     notifications.stop();
     server.close(async () => {
       try {
+        await saveSnapshot(signal);
         await mongoose.disconnect();
         await database.stop();
         logger.info('stopped');

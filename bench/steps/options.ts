@@ -13,6 +13,7 @@ export interface BenchOptions {
   warmup: number;
   rankingSamples: number;
   skipDbPath: boolean;
+  skipRestart: boolean;
   write: boolean;
 }
 
@@ -36,6 +37,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const rankingSamples = take('ranking-samples', 200);
   const reuse = flag('reuse');
   const skipDbPath = flag('skip-db-path');
+  const skipRestart = flag('skip-restart');
   const write = !flag('no-write');
   const dataset = parseGenerateArgs(argv); // the rest: --academies --staff --needs --seed --reset
   return {
@@ -50,6 +52,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     warmup,
     rankingSamples,
     skipDbPath,
+    skipRestart,
     write,
   };
 }

@@ -11,6 +11,7 @@ import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { parseSchoolYearLabel, schoolYearOf, type SchoolYear } from '../domain/school-year';
 import { UPDATES_PER_COMMAND } from '../db/ferretdb-limits';
+import { stores } from '../db/store';
 import { Academy } from '../models/academy';
 import { SYSTEM_ACTOR } from '../models/common';
 import { Deployment } from '../models/deployment';
@@ -87,12 +88,13 @@ export async function startSchoolYear(viewer: Viewer, input: unknown, now = new 
  */
 export async function openSchoolYearEverywhere(now = new Date()): Promise<number> {
   const year = schoolYearOf(now);
-  const behind = await StaffMember.find({ capacityYear: { $ne: year.label }, leftAt: null }, { _id: 1 }).lean();
+  // Reads through the store (with FerretDB, the copies: no whole-collection read at every start).
+  const behind = await stores.staff.find({ capacityYear: { $ne: year.label }, leftAt: null });
   let opened = 0;
   for (const person of behind) if ((await rollStaffTo(person._id, year, SYSTEM_ACTOR)).rolled) opened += 1;
   // Schools' whole-school support days, by the same rules (not counted: the count is of people).
   // (A record with no year yet is today's until backfillCapacityYears gives it one.)
-  const schoolsBehind = await Academy.find({ supportCapacityYear: { $nin: [year.label, null] } }, { _id: 1 }).lean();
+  const schoolsBehind = await stores.academies.find({ supportCapacityYear: { $nin: [year.label, null] } });
   for (const academy of schoolsBehind) await rollAcademySupportTo(academy._id, year, SYSTEM_ACTOR);
   return opened;
 }
@@ -104,9 +106,11 @@ export async function openSchoolYearEverywhere(now = new Date()): Promise<number
  */
 export async function backfillCapacityYears(now = new Date()): Promise<number> {
   const label = schoolYearOf(now).label;
-  const staff = await StaffMember.updateMany({ capacityYear: null }, { $set: { capacityYear: label } });
-  await Academy.updateMany({ supportCapacityYear: null }, { $set: { supportCapacityYear: label } });
-  const legacy = await Deployment.find({ daysByYear: null, status: { $in: LIVE_DEPLOYMENT_STATUSES } }, { days: 1 }).lean();
+  // Each update only when the store finds something to change: on FerretDB an update with this
+  // filter reads the whole collection even when it changes nothing, at every start.
+  const staff = (await stores.staff.count({ capacityYear: null })) ? await StaffMember.updateMany({ capacityYear: null }, { $set: { capacityYear: label } }) : { modifiedCount: 0 };
+  if (await stores.academies.count({ supportCapacityYear: null })) await Academy.updateMany({ supportCapacityYear: null }, { $set: { supportCapacityYear: label } });
+  const legacy = await stores.deployments.find({ daysByYear: null, status: { $in: [...LIVE_DEPLOYMENT_STATUSES] } });
   const updates = legacy.map((d) => ({ updateOne: { filter: { _id: d._id, daysByYear: null }, update: { $set: { daysByYear: [{ schoolYear: label, days: d.days }] } } as never } }));
   for (let i = 0; i < updates.length; i += UPDATES_PER_COMMAND) await Deployment.bulkWrite(updates.slice(i, i + UPDATES_PER_COMMAND), { ordered: false });
   return staff.modifiedCount;

@@ -3,7 +3,9 @@
 // supporter's home headteacher by email, sent by the service's own sender.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import mongoose from 'mongoose';
 import { mintToken } from '../../server/auth/tokens';
 import { connectDatabase } from '../../server/db/connection';
@@ -18,6 +20,8 @@ const MAIL_TIMEOUT_MS = 20_000;
 
 const secret = randomBytes(32).toString('hex');
 const dbName = `mail_${randomBytes(4).toString('hex')}`;
+/** The copies' snapshot goes to a temporary directory, not the repository's .data/. */
+const snapshotDir = mkdtempSync(join(tmpdir(), 'mail-entry-point-'));
 let child: ChildProcess;
 let output = '';
 let sink: SmtpSink;
@@ -29,7 +33,7 @@ beforeAll(async () => {
   url.pathname = `/${dbName}`;
   child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', AUTH_JWT_SECRET: secret, MONGODB_URI: url.toString(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SMTP_URL: sink.url, EMAIL_POLL_SECONDS: '1' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', AUTH_JWT_SECRET: secret, MONGODB_URI: url.toString(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SMTP_URL: sink.url, EMAIL_POLL_SECONDS: '1', READ_COPIES_SNAPSHOT: join(snapshotDir, 'copies.snapshot') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const port = await new Promise<number>((found, fail) => {
@@ -66,6 +70,7 @@ afterAll(async () => {
     await exited;
   }
   await sink.stop();
+  rmSync(snapshotDir, { recursive: true, force: true });
   await connectDatabase(process.env.TEST_DATABASE_URI!, dbName);
   await mongoose.connection.db?.dropDatabase();
   await mongoose.disconnect();

@@ -6,7 +6,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import mongoose from 'mongoose';
 import { mintToken } from '../../server/auth/tokens';
 import { connectDatabase } from '../../server/db/connection';
@@ -115,6 +117,9 @@ describe('configuration is validated at start-up', () => {
 describe('a running server (MONGODB_URI set: no embedded database, no demo data written)', () => {
   const secret = randomBytes(32).toString('hex');
   const dbName = `ops_${randomBytes(4).toString('hex')}`;
+  // The copies' snapshot (READ_COPIES_SNAPSHOT) in a temporary directory, not the repository's .data/.
+  const snapshotDir = mkdtempSync(join(tmpdir(), 'ops-entry-point-'));
+  let env: Record<string, string>;
   let server: Spawned;
   let port = 0;
 
@@ -128,7 +133,8 @@ describe('a running server (MONGODB_URI set: no embedded database, no demo data 
 
     const url = new URL(uri);
     url.pathname = `/${dbName}`;
-    server = spawnMain({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret, MONGODB_URI: url.toString(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    env = { NODE_ENV: 'production', AUTH_JWT_SECRET: secret, MONGODB_URI: url.toString(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', READ_COPIES_SNAPSHOT: join(snapshotDir, 'copies.snapshot') };
+    server = spawnMain(env);
     // PORT=0 lets the system pick a free port; the ready line names it.
     const [, printed] = await server.waitFor(/GraphQL ready at http:\/\/127\.0\.0\.1:(\d+)\/graphql/);
     port = Number(printed);
@@ -136,6 +142,7 @@ describe('a running server (MONGODB_URI set: no embedded database, no demo data 
 
   afterAll(async () => {
     if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    rmSync(snapshotDir, { recursive: true, force: true });
     await connectDatabase(process.env.TEST_DATABASE_URI!, dbName);
     await mongoose.connection.db?.dropDatabase();
     await mongoose.disconnect();
@@ -219,5 +226,25 @@ describe('a running server (MONGODB_URI set: no embedded database, no demo data 
     agent.destroy();
     expect(exit).toEqual({ code: 0, signal: null });
     expect(server.output()).toMatch(/"msg":"stopped"/);
+  });
+
+  it('writes the copies\' snapshot at that shutdown (trusts were created), and the next start restores the copies from it', async () => {
+    // The first start found none; its writes (the trusts above) deleted the one written at start-up.
+    expect(server.output()).toMatch(/read-copy snapshot not used: no snapshot at .*copies\.snapshot; loading the copies from the database/);
+    expect(server.output()).toMatch(/read-copy snapshot written at SIGTERM in \d+ ms \([\d.]+ MB: trusts 12,/);
+    server = spawnMain(env);
+    const [, printed] = await server.waitFor(/GraphQL ready at http:\/\/127\.0\.0\.1:(\d+)\/graphql/);
+    expect(server.output()).toMatch(/read copies restored from the snapshot in \d+ ms/);
+    expect(server.output()).toMatch(/read-copy snapshot not written at start-up: the snapshot on disk is still exact/);
+    const admin = await mintToken({ sub: 'ops-admin', role: 'ADMIN' }, secret);
+    const response = await fetch(`http://127.0.0.1:${printed}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ query: '{ trusts(first: 20) { edges { node { name } } } }' }),
+    });
+    const names = ((await response.json()) as any).data.trusts.edges.map((e: any) => e.node.name);
+    expect(names).toHaveLength(12); // the demo's two and the ten created before the shutdown
+    server.child.kill('SIGTERM');
+    expect(await withTimeout(server.exited, EXIT_TIMEOUT_MS, 'exit')).toEqual({ code: 0, signal: null });
   });
 });

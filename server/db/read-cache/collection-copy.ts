@@ -54,13 +54,7 @@ export class CollectionCopy<T extends Doc = Doc> {
         this.staleAll = true;
         throw error;
       }
-      // One scope for the whole load: repeated strings and dates shared across its documents.
-      const scope = newLoadScope();
-      this.docs = new Map();
-      for (const doc of docs) {
-        const frozen = deepFreeze(doc, scope);
-        this.docs.set(idString(frozen._id), frozen);
-      }
+      this.docs = frozenById(docs);
     } else {
       const ids = [...this.staleIds];
       this.staleIds.clear();
@@ -132,6 +126,19 @@ export class CollectionCopy<T extends Doc = Doc> {
     });
   }
 
+  /**
+   * Takes documents read back from a snapshot (snapshot.ts), in the order the copy listed
+   * them, as refresh() takes a whole collection from the database: frozen the same way.
+   */
+  restore(docs: T[]): void {
+    this.docs = frozenById(docs);
+    this.staleAll = false;
+    this.staleIds.clear();
+    this.version += 1;
+    this.derived = new Map();
+    this.listMemo = null;
+  }
+
   /** The documents matching ids a write may touch, or 'all' when the filter is beyond the copy. */
   idsTouchedBy(filter: unknown): Ids {
     const pinned = pinnedIds(filter);
@@ -143,4 +150,19 @@ export class CollectionCopy<T extends Doc = Doc> {
     for (const [id, doc] of this.docs) if (match(doc)) ids.add(id);
     return ids;
   }
+}
+
+/**
+ * A whole collection's documents frozen and keyed by id, as a full load and a snapshot's
+ * restore both hold them. One scope for the whole collection: repeated strings, dates and
+ * ids are shared across its documents (shared-values.ts).
+ */
+function frozenById<T extends Doc>(docs: readonly T[]): Map<string, T> {
+  const scope = newLoadScope();
+  const byId = new Map<string, T>();
+  for (const doc of docs) {
+    const frozen = deepFreeze(doc, scope);
+    byId.set(idString(frozen._id), frozen);
+  }
+  return byId;
 }

@@ -21,6 +21,9 @@
 // that is why copies are used only with FerretDB, where one instance serves a database
 // (README, "Concurrency on FerretDB"). Copies are frozen: a caller mutating one would throw
 // rather than corrupt it.
+//
+// Restarts: snapshot.ts keeps the copies in a file and restores them at the next start when
+// the database cannot have changed since (snapshot-file.ts holds the file's layout).
 import type { Model } from 'mongoose';
 import { compileFilter, compileSort, project, projectionSupported, type SortSpec } from './query';
 import { readCopy } from './registry';
@@ -29,6 +32,7 @@ import type { Doc } from './types';
 export type { CollectionCopy } from './collection-copy';
 export { compareStrings, compileFilter, compileSort, getPath, type SortSpec } from './query';
 export { idString } from './shared-values';
+export { defaultSnapshotPath, disableReadCopySnapshot, enableReadCopySnapshot, restoreReadCopies, type RestoreOutcome, saveReadCopySnapshot, type SaveOutcome, SNAPSHOT_FORMAT, type SnapshotSettings } from './snapshot';
 export { documentNow, readCopy, type ReadCacheMode, setExternalWriteCheckInterval, setReadCacheMode, warmReadCopies } from './registry';
 
 /**

@@ -51,6 +51,17 @@ const READ_METHODS = new Set([
 ]);
 
 const registries = new Set<Registry>();
+
+/**
+ * Told of every write this process makes that may change a copied collection (ids touched, or
+ * 'all'), synchronously at its start, before it goes out: the snapshot (snapshot.ts) deletes
+ * its file then. A write the copy proves touches nothing (an empty set) is not told.
+ */
+let writeListener: ((collection: string, ids: Ids) => void) | null = null;
+
+export function setCopiedWriteListener(listener: ((collection: string, ids: Ids) => void) | null): void {
+  writeListener = listener;
+}
 const registryOf = new WeakMap<Connection, Registry>();
 
 interface OperationEvent {
@@ -88,6 +99,7 @@ class Registry {
     // Without a copy yet there is nothing to mark now; but one may be loaded while the write
     // runs, possibly without it, so the write's end marks it all.
     const ids = copy ? touchedIds(copy, event.method ?? '', event.params ?? []) : 'all';
+    if (writeListener && (ids === 'all' || ids.size > 0)) writeListener(collection, ids);
     copy?.markStale(ids);
     if (event._id != null) this.inFlight.set(String(event._id), { collection, ids });
   }
@@ -138,8 +150,8 @@ class Registry {
   private epochsCheckedAt = 0;
   private epochCheck: Promise<void> | null = null;
 
-  private noticeExternalWrites(): Promise<void> {
-    if (this.epochs !== null && Date.now() - this.epochsCheckedAt < externalWriteCheckMs) return Promise.resolve();
+  private noticeExternalWrites(force = false): Promise<void> {
+    if (!force && this.epochs !== null && Date.now() - this.epochsCheckedAt < externalWriteCheckMs) return Promise.resolve();
     if (!this.epochCheck) {
       this.epochCheck = readWriteEpochs(this.connection)
         .then((current) => {
@@ -156,6 +168,60 @@ class Registry {
         .finally(() => (this.epochCheck = null));
     }
     return this.epochCheck;
+  }
+
+  /** Whether copies are in use on this connection (FerretDB, or the mode says so). */
+  inUse(): Promise<boolean> {
+    return this.isEnabled();
+  }
+
+  /**
+   * For a snapshot (snapshot.ts): every copy brought up to date, with the write-epoch
+   * counters read before they were (so a later external write shows as a different count),
+   * or null when that cannot be had exactly (copies not in use, a write of this process
+   * still running, the counters unreadable). `stillExact` says whether that still holds:
+   * the caller asks it right before it takes the documents, without awaiting in between.
+   */
+  async snapshotView(): Promise<{ database: string; epochs: Record<string, number>; copies: CollectionCopy<any>[]; stillExact: () => boolean } | null> {
+    if (!(await this.isEnabled()) || this.connection.name !== this.dbName) return null;
+    const asked = Date.now();
+    await this.noticeExternalWrites(true);
+    if (this.epochsCheckedAt < asked) await this.noticeExternalWrites(true); // joined a look begun earlier
+    if (this.epochs === null || this.epochsCheckedAt < asked) return null;
+    const epochs = { ...this.epochs };
+    for (const copy of this.copies.values()) await copy.fresh();
+    const held = this.copies;
+    const copies = [...held.values()];
+    const database = this.dbName;
+    // A write may have started while the last ones refreshed (or since): then they are not exact.
+    const stillExact = () => this.inFlight.size === 0 && this.connection.name === database && this.copies === held && held.size === copies.length && copies.every((copy) => copy.upToDate);
+    if (!stillExact()) return null;
+    return { database, epochs, copies, stillExact };
+  }
+
+  /**
+   * Installs copies read from a snapshot that snapshot.ts has checked against the database,
+   * with the write-epoch counters it was taken at (equal to the database's, just read).
+   * Collections that already have a copy keep it. Synchronous once copies are known in use.
+   */
+  async adoptSnapshot(epochs: Record<string, number>, collections: Map<string, Doc[]>, models: readonly Model<any>[]): Promise<string[]> {
+    if (!(await this.isEnabled())) return [];
+    if (this.connection.name !== this.dbName) {
+      this.dbName = this.connection.name;
+      this.copies = new Map();
+    }
+    this.epochs = { ...epochs };
+    this.epochsCheckedAt = Date.now();
+    const adopted: string[] = [];
+    for (const [name, docs] of collections) {
+      const model = models.find((m) => m.collection.collectionName === name);
+      if (!model || !COPIED_COLLECTIONS.has(name) || this.copies.has(name)) continue;
+      const copy = new CollectionCopy<Doc>(model);
+      copy.restore(docs);
+      this.copies.set(name, copy);
+      adopted.push(name);
+    }
+    return adopted;
   }
 
   /** Whether copies are in use, when already known (null before the first read has found out). */
@@ -209,6 +275,11 @@ export function documentNow<T extends Doc>(model: Model<any>, id: string): T | u
   const copy = registryOf.get(connection)?.copyIfUpToDate<T>(model);
   const doc = copy?.byId(id);
   return doc ? ({ ...doc } as T) : undefined;
+}
+
+/** This connection's registry, created now so that its writes are tracked from here on (snapshot.ts). */
+export function registryOfConnection(connection: Connection): Pick<Registry, 'inUse' | 'snapshotView' | 'adoptSnapshot'> {
+  return registryFor(connection);
 }
 
 /** Loads the copies ahead of the first request (they take a while on large FerretDB data); false when copies are not in use. */
