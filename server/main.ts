@@ -25,7 +25,7 @@ import { backfillCapacityYears, openSchoolYearEverywhere } from './services/scho
 import { DatabaseRateLimitStore } from './security/rate-limit-store';
 import { configureNotifications } from './notifications/notify';
 import { startNotifications } from './notifications/runner';
-import { refreshAllPriorities } from './services/need-priority';
+import { refreshAllPriorities, refreshStalePriorities } from './services/need-priority';
 
 const PRIORITY_REFRESH_MS = 60 * 60 * 1000;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -106,7 +106,9 @@ async function main(): Promise<void> {
     if (opened) logger.info(`opened the school year for ${opened} staff (their last year archived as it stood)`);
   };
   await openSchoolYear();
-  await refreshAllPriorities();
+  // Stored priorities are at most an hour old by design (the hourly refresh): catch up those
+  // the time the server was down made older, and leave the rest (a restart writes nothing).
+  await refreshStalePriorities(PRIORITY_REFRESH_MS);
   const refresher = setInterval(() => {
     refreshAllPriorities().catch((error: unknown) => logger.error({ err: error }, 'priority refresh failed'));
     openSchoolYear().catch((error: unknown) => logger.error({ err: error }, 'opening the school year failed'));

@@ -1,6 +1,7 @@
 // Need priority is stored as a snapshot so that needs can be ordered and paged by it in the
 // database. It changes when the need or its academy changes (recomputed on those writes) and
-// as waiting time grows (refreshed by refreshAllPriorities, run at start-up and hourly).
+// as waiting time grows (refreshed hourly by refreshAllPriorities; at start-up, those more than
+// an hour old by refreshStalePriorities).
 import { UPDATES_PER_COMMAND } from '../db/ferretdb-limits';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
@@ -48,4 +49,15 @@ export function refreshPrioritiesForAcademy(academyId: string, now = new Date())
 
 export function refreshAllPriorities(now = new Date()): Promise<number> {
   return refresh({}, now);
+}
+
+/**
+ * Only the live needs whose stored priority is older than `maxAgeMs` (or was never computed):
+ * what start-up needs to catch up after the server was down. A restart within the hour then
+ * writes nothing, so the copies' snapshot it restored stays exact (snapshot.ts is deleted at
+ * the first write); the hourly refresh brings the rest up to date as before.
+ */
+export function refreshStalePriorities(maxAgeMs: number, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - maxAgeMs);
+  return refresh({ $or: [{ priorityComputedAt: null }, { priorityComputedAt: { $lt: before } }] }, now);
 }
