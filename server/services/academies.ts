@@ -1,10 +1,10 @@
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { OFSTED_RATINGS, PHASES } from '../domain/enums';
 import { Academy, type AcademyRecord } from '../models/academy';
-import { Trust } from '../models/trust';
 import { nameInput } from './name-input';
 import { diffFields, recordAudit } from './audit';
 import { hubsLedBy, leadCannotLeave } from './hub-leads';
@@ -55,7 +55,7 @@ export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Out
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { urn, trustId: trustGlobalId, ...fields } = parsed.data;
 
-  const existing = (await Academy.findOne({ urn }).lean()) as AcademyLean | null;
+  const existing = await stores.academies.fresh.findOne({ urn });
   const errors = [];
   if (!existing) {
     if (fields.name === undefined) errors.push(userError('name', 'name is required for a new academy', 'REQUIRED'));
@@ -64,7 +64,7 @@ export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Out
   let trustId: string | null | undefined = undefined;
   if (trustGlobalId === null) trustId = null;
   else if (trustGlobalId !== undefined) {
-    const trust = await resolveReference<{ _id: unknown }>(Trust, 'Trust', trustGlobalId, 'trustId');
+    const trust = await resolveReference(stores.trusts, 'Trust', trustGlobalId, 'trustId');
     if (!trust.ok) errors.push(trust.error);
     else trustId = String(trust.doc._id);
   }
@@ -107,7 +107,7 @@ export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Out
       { $set: set, $setOnInsert: { urn, createdBy: actor } },
       { upsert: true, returnDocument: 'before', runValidators: true, setDefaultsOnInsert: true },
     ).lean()) as AcademyLean | null;
-    const after = (await Academy.findOne({ urn }).lean()) as AcademyLean;
+    const after = (await stores.academies.fresh.findOne({ urn }))!;
     await recordAudit('Academy', after._id, before ? 'UPDATED' : 'CREATED', actor, diffFields(before as never, after as never, AUDITED_FIELDS));
     if (before) await refreshPrioritiesForAcademy(after._id.toString());
     return ok(after);

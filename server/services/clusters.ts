@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
@@ -7,8 +7,7 @@ import { nameKey } from '../domain/names';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { Cluster, type ClusterRecord } from '../models/cluster';
-import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
-import { Trust } from '../models/trust';
+import type { StaffMemberRecord } from '../models/staff-member';
 import { nameInput } from './name-input';
 import { recordAudit } from './audit';
 import { areasNeedingAttention, inspectionLabel, latestInspection, mustNotLendReason, REPORT_CARD_AREA_LABELS } from '../domain/inspection';
@@ -41,7 +40,7 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
   const data = parsed.data;
   const errors: UserError[] = [];
 
-  const trust = await resolveReference<{ _id: Types.ObjectId }>(Trust, 'Trust', data.trustId, 'trustId');
+  const trust = await resolveReference(stores.trusts, 'Trust', data.trustId, 'trustId');
   if (!trust.ok) return failed(trust.error);
   const trustId = trust.doc._id.toString();
   if (!policy.manageTrustRecords(viewer, trustId)) {
@@ -58,8 +57,8 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
   if (errors.length) return failed(...errors);
   // The lead academy is always a member of its hub.
   const allIds = [...new Set([leadId!, ...(memberIds as string[])])];
-  const academies = (await Academy.find({ _id: { $in: allIds } }).lean()) as LeanDoc<AcademyRecord>[];
-  const byId = new Map(academies.map((a) => [a._id.toString(), a]));
+  const academies = await stores.academies.fresh.getMany(allIds);
+  const byId = new Map(academies.flatMap((a) => (a ? [[a._id.toString(), a] as const] : [])));
   const fieldOf = (id: string): string[] =>
     id === leadId ? ['leadAcademyId'] : ['memberAcademyIds', String((memberIds as string[]).indexOf(id))];
   for (const id of allIds) {
@@ -78,7 +77,7 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
   let executiveHeadId: string | null = null;
   let executiveHead: LeanDoc<StaffMemberRecord> | null = null;
   if (data.executiveHeadId) {
-    const head = await resolveReference<LeanDoc<StaffMemberRecord>>(StaffMember, 'StaffMember', data.executiveHeadId, 'executiveHeadId', 'StaffMember');
+    const head = await resolveReference(stores.staff, 'StaffMember', data.executiveHeadId, 'executiveHeadId', 'StaffMember');
     if (!head.ok) errors.push(head.error);
     else {
       executiveHead = head.doc;
@@ -151,11 +150,11 @@ export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Prom
   if (!roleMay.organiseHubs(viewer)) throw new ForbiddenError("academies are moved between hubs by an ADMIN or the trust's improvement lead");
   const parsed = moveInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const academy = await resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', parsed.data.academyId, 'academyId');
+  const academy = await resolveReference(stores.academies, 'Academy', parsed.data.academyId, 'academyId');
   if (!academy.ok) return failed(academy.error);
   let target: ClusterLean | null = null;
   if (parsed.data.clusterId) {
-    const cluster = await resolveReference<ClusterLean>(Cluster, 'Cluster', parsed.data.clusterId, 'clusterId', 'Cluster');
+    const cluster = await resolveReference(stores.clusters, 'Cluster', parsed.data.clusterId, 'clusterId', 'Cluster');
     if (!cluster.ok) return failed(cluster.error);
     target = cluster.doc;
   }
@@ -167,7 +166,7 @@ export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Prom
   }
   const from = a.clusterId?.toString() ?? null;
   if (from) {
-    const current = (await Cluster.findById(from, { leadAcademyId: 1, name: 1 }).lean()) as ClusterLean | null;
+    const current = await stores.clusters.fresh.get(from);
     if (current && current.leadAcademyId.toString() === a._id.toString() && from !== target?._id.toString()) {
       const hub = { id: from, name: current.name };
       return failed(userError('academyId', `academyId: ${leadCannotLeave(a.name, hub, 'out of the hub')}`, 'LEAD_ACADEMY'));
@@ -188,7 +187,7 @@ export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Prom
   }
   const warnings: string[] = [];
   if (to) {
-    const size = await Academy.countDocuments({ clusterId: to });
+    const size = await stores.academies.fresh.count({ clusterId: to });
     if (size > NORMAL_HUB_SIZE.max) warnings.push(`The hub now has ${size} academies; ${NORMAL_HUB_SIZE.min}-${NORMAL_HUB_SIZE.max} is the norm.`);
   }
   return ok({ academy: updated as LeanDoc<AcademyRecord>, warnings });

@@ -7,6 +7,7 @@
 // is for one version: any change to the agreement clears both and needs both again. Every
 // write is one update conditional on the version as read, so two racing edits, or an edit
 // racing a signature, never leave a signature on words its signer did not see.
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { decodeIdOfType } from '../auth/global-id';
 import { policy } from '../auth/policy';
@@ -49,7 +50,7 @@ const rateInput = z.object({
 async function load(globalId: string): Promise<{ ok: true; d: DeploymentLean } | { ok: false; error: UserError }> {
   const id = decodeIdOfType(globalId, 'Deployment');
   if (!id) return { ok: false, error: userError('id', 'id is not a valid Deployment ID', 'INVALID_ID') };
-  const d = (await Deployment.findById(id).lean()) as DeploymentLean | null;
+  const d = await stores.deployments.fresh.get(id);
   if (!d) return { ok: false, error: userError('id', 'id: no Deployment with this ID exists', 'NOT_FOUND') };
   return { ok: true, d };
 }

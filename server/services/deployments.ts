@@ -1,5 +1,6 @@
 // Deployments: proposal with an atomic reservation of days, the lifecycle with both sides'
 // sign-off, release of days exactly once, and needs that follow their deployments.
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
@@ -8,10 +9,10 @@ import { actorOf, type Viewer } from '../auth/viewer';
 import { endsBeforeToday } from '../domain/calendar';
 import type { DeploymentStatus } from '../domain/enums';
 import type { ExpertiseArea } from '../domain/taxonomy';
-import { Academy, type AcademyRecord } from '../models/academy';
+import type { AcademyRecord } from '../models/academy';
 import { Deployment, type DeploymentRecord } from '../models/deployment';
-import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
-import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
+import { ImprovementNeed } from '../models/improvement-need';
+import type { StaffMemberRecord } from '../models/staff-member';
 import { notifyDeployment } from '../notifications/notify';
 import { rankCandidatesForNeed } from '../ranking';
 import { recordAudit } from './audit';
@@ -29,7 +30,6 @@ import { releaseAcademySupportDays, reserveAcademySupportDays } from './academy-
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
 
 export type DeploymentLean = LeanDoc<DeploymentRecord>;
-type NeedLean = LeanDoc<ImprovementNeedRecord>;
 type AcademyLean = LeanDoc<AcademyRecord>;
 type StaffLean = LeanDoc<StaffMemberRecord>;
 
@@ -54,10 +54,10 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   const parsed = proposeInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const data = parsed.data;
-  const found = await resolveReference<NeedLean>(ImprovementNeed, 'ImprovementNeed', data.needId, 'needId', 'ImprovementNeed');
+  const found = await resolveReference(stores.needs, 'ImprovementNeed', data.needId, 'needId', 'ImprovementNeed');
   if (!found.ok) return failed(found.error);
   const need = found.doc;
-  const needAcademy = (await Academy.findById(need.academyId).lean()) as AcademyLean;
+  const needAcademy = (await stores.academies.fresh.get(String(need.academyId)))!;
   if (!policy.arrangeSupportFor(viewer, scopeOf(needAcademy))) {
     throw new ForbiddenError("deployments are arranged by the trust's improvement lead or the hub's executive head of the school in need");
   }
@@ -72,13 +72,13 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   let supporterDoc: StaffLean | AcademyLean;
   let supporter;
   if (data.staffId) {
-    const staff = await resolveReference<StaffLean>(StaffMember, 'StaffMember', data.staffId, 'staffId', 'StaffMember');
+    const staff = await resolveReference(stores.staff, 'StaffMember', data.staffId, 'staffId', 'StaffMember');
     if (!staff.ok) return failed(staff.error);
     if (staff.doc.leftAt) return failed(userError('staffId', `${staff.doc.name} has left (marked on ${staff.doc.leftAt.toISOString().slice(0, 10)}) and cannot be proposed`, 'STAFF_LEFT'));
     supporterDoc = staff.doc;
     supporter = (await (await rankingFacts()).staffProfiles([staff.doc], [area])).get(staff.doc._id.toString());
   } else {
-    const academy = await resolveReference<AcademyLean>(Academy, 'Academy', data.supportingAcademyId!, 'supportingAcademyId');
+    const academy = await resolveReference(stores.academies, 'Academy', data.supportingAcademyId!, 'supportingAcademyId');
     if (!academy.ok) return failed(academy.error);
     supporterDoc = academy.doc;
     supporter = (await (await rankingFacts()).academyProfiles([academy.doc], [area])).get(academy.doc._id.toString());
@@ -159,7 +159,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   // the proposals it finds; this reads leftAt after writing the proposal. Of the two writes,
   // whichever comes second sees the other, so no proposal for a leaver stays live (a
   // cross-trust proposal holds no days, so the reservation's own leftAt test cannot catch it).
-  if (kind === 'STAFF' && (await StaffMember.exists({ _id: supporterDoc._id, leftAt: { $ne: null } }))) {
+  if (kind === 'STAFF' && (await stores.staff.fresh.findOne({ _id: supporterDoc._id, leftAt: { $ne: null } }))) {
     await releaseLeaversProposal(deployment.toObject() as DeploymentLean, actor, now);
     return failed(userError('staffId', `${supporterDoc.name} was marked as left while this was being proposed: the proposal was cancelled`, 'STAFF_LEFT'));
   }
@@ -174,8 +174,8 @@ type SupporterRef = { staffId?: { toString(): string } | null; supportingAcademy
 /** The supporter's home school (a person) or the supporting school itself. */
 async function supporterHomeScope(s: SupporterRef): Promise<AcademyScope | null> {
   let homeId = s.supportingAcademyId ?? null;
-  if (s.staffId) homeId = (await StaffMember.findById(s.staffId, { homeAcademyId: 1 }).lean())?.homeAcademyId ?? null;
-  const home = homeId ? await Academy.findById(homeId, { trustId: 1, clusterId: 1 }).lean() : null;
+  if (s.staffId) homeId = (await stores.staff.fresh.get(s.staffId.toString()))?.homeAcademyId ?? null;
+  const home = homeId ? await stores.academies.fresh.get(homeId.toString()) : null;
   return home ? scopeOf(home) : null;
 }
 
@@ -208,9 +208,9 @@ export function daysByYearOf(deployment: Pick<DeploymentLean, 'days' | 'daysByYe
 
 /** Sets a need's status from its deployments (closed needs stay closed). */
 export async function syncNeedStatus(needId: string, actor: ReturnType<typeof actorOf>): Promise<void> {
-  const need = (await ImprovementNeed.findById(needId).lean()) as NeedLean | null;
+  const need = await stores.needs.fresh.get(needId);
   if (!need || need.status === 'CLOSED') return;
-  const deployments = await Deployment.find({ needId }, { status: 1 }).lean();
+  const deployments = await stores.deployments.fresh.find({ needId }, { projection: { status: 1 } });
   const has = (status: DeploymentStatus) => deployments.some((d) => d.status === status);
   const live = deployments.some((d) => LIVE_DEPLOYMENT_STATUSES.includes(d.status));
   const full = need.daysCovered >= need.daysRequested;
@@ -275,10 +275,10 @@ const completeInput = z.object({
 
 /** The receiving school's scope and the supporter's home school's (null when it is gone). */
 export async function scopes(deployment: DeploymentLean) {
-  const receiving = scopeOf((await Academy.findById(deployment.receivingAcademyId, { trustId: 1, clusterId: 1 }).lean())!);
+  const receiving = scopeOf((await stores.academies.fresh.get(deployment.receivingAcademyId.toString()))!);
   let homeId = deployment.supportingAcademyId;
-  if (deployment.staffId) homeId = (await StaffMember.findById(deployment.staffId, { homeAcademyId: 1 }).lean())?.homeAcademyId ?? null;
-  const home: AcademyScope | null = homeId ? scopeOf((await Academy.findById(homeId, { trustId: 1, clusterId: 1 }).lean())!) : null;
+  if (deployment.staffId) homeId = (await stores.staff.fresh.get(deployment.staffId.toString()))?.homeAcademyId ?? null;
+  const home: AcademyScope | null = homeId ? scopeOf((await stores.academies.fresh.get(homeId.toString()))!) : null;
   return { receiving, home };
 }
 
@@ -287,7 +287,7 @@ export async function moveDeployment(viewer: Viewer, move: Move, input: unknown)
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const id = decodeIdOfType(parsed.data.id, 'Deployment');
   if (!id) return failed(userError('id', 'id is not a valid Deployment ID', 'INVALID_ID'));
-  const deployment = (await Deployment.findById(id).lean()) as DeploymentLean | null;
+  const deployment = await stores.deployments.fresh.get(id);
   if (!deployment) return failed(userError('id', 'id: no Deployment with this ID exists', 'NOT_FOUND'));
   const { receiving, home } = await scopes(deployment);
   const arranges = policy.arrangeSupportFor(viewer, receiving);

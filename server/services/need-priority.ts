@@ -1,8 +1,9 @@
 // Need priority is stored as a snapshot so that needs can be ordered and paged by it in the
 // database. It changes when the need or its academy changes (recomputed on those writes) and
 // as waiting time grows (refreshed by refreshAllPriorities, run at start-up and hourly).
+import { stores } from '../db/store';
 import { UPDATES_PER_COMMAND } from '../db/ferretdb-limits';
-import { Academy, type AcademyRecord } from '../models/academy';
+import type { AcademyRecord } from '../models/academy';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import { needPriority } from '../ranking/priority';
 import type { LeanDoc } from '../models/lean';
@@ -17,11 +18,11 @@ export function priorityOf(need: LeanDoc<ImprovementNeedRecord>, academy: LeanDo
 }
 
 async function refresh(filter: Record<string, unknown>, now: Date): Promise<number> {
-  const needs = (await ImprovementNeed.find({ ...filter, status: { $in: LIVE_STATUSES } }).lean()) as LeanDoc<ImprovementNeedRecord>[];
+  const needs = await stores.needs.fresh.find({ ...filter, status: { $in: LIVE_STATUSES } });
   if (!needs.length) return 0;
   const academyIds = [...new Set(needs.map((n) => n.academyId.toString()))];
-  const academies = (await Academy.find({ _id: { $in: academyIds } }).lean()) as LeanDoc<AcademyRecord>[];
-  const byId = new Map(academies.map((a) => [a._id.toString(), a]));
+  const academies = await stores.academies.fresh.getMany(academyIds);
+  const byId = new Map(academies.flatMap((a) => (a ? [[a._id.toString(), a] as const] : [])));
   const ops = needs.flatMap((need) => {
     const academy = byId.get(need.academyId.toString());
     if (!academy) return [];

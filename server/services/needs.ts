@@ -1,3 +1,4 @@
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { policy, roleMay } from '../auth/policy';
@@ -5,7 +6,6 @@ import { actorOf, type Viewer } from '../auth/viewer';
 import { NEED_SEVERITIES, PHASES } from '../domain/enums';
 import { endsBeforeToday } from '../domain/calendar';
 import { EXPERTISE_AREAS } from '../domain/taxonomy';
-import { Academy, type AcademyRecord } from '../models/academy';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import { diffFields, recordAudit } from './audit';
 import { closeOpenOffersOfNeed } from './offer-closing';
@@ -41,7 +41,7 @@ const raiseNeedInput = z
 const NEED_AUDITED_FIELDS = ['area', 'phase', 'severity', 'description', 'daysRequested', 'windowStart', 'windowEnd', 'status'] as const;
 
 async function academyOf(need: { academyId: unknown }) {
-  return (await Academy.findById(need.academyId).lean()) as LeanDoc<AcademyRecord> | null;
+  return stores.academies.fresh.get(String(need.academyId));
 }
 
 const NEEDS_ROLES = "needs are managed by the academy's headteacher, its hub's executive head or its trust's improvement lead";
@@ -51,7 +51,7 @@ export async function raiseNeed(viewer: Viewer, input: unknown): Promise<Outcome
   const parsed = raiseNeedInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { academyId, ...data } = parsed.data;
-  const academy = await resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', academyId, 'academyId');
+  const academy = await resolveReference(stores.academies, 'Academy', academyId, 'academyId');
   if (!academy.ok) return failed(academy.error);
   if (!policy.raiseNeedAt(viewer, scopeOf(academy.doc))) {
     throw new ForbiddenError("needs are raised by the academy's headteacher, its hub's executive head or its trust's improvement lead");
@@ -89,7 +89,7 @@ const updateNeedInput = z.object({
 });
 
 async function loadNeedForChange(viewer: Viewer, id: string) {
-  const found = await resolveReference<NeedLean>(ImprovementNeed, 'ImprovementNeed', id, 'id', 'ImprovementNeed');
+  const found = await resolveReference(stores.needs, 'ImprovementNeed', id, 'id', 'ImprovementNeed');
   if (!found.ok) return found;
   const academy = await academyOf(found.doc);
   if (!academy || !policy.raiseNeedAt(viewer, scopeOf(academy))) {

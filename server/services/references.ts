@@ -1,14 +1,14 @@
 // Resolving global IDs in mutation input to stored records, with user errors naming the field.
-import type { Model } from 'mongoose';
 import { decodeIdOfType } from '../auth/global-id';
 import type { AcademyScope } from '../auth/policy';
-import { Academy } from '../models/academy';
+import { stores, type Store } from '../db/store';
 import { type UserError, userError } from './user-errors';
 
 export type Resolved<T> = { ok: true; doc: T } | { ok: false; error: UserError };
 
+/** Read from the database (`fresh`): the record found decides the write that follows. */
 export async function resolveReference<T>(
-  model: Model<any>,
+  store: Store<T>,
   typename: string,
   globalId: string,
   field: string | string[],
@@ -16,7 +16,7 @@ export async function resolveReference<T>(
 ): Promise<Resolved<T>> {
   const id = decodeIdOfType(globalId, typename);
   if (!id) return { ok: false, error: userError(field, `${pathName(field)} is not a valid ${label} ID`, 'INVALID_ID') };
-  const doc = (await model.findById(id).lean()) as T | null;
+  const doc = await store.fresh.get(id);
   if (!doc) return { ok: false, error: userError(field, `${pathName(field)}: no ${label} with this ID exists`, 'NOT_FOUND') };
   return { ok: true, doc };
 }
@@ -40,6 +40,6 @@ export function scopeOf(academy: AcademyScopeSource): AcademyScope {
 }
 
 export async function academyScopeById(academyId: string): Promise<AcademyScope | null> {
-  const academy = await Academy.findById(academyId, { trustId: 1, clusterId: 1 }).lean();
+  const academy = await stores.academies.fresh.get(academyId);
   return academy ? scopeOf(academy) : null;
 }

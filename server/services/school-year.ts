@@ -5,6 +5,7 @@
 // stays readable, and nothing edits it again), so offers edited from then on are the new
 // year's, and lists and hub totals (which read the open year) are this year's. Idempotent:
 // a person already in the year is left alone; concurrent starts roll each person once.
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { policy } from '../auth/policy';
@@ -16,7 +17,7 @@ import { SYSTEM_ACTOR } from '../models/common';
 import { Deployment } from '../models/deployment';
 import type { LeanDoc } from '../models/lean';
 import { StaffMember } from '../models/staff-member';
-import { Trust, type TrustRecord } from '../models/trust';
+import type { TrustRecord } from '../models/trust';
 import { LIVE_DEPLOYMENT_STATUSES } from '../domain/statuses';
 import { recordAudit } from './audit';
 import { resolveReference } from './references';
@@ -52,15 +53,15 @@ export async function startSchoolYear(viewer: Viewer, input: unknown, now = new 
   if (year.startYear < current.startYear) {
     return failed(userError('schoolYear', `${year.label} is over; the year that can be started now is ${current.label}`, 'YEAR_OVER'));
   }
-  const found = await resolveReference<LeanDoc<TrustRecord>>(Trust, 'Trust', parsed.data.trustId, 'trustId', 'Trust');
+  const found = await resolveReference(stores.trusts, 'Trust', parsed.data.trustId, 'trustId', 'Trust');
   if (!found.ok) return failed(found.error);
   const trust = found.doc;
   if (!policy.manageTrustRecords(viewer, trust._id.toString())) throw new ForbiddenError(WHO_MAY);
 
   const actor = actorOf(viewer);
-  const academyIds = (await Academy.find({ trustId: trust._id }, { _id: 1 }).lean()).map((a) => a._id);
+  const academyIds = (await stores.academies.fresh.find({ trustId: trust._id }, { projection: { _id: 1 } })).map((a) => a._id);
   // People in post (a leaver's record stays as it was left).
-  const staff = await StaffMember.find({ homeAcademyId: { $in: academyIds }, leftAt: null }, { _id: 1 }).lean();
+  const staff = await stores.staff.fresh.find({ homeAcademyId: { $in: academyIds }, leftAt: null }, { projection: { _id: 1 } });
   let openedCount = 0;
   for (const person of staff) {
     if ((await rollStaffTo(person._id, year, actor)).rolled) openedCount += 1;
@@ -87,12 +88,12 @@ export async function startSchoolYear(viewer: Viewer, input: unknown, now = new 
  */
 export async function openSchoolYearEverywhere(now = new Date()): Promise<number> {
   const year = schoolYearOf(now);
-  const behind = await StaffMember.find({ capacityYear: { $ne: year.label }, leftAt: null }, { _id: 1 }).lean();
+  const behind = await stores.staff.fresh.find({ capacityYear: { $ne: year.label }, leftAt: null }, { projection: { _id: 1 } });
   let opened = 0;
   for (const person of behind) if ((await rollStaffTo(person._id, year, SYSTEM_ACTOR)).rolled) opened += 1;
   // Schools' whole-school support days, by the same rules (not counted: the count is of people).
   // (A record with no year yet is today's until backfillCapacityYears gives it one.)
-  const schoolsBehind = await Academy.find({ supportCapacityYear: { $nin: [year.label, null] } }, { _id: 1 }).lean();
+  const schoolsBehind = await stores.academies.fresh.find({ supportCapacityYear: { $nin: [year.label, null] } }, { projection: { _id: 1 } });
   for (const academy of schoolsBehind) await rollAcademySupportTo(academy._id, year, SYSTEM_ACTOR);
   return opened;
 }
@@ -106,7 +107,7 @@ export async function backfillCapacityYears(now = new Date()): Promise<number> {
   const label = schoolYearOf(now).label;
   const staff = await StaffMember.updateMany({ capacityYear: null }, { $set: { capacityYear: label } });
   await Academy.updateMany({ supportCapacityYear: null }, { $set: { supportCapacityYear: label } });
-  const legacy = await Deployment.find({ daysByYear: null, status: { $in: LIVE_DEPLOYMENT_STATUSES } }, { days: 1 }).lean();
+  const legacy = await stores.deployments.fresh.find({ daysByYear: null, status: { $in: LIVE_DEPLOYMENT_STATUSES } }, { projection: { days: 1 } });
   const updates = legacy.map((d) => ({ updateOne: { filter: { _id: d._id, daysByYear: null }, update: { $set: { daysByYear: [{ schoolYear: label, days: d.days }] } } as never } }));
   for (let i = 0; i < updates.length; i += UPDATES_PER_COMMAND) await Deployment.bulkWrite(updates.slice(i, i + UPDATES_PER_COMMAND), { ordered: false });
   return staff.modifiedCount;

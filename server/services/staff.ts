@@ -1,3 +1,4 @@
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { decodeIdOfType } from '../auth/global-id';
@@ -5,7 +6,6 @@ import { MANAGED_STAFF_FIELDS, policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { DESIGNATIONS, EXPERTISE_LEVELS, PHASES, STAFF_ROLES } from '../domain/enums';
 import { EXPERTISE_AREAS } from '../domain/taxonomy';
-import { Academy, type AcademyRecord } from '../models/academy';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { nameInput } from './name-input';
 import { schoolYearOf } from '../domain/school-year';
@@ -84,7 +84,7 @@ const createStaffInput = z.object({
 });
 
 async function homeAcademy(globalId: string, field: string) {
-  return resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', globalId, field);
+  return resolveReference(stores.academies, 'Academy', globalId, field);
 }
 
 export async function createStaffMember(viewer: Viewer, input: unknown): Promise<Outcome<StaffLean>> {
@@ -167,17 +167,17 @@ const updateStaffInput = z.object({
 /** The person's record with this school year open (moved on first when behind). */
 async function capacityAsOfThisYear(before: StaffLean, actor: ReturnType<typeof actorOf>): Promise<StaffLean | null> {
   const rolled = await rollStaffTo(before._id, schoolYearOf(new Date()), actor);
-  return rolled.rolled ? ((await StaffMember.findById(before._id).lean()) as StaffLean | null) : before;
+  return rolled.rolled ? await stores.staff.fresh.get(before._id.toString()) : before;
 }
 
 export async function updateStaffMember(viewer: Viewer, input: unknown): Promise<Outcome<StaffLean>> {
   const parsed = updateStaffInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { id, homeAcademyId, capacityDays, ...fields } = parsed.data;
-  const found = await resolveReference<StaffLean>(StaffMember, 'StaffMember', id, 'id', 'StaffMember');
+  const found = await resolveReference(stores.staff, 'StaffMember', id, 'id', 'StaffMember');
   if (!found.ok) return failed(found.error);
   const before = found.doc;
-  const currentHome = (await Academy.findById(before.homeAcademyId).lean()) as LeanDoc<AcademyRecord> | null;
+  const currentHome = await stores.academies.fresh.get(before.homeAcademyId.toString());
   if (!currentHome || !policy.editStaffProfile(viewer, before._id.toString(), scopeOf(currentHome))) {
     throw new ForbiddenError('you may change only your own profile, or staff of the schools you lead');
   }
