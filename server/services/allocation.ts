@@ -4,7 +4,6 @@ import { stores } from '../db/store';
 import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
-import { decodeIdOfType } from '../auth/global-id';
 import { type AcademyScope, policy } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import type { ExpertiseArea } from '../domain/taxonomy';
@@ -21,6 +20,7 @@ import { mayHaveDaysInFilter, profileInYear } from '../db/ranking-facts/shared';
 import { parseSchoolYearLabel, type SchoolYear, schoolYearOf } from '../domain/school-year';
 import { needSchoolYear } from '../domain/year-capacity';
 import { currentFsmBanding } from './fsm-banding';
+import { notFoundError, refInput } from './references';
 import { failed, fromZod, ok, type Outcome, type UserError, userError } from './user-errors';
 import { staffDayCosts, type SupporterDayCost } from './cost';
 import type { CostPayer } from '../domain/cost';
@@ -52,9 +52,9 @@ export interface PlanView {
 
 const planInput = z
   .object({
-    trustId: z.string().nullish(),
-    clusterId: z.string().nullish(),
-    needIds: z.array(z.string()).max(5000).nullish(),
+    trustId: refInput.nullish(),
+    clusterId: refInput.nullish(),
+    needIds: z.array(refInput).max(5000).nullish(),
     supportersFrom: z.enum(['SAME_TRUST', 'ANYWHERE']).default('SAME_TRUST'),
     /** The most the plan may cost (support and cover), in whole pounds. */
     budget: z
@@ -69,14 +69,16 @@ const planInput = z
 
 async function resolveScope(data: z.infer<typeof planInput>): Promise<{ trustId: string; clusterId: string | null; academyIds: Types.ObjectId[] } | UserError> {
   if (data.clusterId) {
-    const id = decodeIdOfType(data.clusterId, 'Cluster');
-    const cluster = id ? await stores.clusters.get(id) : null;
-    if (!cluster) return userError('clusterId', id ? 'clusterId: no Cluster with this ID exists' : 'clusterId is not a valid Cluster ID', id ? 'NOT_FOUND' : 'INVALID_ID');
+    const ref = data.clusterId;
+    if (!ref.ok) return ref.error;
+    const cluster = await stores.clusters.get(ref.id);
+    if (!cluster) return notFoundError(ref.field, ref.label);
     const academies = await stores.academies.find({ clusterId: cluster._id }, { projection: { _id: 1 } });
     return { trustId: cluster.trustId.toString(), clusterId: cluster._id.toString(), academyIds: academies.map((a) => a._id) };
   }
-  const id = decodeIdOfType(data.trustId!, 'Trust');
-  if (!id) return userError('trustId', 'trustId is not a valid Trust ID', 'INVALID_ID');
+  const trust = data.trustId!;
+  if (!trust.ok) return trust.error;
+  const id = trust.id;
   const academies = await stores.academies.find({ trustId: id }, { projection: { _id: 1 } });
   return { trustId: id, clusterId: null, academyIds: academies.map((a) => a._id) };
 }
@@ -104,11 +106,10 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
   if (parsed.data.needIds?.length) {
     const ids: string[] = [];
     const errors: UserError[] = [];
-    parsed.data.needIds.forEach((g, i) => {
-      const id = decodeIdOfType(g, 'ImprovementNeed');
-      if (id) ids.push(id);
-      else errors.push(userError(['needIds', String(i)], `needIds.${i} is not a valid ImprovementNeed ID`, 'INVALID_ID'));
-    });
+    for (const ref of parsed.data.needIds) {
+      if (ref.ok) ids.push(ref.id);
+      else errors.push(ref.error);
+    }
     if (errors.length) return failed(...errors);
     needFilter._id = { $in: ids };
     const found = await stores.needs.count(needFilter);
@@ -177,7 +178,7 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
 
 const commitInput = z.object({
   assignments: z
-    .array(z.object({ needId: z.string(), staffId: z.string(), days: z.number().int().min(1).max(200) }))
+    .array(z.object({ needId: refInput, staffId: refInput, days: z.number().int().min(1).max(200) }))
     .min(1, 'give at least one assignment')
     // One request counts once against the rate limit; keep a batch to a trust-sized plan.
     .max(500, 'at most 500 assignments at a time'),
@@ -185,10 +186,9 @@ const commitInput = z.object({
 
 const ARRANGER_ROLES: Viewer['role'][] = ['ADMIN', 'IMPROVEMENT_LEAD', 'EXECUTIVE_HEAD'];
 
+/** An assignment not committed: its position in the input, and why. */
 export interface CommitFailure {
   index: number;
-  needId: string;
-  staffId: string;
   days: number;
   userErrors: UserError[];
 }
@@ -214,7 +214,7 @@ export async function commitAllocation(viewer: Viewer, input: unknown): Promise<
       throw error;
     });
     if (outcome.ok) deployments.push(outcome.value);
-    else failures.push({ index, ...a, userErrors: outcome.userErrors });
+    else failures.push({ index, days: a.days, userErrors: outcome.userErrors });
   }
   return ok({ deployments, failures });
 }

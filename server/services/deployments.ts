@@ -3,7 +3,6 @@
 import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
-import { decodeIdOfType } from '../auth/global-id';
 import { type AcademyScope, policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { endsBeforeToday } from '../domain/calendar';
@@ -20,7 +19,7 @@ import { pricedAtProposal } from './cost';
 import { closeOpenOffersOfNeed } from './offer-closing';
 import type { LeanDoc } from '../models/lean';
 import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
-import { resolveReference, scopeOf } from './references';
+import { refInput, resolveRef, scopeOf } from './references';
 import { rankingFacts } from '../db/ranking-facts';
 import { LIVE_DEPLOYMENT_STATUSES } from '../domain/statuses';
 import { schoolYearOf } from '../domain/school-year';
@@ -35,9 +34,9 @@ type StaffLean = LeanDoc<StaffMemberRecord>;
 
 const proposeInput = z
   .object({
-    needId: z.string(),
-    staffId: z.string().nullish(),
-    supportingAcademyId: z.string().nullish(),
+    needId: refInput,
+    staffId: refInput.nullish(),
+    supportingAcademyId: refInput.nullish(),
     days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(200, 'must be at most 200 days'),
     startDate: z.coerce.date().nullish(),
     endDate: z.coerce.date().nullish(),
@@ -54,7 +53,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   const parsed = proposeInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const data = parsed.data;
-  const found = await resolveReference(stores.needs, 'ImprovementNeed', data.needId, 'needId', 'ImprovementNeed');
+  const found = await resolveRef(stores.needs, data.needId);
   if (!found.ok) return failed(found.error);
   const need = found.doc;
   const needAcademy = (await stores.academies.fresh.get(String(need.academyId)))!;
@@ -72,13 +71,13 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   let supporterDoc: StaffLean | AcademyLean;
   let supporter;
   if (data.staffId) {
-    const staff = await resolveReference(stores.staff, 'StaffMember', data.staffId, 'staffId', 'StaffMember');
+    const staff = await resolveRef(stores.staff, data.staffId);
     if (!staff.ok) return failed(staff.error);
     if (staff.doc.leftAt) return failed(userError('staffId', `${staff.doc.name} has left (marked on ${staff.doc.leftAt.toISOString().slice(0, 10)}) and cannot be proposed`, 'STAFF_LEFT'));
     supporterDoc = staff.doc;
     supporter = (await (await rankingFacts()).staffProfiles([staff.doc], [area])).get(staff.doc._id.toString());
   } else {
-    const academy = await resolveReference(stores.academies, 'Academy', data.supportingAcademyId!, 'supportingAcademyId');
+    const academy = await resolveRef(stores.academies, data.supportingAcademyId!);
     if (!academy.ok) return failed(academy.error);
     supporterDoc = academy.doc;
     supporter = (await (await rankingFacts()).academyProfiles([academy.doc], [area])).get(academy.doc._id.toString());
@@ -266,9 +265,9 @@ const MOVES: Record<Move, { from: DeploymentStatus[]; to: DeploymentStatus }> = 
   cancel: { from: ['PROPOSED', 'AGREED', 'ACTIVE'], to: 'CANCELLED' },
 };
 
-const moveInput = z.object({ id: z.string() });
+const moveInput = z.object({ id: refInput });
 const completeInput = z.object({
-  id: z.string(),
+  id: refInput,
   impactRating: z.number().int('must be a whole number from 1 to 4').min(1, 'must be from 1 to 4').max(4, 'must be from 1 to 4'),
   impactEvidence: z.string().trim().min(10, 'must be at least 10 characters: name the impact').max(4000),
 });
@@ -285,10 +284,9 @@ export async function scopes(deployment: DeploymentLean) {
 export async function moveDeployment(viewer: Viewer, move: Move, input: unknown): Promise<Outcome<DeploymentLean>> {
   const parsed = (move === 'complete' ? completeInput : moveInput).safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const id = decodeIdOfType(parsed.data.id, 'Deployment');
-  if (!id) return failed(userError('id', 'id is not a valid Deployment ID', 'INVALID_ID'));
-  const deployment = await stores.deployments.fresh.get(id);
-  if (!deployment) return failed(userError('id', 'id: no Deployment with this ID exists', 'NOT_FOUND'));
+  const found = await resolveRef(stores.deployments, parsed.data.id);
+  if (!found.ok) return failed(found.error);
+  const deployment = found.doc;
   const { receiving, home } = await scopes(deployment);
   const arranges = policy.arrangeSupportFor(viewer, receiving);
   const releases = !!home && policy.releaseFrom(viewer, home);

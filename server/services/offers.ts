@@ -4,7 +4,6 @@
 // offerer is told. The offerer may withdraw an open offer. Every change is audited.
 import { stores } from '../db/store';
 import { z } from 'zod';
-import { decodeIdOfType, encodeGlobalId } from '../auth/global-id';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { ForbiddenError } from '../domain/errors';
@@ -15,15 +14,15 @@ import { notifyOfferMade } from '../notifications/offer-notify';
 import { recordAudit } from './audit';
 import { type DeploymentLean, proposeDeployment } from './deployments';
 import { closeOpenOffersOfNeed, type OfferLean, openAndUnclaimed, settleOffer } from './offer-closing';
-import { resolveReference, scopeOf } from './references';
+import { type Ref, refInput, refTo, resolveRef, scopeOf } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
 
 type NeedLean = LeanDoc<ImprovementNeedRecord>;
 
 const offerInput = z.object({
-  needId: z.string(),
+  needId: refInput,
   /** A headteacher offering their whole school names it; absent, the caller offers themself. */
-  academyId: z.string().nullish(),
+  academyId: refInput.nullish(),
   note: z.string().trim().max(2000, 'must be at most 2000 characters').nullish(),
   days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(200, 'must be at most 200 days').nullish(),
 });
@@ -38,13 +37,13 @@ export async function offerSupport(viewer: Viewer, input: unknown, now = new Dat
   if (!data.academyId && !viewer.staffId) {
     throw new ForbiddenError('offers are made by a staff member for themself, or by a headteacher for their school (academyId)');
   }
-  const found = await resolveReference(stores.needs, 'ImprovementNeed', data.needId, 'needId', 'ImprovementNeed');
+  const found = await resolveRef(stores.needs, data.needId);
   if (!found.ok) return failed(found.error);
   const need = found.doc;
 
   let supporter: { staffId: unknown; supportingAcademyId: unknown; id: string };
   if (data.academyId) {
-    const school = await resolveReference(stores.academies, 'Academy', data.academyId, 'academyId');
+    const school = await resolveRef(stores.academies, data.academyId);
     if (!school.ok) return failed(school.error);
     if (!policy.offerForSchool(viewer, scopeOf(school.doc))) throw new ForbiddenError("a school's help is offered by its headteacher");
     supporter = { staffId: null, supportingAcademyId: school.doc._id, id: school.doc._id.toString() };
@@ -96,25 +95,22 @@ export async function offerSupport(viewer: Viewer, input: unknown, now = new Dat
   return ok(offer.toObject() as OfferLean);
 }
 
-const idInput = z.object({ id: z.string() });
+const idInput = z.object({ id: refInput });
 const declineInput = z.object({
-  id: z.string(),
+  id: refInput,
   reason: z.string().trim().min(3, 'must be at least 3 characters: the offerer is told it').max(1000, 'must be at most 1000 characters'),
 });
 // Dates are checked by proposeDeployment, whose rules they follow.
 const acceptInput = z.object({
-  id: z.string(),
+  id: refInput,
   days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(200, 'must be at most 200 days').nullish(),
   startDate: z.coerce.date().nullish(),
   endDate: z.coerce.date().nullish(),
 });
 
-async function loadOffer(globalId: string): Promise<{ ok: true; offer: OfferLean } | { ok: false; error: UserError }> {
-  const id = decodeIdOfType(globalId, 'SupportOffer');
-  if (!id) return { ok: false, error: userError('id', 'id is not a valid SupportOffer ID', 'INVALID_ID') };
-  const offer = await stores.offers.fresh.get(id);
-  if (!offer) return { ok: false, error: userError('id', 'id: no SupportOffer with this ID exists', 'NOT_FOUND') };
-  return { ok: true, offer };
+async function loadOffer(ref: Ref): Promise<{ ok: true; offer: OfferLean } | { ok: false; error: UserError }> {
+  const found = await resolveRef(stores.offers, ref);
+  return found.ok ? { ok: true, offer: found.doc } : found;
 }
 
 async function receivingScope(offer: OfferLean) {
@@ -195,8 +191,8 @@ export async function acceptOffer(viewer: Viewer, input: unknown, now = new Date
     proposed = await proposeDeployment(
       viewer,
       {
-        needId: encodeGlobalId('ImprovementNeed', offer.needId),
-        ...(offer.staffId ? { staffId: encodeGlobalId('StaffMember', offer.staffId) } : { supportingAcademyId: encodeGlobalId('Academy', offer.supportingAcademyId!) }),
+        needId: refTo(offer.needId, 'needId', 'ImprovementNeed'),
+        ...(offer.staffId ? { staffId: refTo(offer.staffId, 'staffId', 'StaffMember') } : { supportingAcademyId: refTo(offer.supportingAcademyId!, 'supportingAcademyId', 'Academy') }),
         days,
         startDate: parsed.data.startDate ?? null,
         endDate: parsed.data.endDate ?? null,
