@@ -9,7 +9,7 @@ import { nameInput } from './name-input';
 import { diffFields, recordAudit } from './audit';
 import { hubsLedBy, leadCannotLeave } from './hub-leads';
 import { refreshPrioritiesForAcademy } from './need-priority';
-import { resolveReference } from './references';
+import { refInput, resolveRef } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
 import type { LeanDoc } from '../models/lean';
 
@@ -42,7 +42,7 @@ const upsertAcademyInput = z.object({
   postcode: academyFieldsInput.postcode.optional(),
   latitude: academyFieldsInput.latitude.optional(),
   longitude: academyFieldsInput.longitude.optional(),
-  trustId: z.string().nullable().optional(),
+  trustId: refInput.nullable().optional(),
 });
 
 const AUDITED_FIELDS = ['name', 'phase', 'ofstedRating', 'fsmPercent', 'pupils', 'postcode', 'latitude', 'longitude', 'trustId'] as const;
@@ -53,7 +53,7 @@ export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Out
   if (!roleMay.recordAcademies(viewer)) throw new ForbiddenError('academies are recorded by an ADMIN, or an IMPROVEMENT_LEAD for their own trust');
   const parsed = upsertAcademyInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const { urn, trustId: trustGlobalId, ...fields } = parsed.data;
+  const { urn, trustId: trustRef, ...fields } = parsed.data;
 
   const existing = await stores.academies.fresh.findOne({ urn });
   const errors = [];
@@ -62,9 +62,9 @@ export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Out
     if (fields.phase === undefined) errors.push(userError('phase', 'phase is required for a new academy', 'REQUIRED'));
   }
   let trustId: string | null | undefined = undefined;
-  if (trustGlobalId === null) trustId = null;
-  else if (trustGlobalId !== undefined) {
-    const trust = await resolveReference(stores.trusts, 'Trust', trustGlobalId, 'trustId');
+  if (trustRef === null) trustId = null;
+  else if (trustRef !== undefined) {
+    const trust = await resolveRef(stores.trusts, trustRef);
     if (!trust.ok) errors.push(trust.error);
     else trustId = String(trust.doc._id);
   }

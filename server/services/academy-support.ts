@@ -9,11 +9,11 @@ import { schoolYearOf } from '../domain/school-year';
 import { mostCommittedAhead, supportCapacityRecordOf } from '../domain/year-capacity';
 import { rollAcademySupportTo } from './academy-support-days';
 import type { LeanDoc } from '../models/lean';
-import { resolveReference, scopeOf } from './references';
+import { refInput, resolveRef, scopeOf } from './references';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
 
 const input = z.object({
-  academyId: z.string(),
+  academyId: refInput,
   supportCapacityDays: z.number().int('must be a whole number of days').min(0, 'must not be negative').max(1000, 'must be at most 1000 days'),
 });
 
@@ -26,7 +26,7 @@ const input = z.object({
 export async function setAcademySupportCapacity(viewer: Viewer, raw: unknown): Promise<Outcome<LeanDoc<AcademyRecord>>> {
   const parsed = input.safeParse(raw);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const found = await resolveReference(stores.academies, 'Academy', parsed.data.academyId, 'academyId');
+  const found = await resolveRef(stores.academies, parsed.data.academyId);
   if (!found.ok) return failed(found.error);
   const academy = found.doc;
   if (!policy.releaseFrom(viewer, scopeOf(academy))) {

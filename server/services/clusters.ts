@@ -1,7 +1,6 @@
 import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
-import { decodeIdOfType } from '../auth/global-id';
 import { policy, roleMay } from '../auth/policy';
 import { nameKey } from '../domain/names';
 import { actorOf, type Viewer } from '../auth/viewer';
@@ -13,7 +12,7 @@ import { recordAudit } from './audit';
 import { areasNeedingAttention, inspectionLabel, latestInspection, mustNotLendReason, REPORT_CARD_AREA_LABELS } from '../domain/inspection';
 import type { LeanDoc } from '../models/lean';
 import { alreadyLeads, hubsLedBy, leadCannotLeave } from './hub-leads';
-import { resolveReference } from './references';
+import { refInput, resolveRef } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
 
 /** The ASPIRE norm: a lead academy and 2-3 others. Other sizes are allowed with a warning. */
@@ -27,10 +26,10 @@ export interface ClusterResult {
 
 const createClusterInput = z.object({
   name: nameInput(),
-  trustId: z.string(),
-  leadAcademyId: z.string(),
-  executiveHeadId: z.string().nullish(),
-  memberAcademyIds: z.array(z.string()).max(20, 'a hub may have at most 20 academies').default([]),
+  trustId: refInput,
+  leadAcademyId: refInput,
+  executiveHeadId: refInput.nullish(),
+  memberAcademyIds: z.array(refInput).max(20, 'a hub may have at most 20 academies').default([]),
 });
 
 export async function createCluster(viewer: Viewer, input: unknown): Promise<Outcome<ClusterResult>> {
@@ -40,19 +39,19 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
   const data = parsed.data;
   const errors: UserError[] = [];
 
-  const trust = await resolveReference(stores.trusts, 'Trust', data.trustId, 'trustId');
+  const trust = await resolveRef(stores.trusts, data.trustId);
   if (!trust.ok) return failed(trust.error);
   const trustId = trust.doc._id.toString();
   if (!policy.manageTrustRecords(viewer, trustId)) {
     throw new ForbiddenError("only an ADMIN or the trust's improvement lead may set up its hubs");
   }
 
-  const leadId = decodeIdOfType(data.leadAcademyId, 'Academy');
-  if (!leadId) errors.push(userError('leadAcademyId', 'leadAcademyId is not a valid Academy ID', 'INVALID_ID'));
-  const memberIds: (string | null)[] = data.memberAcademyIds.map((id, index) => {
-    const raw = decodeIdOfType(id, 'Academy');
-    if (!raw) errors.push(userError(['memberAcademyIds', String(index)], `memberAcademyIds.${index} is not a valid Academy ID`, 'INVALID_ID'));
-    return raw;
+  const leadId = data.leadAcademyId.ok ? data.leadAcademyId.id : null;
+  if (!data.leadAcademyId.ok) errors.push(data.leadAcademyId.error);
+  const memberIds: (string | null)[] = data.memberAcademyIds.map((ref) => {
+    if (ref.ok) return ref.id;
+    errors.push(ref.error);
+    return null;
   });
   if (errors.length) return failed(...errors);
   // The lead academy is always a member of its hub.
@@ -77,7 +76,7 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
   let executiveHeadId: string | null = null;
   let executiveHead: LeanDoc<StaffMemberRecord> | null = null;
   if (data.executiveHeadId) {
-    const head = await resolveReference(stores.staff, 'StaffMember', data.executiveHeadId, 'executiveHeadId', 'StaffMember');
+    const head = await resolveRef(stores.staff, data.executiveHeadId);
     if (!head.ok) errors.push(head.error);
     else {
       executiveHead = head.doc;
@@ -143,18 +142,18 @@ function hubWarnings(size: number, lead: LeanDoc<AcademyRecord>, head: LeanDoc<S
   return warnings;
 }
 
-const moveInput = z.object({ academyId: z.string(), clusterId: z.string().nullable() });
+const moveInput = z.object({ academyId: refInput, clusterId: refInput.nullable() });
 
 /** Moves an academy into another hub of its trust (or out of any hub, with clusterId null). */
 export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Promise<Outcome<{ academy: LeanDoc<AcademyRecord>; warnings: string[] }>> {
   if (!roleMay.organiseHubs(viewer)) throw new ForbiddenError("academies are moved between hubs by an ADMIN or the trust's improvement lead");
   const parsed = moveInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const academy = await resolveReference(stores.academies, 'Academy', parsed.data.academyId, 'academyId');
+  const academy = await resolveRef(stores.academies, parsed.data.academyId);
   if (!academy.ok) return failed(academy.error);
   let target: ClusterLean | null = null;
   if (parsed.data.clusterId) {
-    const cluster = await resolveReference(stores.clusters, 'Cluster', parsed.data.clusterId, 'clusterId', 'Cluster');
+    const cluster = await resolveRef(stores.clusters, parsed.data.clusterId);
     if (!cluster.ok) return failed(cluster.error);
     target = cluster.doc;
   }

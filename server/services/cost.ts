@@ -10,9 +10,8 @@
 // priced at the current rates.
 import { databaseStores, type Stores, stores } from '../db/store';
 import { z } from 'zod';
-import { decodeIdOfType } from '../auth/global-id';
 import { policy } from '../auth/policy';
-import { scopeOf } from './references';
+import { refInput, resolveRef, scopeOf } from './references';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { COST_PAYERS, type CostPayer, type CostRates, DEFAULT_COST_RATES, dayRateFor, MAX_DAY_RATE, supportCost, type SupportCost } from '../domain/cost';
 import { DESIGNATIONS, type Designation } from '../domain/enums';
@@ -64,7 +63,7 @@ const money = () =>
     .max(MAX_DAY_RATE, `must be at most £${MAX_DAY_RATE} a day`);
 
 const setRatesInput = z.object({
-  trustId: z.string(),
+  trustId: refInput,
   dayRates: z
     .array(z.object({ designation: z.enum(DESIGNATIONS, { error: `designation must be one of ${DESIGNATIONS.join(', ')}` }), dayRate: money() }))
     .max(DESIGNATIONS.length * 2)
@@ -84,9 +83,9 @@ export async function setTrustDayRates(viewer: Viewer, input: unknown): Promise<
   const parsed = setRatesInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const data = parsed.data;
-  const trustId = decodeIdOfType(data.trustId, 'Trust');
-  if (!trustId) return failed(userError('trustId', 'trustId is not a valid Trust ID', 'INVALID_ID'));
-  if (!(await stores.trusts.fresh.get(trustId))) return failed(userError('trustId', 'trustId: no Trust with this ID exists', 'NOT_FOUND'));
+  const trust = await resolveRef(stores.trusts, data.trustId);
+  if (!trust.ok) return failed(trust.error);
+  const trustId = trust.doc._id.toString();
   if (!policy.manageTrustRecords(viewer, trustId)) throw new ForbiddenError("only ADMIN or this trust's improvement lead may set its day rates");
   const seen = new Map<Designation, number>();
   const duplicates: UserError[] = [];
@@ -232,7 +231,7 @@ export async function deploymentCosts(deployments: readonly DeploymentLean[]): P
   });
 }
 
-const paidByInput = z.object({ deploymentId: z.string(), paidBy: z.enum(COST_PAYERS).nullable() });
+const paidByInput = z.object({ deploymentId: refInput, paidBy: z.enum(COST_PAYERS).nullable() });
 
 /**
  * Overrides who pays for one deployment's support (null: back to the trust's rule). Whoever
@@ -241,10 +240,10 @@ const paidByInput = z.object({ deploymentId: z.string(), paidBy: z.enum(COST_PAY
 export async function setDeploymentPaidBy(viewer: Viewer, input: unknown): Promise<Outcome<DeploymentLean>> {
   const parsed = paidByInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const id = decodeIdOfType(parsed.data.deploymentId, 'Deployment');
-  if (!id) return failed(userError('deploymentId', 'deploymentId is not a valid Deployment ID', 'INVALID_ID'));
-  const deployment = await stores.deployments.fresh.get(id);
-  if (!deployment) return failed(userError('deploymentId', 'deploymentId: no Deployment with this ID exists', 'NOT_FOUND'));
+  const found = await resolveRef(stores.deployments, parsed.data.deploymentId);
+  if (!found.ok) return failed(found.error);
+  const deployment = found.doc;
+  const id = deployment._id;
   const academy = await stores.academies.fresh.get(deployment.receivingAcademyId.toString());
   if (!academy || !policy.arrangeSupportFor(viewer, scopeOf(academy))) {
     throw new ForbiddenError("who pays is decided by the trust's improvement lead or the hub's executive head of the receiving school");

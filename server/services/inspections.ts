@@ -11,14 +11,14 @@ import { Academy, type AcademyRecord } from '../models/academy';
 import type { LeanDoc } from '../models/lean';
 import { recordAudit } from './audit';
 import { refreshPrioritiesForAcademy } from './need-priority';
-import { resolveReference } from './references';
+import { refInput, resolveRef } from './references';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
 
 /** The renewed framework's first inspections (10 November 2025): no report card is older. */
 export const FIRST_REPORT_CARD_DAY = new Date(Date.UTC(2025, 10, 10));
 
 const input = z.object({
-  academyId: z.string(),
+  academyId: refInput,
   inspectedOn: z.date(),
   safeguarding: z.enum(SAFEGUARDING_OUTCOMES),
   grades: z.array(z.object({ area: z.enum(REPORT_CARD_AREAS), grade: z.enum(REPORT_CARD_GRADES) })).max(REPORT_CARD_AREAS.length),
@@ -31,7 +31,7 @@ export async function recordOfstedReportCard(viewer: Viewer, raw: unknown, now =
   const parsed = input.safeParse(raw);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { academyId, inspectedOn, safeguarding, grades } = parsed.data;
-  const academy = await resolveReference(stores.academies, 'Academy', academyId, 'academyId');
+  const academy = await resolveRef(stores.academies, academyId);
   if (!academy.ok) return failed(academy.error);
   if (!policy.manageTrustRecords(viewer, academy.doc.trustId ? String(academy.doc.trustId) : null)) {
     throw new ForbiddenError("only an ADMIN, or the improvement lead of the school's trust, may record its report card");

@@ -13,7 +13,7 @@ import { StaffMember } from '../models/staff-member';
 import { recordAudit } from './audit';
 import { type DeploymentLean, releaseLeaversProposal } from './deployments';
 import { closeOpenOffersOfLeaver } from './offer-closing';
-import { resolveReference, scopeOf } from './references';
+import { refInput, resolveRef, scopeOf } from './references';
 import type { StaffLean } from './staff';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
 
@@ -25,7 +25,7 @@ export interface LeaverOutcome {
   toRearrange: DeploymentLean[];
 }
 
-const markLeftInput = z.object({ staffId: z.string() });
+const markLeftInput = z.object({ staffId: refInput });
 
 const WHO_MAY = "a leaver is marked by an ADMIN, their trust's improvement lead or their headteacher";
 
@@ -33,7 +33,7 @@ export async function markStaffLeft(viewer: Viewer, input: unknown, now = new Da
   if (!['ADMIN', 'IMPROVEMENT_LEAD', 'HEADTEACHER'].includes(viewer.role)) throw new ForbiddenError(WHO_MAY);
   const parsed = markLeftInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const found = await resolveReference(stores.staff, 'StaffMember', parsed.data.staffId, 'staffId', 'StaffMember');
+  const found = await resolveRef(stores.staff, parsed.data.staffId);
   if (!found.ok) return failed(found.error);
   const before = found.doc;
   const home = await stores.academies.fresh.get(before.homeAcademyId.toString());

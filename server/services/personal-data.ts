@@ -6,7 +6,7 @@
 import { stores } from '../db/store';
 import type { Types } from 'mongoose';
 import { ForbiddenError } from '../domain/errors';
-import { decodeIdOfType, encodeGlobalId } from '../auth/global-id';
+import { encodeGlobalId } from '../auth/global-id';
 import { ERASERS, mayErase } from '../auth/personal-data';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { AuditEntry } from '../models/audit-entry';
@@ -16,7 +16,7 @@ import { DirectoryUser } from '../models/directory-user';
 import { OutboxEmail } from '../models/outbox-email';
 import { StaffMember } from '../models/staff-member';
 import { recordAudit } from './audit';
-import { academyScopeById } from './references';
+import { academyScopeById, type Ref, resolveRef } from './references';
 import type { StaffLean } from './staff';
 import { failed, ok, type Outcome, userError } from './user-errors';
 
@@ -143,12 +143,12 @@ export interface ErasureResult {
  * when and by whom, with the values replaced by "[erased]"; the erasure's own entry names
  * the fields erased, not their values.
  */
-export async function eraseStaffMember(viewer: Viewer, input: { staffId: string }): Promise<Outcome<ErasureResult>> {
+export async function eraseStaffMember(viewer: Viewer, input: { staffId: Ref }): Promise<Outcome<ErasureResult>> {
   if (viewer.role !== 'ADMIN' && viewer.role !== 'IMPROVEMENT_LEAD') throw new ForbiddenError(`a person's data is erased only by ${ERASERS}`);
-  const staffId = decodeIdOfType(String(input.staffId), 'StaffMember');
-  if (!staffId) return failed(userError('staffId', 'staffId is not a valid StaffMember ID', 'INVALID_ID'));
-  const staff = await stores.staff.fresh.get(staffId);
-  if (!staff) return failed(userError('staffId', 'staffId: no StaffMember with this ID exists', 'NOT_FOUND'));
+  const found = await resolveRef(stores.staff, input.staffId);
+  if (!found.ok) return failed(found.error);
+  const staff = found.doc;
+  const staffId = staff._id.toString();
   if (!mayErase(viewer, await academyScopeById(staff.homeAcademyId.toString()))) throw new ForbiddenError(`a person's data is erased only by ${ERASERS}`);
 
   const deployments = await stores.deployments.fresh.find({ staffId }, { projection: { status: 1, days: 1, daysHeld: 1 } });

@@ -20,7 +20,7 @@ import { StaffMember } from '../models/staff-member';
 import type { TrustRecord } from '../models/trust';
 import { LIVE_DEPLOYMENT_STATUSES } from '../domain/statuses';
 import { recordAudit } from './audit';
-import { resolveReference } from './references';
+import { refInput, resolveRef } from './references';
 import { rollStaffTo } from './staff-days';
 import { rollAcademySupportTo } from './academy-support-days';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
@@ -34,7 +34,7 @@ export interface SchoolYearStart {
   alreadyOpenCount: number;
 }
 
-const startInput = z.object({ schoolYear: z.string().trim(), trustId: z.string() });
+const startInput = z.object({ schoolYear: z.string().trim(), trustId: refInput });
 
 const WHO_MAY = "a trust's school year is started by an ADMIN or the trust's improvement lead";
 
@@ -53,7 +53,7 @@ export async function startSchoolYear(viewer: Viewer, input: unknown, now = new 
   if (year.startYear < current.startYear) {
     return failed(userError('schoolYear', `${year.label} is over; the year that can be started now is ${current.label}`, 'YEAR_OVER'));
   }
-  const found = await resolveReference(stores.trusts, 'Trust', parsed.data.trustId, 'trustId', 'Trust');
+  const found = await resolveRef(stores.trusts, parsed.data.trustId);
   if (!found.ok) return failed(found.error);
   const trust = found.doc;
   if (!policy.manageTrustRecords(viewer, trust._id.toString())) throw new ForbiddenError(WHO_MAY);
