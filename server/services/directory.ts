@@ -12,7 +12,7 @@ import { actorOf, type Viewer } from '../auth/viewer';
 import { DirectoryUser, type DirectoryUserRecord, subjectKeyOf } from '../models/directory-user';
 import { diffFields, recordAudit } from './audit';
 import type { LeanDoc } from '../models/lean';
-import { resolveReference } from './references';
+import { type Ref, refInput, resolveRef } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
 
 export type DirectoryUserLean = LeanDoc<DirectoryUserRecord>;
@@ -25,10 +25,10 @@ const recordInput = z.object({
   subject: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters').nullish(),
   name: z.string().trim().max(200, 'must be at most 200 characters').nullish(),
   role: z.enum(ROLES),
-  trustId: z.string().nullish(),
-  clusterId: z.string().nullish(),
-  academyId: z.string().nullish(),
-  staffMemberId: z.string().nullish(),
+  trustId: refInput.nullish(),
+  clusterId: refInput.nullish(),
+  academyId: refInput.nullish(),
+  staffMemberId: refInput.nullish(),
 });
 type RecordInput = z.infer<typeof recordInput>;
 
@@ -50,19 +50,19 @@ const same = (a: Types.ObjectId | null | undefined, b: Types.ObjectId | null | u
  */
 async function resolveScope(input: RecordInput): Promise<Outcome<Scope>> {
   const errors: UserError[] = [];
-  const load = async <T>(store: Store<T>, typename: string, value: string | null | undefined, field: string) => {
-    if (!value) return null;
-    const resolved = await resolveReference(store, typename, value, field);
+  const load = async <T>(store: Store<T>, ref: Ref | null | undefined) => {
+    if (!ref) return null;
+    const resolved = await resolveRef(store, ref);
     if (!resolved.ok) {
       errors.push(resolved.error);
       return null;
     }
     return resolved.doc;
   };
-  const trust = await load<IdDoc>(stores.trusts, 'Trust', input.trustId, 'trustId');
-  const cluster = await load<IdDoc & { trustId: Types.ObjectId }>(stores.clusters, 'Cluster', input.clusterId, 'clusterId');
-  const staff = await load<IdDoc & { homeAcademyId: Types.ObjectId }>(stores.staff, 'StaffMember', input.staffMemberId, 'staffMemberId');
-  let academy = await load<AcademyDoc>(stores.academies, 'Academy', input.academyId, 'academyId');
+  const trust = await load<IdDoc>(stores.trusts, input.trustId);
+  const cluster = await load<IdDoc & { trustId: Types.ObjectId }>(stores.clusters, input.clusterId);
+  const staff = await load<IdDoc & { homeAcademyId: Types.ObjectId }>(stores.staff, input.staffMemberId);
+  let academy = await load<AcademyDoc>(stores.academies, input.academyId);
   if (errors.length) return failed(...errors);
 
   if (staff) {
@@ -145,12 +145,12 @@ export async function enrolUser(viewer: Viewer, input: unknown): Promise<Outcome
   }
 }
 
-const idInput = z.object({ id: z.string() });
+const idInput = z.object({ id: refInput });
 
 async function existingRecord(viewer: Viewer, input: unknown): Promise<Outcome<DirectoryUserLean>> {
   const parsed = idInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const resolved = await resolveReference(stores.directoryUsers, 'DirectoryUser', parsed.data.id, 'id', 'directory record');
+  const resolved = await resolveRef(stores.directoryUsers, parsed.data.id);
   if (!resolved.ok) return failed(resolved.error);
   if (!directoryPolicy.manageRecordOf(viewer, resolved.doc.trustId?.toString() ?? null, resolved.doc.role)) throw new ForbiddenError(LEAD_LIMIT);
   return ok(resolved.doc);
