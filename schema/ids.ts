@@ -45,3 +45,6 @@ export function decodeIds<In extends object>(input: In, fields: IdFields): In {
   }
   return out as In;
 }
+
+/** planAllocation's ID fields: the schema field and the plan export (server/exports) take the same input. */
+export const PLAN_ALLOCATION_IDS: IdFields = { trustId: 'Trust', clusterId: 'Cluster', needIds: { list: 'ImprovementNeed' } };

@@ -3,7 +3,7 @@ import { commitAllocation, type CommitFailure, type PairExplanation, type PlanVi
 import type { DeploymentLean } from '../../server/services/deployments';
 import { builder } from '../builder';
 import { inputMutation } from '../mutations';
-import { decodeIds, refOf } from '../ids';
+import { decodeIds, PLAN_ALLOCATION_IDS, refOf } from '../ids';
 import { DeploymentRef, ImprovementNeedRef, StaffMemberRef } from '../refs';
 import { viewerOf } from '../viewer';
 import { ScoreFactorType } from './score-factor';
@@ -183,7 +183,7 @@ builder.queryField('planAllocation', (t) =>
     args: { input: t.arg({ type: PlanAllocationInput, required: true, description: 'The trust or hub to plan, and optionally which of its needs.' }) },
     resolve: async (_root, { input }, context) => {
       const plain = { ...input, supportersFrom: input.supportersFrom ?? undefined, budget: input.budget ?? undefined, schoolYear: input.schoolYear ?? undefined };
-      const outcome = await previewAllocation(viewerOf(context), decodeIds(plain, { trustId: 'Trust', clusterId: 'Cluster', needIds: { list: 'ImprovementNeed' } }));
+      const outcome = await previewAllocation(viewerOf(context), decodeIds(plain, PLAN_ALLOCATION_IDS));
       return outcome.ok ? { plan: outcome.value, userErrors: [] } : { plan: null, userErrors: outcome.userErrors };
     },
   }),
