@@ -6,6 +6,7 @@ import type { InputObjectRef, ObjectRef, SchemaTypes } from '@pothos/core';
 import type { Viewer } from '../server/auth/viewer';
 import type { Outcome } from '../server/services/user-errors';
 import { builder } from './builder';
+import { decodeIds, type IdFields } from './ids';
 import type { GraphQLContext } from './context';
 import { type Payload, toPayload } from './payloads';
 import { viewerOf } from './viewer';
@@ -16,7 +17,7 @@ interface MutationParts<Types extends SchemaTypes, In, Out> {
   input: InputObjectRef<Types, In>;
   inputDescription: string;
   payload: ObjectRef<Types, Out, any>;
-  /** The change, for the signed-in caller; input IDs are still global IDs here. */
+  /** The change, for the signed-in caller; input IDs are still global IDs here (decode them with `decodeIds`, ./ids.ts). */
   resolve: (viewer: Viewer, input: In) => Promise<Out>;
 }
 
@@ -35,7 +36,10 @@ export function inputMutation<In, Out>(name: string, parts: MutationParts<Builde
   );
 }
 
-/** The usual resolve: the service's outcome as the payload. */
-export function outcomeOf<In, T>(service: (viewer: Viewer, input: In) => Promise<Outcome<T>>): (viewer: Viewer, input: In) => Promise<Payload<T>> {
-  return async (viewer, input) => toPayload(await service(viewer, input));
+/**
+ * The usual resolve: the service's outcome as the payload. `ids` names the input's global-ID
+ * fields, decoded here into references (./ids.ts `decodeIds`) before the service sees them.
+ */
+export function outcomeOf<In extends object, T>(service: (viewer: Viewer, input: In) => Promise<Outcome<T>>, ids: IdFields = {}): (viewer: Viewer, input: In) => Promise<Payload<T>> {
+  return async (viewer, input) => toPayload(await service(viewer, decodeIds(input, ids)));
 }

@@ -108,9 +108,9 @@ async function main(): Promise<void> {
   await openSchoolYear();
   // Stored priorities are at most an hour old by design (the hourly refresh): catch up those
   // the time the server was down made older, and leave the rest (a restart writes nothing).
-  await refreshStalePriorities(PRIORITY_REFRESH_MS);
+  await refreshStalePriorities(PRIORITY_REFRESH_MS, new Date(), 'store');
   const refresher = setInterval(() => {
-    refreshAllPriorities().catch((error: unknown) => logger.error({ err: error }, 'priority refresh failed'));
+    refreshAllPriorities(new Date(), 'store').catch((error: unknown) => logger.error({ err: error }, 'priority refresh failed'));
     openSchoolYear().catch((error: unknown) => logger.error({ err: error }, 'opening the school year failed'));
   }, PRIORITY_REFRESH_MS);
   refresher.unref();

@@ -19,5 +19,5 @@ inputMutation('setAcademySupportCapacity', {
   input: SetAcademySupportCapacityInput,
   inputDescription: 'The school and the days it offers.',
   payload: SetAcademySupportCapacityPayload,
-  resolve: outcomeOf(setAcademySupportCapacity),
+  resolve: outcomeOf(setAcademySupportCapacity, { academyId: 'Academy' }),
 });

@@ -157,6 +157,6 @@ inputMutation('upsertAcademy', {
   input: UpsertAcademyInput,
   inputDescription: 'The academy, identified by its URN, and the values to record.',
   payload: UpsertAcademyPayload,
-  resolve: outcomeOf(upsertAcademy),
+  resolve: outcomeOf(upsertAcademy, { trustId: 'Trust' }),
 });
 

@@ -3,6 +3,7 @@ import { commitAllocation, type CommitFailure, type PairExplanation, type PlanVi
 import type { DeploymentLean } from '../../server/services/deployments';
 import { builder } from '../builder';
 import { inputMutation } from '../mutations';
+import { decodeIds, PLAN_ALLOCATION_IDS, refOf } from '../ids';
 import { DeploymentRef, ImprovementNeedRef, StaffMemberRef } from '../refs';
 import { viewerOf } from '../viewer';
 import { ScoreFactorType } from './score-factor';
@@ -181,13 +182,17 @@ builder.queryField('planAllocation', (t) =>
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: PlanAllocationInput, required: true, description: 'The trust or hub to plan, and optionally which of its needs.' }) },
     resolve: async (_root, { input }, context) => {
-      const outcome = await previewAllocation(viewerOf(context), { ...input, supportersFrom: input.supportersFrom ?? undefined, budget: input.budget ?? undefined, schoolYear: input.schoolYear ?? undefined });
+      const plain = { ...input, supportersFrom: input.supportersFrom ?? undefined, budget: input.budget ?? undefined, schoolYear: input.schoolYear ?? undefined };
+      const outcome = await previewAllocation(viewerOf(context), decodeIds(plain, PLAN_ALLOCATION_IDS));
       return outcome.ok ? { plan: outcome.value, userErrors: [] } : { plan: null, userErrors: outcome.userErrors };
     },
   }),
 );
 
-const CommitFailureType = builder.objectRef<CommitFailure>('AllocationCommitFailure').implement({
+/** A failure with the assignment's IDs as the input gave them. */
+type CommitFailureShape = CommitFailure & { needId: string; staffId: string };
+
+const CommitFailureType = builder.objectRef<CommitFailureShape>('AllocationCommitFailure').implement({
   description: 'A part of a plan that could not be committed (the plan went stale), and why.',
   fields: (t) => ({
     index: t.exposeInt('index', { description: 'Position in the input list.' }),
@@ -200,7 +205,7 @@ const CommitFailureType = builder.objectRef<CommitFailure>('AllocationCommitFail
 
 interface CommitPayload {
   deployments: DeploymentLean[];
-  failures: CommitFailure[];
+  failures: CommitFailureShape[];
   userErrors: UserError[];
 }
 
@@ -233,9 +238,12 @@ inputMutation('commitAllocation', {
   inputDescription: 'The assignments of a previewed plan.',
   payload: CommitAllocationPayload,
   resolve: async (viewer, input) => {
-    const outcome = await commitAllocation(viewer, input);
+    // Each assignment's IDs decoded as proposeDeployment's own (its errors name needId, staffId).
+    const assignments = input.assignments.map((a) => ({ ...a, needId: refOf(a.needId, 'ImprovementNeed', 'needId'), staffId: refOf(a.staffId, 'StaffMember', 'staffId') }));
+    const outcome = await commitAllocation(viewer, { assignments });
     if (!outcome.ok) return { deployments: [], failures: [], userErrors: outcome.userErrors };
-    return { ...outcome.value, userErrors: [] };
+    const failures = outcome.value.failures.map((f) => ({ ...f, needId: String(input.assignments[f.index]!.needId), staffId: String(input.assignments[f.index]!.staffId) }));
+    return { deployments: outcome.value.deployments, failures, userErrors: [] };
   },
 });
 

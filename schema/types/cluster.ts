@@ -3,7 +3,7 @@ import { hubNeedsOfAcademies, hubOpenNeeds, listClusters, membersOfClusters, spa
 import { builder } from '../builder';
 import { inputMutation } from '../mutations';
 import { ClusterConnection } from '../connections';
-import { filterId } from '../ids';
+import { decodeIds, filterId } from '../ids';
 import { perRequest, recordOrId } from '../loaders';
 import { keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
@@ -131,7 +131,7 @@ inputMutation('createCluster', {
   inputDescription: 'The hub: its name, trust, lead academy and other members.',
   payload: CreateClusterPayload,
   resolve: async (viewer, input) => {
-    const outcome = await createCluster(viewer, input);
+    const outcome = await createCluster(viewer, decodeIds(input, { trustId: 'Trust', leadAcademyId: 'Academy', executiveHeadId: 'StaffMember', memberAcademyIds: { list: 'Academy' } }));
     return outcome.ok ? toPayload<ClusterShape>({ ok: true, value: outcome.value.cluster }, outcome.value.warnings) : toPayload<ClusterShape>(outcome);
   },
 });
@@ -152,7 +152,7 @@ inputMutation('moveAcademyToCluster', {
   inputDescription: 'The academy, and the hub it moves to (or null to leave its hub).',
   payload: MoveAcademyToClusterPayload,
   resolve: async (viewer, input) => {
-    const outcome = await moveAcademyToCluster(viewer, { academyId: input.academyId, clusterId: input.clusterId ?? null });
+    const outcome = await moveAcademyToCluster(viewer, decodeIds({ academyId: input.academyId, clusterId: input.clusterId ?? null }, { academyId: 'Academy', clusterId: 'Cluster' }));
     return outcome.ok ? toPayload<AcademyShape>({ ok: true, value: outcome.value.academy }, outcome.value.warnings) : toPayload<AcademyShape>(outcome);
   },
 });

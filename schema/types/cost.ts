@@ -5,6 +5,7 @@ import { DESIGNATIONS } from '../../server/domain/enums';
 import { deploymentCosts, setDeploymentPaidBy, setTrustDayRates, costRatesOf, type TrustCostRates } from '../../server/services/cost';
 import type { DeploymentLean } from '../../server/services/deployments';
 import { builder } from '../builder';
+import { decodeIds } from '../ids';
 import { perRequest } from '../loaders';
 import { inputMutation, outcomeOf } from '../mutations';
 import { payloadType, toPayload } from '../payloads';
@@ -105,7 +106,7 @@ inputMutation('setTrustDayRates', {
   input: SetTrustDayRatesInput,
   inputDescription: 'The rates.',
   payload: payloadType('SetTrustDayRatesPayload', 'costSettings', TrustCostSettingsType, 'Result of setTrustDayRates.'),
-  resolve: outcomeOf(setTrustDayRates),
+  resolve: outcomeOf(setTrustDayRates, { trustId: 'Trust' }),
 });
 
 const SetDeploymentPaidByInput = builder.inputType('SetDeploymentPaidByInput', {
@@ -121,5 +122,5 @@ inputMutation('setDeploymentPaidBy', {
   input: SetDeploymentPaidByInput,
   inputDescription: 'The deployment and who pays.',
   payload: payloadType('SetDeploymentPaidByPayload', 'deployment', DeploymentRef, 'Result of setDeploymentPaidBy.'),
-  resolve: async (viewer, input) => toPayload(await setDeploymentPaidBy(viewer, { deploymentId: String(input.deploymentId), paidBy: input.paidBy ?? null })),
+  resolve: async (viewer, input) => toPayload(await setDeploymentPaidBy(viewer, decodeIds({ deploymentId: String(input.deploymentId), paidBy: input.paidBy ?? null }, { deploymentId: 'Deployment' }))),
 });

@@ -92,7 +92,7 @@ inputMutation('updateDeploymentAgreement', {
   input: UpdateDeploymentAgreementInput,
   inputDescription: 'The deployment and the agreement.',
   payload: payloadType('UpdateDeploymentAgreementPayload', 'deployment', DeploymentRef, 'Result of updateDeploymentAgreement.'),
-  resolve: outcomeOf(updateDeploymentAgreement),
+  resolve: outcomeOf(updateDeploymentAgreement, { id: 'Deployment' }),
 });
 
 const SignDeploymentAgreementInput = builder.inputType('SignDeploymentAgreementInput', {
@@ -109,7 +109,7 @@ inputMutation('signDeploymentAgreement', {
   input: SignDeploymentAgreementInput,
   inputDescription: 'The deployment and the version signed.',
   payload: payloadType('SignDeploymentAgreementPayload', 'deployment', DeploymentRef, 'Result of signDeploymentAgreement.'),
-  resolve: outcomeOf(signDeploymentAgreement),
+  resolve: outcomeOf(signDeploymentAgreement, { id: 'Deployment' }),
 });
 
 const RateDeploymentImpactInput = builder.inputType('RateDeploymentImpactInput', {
@@ -127,5 +127,5 @@ inputMutation('rateDeploymentImpact', {
   input: RateDeploymentImpactInput,
   inputDescription: 'The deployment, the rating and its evidence.',
   payload: payloadType('RateDeploymentImpactPayload', 'deployment', DeploymentRef, 'Result of rateDeploymentImpact.'),
-  resolve: outcomeOf(rateDeploymentImpact),
+  resolve: outcomeOf(rateDeploymentImpact, { id: 'Deployment' }),
 });

@@ -5,6 +5,7 @@ import { deploymentsOfNeeds } from '../../server/services/read/needs';
 import { moveDeployment, proposeDeployment } from '../../server/services/deployments';
 import { builder } from '../builder';
 import { inputMutation, outcomeOf } from '../mutations';
+import { decodeIds } from '../ids';
 import { MAX_PAGE_SIZE } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
 import { AcademyRef, DeploymentRef, type DeploymentShape, ImprovementNeedRef, StaffMemberRef } from '../refs';
@@ -121,7 +122,7 @@ inputMutation('proposeDeployment', {
   input: ProposeDeploymentInput,
   inputDescription: 'The need, the supporter (staffId or supportingAcademyId) and the days to reserve.',
   payload: DeploymentPayload('ProposeDeploymentPayload'),
-  resolve: outcomeOf(proposeDeployment),
+  resolve: outcomeOf(proposeDeployment, { needId: 'ImprovementNeed', staffId: 'StaffMember', supportingAcademyId: 'Academy' }),
 });
 
 const DeploymentIdInput = builder.inputType('DeploymentIdInput', {
@@ -143,7 +144,7 @@ for (const [field, move, description] of moves) {
     input: DeploymentIdInput,
     inputDescription: 'The deployment to move on.',
     payload,
-    resolve: async (viewer, input) => toPayload(await moveDeployment(viewer, move, input)),
+    resolve: async (viewer, input) => toPayload(await moveDeployment(viewer, move, decodeIds(input, { id: 'Deployment' }))),
   });
 }
 
@@ -161,7 +162,7 @@ inputMutation('completeDeployment', {
   input: CompleteDeploymentInput,
   inputDescription: 'The deployment, and the impact it had.',
   payload: DeploymentPayload('CompleteDeploymentPayload'),
-  resolve: async (viewer, input) => toPayload(await moveDeployment(viewer, 'complete', input)),
+  resolve: async (viewer, input) => toPayload(await moveDeployment(viewer, 'complete', decodeIds(input, { id: 'Deployment' }))),
 });
 
 interface AuditShape {

@@ -9,7 +9,7 @@ import type { Viewer } from '../../server/auth/viewer';
 import { builder } from '../builder';
 import { DirectoryUserConnection } from '../connections';
 import { recordOrId } from '../loaders';
-import { filterId } from '../ids';
+import { decodeIds, filterId } from '../ids';
 import { keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
 import {
@@ -146,13 +146,17 @@ const EnrolUserPayload = payloadType('EnrolUserPayload', 'directoryUser', Direct
 const UpdateDirectoryUserPayload = payloadType('UpdateDirectoryUserPayload', 'directoryUser', DirectoryUserRef, 'Result of updateDirectoryUser.');
 const RemoveDirectoryUserPayload = builder.objectRef<{ removedId: string | null; userErrors: UserError[] }>('RemoveDirectoryUserPayload');
 
+/** A directory record's scopes, named by global ID in enrolUser's and updateDirectoryUser's input. */
+const RECORD_IDS = { trustId: 'Trust', clusterId: 'Cluster', academyId: 'Academy', staffMemberId: 'StaffMember' };
+const DIRECTORY_RECORD = { type: 'DirectoryUser', label: 'directory record' };
+
 builder.mutationField('enrolUser', (t) =>
   t.field({
     type: EnrolUserPayload,
     description: "Adds a person to the user directory so they can sign in. ADMIN, or an improvement lead for their own trust (any role but ADMIN). Audited.",
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: EnrolUserInput, required: true, description: 'The person and their role.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await enrolUser(viewerOf(context), input)),
+    resolve: async (_root, { input }, context) => toPayload(await enrolUser(viewerOf(context), decodeIds(input, RECORD_IDS))),
   }),
 );
 
@@ -162,7 +166,7 @@ builder.mutationField('updateDirectoryUser', (t) =>
     description: "Changes a directory record (role, scopes, email, subject). Takes effect on the person's next request. Same rights as enrolUser, for the record before and after. Audited.",
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: UpdateDirectoryUserInput, required: true, description: 'The record as it should now be.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await updateDirectoryUser(viewerOf(context), { ...input, id: String(input.id) })),
+    resolve: async (_root, { input }, context) => toPayload(await updateDirectoryUser(viewerOf(context), decodeIds({ ...input, id: String(input.id) }, { id: DIRECTORY_RECORD, ...RECORD_IDS }))),
   }),
 );
 
@@ -181,7 +185,7 @@ builder.mutationField('removeDirectoryUser', (t) =>
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: RemoveDirectoryUserInput, required: true, description: 'The record to remove.' }) },
     resolve: async (_root, { input }, context) => {
-      const outcome = await removeDirectoryUser(viewerOf(context), { id: String(input.id) });
+      const outcome = await removeDirectoryUser(viewerOf(context), decodeIds({ id: String(input.id) }, { id: DIRECTORY_RECORD }));
       return outcome.ok
         ? { removedId: encodeGlobalId('DirectoryUser', outcome.value._id), userErrors: [] }
         : { removedId: null, userErrors: outcome.userErrors };

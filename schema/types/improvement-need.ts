@@ -132,7 +132,7 @@ inputMutation('raiseNeed', {
   input: RaiseNeedInput,
   inputDescription: 'The need: which academy, area, phase, severity and how many days.',
   payload: RaiseNeedPayload,
-  resolve: outcomeOf(raiseNeed),
+  resolve: outcomeOf(raiseNeed, { academyId: 'Academy' }),
 });
 
 const UpdateNeedInput = builder.inputType('UpdateNeedInput', {
@@ -154,7 +154,7 @@ inputMutation('updateNeed', {
   input: UpdateNeedInput,
   inputDescription: 'The need, and the values to change.',
   payload: UpdateNeedPayload,
-  resolve: outcomeOf(updateNeed),
+  resolve: outcomeOf(updateNeed, { id: 'ImprovementNeed' }),
 });
 
 const CloseNeedInput = builder.inputType('CloseNeedInput', {
@@ -172,5 +172,5 @@ inputMutation('closeNeed', {
   input: CloseNeedInput,
   inputDescription: 'The need to close, and why.',
   payload: CloseNeedPayload,
-  resolve: outcomeOf(closeNeed),
+  resolve: outcomeOf(closeNeed, { id: 'ImprovementNeed' }),
 });

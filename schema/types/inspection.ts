@@ -147,5 +147,5 @@ inputMutation('recordOfstedReportCard', {
   input: RecordOfstedReportCardInput,
   inputDescription: 'The school and its report card.',
   payload: RecordOfstedReportCardPayload,
-  resolve: outcomeOf(recordOfstedReportCard),
+  resolve: outcomeOf(recordOfstedReportCard, { academyId: 'Academy' }),
 });

@@ -4,6 +4,7 @@ import type { UserError } from '../../server/services/user-errors';
 import { builder } from '../builder';
 import { DeploymentRef, StaffMemberRef } from '../refs';
 import { viewerOf } from '../viewer';
+import { decodeIds } from '../ids';
 import { UserErrorType } from './user-error';
 
 interface MarkStaffLeftShape {
@@ -49,7 +50,7 @@ builder.mutationField('markStaffLeft', (t) =>
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: MarkStaffLeftInput, required: true, description: 'Who has left.' }) },
     resolve: async (_root, { input }, context) => {
-      const outcome = await markStaffLeft(viewerOf(context), input);
+      const outcome = await markStaffLeft(viewerOf(context), decodeIds(input, { staffId: 'StaffMember' }));
       return outcome.ok ? { result: outcome.value, userErrors: [] } : { result: null, userErrors: outcome.userErrors };
     },
   }),

@@ -147,5 +147,5 @@ inputMutation('recordMaturityAssessment', {
   input: RecordMaturityAssessmentInput,
   inputDescription: 'The trust, the step, the stage and the evidence.',
   payload: payloadType('RecordMaturityAssessmentPayload', 'assessment', MaturityAssessmentType, 'Result of recordMaturityAssessment.'),
-  resolve: outcomeOf(recordMaturityAssessment),
+  resolve: outcomeOf(recordMaturityAssessment, { trustId: 'Trust' }),
 });

@@ -3,6 +3,7 @@
 import { ERASERS } from '../../server/auth/personal-data';
 import { eraseStaffMember, type ErasureResult } from '../../server/services/personal-data';
 import { builder } from '../builder';
+import { refOf } from '../ids';
 import { type Payload, toPayload } from '../payloads';
 import { StaffMemberRef } from '../refs';
 import { viewerOf } from '../viewer';
@@ -30,6 +31,6 @@ builder.mutationField('eraseStaffMember', (t) =>
     description: `Erases a leaver's personal data (UK GDPR right to erasure): name becomes "Former staff member"; email, safeguarding-check date, designations, expertise and its evidence, travel range, availability and sign-in records are removed, and the values of those fields in earlier audit entries read "[erased]". Deployments are kept with their days, status and impact rating (their evidence text removed), so track records and reports stay true; the person is never ranked again. ${ERASERS}. A person with a PROPOSED, AGREED or ACTIVE deployment is refused (LIVE_DEPLOYMENTS).`,
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: EraseStaffMemberInput, required: true, description: 'The staff member to erase.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await eraseStaffMember(viewerOf(context), { staffId: String(input.staffId) })),
+    resolve: async (_root, { input }, context) => toPayload(await eraseStaffMember(viewerOf(context), { staffId: refOf(input.staffId, 'StaffMember', 'staffId') })),
   }),
 );

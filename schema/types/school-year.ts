@@ -2,6 +2,7 @@
 import { type SchoolYearStart, startSchoolYear } from '../../server/services/school-year';
 import { builder } from '../builder';
 import { inputMutation } from '../mutations';
+import { decodeIds } from '../ids';
 import { TrustRef } from '../refs';
 import { UserErrorType } from './user-error';
 import type { UserError } from '../../server/services/user-errors';
@@ -41,7 +42,7 @@ inputMutation('startSchoolYear', {
   inputDescription: 'The trust and the year.',
   payload: StartSchoolYearPayload,
   resolve: async (viewer, input) => {
-    const outcome = await startSchoolYear(viewer, input);
+    const outcome = await startSchoolYear(viewer, decodeIds(input, { trustId: 'Trust' }));
     return outcome.ok ? { result: outcome.value, userErrors: [] } : { result: null, userErrors: outcome.userErrors };
   },
 });

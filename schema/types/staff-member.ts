@@ -185,7 +185,7 @@ inputMutation('createStaffMember', {
   input: CreateStaffMemberInput,
   inputDescription: 'The person: profile, expertise and availability.',
   payload: CreateStaffMemberPayload,
-  resolve: outcomeOf(createStaffMember),
+  resolve: outcomeOf(createStaffMember, { homeAcademyId: 'Academy' }),
 });
 
 const UpdateStaffMemberInput = builder.inputType('UpdateStaffMemberInput', {
@@ -212,5 +212,5 @@ inputMutation('updateStaffMember', {
   input: UpdateStaffMemberInput,
   inputDescription: 'The person, and the values to change.',
   payload: UpdateStaffMemberPayload,
-  resolve: outcomeOf(updateStaffMember),
+  resolve: outcomeOf(updateStaffMember, { id: 'StaffMember', homeAcademyId: 'Academy' }),
 });

@@ -8,6 +8,7 @@ import { explainOffer, type OfferExplanation } from '../../server/services/ranki
 import { OFFER_READERS, offersOfNeeds, offersOfViewer } from '../../server/services/read/offers';
 import { builder } from '../builder';
 import { inputMutation, outcomeOf } from '../mutations';
+import { decodeIds } from '../ids';
 import { MAX_PAGE_SIZE } from '../pagination';
 import { payloadType, toPayload, type Payload } from '../payloads';
 import { mayReadOfferOf, readableOffers } from '../personal-data';
@@ -123,7 +124,7 @@ inputMutation('offerSupport', {
   input: OfferSupportInput,
   inputDescription: 'The need, and optionally the school, a note and the days.',
   payload: OfferPayload('OfferSupportPayload', 'offerSupport'),
-  resolve: outcomeOf(offerSupport),
+  resolve: outcomeOf(offerSupport, { needId: 'ImprovementNeed', academyId: 'Academy' }),
 });
 
 const OfferIdInput = builder.inputType('OfferIdInput', {
@@ -136,7 +137,7 @@ inputMutation('withdrawOffer', {
   input: OfferIdInput,
   inputDescription: 'The offer.',
   payload: OfferPayload('WithdrawOfferPayload', 'withdrawOffer'),
-  resolve: outcomeOf(withdrawOffer),
+  resolve: outcomeOf(withdrawOffer, { id: 'SupportOffer' }),
 });
 
 const DeclineOfferInput = builder.inputType('DeclineOfferInput', {
@@ -152,7 +153,7 @@ inputMutation('declineOffer', {
   input: DeclineOfferInput,
   inputDescription: 'The offer and the reason.',
   payload: OfferPayload('DeclineOfferPayload', 'declineOffer'),
-  resolve: outcomeOf(declineOffer),
+  resolve: outcomeOf(declineOffer, { id: 'SupportOffer' }),
 });
 
 const AcceptOfferInput = builder.inputType('AcceptOfferInput', {
@@ -180,5 +181,5 @@ inputMutation('acceptOffer', {
   input: AcceptOfferInput,
   inputDescription: 'The offer, and the days and dates of the proposal.',
   payload: AcceptOfferPayload,
-  resolve: async (viewer, input) => toPayload(await acceptOffer(viewer, input)),
+  resolve: async (viewer, input) => toPayload(await acceptOffer(viewer, decodeIds(input, { id: 'SupportOffer' }))),
 });

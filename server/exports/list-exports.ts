@@ -15,6 +15,7 @@ import { DomainError } from '../domain/errors';
 import type { ExpertiseArea } from '../domain/taxonomy';
 import type { Logger } from '../logger';
 import { sendGraphQLError } from '../security/graphql-errors';
+import { decodeIds, PLAN_ALLOCATION_IDS } from '../../schema/ids';
 import { previewAllocation } from '../services/allocation';
 import { checkDateFilter, type DeploymentListFilter } from '../services/deployment-scope';
 import { type DeploymentOrder, listDeployments } from '../services/read/deployments';
@@ -135,7 +136,7 @@ export function planExportInput(raw: RawParams): { input: Record<string, unknown
 /** The plan planAllocation previews for the same input (a trust's or hub's open needs), one row per assignment. */
 const exportPlan: Exporter = async (viewer, raw) => {
   const { input, hubNamed } = planExportInput(raw);
-  const outcome = await previewAllocation(viewer, input);
+  const outcome = await previewAllocation(viewer, decodeIds(input, PLAN_ALLOCATION_IDS));
   if (!outcome.ok) {
     const [first] = outcome.userErrors;
     // The parameter as the caller named it.

@@ -1,15 +1,15 @@
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { OFSTED_RATINGS, PHASES } from '../domain/enums';
 import { Academy, type AcademyRecord } from '../models/academy';
-import { Trust } from '../models/trust';
 import { nameInput } from './name-input';
 import { diffFields, recordAudit } from './audit';
 import { hubsLedBy, leadCannotLeave } from './hub-leads';
 import { refreshPrioritiesForAcademy } from './need-priority';
-import { resolveReference } from './references';
+import { refInput, resolveRef } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
 import type { LeanDoc } from '../models/lean';
 
@@ -42,7 +42,7 @@ const upsertAcademyInput = z.object({
   postcode: academyFieldsInput.postcode.optional(),
   latitude: academyFieldsInput.latitude.optional(),
   longitude: academyFieldsInput.longitude.optional(),
-  trustId: z.string().nullable().optional(),
+  trustId: refInput.nullable().optional(),
 });
 
 const AUDITED_FIELDS = ['name', 'phase', 'ofstedRating', 'fsmPercent', 'pupils', 'postcode', 'latitude', 'longitude', 'trustId'] as const;
@@ -53,18 +53,18 @@ export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Out
   if (!roleMay.recordAcademies(viewer)) throw new ForbiddenError('academies are recorded by an ADMIN, or an IMPROVEMENT_LEAD for their own trust');
   const parsed = upsertAcademyInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const { urn, trustId: trustGlobalId, ...fields } = parsed.data;
+  const { urn, trustId: trustRef, ...fields } = parsed.data;
 
-  const existing = (await Academy.findOne({ urn }).lean()) as AcademyLean | null;
+  const existing = await stores.academies.fresh.findOne({ urn });
   const errors = [];
   if (!existing) {
     if (fields.name === undefined) errors.push(userError('name', 'name is required for a new academy', 'REQUIRED'));
     if (fields.phase === undefined) errors.push(userError('phase', 'phase is required for a new academy', 'REQUIRED'));
   }
   let trustId: string | null | undefined = undefined;
-  if (trustGlobalId === null) trustId = null;
-  else if (trustGlobalId !== undefined) {
-    const trust = await resolveReference<{ _id: unknown }>(Trust, 'Trust', trustGlobalId, 'trustId');
+  if (trustRef === null) trustId = null;
+  else if (trustRef !== undefined) {
+    const trust = await resolveRef(stores.trusts, trustRef);
     if (!trust.ok) errors.push(trust.error);
     else trustId = String(trust.doc._id);
   }
@@ -107,7 +107,7 @@ export async function upsertAcademy(viewer: Viewer, input: unknown): Promise<Out
       { $set: set, $setOnInsert: { urn, createdBy: actor } },
       { upsert: true, returnDocument: 'before', runValidators: true, setDefaultsOnInsert: true },
     ).lean()) as AcademyLean | null;
-    const after = (await Academy.findOne({ urn }).lean()) as AcademyLean;
+    const after = (await stores.academies.fresh.findOne({ urn }))!;
     await recordAudit('Academy', after._id, before ? 'UPDATED' : 'CREATED', actor, diffFields(before as never, after as never, AUDITED_FIELDS));
     if (before) await refreshPrioritiesForAcademy(after._id.toString());
     return ok(after);

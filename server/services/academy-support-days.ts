@@ -1,5 +1,6 @@
 // A school's whole-school support days per school year, under the same rules as a person's
 // days (docs/school-year.md): the shared writer (year-days.ts) on an academy's support fields.
+import { stores } from '../db/store';
 import type { Types } from 'mongoose';
 import type { ActorRecord } from '../models/common';
 import { type SchoolYear, schoolYearOf } from '../domain/school-year';
@@ -9,6 +10,7 @@ import { releaseDays, reserveDays, rollTo, type RollResult, type YearDaysHolder 
 
 const ACADEMY_SUPPORT_DAYS: YearDaysHolder = {
   model: Academy,
+  store: stores.academies,
   auditType: 'Academy',
   what: 'academy',
   fields: { year: 'supportCapacityYear', offered: 'supportCapacityDays', left: 'supportRemainingDays', others: 'supportOtherYears', version: 'supportCapacityVersion' },

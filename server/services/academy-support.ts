@@ -1,3 +1,4 @@
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { policy } from '../auth/policy';
@@ -8,11 +9,11 @@ import { schoolYearOf } from '../domain/school-year';
 import { mostCommittedAhead, supportCapacityRecordOf } from '../domain/year-capacity';
 import { rollAcademySupportTo } from './academy-support-days';
 import type { LeanDoc } from '../models/lean';
-import { resolveReference, scopeOf } from './references';
+import { refInput, resolveRef, scopeOf } from './references';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
 
 const input = z.object({
-  academyId: z.string(),
+  academyId: refInput,
   supportCapacityDays: z.number().int('must be a whole number of days').min(0, 'must not be negative').max(1000, 'must be at most 1000 days'),
 });
 
@@ -25,7 +26,7 @@ const input = z.object({
 export async function setAcademySupportCapacity(viewer: Viewer, raw: unknown): Promise<Outcome<LeanDoc<AcademyRecord>>> {
   const parsed = input.safeParse(raw);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const found = await resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', parsed.data.academyId, 'academyId');
+  const found = await resolveRef(stores.academies, parsed.data.academyId);
   if (!found.ok) return failed(found.error);
   const academy = found.doc;
   if (!policy.releaseFrom(viewer, scopeOf(academy))) {
@@ -35,7 +36,7 @@ export async function setAcademySupportCapacity(viewer: Viewer, raw: unknown): P
   // The offer set is this school year's and the standing offer for later ones: the school's
   // open year is moved on to today's first (archiving last year as it stood, never edited).
   await rollAcademySupportTo(academy._id, schoolYearOf(new Date()), actor);
-  const current = (await Academy.findById(academy._id).lean()) as LeanDoc<AcademyRecord>;
+  const current = (await stores.academies.fresh.get(academy._id.toString()))!;
   const record = supportCapacityRecordOf(current);
   const before = record.capacityDays;
   const committed = record.capacityDays - record.remainingDays;

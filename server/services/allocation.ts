@@ -1,17 +1,15 @@
 // Plans a trust's or hub's open needs against its staff's capacity with the allocation
 // core (HiGHS), and commits a plan as proposed deployments, each reserved atomically.
+import { stores } from '../db/store';
 import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
-import { decodeIdOfType } from '../auth/global-id';
 import { type AcademyScope, policy } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import type { ExpertiseArea } from '../domain/taxonomy';
 import { greedyAllocation, planAllocation, type AllocationPair, type AllocationPlan } from '../allocation';
-import { Academy, type AcademyRecord } from '../models/academy';
-import { Cluster, type ClusterRecord } from '../models/cluster';
-import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
-import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
+import type { ImprovementNeedRecord } from '../models/improvement-need';
+import type { StaffMemberRecord } from '../models/staff-member';
 import { rankCandidatesForNeed } from '../ranking';
 import type { ScoreFactor } from '../ranking/types';
 import { proposeDeployment, type DeploymentLean } from './deployments';
@@ -22,12 +20,12 @@ import { mayHaveDaysInFilter, profileInYear } from '../db/ranking-facts/shared';
 import { parseSchoolYearLabel, type SchoolYear, schoolYearOf } from '../domain/school-year';
 import { needSchoolYear } from '../domain/year-capacity';
 import { currentFsmBanding } from './fsm-banding';
+import { notFoundError, refInput } from './references';
 import { failed, fromZod, ok, type Outcome, type UserError, userError } from './user-errors';
 import { staffDayCosts, type SupporterDayCost } from './cost';
 import type { CostPayer } from '../domain/cost';
 
 type NeedLean = LeanDoc<ImprovementNeedRecord>;
-type AcademyLean = LeanDoc<AcademyRecord>;
 type StaffLean = LeanDoc<StaffMemberRecord>;
 
 export interface PairExplanation {
@@ -54,9 +52,9 @@ export interface PlanView {
 
 const planInput = z
   .object({
-    trustId: z.string().nullish(),
-    clusterId: z.string().nullish(),
-    needIds: z.array(z.string()).max(5000).nullish(),
+    trustId: refInput.nullish(),
+    clusterId: refInput.nullish(),
+    needIds: z.array(refInput).max(5000).nullish(),
     supportersFrom: z.enum(['SAME_TRUST', 'ANYWHERE']).default('SAME_TRUST'),
     /** The most the plan may cost (support and cover), in whole pounds. */
     budget: z
@@ -71,15 +69,17 @@ const planInput = z
 
 async function resolveScope(data: z.infer<typeof planInput>): Promise<{ trustId: string; clusterId: string | null; academyIds: Types.ObjectId[] } | UserError> {
   if (data.clusterId) {
-    const id = decodeIdOfType(data.clusterId, 'Cluster');
-    const cluster = id ? ((await Cluster.findById(id).lean()) as LeanDoc<ClusterRecord> | null) : null;
-    if (!cluster) return userError('clusterId', id ? 'clusterId: no Cluster with this ID exists' : 'clusterId is not a valid Cluster ID', id ? 'NOT_FOUND' : 'INVALID_ID');
-    const academies = await Academy.find({ clusterId: cluster._id }, { _id: 1 }).lean();
+    const ref = data.clusterId;
+    if (!ref.ok) return ref.error;
+    const cluster = await stores.clusters.get(ref.id);
+    if (!cluster) return notFoundError(ref.field, ref.label);
+    const academies = await stores.academies.find({ clusterId: cluster._id }, { projection: { _id: 1 } });
     return { trustId: cluster.trustId.toString(), clusterId: cluster._id.toString(), academyIds: academies.map((a) => a._id) };
   }
-  const id = decodeIdOfType(data.trustId!, 'Trust');
-  if (!id) return userError('trustId', 'trustId is not a valid Trust ID', 'INVALID_ID');
-  const academies = await Academy.find({ trustId: id }, { _id: 1 }).lean();
+  const trust = data.trustId!;
+  if (!trust.ok) return trust.error;
+  const id = trust.id;
+  const academies = await stores.academies.find({ trustId: id }, { projection: { _id: 1 } });
   return { trustId: id, clusterId: null, academyIds: academies.map((a) => a._id) };
 }
 
@@ -106,34 +106,33 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
   if (parsed.data.needIds?.length) {
     const ids: string[] = [];
     const errors: UserError[] = [];
-    parsed.data.needIds.forEach((g, i) => {
-      const id = decodeIdOfType(g, 'ImprovementNeed');
-      if (id) ids.push(id);
-      else errors.push(userError(['needIds', String(i)], `needIds.${i} is not a valid ImprovementNeed ID`, 'INVALID_ID'));
-    });
+    for (const ref of parsed.data.needIds) {
+      if (ref.ok) ids.push(ref.id);
+      else errors.push(ref.error);
+    }
     if (errors.length) return failed(...errors);
     needFilter._id = { $in: ids };
-    const found = await ImprovementNeed.countDocuments(needFilter);
+    const found = await stores.needs.count(needFilter);
     if (found !== ids.length) {
       return failed(userError('needIds', 'some needIds are not open needs of this trust or hub', 'NOT_IN_SCOPE'));
     }
   }
-  const found = (await ImprovementNeed.find(needFilter).lean()) as NeedLean[];
+  const found = await stores.needs.find(needFilter);
   const needs = found.filter(inPlanYear);
   if (parsed.data.needIds?.length && needs.length !== found.length) {
     return failed(userError('needIds', `some needIds are for another school year than ${schoolYear.label} (their window's start); plan that year for them`, 'OTHER_SCHOOL_YEAR'));
   }
   const areas = [...new Set(needs.map((n) => n.area as ExpertiseArea))];
-  const needAcademies = (await Academy.find({ _id: { $in: [...new Set(needs.map((n) => n.academyId.toString()))] } }).lean()) as AcademyLean[];
-  const academyById = new Map(needAcademies.map((a) => [a._id.toString(), a]));
+  const needAcademies = await stores.academies.getMany([...new Set(needs.map((n) => n.academyId.toString()))]);
+  const academyById = new Map(needAcademies.flatMap((a) => (a ? [[a._id.toString(), a] as const] : [])));
 
   // Leavers are never planned (leavers.ts).
   const staffFilter: Record<string, unknown> = { expertiseAreas: { $in: areas }, ...mayHaveDaysInFilter(schoolYear, 1), leftAt: null };
   if (parsed.data.supportersFrom === 'SAME_TRUST') {
-    const trustAcademies = await Academy.find({ trustId: scope.trustId }, { _id: 1 }).lean();
+    const trustAcademies = await stores.academies.find({ trustId: scope.trustId }, { projection: { _id: 1 } });
     staffFilter.homeAcademyId = { $in: trustAcademies.map((a) => a._id) };
   }
-  const staff = areas.length ? ((await StaffMember.find(staffFilter).lean()) as StaffLean[]) : [];
+  const staff = areas.length ? await stores.staff.find(staffFilter) : [];
   const profiles = [...(await (await rankingFacts()).staffProfiles(staff, areas)).values()].map((s) => profileInYear(s.profile, s.doc, schoolYear));
   const byArea = new Map<string, typeof profiles>();
   for (const p of profiles) for (const e of p.expertise) byArea.set(e.area, [...(byArea.get(e.area) ?? []), p]);
@@ -179,7 +178,7 @@ export async function previewAllocation(viewer: Viewer, input: unknown, now = ne
 
 const commitInput = z.object({
   assignments: z
-    .array(z.object({ needId: z.string(), staffId: z.string(), days: z.number().int().min(1).max(200) }))
+    .array(z.object({ needId: refInput, staffId: refInput, days: z.number().int().min(1).max(200) }))
     .min(1, 'give at least one assignment')
     // One request counts once against the rate limit; keep a batch to a trust-sized plan.
     .max(500, 'at most 500 assignments at a time'),
@@ -187,10 +186,9 @@ const commitInput = z.object({
 
 const ARRANGER_ROLES: Viewer['role'][] = ['ADMIN', 'IMPROVEMENT_LEAD', 'EXECUTIVE_HEAD'];
 
+/** An assignment not committed: its position in the input, and why. */
 export interface CommitFailure {
   index: number;
-  needId: string;
-  staffId: string;
   days: number;
   userErrors: UserError[];
 }
@@ -216,7 +214,7 @@ export async function commitAllocation(viewer: Viewer, input: unknown): Promise<
       throw error;
     });
     if (outcome.ok) deployments.push(outcome.value);
-    else failures.push({ index, ...a, userErrors: outcome.userErrors });
+    else failures.push({ index, days: a.days, userErrors: outcome.userErrors });
   }
   return ok({ deployments, failures });
 }

@@ -1,20 +1,18 @@
-import type { Types } from 'mongoose';
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
-import { decodeIdOfType } from '../auth/global-id';
 import { policy, roleMay } from '../auth/policy';
 import { nameKey } from '../domain/names';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { Academy, type AcademyRecord } from '../models/academy';
 import { Cluster, type ClusterRecord } from '../models/cluster';
-import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
-import { Trust } from '../models/trust';
+import type { StaffMemberRecord } from '../models/staff-member';
 import { nameInput } from './name-input';
 import { recordAudit } from './audit';
 import { areasNeedingAttention, inspectionLabel, latestInspection, mustNotLendReason, REPORT_CARD_AREA_LABELS } from '../domain/inspection';
 import type { LeanDoc } from '../models/lean';
 import { alreadyLeads, hubsLedBy, leadCannotLeave } from './hub-leads';
-import { resolveReference } from './references';
+import { refInput, resolveRef } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
 
 /** The ASPIRE norm: a lead academy and 2-3 others. Other sizes are allowed with a warning. */
@@ -28,10 +26,10 @@ export interface ClusterResult {
 
 const createClusterInput = z.object({
   name: nameInput(),
-  trustId: z.string(),
-  leadAcademyId: z.string(),
-  executiveHeadId: z.string().nullish(),
-  memberAcademyIds: z.array(z.string()).max(20, 'a hub may have at most 20 academies').default([]),
+  trustId: refInput,
+  leadAcademyId: refInput,
+  executiveHeadId: refInput.nullish(),
+  memberAcademyIds: z.array(refInput).max(20, 'a hub may have at most 20 academies').default([]),
 });
 
 export async function createCluster(viewer: Viewer, input: unknown): Promise<Outcome<ClusterResult>> {
@@ -41,25 +39,25 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
   const data = parsed.data;
   const errors: UserError[] = [];
 
-  const trust = await resolveReference<{ _id: Types.ObjectId }>(Trust, 'Trust', data.trustId, 'trustId');
+  const trust = await resolveRef(stores.trusts, data.trustId);
   if (!trust.ok) return failed(trust.error);
   const trustId = trust.doc._id.toString();
   if (!policy.manageTrustRecords(viewer, trustId)) {
     throw new ForbiddenError("only an ADMIN or the trust's improvement lead may set up its hubs");
   }
 
-  const leadId = decodeIdOfType(data.leadAcademyId, 'Academy');
-  if (!leadId) errors.push(userError('leadAcademyId', 'leadAcademyId is not a valid Academy ID', 'INVALID_ID'));
-  const memberIds: (string | null)[] = data.memberAcademyIds.map((id, index) => {
-    const raw = decodeIdOfType(id, 'Academy');
-    if (!raw) errors.push(userError(['memberAcademyIds', String(index)], `memberAcademyIds.${index} is not a valid Academy ID`, 'INVALID_ID'));
-    return raw;
+  const leadId = data.leadAcademyId.ok ? data.leadAcademyId.id : null;
+  if (!data.leadAcademyId.ok) errors.push(data.leadAcademyId.error);
+  const memberIds: (string | null)[] = data.memberAcademyIds.map((ref) => {
+    if (ref.ok) return ref.id;
+    errors.push(ref.error);
+    return null;
   });
   if (errors.length) return failed(...errors);
   // The lead academy is always a member of its hub.
   const allIds = [...new Set([leadId!, ...(memberIds as string[])])];
-  const academies = (await Academy.find({ _id: { $in: allIds } }).lean()) as LeanDoc<AcademyRecord>[];
-  const byId = new Map(academies.map((a) => [a._id.toString(), a]));
+  const academies = await stores.academies.fresh.getMany(allIds);
+  const byId = new Map(academies.flatMap((a) => (a ? [[a._id.toString(), a] as const] : [])));
   const fieldOf = (id: string): string[] =>
     id === leadId ? ['leadAcademyId'] : ['memberAcademyIds', String((memberIds as string[]).indexOf(id))];
   for (const id of allIds) {
@@ -78,7 +76,7 @@ export async function createCluster(viewer: Viewer, input: unknown): Promise<Out
   let executiveHeadId: string | null = null;
   let executiveHead: LeanDoc<StaffMemberRecord> | null = null;
   if (data.executiveHeadId) {
-    const head = await resolveReference<LeanDoc<StaffMemberRecord>>(StaffMember, 'StaffMember', data.executiveHeadId, 'executiveHeadId', 'StaffMember');
+    const head = await resolveRef(stores.staff, data.executiveHeadId);
     if (!head.ok) errors.push(head.error);
     else {
       executiveHead = head.doc;
@@ -144,18 +142,18 @@ function hubWarnings(size: number, lead: LeanDoc<AcademyRecord>, head: LeanDoc<S
   return warnings;
 }
 
-const moveInput = z.object({ academyId: z.string(), clusterId: z.string().nullable() });
+const moveInput = z.object({ academyId: refInput, clusterId: refInput.nullable() });
 
 /** Moves an academy into another hub of its trust (or out of any hub, with clusterId null). */
 export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Promise<Outcome<{ academy: LeanDoc<AcademyRecord>; warnings: string[] }>> {
   if (!roleMay.organiseHubs(viewer)) throw new ForbiddenError("academies are moved between hubs by an ADMIN or the trust's improvement lead");
   const parsed = moveInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const academy = await resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', parsed.data.academyId, 'academyId');
+  const academy = await resolveRef(stores.academies, parsed.data.academyId);
   if (!academy.ok) return failed(academy.error);
   let target: ClusterLean | null = null;
   if (parsed.data.clusterId) {
-    const cluster = await resolveReference<ClusterLean>(Cluster, 'Cluster', parsed.data.clusterId, 'clusterId', 'Cluster');
+    const cluster = await resolveRef(stores.clusters, parsed.data.clusterId);
     if (!cluster.ok) return failed(cluster.error);
     target = cluster.doc;
   }
@@ -167,7 +165,7 @@ export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Prom
   }
   const from = a.clusterId?.toString() ?? null;
   if (from) {
-    const current = (await Cluster.findById(from, { leadAcademyId: 1, name: 1 }).lean()) as ClusterLean | null;
+    const current = await stores.clusters.fresh.get(from);
     if (current && current.leadAcademyId.toString() === a._id.toString() && from !== target?._id.toString()) {
       const hub = { id: from, name: current.name };
       return failed(userError('academyId', `academyId: ${leadCannotLeave(a.name, hub, 'out of the hub')}`, 'LEAD_ACADEMY'));
@@ -188,7 +186,7 @@ export async function moveAcademyToCluster(viewer: Viewer, input: unknown): Prom
   }
   const warnings: string[] = [];
   if (to) {
-    const size = await Academy.countDocuments({ clusterId: to });
+    const size = await stores.academies.fresh.count({ clusterId: to });
     if (size > NORMAL_HUB_SIZE.max) warnings.push(`The hub now has ${size} academies; ${NORMAL_HUB_SIZE.min}-${NORMAL_HUB_SIZE.max} is the norm.`);
   }
   return ok({ academy: updated as LeanDoc<AcademyRecord>, warnings });

@@ -8,19 +8,16 @@
 // to the receiving trust's and then the defaults. A deployment keeps the rates it was
 // proposed at (Deployment.pricing); only deployments proposed before that was stored are
 // priced at the current rates.
+import { databaseStores, type Stores, stores } from '../db/store';
 import { z } from 'zod';
-import { decodeIdOfType } from '../auth/global-id';
 import { policy } from '../auth/policy';
-import { scopeOf } from './references';
+import { refInput, resolveRef, scopeOf } from './references';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { COST_PAYERS, type CostPayer, type CostRates, DEFAULT_COST_RATES, dayRateFor, MAX_DAY_RATE, supportCost, type SupportCost } from '../domain/cost';
 import { DESIGNATIONS, type Designation } from '../domain/enums';
 import { ForbiddenError } from '../domain/errors';
-import { Academy } from '../models/academy';
 import { Deployment } from '../models/deployment';
 import type { LeanDoc } from '../models/lean';
-import { StaffMember } from '../models/staff-member';
-import { Trust } from '../models/trust';
 import { TrustCostSettings, type TrustCostSettingsRecord } from '../models/trust-cost-settings';
 import { recordAudit } from './audit';
 import type { DeploymentLean } from './deployments';
@@ -44,10 +41,15 @@ function ratesOf(trustId: string, saved: LeanDoc<TrustCostSettingsRecord> | null
   };
 }
 
-/** The rates of these trusts, one query for all. */
-export async function costRatesOf(trustIds: readonly string[]): Promise<Map<string, TrustCostRates>> {
+/** The records found, without the ids that found none. */
+function present<T>(docs: readonly (T | null)[]): T[] {
+  return docs.filter((doc): doc is T => doc !== null);
+}
+
+/** The rates of these trusts, one query for all (`read`: databaseStores when pricing a write). */
+export async function costRatesOf(trustIds: readonly string[], read: Stores = stores): Promise<Map<string, TrustCostRates>> {
   const ids = [...new Set(trustIds)];
-  const saved = ids.length ? ((await TrustCostSettings.find({ trustId: { $in: ids } }).lean()) as LeanDoc<TrustCostSettingsRecord>[]) : [];
+  const saved = ids.length ? await read.trustCostSettings.find({ trustId: { $in: ids } }) : [];
   const byTrust = new Map(saved.map((s) => [s.trustId.toString(), s]));
   return new Map(ids.map((id) => [id, ratesOf(id, byTrust.get(id))]));
 }
@@ -61,7 +63,7 @@ const money = () =>
     .max(MAX_DAY_RATE, `must be at most £${MAX_DAY_RATE} a day`);
 
 const setRatesInput = z.object({
-  trustId: z.string(),
+  trustId: refInput,
   dayRates: z
     .array(z.object({ designation: z.enum(DESIGNATIONS, { error: `designation must be one of ${DESIGNATIONS.join(', ')}` }), dayRate: money() }))
     .max(DESIGNATIONS.length * 2)
@@ -81,9 +83,9 @@ export async function setTrustDayRates(viewer: Viewer, input: unknown): Promise<
   const parsed = setRatesInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const data = parsed.data;
-  const trustId = decodeIdOfType(data.trustId, 'Trust');
-  if (!trustId) return failed(userError('trustId', 'trustId is not a valid Trust ID', 'INVALID_ID'));
-  if (!(await Trust.exists({ _id: trustId }))) return failed(userError('trustId', 'trustId: no Trust with this ID exists', 'NOT_FOUND'));
+  const trust = await resolveRef(stores.trusts, data.trustId);
+  if (!trust.ok) return failed(trust.error);
+  const trustId = trust.doc._id.toString();
   if (!policy.manageTrustRecords(viewer, trustId)) throw new ForbiddenError("only ADMIN or this trust's improvement lead may set its day rates");
   const seen = new Map<Designation, number>();
   const duplicates: UserError[] = [];
@@ -122,7 +124,7 @@ export async function setTrustDayRates(viewer: Viewer, input: unknown): Promise<
     coverDayRate: data.coverDayRate ?? before.coverDayRate,
     paidBy: data.paidBy ?? before.paidBy,
   };
-  const saved = (await TrustCostSettings.findOne({ trustId }).lean()) as LeanDoc<TrustCostSettingsRecord>;
+  const saved = (await stores.trustCostSettings.fresh.findOne({ trustId }))!;
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const d of DESIGNATIONS) if (before.dayRates[d] !== after.dayRates[d]) changes[`${d}DayRate`] = { from: before.dayRates[d], to: after.dayRates[d] };
   for (const key of ['undesignatedDayRate', 'coverDayRate', 'paidBy'] as const) if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
@@ -142,12 +144,12 @@ interface Pricing {
   designations: readonly string[];
 }
 
-async function priceAll(items: readonly Pricing[]): Promise<{ dayCost: SupporterDayCost; rates: CostRates }[]> {
+async function priceAll(items: readonly Pricing[], read: Stores): Promise<{ dayCost: SupporterDayCost; rates: CostRates }[]> {
   const releasingIds = [...new Set(items.flatMap((i) => (i.releasingAcademyId ? [i.releasingAcademyId] : [])))];
-  const releasing = releasingIds.length ? await Academy.find({ _id: { $in: releasingIds } }, { trustId: 1 }).lean() : [];
+  const releasing = releasingIds.length ? present(await read.academies.getMany(releasingIds)) : [];
   const trustOfAcademy = new Map(releasing.map((a) => [a._id.toString(), a.trustId?.toString() ?? null]));
   const trustIds = [...items.map((i) => i.receivingTrustId), ...trustOfAcademy.values()].filter((t): t is string => !!t);
-  const rates = await costRatesOf(trustIds);
+  const rates = await costRatesOf(trustIds, read);
   return items.map((item) => {
     const receiving = (item.receivingTrustId && rates.get(item.receivingTrustId)) || DEFAULT_COST_RATES;
     const releasingTrust = item.releasingAcademyId ? trustOfAcademy.get(item.releasingAcademyId) : null;
@@ -163,6 +165,7 @@ export async function staffDayCosts(
 ): Promise<{ costs: Map<string, SupporterDayCost>; paidBy: CostPayer }> {
   const priced = await priceAll(
     staff.map((s) => ({ receivingTrustId, releasingAcademyId: s.homeAcademyId?.toString() ?? null, designations: s.designations ?? [] })),
+    stores,
   );
   const paidBy = receivingTrustId ? (await costRatesOf([receivingTrustId])).get(receivingTrustId)!.paidBy : DEFAULT_COST_RATES.paidBy;
   return { costs: new Map(staff.map((s, i) => [s._id.toString(), priced[i]!.dayCost])), paidBy };
@@ -179,14 +182,17 @@ export interface DeploymentPricing {
   readonly paidBy: CostPayer;
 }
 
-/** Each deployment's day rate, cover day rate and the trust's payer rule, at the current rates. */
-async function currentPricing(deployments: readonly Priceable[]): Promise<DeploymentPricing[]> {
+/**
+ * Each deployment's day rate, cover day rate and the trust's payer rule, at the current rates.
+ * `read`: the stores for an answer, databaseStores for rates about to be stored on a deployment.
+ */
+async function currentPricing(deployments: readonly Priceable[], read: Stores): Promise<DeploymentPricing[]> {
   if (!deployments.length) return [];
   const staffIds = [...new Set(deployments.flatMap((d) => (d.staffId ? [d.staffId.toString()] : [])))];
-  const staff = staffIds.length ? await StaffMember.find({ _id: { $in: staffIds } }, { designations: 1, homeAcademyId: 1 }).lean() : [];
+  const staff = staffIds.length ? present(await read.staff.getMany(staffIds)) : [];
   const staffById = new Map(staff.map((s) => [s._id.toString(), s]));
   const receivingIds = [...new Set(deployments.map((d) => d.receivingAcademyId.toString()))];
-  const receiving = await Academy.find({ _id: { $in: receivingIds } }, { trustId: 1 }).lean();
+  const receiving = present(await read.academies.getMany(receivingIds));
   const trustOfReceiving = new Map(receiving.map((a) => [a._id.toString(), a.trustId?.toString() ?? null]));
   const priced = await priceAll(
     deployments.map((d) => {
@@ -197,6 +203,7 @@ async function currentPricing(deployments: readonly Priceable[]): Promise<Deploy
         designations: person?.designations ?? [],
       };
     }),
+    read,
   );
   return priced.map(({ dayCost, rates }) => ({ dayRate: dayCost.dayRate, coverDayRate: dayCost.coverDayRate, paidBy: rates.paidBy }));
 }
@@ -206,7 +213,7 @@ async function currentPricing(deployments: readonly Priceable[]): Promise<Deploy
  * to either trust's rates do not change what an arranged deployment costs.
  */
 export async function pricedAtProposal(deployment: Priceable, now: Date): Promise<DeploymentPricing & { pricedAt: Date }> {
-  const [pricing] = await currentPricing([deployment]);
+  const [pricing] = await currentPricing([deployment], databaseStores);
   return { ...pricing!, pricedAt: now };
 }
 
@@ -216,7 +223,7 @@ export async function pricedAtProposal(deployment: Priceable, now: Date): Promis
  */
 export async function deploymentCosts(deployments: readonly DeploymentLean[]): Promise<SupportCost[]> {
   const unpriced = deployments.filter((d) => !d.pricing);
-  const current = await currentPricing(unpriced);
+  const current = await currentPricing(unpriced, stores);
   const currentOf = new Map(unpriced.map((d, i) => [d, current[i]!]));
   return deployments.map((d) => {
     const pricing: DeploymentPricing = (d.pricing as DeploymentPricing | null | undefined) ?? currentOf.get(d)!;
@@ -224,7 +231,7 @@ export async function deploymentCosts(deployments: readonly DeploymentLean[]): P
   });
 }
 
-const paidByInput = z.object({ deploymentId: z.string(), paidBy: z.enum(COST_PAYERS).nullable() });
+const paidByInput = z.object({ deploymentId: refInput, paidBy: z.enum(COST_PAYERS).nullable() });
 
 /**
  * Overrides who pays for one deployment's support (null: back to the trust's rule). Whoever
@@ -233,11 +240,11 @@ const paidByInput = z.object({ deploymentId: z.string(), paidBy: z.enum(COST_PAY
 export async function setDeploymentPaidBy(viewer: Viewer, input: unknown): Promise<Outcome<DeploymentLean>> {
   const parsed = paidByInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const id = decodeIdOfType(parsed.data.deploymentId, 'Deployment');
-  if (!id) return failed(userError('deploymentId', 'deploymentId is not a valid Deployment ID', 'INVALID_ID'));
-  const deployment = (await Deployment.findById(id).lean()) as DeploymentLean | null;
-  if (!deployment) return failed(userError('deploymentId', 'deploymentId: no Deployment with this ID exists', 'NOT_FOUND'));
-  const academy = await Academy.findById(deployment.receivingAcademyId, { trustId: 1, clusterId: 1 }).lean();
+  const found = await resolveRef(stores.deployments, parsed.data.deploymentId);
+  if (!found.ok) return failed(found.error);
+  const deployment = found.doc;
+  const id = deployment._id;
+  const academy = await stores.academies.fresh.get(deployment.receivingAcademyId.toString());
   if (!academy || !policy.arrangeSupportFor(viewer, scopeOf(academy))) {
     throw new ForbiddenError("who pays is decided by the trust's improvement lead or the hub's executive head of the receiving school");
   }

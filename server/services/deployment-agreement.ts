@@ -7,8 +7,9 @@
 // is for one version: any change to the agreement clears both and needs both again. Every
 // write is one update conditional on the version as read, so two racing edits, or an edit
 // racing a signature, never leave a signature on words its signer did not see.
+import { stores } from '../db/store';
 import { z } from 'zod';
-import { decodeIdOfType } from '../auth/global-id';
+import { type Ref, refInput, resolveRef } from './references';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { ForbiddenError } from '../domain/errors';
@@ -23,7 +24,7 @@ import { failed, fromZod, ok, type Outcome, type UserError, userError } from './
 const NOT_AGREEABLE = ['DECLINED', 'CANCELLED'];
 
 const agreementInput = z.object({
-  id: z.string(),
+  id: refInput,
   objectives: z
     .array(z.string().trim().min(3, 'each objective must be at least 3 characters').max(500, 'each objective must be at most 500 characters'))
     .min(1, 'give at least one objective')
@@ -38,20 +39,17 @@ const agreementInput = z.object({
   expectedVersion: z.number().int('must be a whole number').min(0, 'must be 0 (none yet) or more').nullish(),
 });
 
-const signInput = z.object({ id: z.string(), version: z.number().int('must be a whole number').min(1, 'must be at least 1') });
+const signInput = z.object({ id: refInput, version: z.number().int('must be a whole number').min(1, 'must be at least 1') });
 
 const rateInput = z.object({
-  id: z.string(),
+  id: refInput,
   rating: z.number().int('must be a whole number from 1 to 4').min(1, 'must be from 1 to 4').max(4, 'must be from 1 to 4'),
   evidence: z.string().trim().min(10, 'must be at least 10 characters: name the impact').max(4000, 'must be at most 4000 characters'),
 });
 
-async function load(globalId: string): Promise<{ ok: true; d: DeploymentLean } | { ok: false; error: UserError }> {
-  const id = decodeIdOfType(globalId, 'Deployment');
-  if (!id) return { ok: false, error: userError('id', 'id is not a valid Deployment ID', 'INVALID_ID') };
-  const d = (await Deployment.findById(id).lean()) as DeploymentLean | null;
-  if (!d) return { ok: false, error: userError('id', 'id: no Deployment with this ID exists', 'NOT_FOUND') };
-  return { ok: true, d };
+async function load(ref: Ref): Promise<{ ok: true; d: DeploymentLean } | { ok: false; error: UserError }> {
+  const found = await resolveRef(stores.deployments, ref);
+  return found.ok ? { ok: true, d: found.doc } : found;
 }
 
 /** Which sides the caller may sign for, and whether they may edit (either side, the arranger, the supporter). */

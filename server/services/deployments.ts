@@ -1,17 +1,17 @@
 // Deployments: proposal with an atomic reservation of days, the lifecycle with both sides'
 // sign-off, release of days exactly once, and needs that follow their deployments.
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
-import { decodeIdOfType } from '../auth/global-id';
 import { type AcademyScope, policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { endsBeforeToday } from '../domain/calendar';
 import type { DeploymentStatus } from '../domain/enums';
 import type { ExpertiseArea } from '../domain/taxonomy';
-import { Academy, type AcademyRecord } from '../models/academy';
+import type { AcademyRecord } from '../models/academy';
 import { Deployment, type DeploymentRecord } from '../models/deployment';
-import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
-import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
+import { ImprovementNeed } from '../models/improvement-need';
+import type { StaffMemberRecord } from '../models/staff-member';
 import { notifyDeployment } from '../notifications/notify';
 import { rankCandidatesForNeed } from '../ranking';
 import { recordAudit } from './audit';
@@ -19,7 +19,7 @@ import { pricedAtProposal } from './cost';
 import { closeOpenOffersOfNeed } from './offer-closing';
 import type { LeanDoc } from '../models/lean';
 import { academyProfile, needProfile } from '../db/ranking-facts/profiles';
-import { resolveReference, scopeOf } from './references';
+import { refInput, resolveRef, scopeOf } from './references';
 import { rankingFacts } from '../db/ranking-facts';
 import { LIVE_DEPLOYMENT_STATUSES } from '../domain/statuses';
 import { schoolYearOf } from '../domain/school-year';
@@ -29,15 +29,14 @@ import { releaseAcademySupportDays, reserveAcademySupportDays } from './academy-
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, userError } from './user-errors';
 
 export type DeploymentLean = LeanDoc<DeploymentRecord>;
-type NeedLean = LeanDoc<ImprovementNeedRecord>;
 type AcademyLean = LeanDoc<AcademyRecord>;
 type StaffLean = LeanDoc<StaffMemberRecord>;
 
 const proposeInput = z
   .object({
-    needId: z.string(),
-    staffId: z.string().nullish(),
-    supportingAcademyId: z.string().nullish(),
+    needId: refInput,
+    staffId: refInput.nullish(),
+    supportingAcademyId: refInput.nullish(),
     days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(200, 'must be at most 200 days'),
     startDate: z.coerce.date().nullish(),
     endDate: z.coerce.date().nullish(),
@@ -54,10 +53,10 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   const parsed = proposeInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const data = parsed.data;
-  const found = await resolveReference<NeedLean>(ImprovementNeed, 'ImprovementNeed', data.needId, 'needId', 'ImprovementNeed');
+  const found = await resolveRef(stores.needs, data.needId);
   if (!found.ok) return failed(found.error);
   const need = found.doc;
-  const needAcademy = (await Academy.findById(need.academyId).lean()) as AcademyLean;
+  const needAcademy = (await stores.academies.fresh.get(String(need.academyId)))!;
   if (!policy.arrangeSupportFor(viewer, scopeOf(needAcademy))) {
     throw new ForbiddenError("deployments are arranged by the trust's improvement lead or the hub's executive head of the school in need");
   }
@@ -72,13 +71,13 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   let supporterDoc: StaffLean | AcademyLean;
   let supporter;
   if (data.staffId) {
-    const staff = await resolveReference<StaffLean>(StaffMember, 'StaffMember', data.staffId, 'staffId', 'StaffMember');
+    const staff = await resolveRef(stores.staff, data.staffId);
     if (!staff.ok) return failed(staff.error);
     if (staff.doc.leftAt) return failed(userError('staffId', `${staff.doc.name} has left (marked on ${staff.doc.leftAt.toISOString().slice(0, 10)}) and cannot be proposed`, 'STAFF_LEFT'));
     supporterDoc = staff.doc;
     supporter = (await (await rankingFacts()).staffProfiles([staff.doc], [area])).get(staff.doc._id.toString());
   } else {
-    const academy = await resolveReference<AcademyLean>(Academy, 'Academy', data.supportingAcademyId!, 'supportingAcademyId');
+    const academy = await resolveRef(stores.academies, data.supportingAcademyId!);
     if (!academy.ok) return failed(academy.error);
     supporterDoc = academy.doc;
     supporter = (await (await rankingFacts()).academyProfiles([academy.doc], [area])).get(academy.doc._id.toString());
@@ -159,7 +158,7 @@ export async function proposeDeployment(viewer: Viewer, input: unknown, now = ne
   // the proposals it finds; this reads leftAt after writing the proposal. Of the two writes,
   // whichever comes second sees the other, so no proposal for a leaver stays live (a
   // cross-trust proposal holds no days, so the reservation's own leftAt test cannot catch it).
-  if (kind === 'STAFF' && (await StaffMember.exists({ _id: supporterDoc._id, leftAt: { $ne: null } }))) {
+  if (kind === 'STAFF' && (await stores.staff.fresh.findOne({ _id: supporterDoc._id, leftAt: { $ne: null } }))) {
     await releaseLeaversProposal(deployment.toObject() as DeploymentLean, actor, now);
     return failed(userError('staffId', `${supporterDoc.name} was marked as left while this was being proposed: the proposal was cancelled`, 'STAFF_LEFT'));
   }
@@ -174,8 +173,8 @@ type SupporterRef = { staffId?: { toString(): string } | null; supportingAcademy
 /** The supporter's home school (a person) or the supporting school itself. */
 async function supporterHomeScope(s: SupporterRef): Promise<AcademyScope | null> {
   let homeId = s.supportingAcademyId ?? null;
-  if (s.staffId) homeId = (await StaffMember.findById(s.staffId, { homeAcademyId: 1 }).lean())?.homeAcademyId ?? null;
-  const home = homeId ? await Academy.findById(homeId, { trustId: 1, clusterId: 1 }).lean() : null;
+  if (s.staffId) homeId = (await stores.staff.fresh.get(s.staffId.toString()))?.homeAcademyId ?? null;
+  const home = homeId ? await stores.academies.fresh.get(homeId.toString()) : null;
   return home ? scopeOf(home) : null;
 }
 
@@ -208,9 +207,9 @@ export function daysByYearOf(deployment: Pick<DeploymentLean, 'days' | 'daysByYe
 
 /** Sets a need's status from its deployments (closed needs stay closed). */
 export async function syncNeedStatus(needId: string, actor: ReturnType<typeof actorOf>): Promise<void> {
-  const need = (await ImprovementNeed.findById(needId).lean()) as NeedLean | null;
+  const need = await stores.needs.fresh.get(needId);
   if (!need || need.status === 'CLOSED') return;
-  const deployments = await Deployment.find({ needId }, { status: 1 }).lean();
+  const deployments = await stores.deployments.fresh.find({ needId }, { projection: { status: 1 } });
   const has = (status: DeploymentStatus) => deployments.some((d) => d.status === status);
   const live = deployments.some((d) => LIVE_DEPLOYMENT_STATUSES.includes(d.status));
   const full = need.daysCovered >= need.daysRequested;
@@ -266,29 +265,28 @@ const MOVES: Record<Move, { from: DeploymentStatus[]; to: DeploymentStatus }> = 
   cancel: { from: ['PROPOSED', 'AGREED', 'ACTIVE'], to: 'CANCELLED' },
 };
 
-const moveInput = z.object({ id: z.string() });
+const moveInput = z.object({ id: refInput });
 const completeInput = z.object({
-  id: z.string(),
+  id: refInput,
   impactRating: z.number().int('must be a whole number from 1 to 4').min(1, 'must be from 1 to 4').max(4, 'must be from 1 to 4'),
   impactEvidence: z.string().trim().min(10, 'must be at least 10 characters: name the impact').max(4000),
 });
 
 /** The receiving school's scope and the supporter's home school's (null when it is gone). */
 export async function scopes(deployment: DeploymentLean) {
-  const receiving = scopeOf((await Academy.findById(deployment.receivingAcademyId, { trustId: 1, clusterId: 1 }).lean())!);
+  const receiving = scopeOf((await stores.academies.fresh.get(deployment.receivingAcademyId.toString()))!);
   let homeId = deployment.supportingAcademyId;
-  if (deployment.staffId) homeId = (await StaffMember.findById(deployment.staffId, { homeAcademyId: 1 }).lean())?.homeAcademyId ?? null;
-  const home: AcademyScope | null = homeId ? scopeOf((await Academy.findById(homeId, { trustId: 1, clusterId: 1 }).lean())!) : null;
+  if (deployment.staffId) homeId = (await stores.staff.fresh.get(deployment.staffId.toString()))?.homeAcademyId ?? null;
+  const home: AcademyScope | null = homeId ? scopeOf((await stores.academies.fresh.get(homeId.toString()))!) : null;
   return { receiving, home };
 }
 
 export async function moveDeployment(viewer: Viewer, move: Move, input: unknown): Promise<Outcome<DeploymentLean>> {
   const parsed = (move === 'complete' ? completeInput : moveInput).safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const id = decodeIdOfType(parsed.data.id, 'Deployment');
-  if (!id) return failed(userError('id', 'id is not a valid Deployment ID', 'INVALID_ID'));
-  const deployment = (await Deployment.findById(id).lean()) as DeploymentLean | null;
-  if (!deployment) return failed(userError('id', 'id: no Deployment with this ID exists', 'NOT_FOUND'));
+  const found = await resolveRef(stores.deployments, parsed.data.id);
+  if (!found.ok) return failed(found.error);
+  const deployment = found.doc;
   const { receiving, home } = await scopes(deployment);
   const arranges = policy.arrangeSupportFor(viewer, receiving);
   const releases = !!home && policy.releaseFrom(viewer, home);

@@ -1,6 +1,7 @@
 // The user directory: who may sign in with the OpenID Connect issuer, as which role, with
 // which scopes. Records are written by an ADMIN, or by an improvement lead for their own
 // trust (server/auth/policy.ts), each write audited. Sign-in only reads it.
+import { type Store, stores } from '../db/store';
 import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/enums';
@@ -8,14 +9,10 @@ import { ForbiddenError } from '../domain/errors';
 import { isRecordId } from '../domain/ids';
 import { directoryPolicy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
-import { Academy } from '../models/academy';
-import { Cluster } from '../models/cluster';
 import { DirectoryUser, type DirectoryUserRecord, subjectKeyOf } from '../models/directory-user';
-import { StaffMember } from '../models/staff-member';
-import { Trust } from '../models/trust';
 import { diffFields, recordAudit } from './audit';
 import type { LeanDoc } from '../models/lean';
-import { resolveReference } from './references';
+import { type Ref, refInput, resolveRef } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
 
 export type DirectoryUserLean = LeanDoc<DirectoryUserRecord>;
@@ -28,10 +25,10 @@ const recordInput = z.object({
   subject: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters').nullish(),
   name: z.string().trim().max(200, 'must be at most 200 characters').nullish(),
   role: z.enum(ROLES),
-  trustId: z.string().nullish(),
-  clusterId: z.string().nullish(),
-  academyId: z.string().nullish(),
-  staffMemberId: z.string().nullish(),
+  trustId: refInput.nullish(),
+  clusterId: refInput.nullish(),
+  academyId: refInput.nullish(),
+  staffMemberId: refInput.nullish(),
 });
 type RecordInput = z.infer<typeof recordInput>;
 
@@ -53,26 +50,26 @@ const same = (a: Types.ObjectId | null | undefined, b: Types.ObjectId | null | u
  */
 async function resolveScope(input: RecordInput): Promise<Outcome<Scope>> {
   const errors: UserError[] = [];
-  const load = async <T>(model: Parameters<typeof resolveReference>[0], typename: string, value: string | null | undefined, field: string) => {
-    if (!value) return null;
-    const resolved = await resolveReference<T>(model, typename, value, field);
+  const load = async <T>(store: Store<T>, ref: Ref | null | undefined) => {
+    if (!ref) return null;
+    const resolved = await resolveRef(store, ref);
     if (!resolved.ok) {
       errors.push(resolved.error);
       return null;
     }
     return resolved.doc;
   };
-  const trust = await load<IdDoc>(Trust, 'Trust', input.trustId, 'trustId');
-  const cluster = await load<IdDoc & { trustId: Types.ObjectId }>(Cluster, 'Cluster', input.clusterId, 'clusterId');
-  const staff = await load<IdDoc & { homeAcademyId: Types.ObjectId }>(StaffMember, 'StaffMember', input.staffMemberId, 'staffMemberId');
-  let academy = await load<AcademyDoc>(Academy, 'Academy', input.academyId, 'academyId');
+  const trust = await load<IdDoc>(stores.trusts, input.trustId);
+  const cluster = await load<IdDoc & { trustId: Types.ObjectId }>(stores.clusters, input.clusterId);
+  const staff = await load<IdDoc & { homeAcademyId: Types.ObjectId }>(stores.staff, input.staffMemberId);
+  let academy = await load<AcademyDoc>(stores.academies, input.academyId);
   if (errors.length) return failed(...errors);
 
   if (staff) {
     if (academy && !same(academy._id, staff.homeAcademyId)) {
       return failed(userError('staffMemberId', 'staffMemberId: this staff member works at another school than academyId', 'INCONSISTENT'));
     }
-    academy ??= (await Academy.findById(staff.homeAcademyId, { trustId: 1, clusterId: 1 }).lean()) as AcademyDoc | null;
+    academy ??= await stores.academies.fresh.get(String(staff.homeAcademyId));
   }
   if (academy && cluster && !same(academy.clusterId, cluster._id)) {
     return failed(userError('clusterId', 'clusterId: the school given is not in this hub', 'INCONSISTENT'));
@@ -108,8 +105,8 @@ const subjectTaken = (input: RecordInput) => userError('subject', `subject: anot
 async function takenErrors(input: RecordInput, exceptId: Types.ObjectId | null): Promise<UserError[]> {
   const other = exceptId ? { _id: { $ne: exceptId } } : {};
   const errors: UserError[] = [];
-  if (await DirectoryUser.exists({ emailKey: input.email.toLowerCase(), ...other })) errors.push(emailTaken(input));
-  if (input.subject && (await DirectoryUser.exists({ subjectKey: subjectKeyOf(input.subject), ...other }))) errors.push(subjectTaken(input));
+  if (await stores.directoryUsers.fresh.findOne({ emailKey: input.email.toLowerCase(), ...other })) errors.push(emailTaken(input));
+  if (input.subject && (await stores.directoryUsers.fresh.findOne({ subjectKey: subjectKeyOf(input.subject), ...other }))) errors.push(subjectTaken(input));
   return errors;
 }
 
@@ -148,12 +145,12 @@ export async function enrolUser(viewer: Viewer, input: unknown): Promise<Outcome
   }
 }
 
-const idInput = z.object({ id: z.string() });
+const idInput = z.object({ id: refInput });
 
 async function existingRecord(viewer: Viewer, input: unknown): Promise<Outcome<DirectoryUserLean>> {
   const parsed = idInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const resolved = await resolveReference<DirectoryUserLean>(DirectoryUser, 'DirectoryUser', parsed.data.id, 'id', 'directory record');
+  const resolved = await resolveRef(stores.directoryUsers, parsed.data.id);
   if (!resolved.ok) return failed(resolved.error);
   if (!directoryPolicy.manageRecordOf(viewer, resolved.doc.trustId?.toString() ?? null, resolved.doc.role)) throw new ForbiddenError(LEAD_LIMIT);
   return ok(resolved.doc);
@@ -225,15 +222,15 @@ export interface VerifiedIdentity {
  * passed to someone else at the issuer). Null: not enrolled.
  */
 export async function findEnrolment(identity: VerifiedIdentity): Promise<DirectoryUserLean | null> {
-  const bySubject = await DirectoryUser.findOne({ subjectKey: subjectKeyOf(identity.subject) }).lean();
-  if (bySubject) return bySubject as DirectoryUserLean;
+  const bySubject = await stores.directoryUsers.findOne({ subjectKey: subjectKeyOf(identity.subject) });
+  if (bySubject) return bySubject;
   if (!identity.email || !identity.emailVerified) return null;
-  const byEmail = (await DirectoryUser.findOne({ emailKey: identity.email.toLowerCase() }).lean()) as DirectoryUserLean | null;
+  const byEmail = await stores.directoryUsers.findOne({ emailKey: identity.email.toLowerCase() });
   return byEmail && !byEmail.subject ? byEmail : null;
 }
 
 export async function findEnrolmentById(id: string): Promise<DirectoryUserLean | null> {
-  return (await DirectoryUser.findById(id).lean()) as DirectoryUserLean | null;
+  return stores.directoryUsers.get(id);
 }
 
 /** The viewer a directory record makes: its role and scopes, nothing from the token's claims. */

@@ -3,23 +3,25 @@
 // moveAcademyToCluster (between hubs), upsertAcademy and the GIAS import (between trusts,
 // which also takes a school out of its hub), and createCluster (a school that already leads
 // a hub cannot lead a second). The lead itself can only leave once the hub has another lead.
-import { Cluster } from '../models/cluster';
+import { stores } from '../db/store';
 
 export interface LedHub {
   id: string;
   name: string;
 }
 
+// Both read from the database (`fresh`): what they find decides whether a school may move.
+
 /** The hubs led by each of these academies (academy id -> hub), one query for all. */
 export async function hubsLedBy(academyIds: readonly string[]): Promise<Map<string, LedHub>> {
   if (!academyIds.length) return new Map();
-  const hubs = await Cluster.find({ leadAcademyId: { $in: academyIds } }, { leadAcademyId: 1, name: 1 }).lean();
+  const hubs = await stores.clusters.fresh.find({ leadAcademyId: { $in: academyIds } }, { projection: { leadAcademyId: 1, name: 1 } });
   return new Map(hubs.map((hub) => [hub.leadAcademyId.toString(), { id: hub._id.toString(), name: hub.name }]));
 }
 
 /** Every hub's lead, for a job that checks many schools (the GIAS import). */
 export async function allHubLeads(): Promise<Map<string, LedHub>> {
-  const hubs = await Cluster.find({}, { leadAcademyId: 1, name: 1 }).lean();
+  const hubs = await stores.clusters.fresh.find({}, { projection: { leadAcademyId: 1, name: 1 } });
   return new Map(hubs.map((hub) => [hub.leadAcademyId.toString(), { id: hub._id.toString(), name: hub.name }]));
 }
 

@@ -1,6 +1,7 @@
 // Recording a report card by hand: a trust need not wait for Ofsted's monthly file
 // (server/import/ofsted) to act on an inspection it has just had. The same rules as the
 // import: only at least as recent as the recorded one; audited; need priorities recomputed.
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
@@ -10,14 +11,14 @@ import { Academy, type AcademyRecord } from '../models/academy';
 import type { LeanDoc } from '../models/lean';
 import { recordAudit } from './audit';
 import { refreshPrioritiesForAcademy } from './need-priority';
-import { resolveReference } from './references';
+import { refInput, resolveRef } from './references';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
 
 /** The renewed framework's first inspections (10 November 2025): no report card is older. */
 export const FIRST_REPORT_CARD_DAY = new Date(Date.UTC(2025, 10, 10));
 
 const input = z.object({
-  academyId: z.string(),
+  academyId: refInput,
   inspectedOn: z.date(),
   safeguarding: z.enum(SAFEGUARDING_OUTCOMES),
   grades: z.array(z.object({ area: z.enum(REPORT_CARD_AREAS), grade: z.enum(REPORT_CARD_GRADES) })).max(REPORT_CARD_AREAS.length),
@@ -30,7 +31,7 @@ export async function recordOfstedReportCard(viewer: Viewer, raw: unknown, now =
   const parsed = input.safeParse(raw);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { academyId, inspectedOn, safeguarding, grades } = parsed.data;
-  const academy = await resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', academyId, 'academyId');
+  const academy = await resolveRef(stores.academies, academyId);
   if (!academy.ok) return failed(academy.error);
   if (!policy.manageTrustRecords(viewer, academy.doc.trustId ? String(academy.doc.trustId) : null)) {
     throw new ForbiddenError("only an ADMIN, or the improvement lead of the school's trust, may record its report card");
@@ -68,5 +69,5 @@ export async function recordOfstedReportCard(viewer: Viewer, raw: unknown, now =
   const plain = (c: typeof card | null | undefined) => (c ? { inspectedOn: day(c.inspectedOn), safeguarding: c.safeguarding, grades: c.grades.map((g) => ({ area: g.area, grade: g.grade })) } : null);
   await recordAudit('Academy', academy.doc._id, 'REPORT_CARD_RECORDED', actor, { ofstedReportCard: { from: plain(before.ofstedReportCard), to: plain(card) } });
   await refreshPrioritiesForAcademy(academy.doc._id.toString());
-  return ok((await Academy.findById(academy.doc._id).lean()) as LeanDoc<AcademyRecord>);
+  return ok((await stores.academies.fresh.get(academy.doc._id.toString()))!);
 }

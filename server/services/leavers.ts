@@ -4,18 +4,16 @@
 // them. Their PROPOSED deployments are cancelled, which gives the days back to the needs;
 // AGREED and ACTIVE ones are listed for the lead to re-arrange (only people can decide how
 // support already under way ends).
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
-import { Academy, type AcademyRecord } from '../models/academy';
-import { Deployment } from '../models/deployment';
 import { StaffMember } from '../models/staff-member';
 import { recordAudit } from './audit';
 import { type DeploymentLean, releaseLeaversProposal } from './deployments';
 import { closeOpenOffersOfLeaver } from './offer-closing';
-import type { LeanDoc } from '../models/lean';
-import { resolveReference, scopeOf } from './references';
+import { refInput, resolveRef, scopeOf } from './references';
 import type { StaffLean } from './staff';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
 
@@ -27,7 +25,7 @@ export interface LeaverOutcome {
   toRearrange: DeploymentLean[];
 }
 
-const markLeftInput = z.object({ staffId: z.string() });
+const markLeftInput = z.object({ staffId: refInput });
 
 const WHO_MAY = "a leaver is marked by an ADMIN, their trust's improvement lead or their headteacher";
 
@@ -35,10 +33,10 @@ export async function markStaffLeft(viewer: Viewer, input: unknown, now = new Da
   if (!['ADMIN', 'IMPROVEMENT_LEAD', 'HEADTEACHER'].includes(viewer.role)) throw new ForbiddenError(WHO_MAY);
   const parsed = markLeftInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const found = await resolveReference<StaffLean>(StaffMember, 'StaffMember', parsed.data.staffId, 'staffId', 'StaffMember');
+  const found = await resolveRef(stores.staff, parsed.data.staffId);
   if (!found.ok) return failed(found.error);
   const before = found.doc;
-  const home = (await Academy.findById(before.homeAcademyId).lean()) as LeanDoc<AcademyRecord> | null;
+  const home = await stores.academies.fresh.get(before.homeAcademyId.toString());
   // A home school no longer on record leaves only ADMIN to decide.
   const allowed = home ? policy.manageStaffAt(viewer, scopeOf(home)) : viewer.role === 'ADMIN';
   if (!allowed) throw new ForbiddenError(WHO_MAY);
@@ -50,7 +48,7 @@ export async function markStaffLeft(viewer: Viewer, input: unknown, now = new Da
   if (!after) return failed(userError('staffId', `${before.name} was marked as left meanwhile`, 'ALREADY_LEFT'));
   await recordAudit('StaffMember', before._id, 'MARKED_LEFT', actor, { leftAt: { from: null, to: now.toISOString() } });
 
-  const live = (await Deployment.find({ staffId: before._id, status: { $in: ['PROPOSED', 'AGREED', 'ACTIVE'] } }).lean()) as DeploymentLean[];
+  const live = await stores.deployments.fresh.find({ staffId: before._id, status: { $in: ['PROPOSED', 'AGREED', 'ACTIVE'] } });
   const released: DeploymentLean[] = [];
   const toRearrange: DeploymentLean[] = [];
   for (const deployment of live) {
@@ -59,13 +57,13 @@ export async function markStaffLeft(viewer: Viewer, input: unknown, now = new Da
       if (cancelled) released.push(cancelled);
       else {
         // Agreed (or ended) at the same moment: take it as it now stands.
-        const current = (await Deployment.findById(deployment._id).lean()) as DeploymentLean | null;
+        const current = await stores.deployments.fresh.get(deployment._id.toString());
         if (current && ['AGREED', 'ACTIVE'].includes(current.status)) toRearrange.push(current);
       }
     } else toRearrange.push(deployment);
   }
   // Their open offers of help are closed: they can no longer give it.
   await closeOpenOffersOfLeaver(before._id, actor, now);
-  const staff = ((await StaffMember.findById(before._id).lean()) as StaffLean | null) ?? after;
+  const staff = (await stores.staff.fresh.get(before._id.toString())) ?? after;
   return ok({ staff, released, toRearrange });
 }

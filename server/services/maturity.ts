@@ -3,7 +3,7 @@
 // from its own records (server/maturity/) and keeps that proposal beside what was recorded.
 // Assessments are never changed or removed: each is a new record, so the history shows progress.
 import { z } from 'zod';
-import { decodeIdOfType } from '../auth/global-id';
+import { refInput, resolveRef } from './references';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { ForbiddenError } from '../domain/errors';
 import { MATURITY_STAGES, MATURITY_STEPS, MATURITY_TOOL, type MaturityStage, type MaturityStep, type MaturityStepDefinition, PROPOSED_STEPS, type ProposedStep } from '../domain/maturity-tool';
@@ -14,7 +14,7 @@ import { type MaturityProposal, proposeStages } from '../maturity/propose';
 import { MaturityAssessment } from '../models/maturity-assessment';
 import { recordAudit } from './audit';
 import { loadTrust } from './trust-records';
-import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
+import { failed, fromZod, ok, type Outcome } from './user-errors';
 
 export type { MaturityAssessmentDoc };
 
@@ -80,7 +80,7 @@ export async function trustMaturity(viewer: Viewer, trustId: string, now = new D
 }
 
 const recordInput = z.object({
-  trustId: z.string(),
+  trustId: refInput,
   step: z.enum(MATURITY_STEPS),
   stage: z.enum(MATURITY_STAGES),
   evidence: z.string().trim().min(1, 'give the evidence for this stage').max(4000, 'must be at most 4000 characters'),
@@ -95,9 +95,9 @@ export async function recordMaturityAssessment(viewer: Viewer, raw: unknown, now
   const parsed = recordInput.safeParse(raw);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { step, stage, evidence } = parsed.data;
-  const trustId = decodeIdOfType(parsed.data.trustId, 'Trust');
-  if (!trustId) return failed(userError('trustId', 'trustId is not a valid Trust ID', 'INVALID_ID'));
-  if (!(await stores.trusts.get(trustId))) return failed(userError('trustId', 'trustId: no Trust with this ID exists', 'NOT_FOUND'));
+  const trust = await resolveRef(stores.trusts, parsed.data.trustId);
+  if (!trust.ok) return failed(trust.error);
+  const trustId = trust.doc._id.toString();
   if (!mayRecordFor(viewer, trustId)) throw new ForbiddenError("a trust's maturity is recorded by its own improvement lead or ADMIN");
   const proposal = isProposedStep(step) ? ((await proposalsFor(trustId, now)).proposals.get(step) ?? null) : null;
   const actor = actorOf(viewer);

@@ -2,8 +2,9 @@
 // database. It changes when the need or its academy changes (recomputed on those writes) and
 // as waiting time grows (refreshed hourly by refreshAllPriorities; at start-up, those more than
 // an hour old by refreshStalePriorities).
+import { stores } from '../db/store';
 import { UPDATES_PER_COMMAND } from '../db/ferretdb-limits';
-import { Academy, type AcademyRecord } from '../models/academy';
+import type { AcademyRecord } from '../models/academy';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import { needPriority } from '../ranking/priority';
 import type { LeanDoc } from '../models/lean';
@@ -17,12 +18,22 @@ export function priorityOf(need: LeanDoc<ImprovementNeedRecord>, academy: LeanDo
   return { priority: score, priorityFactors: factors, priorityComputedAt: now };
 }
 
-async function refresh(filter: Record<string, unknown>, now: Date): Promise<number> {
-  const needs = (await ImprovementNeed.find({ ...filter, status: { $in: LIVE_STATUSES } }).lean()) as LeanDoc<ImprovementNeedRecord>[];
+/**
+ * Where the needs and schools are read: 'database' for another process (an import command,
+ * whose copies would be a whole load of each collection); 'store' in the server, whose copies
+ * are current with its own writes and notice other processes' (write-epoch.ts) — on FerretDB
+ * that spares a read of every need and school at every start and every hour.
+ */
+export type PriorityReads = 'database' | 'store';
+
+async function refresh(filter: Record<string, unknown>, now: Date, reads: PriorityReads = 'database'): Promise<number> {
+  const needStore = reads === 'store' ? stores.needs : stores.needs.fresh;
+  const academyStore = reads === 'store' ? stores.academies : stores.academies.fresh;
+  const needs = await needStore.find({ ...filter, status: { $in: LIVE_STATUSES } });
   if (!needs.length) return 0;
   const academyIds = [...new Set(needs.map((n) => n.academyId.toString()))];
-  const academies = (await Academy.find({ _id: { $in: academyIds } }).lean()) as LeanDoc<AcademyRecord>[];
-  const byId = new Map(academies.map((a) => [a._id.toString(), a]));
+  const academies = await academyStore.getMany(academyIds);
+  const byId = new Map(academies.flatMap((a) => (a ? [[a._id.toString(), a] as const] : [])));
   const ops = needs.flatMap((need) => {
     const academy = byId.get(need.academyId.toString());
     if (!academy) return [];
@@ -47,8 +58,8 @@ export function refreshPrioritiesForAcademy(academyId: string, now = new Date())
   return refresh({ academyId }, now);
 }
 
-export function refreshAllPriorities(now = new Date()): Promise<number> {
-  return refresh({}, now);
+export function refreshAllPriorities(now = new Date(), reads: PriorityReads = 'database'): Promise<number> {
+  return refresh({}, now, reads);
 }
 
 /**
@@ -57,7 +68,7 @@ export function refreshAllPriorities(now = new Date()): Promise<number> {
  * writes nothing, so the copies' snapshot it restored stays exact (snapshot.ts is deleted at
  * the first write); the hourly refresh brings the rest up to date as before.
  */
-export function refreshStalePriorities(maxAgeMs: number, now = new Date()): Promise<number> {
+export function refreshStalePriorities(maxAgeMs: number, now = new Date(), reads: PriorityReads = 'database'): Promise<number> {
   const before = new Date(now.getTime() - maxAgeMs);
-  return refresh({ $or: [{ priorityComputedAt: null }, { priorityComputedAt: { $lt: before } }] }, now);
+  return refresh({ $or: [{ priorityComputedAt: null }, { priorityComputedAt: { $lt: before } }] }, now, reads);
 }

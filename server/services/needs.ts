@@ -1,3 +1,4 @@
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { policy, roleMay } from '../auth/policy';
@@ -5,13 +6,12 @@ import { actorOf, type Viewer } from '../auth/viewer';
 import { NEED_SEVERITIES, PHASES } from '../domain/enums';
 import { endsBeforeToday } from '../domain/calendar';
 import { EXPERTISE_AREAS } from '../domain/taxonomy';
-import { Academy, type AcademyRecord } from '../models/academy';
 import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
 import { diffFields, recordAudit } from './audit';
 import { closeOpenOffersOfNeed } from './offer-closing';
 import type { LeanDoc } from '../models/lean';
 import { priorityOf } from './need-priority';
-import { resolveReference, scopeOf } from './references';
+import { type Ref, refInput, resolveRef, scopeOf } from './references';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
 
 export type NeedLean = LeanDoc<ImprovementNeedRecord>;
@@ -31,7 +31,7 @@ const needFields = {
 const PAST_WINDOW = 'the window ends before today: give a windowEnd of today or later';
 
 const raiseNeedInput = z
-  .object({ academyId: z.string(), ...needFields })
+  .object({ academyId: refInput, ...needFields })
   .refine((n) => !n.windowStart || !n.windowEnd || n.windowStart <= n.windowEnd, {
     path: ['windowEnd'],
     message: 'must not be before windowStart',
@@ -41,7 +41,7 @@ const raiseNeedInput = z
 const NEED_AUDITED_FIELDS = ['area', 'phase', 'severity', 'description', 'daysRequested', 'windowStart', 'windowEnd', 'status'] as const;
 
 async function academyOf(need: { academyId: unknown }) {
-  return (await Academy.findById(need.academyId).lean()) as LeanDoc<AcademyRecord> | null;
+  return stores.academies.fresh.get(String(need.academyId));
 }
 
 const NEEDS_ROLES = "needs are managed by the academy's headteacher, its hub's executive head or its trust's improvement lead";
@@ -51,7 +51,7 @@ export async function raiseNeed(viewer: Viewer, input: unknown): Promise<Outcome
   const parsed = raiseNeedInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { academyId, ...data } = parsed.data;
-  const academy = await resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', academyId, 'academyId');
+  const academy = await resolveRef(stores.academies, academyId);
   if (!academy.ok) return failed(academy.error);
   if (!policy.raiseNeedAt(viewer, scopeOf(academy.doc))) {
     throw new ForbiddenError("needs are raised by the academy's headteacher, its hub's executive head or its trust's improvement lead");
@@ -80,7 +80,7 @@ export async function raiseNeed(viewer: Viewer, input: unknown): Promise<Outcome
 }
 
 const updateNeedInput = z.object({
-  id: z.string(),
+  id: refInput,
   severity: needFields.severity.optional(),
   description: needFields.description.optional(),
   daysRequested: needFields.daysRequested.optional(),
@@ -88,8 +88,8 @@ const updateNeedInput = z.object({
   windowEnd: needFields.windowEnd,
 });
 
-async function loadNeedForChange(viewer: Viewer, id: string) {
-  const found = await resolveReference<NeedLean>(ImprovementNeed, 'ImprovementNeed', id, 'id', 'ImprovementNeed');
+async function loadNeedForChange(viewer: Viewer, id: Ref) {
+  const found = await resolveRef(stores.needs, id);
   if (!found.ok) return found;
   const academy = await academyOf(found.doc);
   if (!academy || !policy.raiseNeedAt(viewer, scopeOf(academy))) {
@@ -133,7 +133,7 @@ export async function updateNeed(viewer: Viewer, input: unknown): Promise<Outcom
   return ok(after);
 }
 
-const closeNeedInput = z.object({ id: z.string(), reason: z.string().trim().max(1000).nullish() });
+const closeNeedInput = z.object({ id: refInput, reason: z.string().trim().max(1000).nullish() });
 
 /** Closes a need that no longer wants support (met some other way, or withdrawn). */
 export async function closeNeed(viewer: Viewer, input: unknown): Promise<Outcome<NeedLean>> {

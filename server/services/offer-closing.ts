@@ -2,6 +2,7 @@
 // its status, so of two racing decisions one applies; and closing a need's open offers when
 // the need stops waiting for support. Apart from offers.ts so the deployment service can close
 // offers without importing the offer service (which proposes through it).
+import { stores } from '../db/store';
 import type { ActorRecord } from '../models/common';
 import type { LeanDoc } from '../models/lean';
 import { type OfferStatus, SupportOffer, type SupportOfferRecord } from '../models/support-offer';
@@ -63,7 +64,7 @@ const CLOSING_REASONS: Record<string, string> = {
 export async function closeOpenOffersOfNeed(needId: unknown, needStatus: string, actor: ActorRecord, now = new Date()): Promise<number> {
   const reason = CLOSING_REASONS[needStatus];
   if (!reason) return 0;
-  const open = (await SupportOffer.find({ needId, status: 'OPEN' }).lean()) as OfferLean[];
+  const open = await stores.offers.fresh.find({ needId, status: 'OPEN' });
   let closed = 0;
   for (const offer of open) {
     // A claim by an accepting request is overridden here: the need no longer wants support,
@@ -79,7 +80,7 @@ export async function closeOpenOffersOfNeed(needId: unknown, needStatus: string,
  * help. Their offerer is not emailed (they have left); the lead sees the reason on the offer.
  */
 export async function closeOpenOffersOfLeaver(staffId: unknown, actor: ActorRecord, now = new Date()): Promise<number> {
-  const open = (await SupportOffer.find({ staffId, status: 'OPEN' }).lean()) as OfferLean[];
+  const open = await stores.offers.fresh.find({ staffId, status: 'OPEN' });
   let closed = 0;
   for (const offer of open) {
     const after = await SupportOffer.findOneAndUpdate({ _id: offer._id, status: 'OPEN' }, { $set: { claimedAt: null } }, { new: true }).lean();

@@ -2,31 +2,27 @@
 // school) for an open need; whoever may propose for the need accepts the offer, which proposes
 // through the ordinary propose path with all its checks, or declines it with a reason the
 // offerer is told. The offerer may withdraw an open offer. Every change is audited.
+import { stores } from '../db/store';
 import { z } from 'zod';
-import { decodeIdOfType, encodeGlobalId } from '../auth/global-id';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { ForbiddenError } from '../domain/errors';
-import { Academy, type AcademyRecord } from '../models/academy';
-import { ImprovementNeed, type ImprovementNeedRecord } from '../models/improvement-need';
+import type { ImprovementNeedRecord } from '../models/improvement-need';
 import type { LeanDoc } from '../models/lean';
-import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { SupportOffer } from '../models/support-offer';
 import { notifyOfferMade } from '../notifications/offer-notify';
 import { recordAudit } from './audit';
 import { type DeploymentLean, proposeDeployment } from './deployments';
 import { closeOpenOffersOfNeed, type OfferLean, openAndUnclaimed, settleOffer } from './offer-closing';
-import { resolveReference, scopeOf } from './references';
+import { type Ref, refInput, refTo, resolveRef, scopeOf } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
 
 type NeedLean = LeanDoc<ImprovementNeedRecord>;
-type AcademyLean = LeanDoc<AcademyRecord>;
-type StaffLean = LeanDoc<StaffMemberRecord>;
 
 const offerInput = z.object({
-  needId: z.string(),
+  needId: refInput,
   /** A headteacher offering their whole school names it; absent, the caller offers themself. */
-  academyId: z.string().nullish(),
+  academyId: refInput.nullish(),
   note: z.string().trim().max(2000, 'must be at most 2000 characters').nullish(),
   days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(200, 'must be at most 200 days').nullish(),
 });
@@ -41,18 +37,18 @@ export async function offerSupport(viewer: Viewer, input: unknown, now = new Dat
   if (!data.academyId && !viewer.staffId) {
     throw new ForbiddenError('offers are made by a staff member for themself, or by a headteacher for their school (academyId)');
   }
-  const found = await resolveReference<NeedLean>(ImprovementNeed, 'ImprovementNeed', data.needId, 'needId', 'ImprovementNeed');
+  const found = await resolveRef(stores.needs, data.needId);
   if (!found.ok) return failed(found.error);
   const need = found.doc;
 
   let supporter: { staffId: unknown; supportingAcademyId: unknown; id: string };
   if (data.academyId) {
-    const school = await resolveReference<AcademyLean>(Academy, 'Academy', data.academyId, 'academyId');
+    const school = await resolveRef(stores.academies, data.academyId);
     if (!school.ok) return failed(school.error);
     if (!policy.offerForSchool(viewer, scopeOf(school.doc))) throw new ForbiddenError("a school's help is offered by its headteacher");
     supporter = { staffId: null, supportingAcademyId: school.doc._id, id: school.doc._id.toString() };
   } else {
-    const staff = (await StaffMember.findById(viewer.staffId).lean()) as StaffLean | null;
+    const staff = await stores.staff.fresh.get(viewer.staffId!);
     if (!staff) throw new ForbiddenError('your staff record was not found: offers are made from a staff record');
     if (staff.leftAt) return failed(userError(null, `you are recorded as having left (on ${staff.leftAt.toISOString().slice(0, 10)}), so you cannot offer support`, 'STAFF_LEFT'));
     supporter = { staffId: staff._id, supportingAcademyId: null, id: staff._id.toString() };
@@ -89,7 +85,7 @@ export async function offerSupport(viewer: Viewer, input: unknown, now = new Dat
   });
   // The need may have been met or withdrawn while this was written: then the offer is closed
   // at once (it was open for an instant), and the offerer told why.
-  const current = (await ImprovementNeed.findById(need._id, { status: 1 }).lean()) as NeedLean | null;
+  const current = await stores.needs.fresh.get(need._id.toString());
   if (!current || current.status === 'MET' || current.status === 'CLOSED') {
     await closeOpenOffersOfNeed(need._id, current?.status ?? 'CLOSED', actor, now);
     return failed(notOpen(current ?? { ...need, status: 'CLOSED' }));
@@ -99,29 +95,26 @@ export async function offerSupport(viewer: Viewer, input: unknown, now = new Dat
   return ok(offer.toObject() as OfferLean);
 }
 
-const idInput = z.object({ id: z.string() });
+const idInput = z.object({ id: refInput });
 const declineInput = z.object({
-  id: z.string(),
+  id: refInput,
   reason: z.string().trim().min(3, 'must be at least 3 characters: the offerer is told it').max(1000, 'must be at most 1000 characters'),
 });
 // Dates are checked by proposeDeployment, whose rules they follow.
 const acceptInput = z.object({
-  id: z.string(),
+  id: refInput,
   days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(200, 'must be at most 200 days').nullish(),
   startDate: z.coerce.date().nullish(),
   endDate: z.coerce.date().nullish(),
 });
 
-async function loadOffer(globalId: string): Promise<{ ok: true; offer: OfferLean } | { ok: false; error: UserError }> {
-  const id = decodeIdOfType(globalId, 'SupportOffer');
-  if (!id) return { ok: false, error: userError('id', 'id is not a valid SupportOffer ID', 'INVALID_ID') };
-  const offer = (await SupportOffer.findById(id).lean()) as OfferLean | null;
-  if (!offer) return { ok: false, error: userError('id', 'id: no SupportOffer with this ID exists', 'NOT_FOUND') };
-  return { ok: true, offer };
+async function loadOffer(ref: Ref): Promise<{ ok: true; offer: OfferLean } | { ok: false; error: UserError }> {
+  const found = await resolveRef(stores.offers, ref);
+  return found.ok ? { ok: true, offer: found.doc } : found;
 }
 
 async function receivingScope(offer: OfferLean) {
-  return scopeOf((await Academy.findById(offer.receivingAcademyId, { trustId: 1, clusterId: 1 }).lean())!);
+  return scopeOf((await stores.academies.fresh.get(offer.receivingAcademyId.toString()))!);
 }
 
 const notOpenOffer = (offer: OfferLean): UserError =>
@@ -154,7 +147,7 @@ export async function withdrawOffer(viewer: Viewer, input: unknown, now = new Da
   const { offer } = loaded;
   const own = offer.staffId
     ? viewer.staffId === offer.staffId.toString()
-    : policy.offerForSchool(viewer, scopeOf((await Academy.findById(offer.supportingAcademyId, { trustId: 1, clusterId: 1 }).lean())!));
+    : policy.offerForSchool(viewer, scopeOf((await stores.academies.fresh.get(String(offer.supportingAcademyId)))!));
   if (!own) throw new ForbiddenError('only the person who offered (or the headteacher, for a school) may withdraw an offer');
   if (offer.status !== 'OPEN') return failed(notOpenOffer(offer));
   const after = await settleOffer(offer, 'WITHDRAWN', actorOf(viewer), now);
@@ -186,7 +179,7 @@ export async function acceptOffer(viewer: Viewer, input: unknown, now = new Date
   const { offer } = loaded;
   await assertMayConsider(viewer, offer);
   if (offer.status !== 'OPEN') return failed(notOpenOffer(offer));
-  const need = (await ImprovementNeed.findById(offer.needId).lean()) as NeedLean | null;
+  const need = await stores.needs.fresh.get(offer.needId.toString());
   const outstanding = need ? need.daysRequested - need.daysCovered : 0;
   const days = parsed.data.days ?? Math.max(1, Math.min(offer.days ?? outstanding, outstanding));
 
@@ -198,8 +191,8 @@ export async function acceptOffer(viewer: Viewer, input: unknown, now = new Date
     proposed = await proposeDeployment(
       viewer,
       {
-        needId: encodeGlobalId('ImprovementNeed', offer.needId),
-        ...(offer.staffId ? { staffId: encodeGlobalId('StaffMember', offer.staffId) } : { supportingAcademyId: encodeGlobalId('Academy', offer.supportingAcademyId!) }),
+        needId: refTo(offer.needId, 'needId', 'ImprovementNeed'),
+        ...(offer.staffId ? { staffId: refTo(offer.staffId, 'staffId', 'StaffMember') } : { supportingAcademyId: refTo(offer.supportingAcademyId!, 'supportingAcademyId', 'Academy') }),
         days,
         startDate: parsed.data.startDate ?? null,
         endDate: parsed.data.endDate ?? null,
@@ -217,5 +210,5 @@ export async function acceptOffer(viewer: Viewer, input: unknown, now = new Date
   const after = await settleOffer(offer, 'ACCEPTED', actorOf(viewer), now, { deploymentId: proposed.value._id, claimedAt });
   // Only lost when the need was closed in the instant between (its offers closed): the
   // proposal stands, as any other proposal would, and the offer says why it closed.
-  return ok({ offer: after ?? ((await SupportOffer.findById(offer._id).lean()) as OfferLean), deployment: proposed.value });
+  return ok({ offer: after ?? (await stores.offers.fresh.get(offer._id.toString()))!, deployment: proposed.value });
 }

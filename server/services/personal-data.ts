@@ -3,9 +3,10 @@
 // (personal data removed; the anonymous facts that keep track records and reports true —
 // deployments, their days, status and impact rating — kept). Who may erase is decided by
 // server/auth/personal-data.ts.
+import { stores } from '../db/store';
 import type { Types } from 'mongoose';
 import { ForbiddenError } from '../domain/errors';
-import { decodeIdOfType, encodeGlobalId } from '../auth/global-id';
+import { encodeGlobalId } from '../auth/global-id';
 import { ERASERS, mayErase } from '../auth/personal-data';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { AuditEntry } from '../models/audit-entry';
@@ -15,7 +16,7 @@ import { DirectoryUser } from '../models/directory-user';
 import { OutboxEmail } from '../models/outbox-email';
 import { StaffMember } from '../models/staff-member';
 import { recordAudit } from './audit';
-import { academyScopeById } from './references';
+import { academyScopeById, type Ref, resolveRef } from './references';
 import type { StaffLean } from './staff';
 import { failed, ok, type Outcome, userError } from './user-errors';
 
@@ -66,17 +67,16 @@ export async function subjectAccessExport(viewer: Viewer): Promise<SubjectAccess
 
 async function gatherSubjectAccess(viewer: Viewer): Promise<{ body: SubjectAccessExport; recordIds: { type: 'StaffMember' | 'DirectoryUser'; id: Types.ObjectId }[] }> {
   const staffId = viewer.staffId;
-  const staff = staffId ? await StaffMember.findById(staffId).lean() : null;
+  // An answer, not a decision: read through the stores like any other read.
+  const staff = staffId ? await stores.staff.get(staffId) : null;
   const directoryFilter: Record<string, unknown>[] = [];
   if (viewer.directoryUserId) directoryFilter.push({ _id: viewer.directoryUserId });
   if (staffId) directoryFilter.push({ staffId });
-  const directory = directoryFilter.length ? await DirectoryUser.find({ $or: directoryFilter }).lean() : [];
-  const deployments = staffId ? await Deployment.find({ staffId }).sort({ createdAt: 1 }).lean() : [];
-  const offers = staffId ? await SupportOffer.find({ staffId }).sort({ createdAt: 1 }).lean() : [];
+  const directory = directoryFilter.length ? await stores.directoryUsers.find({ $or: directoryFilter }) : [];
+  const deployments = staffId ? await stores.deployments.find({ staffId }, { sort: { createdAt: 1 } }) : [];
+  const offers = staffId ? await stores.offers.find({ staffId }, { sort: { createdAt: 1 } }) : [];
   const about = [...(staff ? [staff._id] : []), ...directory.map((d) => d._id), ...deployments.map((d) => d._id), ...offers.map((o) => o._id)];
-  const audit = await AuditEntry.find({ $or: [{ entityId: { $in: about } }, { 'actor.sub': viewer.sub }] })
-    .sort({ at: 1, _id: 1 })
-    .lean();
+  const audit = await stores.auditEntries.find({ $or: [{ entityId: { $in: about } }, { 'actor.sub': viewer.sub }] }, { sort: { at: 1, _id: 1 } });
   const recordIds = [
     ...(staff ? [{ type: 'StaffMember' as const, id: staff._id }] : []),
     ...directory.map((d) => ({ type: 'DirectoryUser' as const, id: d._id })),
@@ -143,15 +143,15 @@ export interface ErasureResult {
  * when and by whom, with the values replaced by "[erased]"; the erasure's own entry names
  * the fields erased, not their values.
  */
-export async function eraseStaffMember(viewer: Viewer, input: { staffId: string }): Promise<Outcome<ErasureResult>> {
+export async function eraseStaffMember(viewer: Viewer, input: { staffId: Ref }): Promise<Outcome<ErasureResult>> {
   if (viewer.role !== 'ADMIN' && viewer.role !== 'IMPROVEMENT_LEAD') throw new ForbiddenError(`a person's data is erased only by ${ERASERS}`);
-  const staffId = decodeIdOfType(String(input.staffId), 'StaffMember');
-  if (!staffId) return failed(userError('staffId', 'staffId is not a valid StaffMember ID', 'INVALID_ID'));
-  const staff = (await StaffMember.findById(staffId).lean()) as StaffLean | null;
-  if (!staff) return failed(userError('staffId', 'staffId: no StaffMember with this ID exists', 'NOT_FOUND'));
+  const found = await resolveRef(stores.staff, input.staffId);
+  if (!found.ok) return failed(found.error);
+  const staff = found.doc;
+  const staffId = staff._id.toString();
   if (!mayErase(viewer, await academyScopeById(staff.homeAcademyId.toString()))) throw new ForbiddenError(`a person's data is erased only by ${ERASERS}`);
 
-  const deployments = await Deployment.find({ staffId }, { status: 1, days: 1, daysHeld: 1 }).lean();
+  const deployments = await stores.deployments.fresh.find({ staffId }, { projection: { status: 1, days: 1, daysHeld: 1 } });
   const live = deployments.filter((d) => LIVE.includes(d.status));
   if (live.length) {
     return failed(userError('staffId', `${live.length} deployment(s) of this person are still ${[...new Set(live.map((d) => d.status))].join('/')}: complete, decline or cancel them first`, 'LIVE_DEPLOYMENTS'));
@@ -190,7 +190,7 @@ export async function eraseStaffMember(viewer: Viewer, input: { staffId: string 
   // Their offers of help stay (a lead's decisions refer to them), without the note they wrote.
   await SupportOffer.updateMany({ staffId }, { $set: { note: null } });
 
-  const directory = await DirectoryUser.find({ $or: [{ staffId }, { emailKey: staff.email.trim().toLowerCase() }] }, { _id: 1 }).lean();
+  const directory = await stores.directoryUsers.fresh.find({ $or: [{ staffId }, { emailKey: staff.email.trim().toLowerCase() }] }, { projection: { _id: 1 } });
   if (directory.length) await DirectoryUser.deleteMany({ _id: { $in: directory.map((d) => d._id) } });
 
   // Emails to them, or about their (by now ended) deployments, carry their name and address:
@@ -213,7 +213,7 @@ export async function eraseStaffMember(viewer: Viewer, input: { staffId: string 
 /** Replaces the values of the given fields in every audit entry about these records. */
 async function redactAudit(entityIds: readonly Types.ObjectId[], fields: readonly string[]): Promise<number> {
   if (!entityIds.length) return 0;
-  const entries = await AuditEntry.find({ entityId: { $in: entityIds } }, { changes: 1 }).lean();
+  const entries = await stores.auditEntries.fresh.find({ entityId: { $in: entityIds } }, { projection: { changes: 1 } });
   let count = 0;
   for (const entry of entries) {
     const changes = (entry.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;

@@ -17,10 +17,10 @@ import { SYSTEM_ACTOR } from '../models/common';
 import { Deployment } from '../models/deployment';
 import type { LeanDoc } from '../models/lean';
 import { StaffMember } from '../models/staff-member';
-import { Trust, type TrustRecord } from '../models/trust';
+import type { TrustRecord } from '../models/trust';
 import { LIVE_DEPLOYMENT_STATUSES } from '../domain/statuses';
 import { recordAudit } from './audit';
-import { resolveReference } from './references';
+import { refInput, resolveRef } from './references';
 import { rollStaffTo } from './staff-days';
 import { rollAcademySupportTo } from './academy-support-days';
 import { failed, fromZod, ok, type Outcome, userError } from './user-errors';
@@ -34,7 +34,7 @@ export interface SchoolYearStart {
   alreadyOpenCount: number;
 }
 
-const startInput = z.object({ schoolYear: z.string().trim(), trustId: z.string() });
+const startInput = z.object({ schoolYear: z.string().trim(), trustId: refInput });
 
 const WHO_MAY = "a trust's school year is started by an ADMIN or the trust's improvement lead";
 
@@ -53,15 +53,15 @@ export async function startSchoolYear(viewer: Viewer, input: unknown, now = new 
   if (year.startYear < current.startYear) {
     return failed(userError('schoolYear', `${year.label} is over; the year that can be started now is ${current.label}`, 'YEAR_OVER'));
   }
-  const found = await resolveReference<LeanDoc<TrustRecord>>(Trust, 'Trust', parsed.data.trustId, 'trustId', 'Trust');
+  const found = await resolveRef(stores.trusts, parsed.data.trustId);
   if (!found.ok) return failed(found.error);
   const trust = found.doc;
   if (!policy.manageTrustRecords(viewer, trust._id.toString())) throw new ForbiddenError(WHO_MAY);
 
   const actor = actorOf(viewer);
-  const academyIds = (await Academy.find({ trustId: trust._id }, { _id: 1 }).lean()).map((a) => a._id);
+  const academyIds = (await stores.academies.fresh.find({ trustId: trust._id }, { projection: { _id: 1 } })).map((a) => a._id);
   // People in post (a leaver's record stays as it was left).
-  const staff = await StaffMember.find({ homeAcademyId: { $in: academyIds }, leftAt: null }, { _id: 1 }).lean();
+  const staff = await stores.staff.fresh.find({ homeAcademyId: { $in: academyIds }, leftAt: null }, { projection: { _id: 1 } });
   let openedCount = 0;
   for (const person of staff) {
     if ((await rollStaffTo(person._id, year, actor)).rolled) openedCount += 1;

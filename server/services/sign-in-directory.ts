@@ -5,10 +5,10 @@
 import { encodeGlobalId } from '../auth/global-id';
 import type { TokenClaims } from '../auth/tokens';
 import type { Role } from '../domain/enums';
-import { Academy, type AcademyRecord } from '../models/academy';
-import { Cluster, type ClusterRecord } from '../models/cluster';
-import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
-import { Trust, type TrustRecord } from '../models/trust';
+import type { AcademyRecord } from '../models/academy';
+import type { ClusterRecord } from '../models/cluster';
+import type { StaffMemberRecord } from '../models/staff-member';
+import type { TrustRecord } from '../models/trust';
 import { compareStrings } from '../db/read-cache';
 import { type Store, stores } from '../db/store';
 import type { LeanDoc } from '../models/lean';
@@ -180,21 +180,21 @@ export async function signInClaims(role: Role, scopeId: string | null | undefine
   if (!scopeId) return failed(userError('scopeId', `scopeId is required for ${role}: the ${scope.label} to act for`, 'REQUIRED'));
   switch (role) {
     case 'IMPROVEMENT_LEAD': {
-      const found = await resolveReference<TrustLean>(Trust, 'Trust', scopeId, 'scopeId');
+      const found = await resolveReference(stores.trusts, 'Trust', scopeId, 'scopeId');
       return found.ok ? ok(claimsFor.lead(found.doc)) : failed(found.error);
     }
     case 'EXECUTIVE_HEAD': {
-      const found = await resolveReference<ClusterLean>(Cluster, 'Cluster', scopeId, 'scopeId', 'hub (Cluster)');
+      const found = await resolveReference(stores.clusters, 'Cluster', scopeId, 'scopeId', 'hub (Cluster)');
       return found.ok ? ok(claimsFor.executiveHead(found.doc)) : failed(found.error);
     }
     case 'HEADTEACHER': {
-      const found = await resolveReference<AcademyLean>(Academy, 'Academy', scopeId, 'scopeId');
+      const found = await resolveReference(stores.academies, 'Academy', scopeId, 'scopeId');
       if (!found.ok) return failed(found.error);
       const head = headsByAcademy(await all<StaffLean>(stores.staff, { homeAcademyId: String(found.doc._id), role: 'HEADTEACHER' })).get(String(found.doc._id)) ?? null;
       return ok(claimsFor.headteacher(found.doc, head));
     }
     case 'TEACHER': {
-      const found = await resolveReference<StaffLean>(StaffMember, 'StaffMember', scopeId, 'scopeId');
+      const found = await resolveReference(stores.staff, 'StaffMember', scopeId, 'scopeId');
       return found.ok ? ok(claimsFor.teacher(found.doc)) : failed(found.error);
     }
   }

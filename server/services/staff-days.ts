@@ -1,5 +1,6 @@
 // A staff member's days per school year: the shared writer (year-days.ts) on a staff
 // record's fields. Days are taken only from someone in post (not marked as left).
+import { stores } from '../db/store';
 import type { Types } from 'mongoose';
 import type { ActorRecord } from '../models/common';
 import { type SchoolYear, schoolYearOf } from '../domain/school-year';
@@ -12,6 +13,7 @@ export type { RollResult };
 
 const STAFF_DAYS: YearDaysHolder = {
   model: StaffMember,
+  store: stores.staff,
   auditType: 'StaffMember',
   what: 'staff',
   fields: { year: 'capacityYear', offered: 'capacityDays', left: 'remainingDays', others: 'otherYears', version: 'capacityVersion' },

@@ -1,11 +1,10 @@
+import { stores } from '../db/store';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
-import { decodeIdOfType } from '../auth/global-id';
 import { MANAGED_STAFF_FIELDS, policy, roleMay } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { DESIGNATIONS, EXPERTISE_LEVELS, PHASES, STAFF_ROLES } from '../domain/enums';
 import { EXPERTISE_AREAS } from '../domain/taxonomy';
-import { Academy, type AcademyRecord } from '../models/academy';
 import { StaffMember, type StaffMemberRecord } from '../models/staff-member';
 import { nameInput } from './name-input';
 import { schoolYearOf } from '../domain/school-year';
@@ -13,7 +12,7 @@ import { mostCommittedAhead, rollOverTo } from '../domain/year-capacity';
 import { capacityRecordOf, rollStaffTo } from './staff-days';
 import { diffFields, recordAudit } from './audit';
 import type { LeanDoc } from '../models/lean';
-import { resolveReference, scopeOf } from './references';
+import { type Ref, refInput, resolveRef, scopeOf } from './references';
 import { failed, fromZod, isDuplicateKey, ok, type Outcome, type UserError, userError } from './user-errors';
 
 export type StaffLean = LeanDoc<StaffMemberRecord>;
@@ -75,7 +74,7 @@ const staffFields = {
 
 const createStaffInput = z.object({
   ...staffFields,
-  homeAcademyId: z.string(),
+  homeAcademyId: refInput,
   designations: staffFields.designations.default([]),
   maxTravelKm: staffFields.maxTravelKm.optional().default(null),
   safeguardingCheckExpiresOn: staffFields.safeguardingCheckExpiresOn.optional().default(null),
@@ -83,8 +82,8 @@ const createStaffInput = z.object({
   availability: availabilityInput.nullish().transform((a) => a ?? []),
 });
 
-async function homeAcademy(globalId: string, field: string) {
-  return resolveReference<LeanDoc<AcademyRecord>>(Academy, 'Academy', globalId, field);
+async function homeAcademy(ref: Ref) {
+  return resolveRef(stores.academies, ref);
 }
 
 export async function createStaffMember(viewer: Viewer, input: unknown): Promise<Outcome<StaffLean>> {
@@ -92,7 +91,7 @@ export async function createStaffMember(viewer: Viewer, input: unknown): Promise
   const parsed = createStaffInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { homeAcademyId, ...data } = parsed.data;
-  const home = await homeAcademy(homeAcademyId, 'homeAcademyId');
+  const home = await homeAcademy(homeAcademyId);
   if (!home.ok) return failed(home.error);
   if (!policy.manageStaffAt(viewer, scopeOf(home.doc))) {
     throw new ForbiddenError("only an ADMIN, the trust's improvement lead or the academy's headteacher may add its staff");
@@ -140,18 +139,18 @@ function changesManagedField(before: StaffLean, field: (typeof MANAGED_STAFF_FIE
     case 'designations':
       return [...(value as string[])].sort().join() !== [...(before.designations ?? [])].sort().join();
     case 'homeAcademyId':
-      return decodeIdOfType(value as string, 'Academy') !== before.homeAcademyId.toString();
+      return !(value as Ref).ok || (value as Ref & { ok: true }).id !== before.homeAcademyId.toString();
     case 'safeguardingCheckExpiresOn':
       return ((value as Date | null)?.getTime() ?? null) !== (before.safeguardingCheckExpiresOn?.getTime() ?? null);
   }
 }
 
 const updateStaffInput = z.object({
-  id: z.string(),
+  id: refInput,
   name: staffFields.name.optional(),
   email: staffFields.email.optional(),
   role: staffFields.role.optional(),
-  homeAcademyId: z.string().optional(),
+  homeAcademyId: refInput.optional(),
   designations: staffFields.designations.optional(),
   expertise: expertiseListInput.optional(),
   capacityDays: staffFields.capacityDays.optional(),
@@ -167,17 +166,17 @@ const updateStaffInput = z.object({
 /** The person's record with this school year open (moved on first when behind). */
 async function capacityAsOfThisYear(before: StaffLean, actor: ReturnType<typeof actorOf>): Promise<StaffLean | null> {
   const rolled = await rollStaffTo(before._id, schoolYearOf(new Date()), actor);
-  return rolled.rolled ? ((await StaffMember.findById(before._id).lean()) as StaffLean | null) : before;
+  return rolled.rolled ? await stores.staff.fresh.get(before._id.toString()) : before;
 }
 
 export async function updateStaffMember(viewer: Viewer, input: unknown): Promise<Outcome<StaffLean>> {
   const parsed = updateStaffInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
   const { id, homeAcademyId, capacityDays, ...fields } = parsed.data;
-  const found = await resolveReference<StaffLean>(StaffMember, 'StaffMember', id, 'id', 'StaffMember');
+  const found = await resolveRef(stores.staff, id);
   if (!found.ok) return failed(found.error);
   const before = found.doc;
-  const currentHome = (await Academy.findById(before.homeAcademyId).lean()) as LeanDoc<AcademyRecord> | null;
+  const currentHome = await stores.academies.fresh.get(before.homeAcademyId.toString());
   if (!currentHome || !policy.editStaffProfile(viewer, before._id.toString(), scopeOf(currentHome))) {
     throw new ForbiddenError('you may change only your own profile, or staff of the schools you lead');
   }
@@ -194,7 +193,7 @@ export async function updateStaffMember(viewer: Viewer, input: unknown): Promise
   if (fields.email) set.emailKey = fields.email.toLowerCase();
   if (fields.expertise) set.expertiseAreas = [...new Set(fields.expertise.map((e) => e.area))];
   if (homeAcademyId !== undefined && changesManagedField(before, 'homeAcademyId', homeAcademyId)) {
-    const home = await homeAcademy(homeAcademyId, 'homeAcademyId');
+    const home = await homeAcademy(homeAcademyId);
     if (!home.ok) return failed(home.error);
     if (!policy.manageStaffAt(viewer, scopeOf(home.doc))) {
       throw new ForbiddenError('moving a person to another school needs the rights to manage staff at that school');

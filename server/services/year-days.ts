@@ -6,6 +6,7 @@
 // - any other year, and moving the open year on, by compare-and-set on the version field
 //   (and the pair as read), retried from a fresh read when someone else wrote first.
 // The arithmetic is the pure server/domain/year-capacity.ts; a holder only names the fields.
+import type { Store } from '../db/store';
 import type { Model, Types } from 'mongoose';
 import type { ActorRecord } from '../models/common';
 import type { AuditedEntityType } from '../models/audit-entry';
@@ -18,7 +19,9 @@ const CAS_ATTEMPTS = 8;
 
 /** Where a kind of record keeps its days per year. */
 export interface YearDaysHolder {
+  /** Writes go to the model; reads, which decide them, to the store's `fresh` (the database). */
   model: Model<any>;
+  store: Store<any>;
   auditType: AuditedEntityType;
   /** For messages ("staff", "academy"). */
   what: string;
@@ -45,8 +48,9 @@ function recordOf(holder: YearDaysHolder, doc: Stored): CapacityRecord {
 
 async function read(holder: YearDaysHolder, id: Types.ObjectId | string): Promise<Stored | null> {
   const f = holder.fields;
-  const projection = { [f.year]: 1, [f.offered]: 1, [f.left]: 1, [f.others]: 1, [f.version]: 1, ...holder.extraProjection };
-  return (await holder.model.findById(id, projection).lean()) as Stored | null;
+  const projection: Record<string, 1> = { [f.year]: 1, [f.offered]: 1, [f.left]: 1, [f.others]: 1, [f.version]: 1, ...holder.extraProjection };
+  const [doc] = await holder.store.fresh.find({ _id: id }, { projection, limit: 1 });
+  return (doc as Stored | undefined) ?? null;
 }
 
 /** The filter matching the record exactly as read: open year, pair and version. */

@@ -36,14 +36,15 @@ it('at start-up, refreshes only the needs whose priority is more than an hour ol
   expect(after.priority).toBeCloseTo(freshBefore.priority!, 2); // same school, severity and age: about the same priority
   expect(after.priorityComputedAt!.getTime()).toBeGreaterThan(Date.now() - HOUR);
   expect((await stored(fresh)).priorityComputedAt).toEqual(freshBefore.priorityComputedAt);
-  // A second start at once writes nothing.
+  // A second start at once writes nothing, reading the database or the server's store alike.
   expect(await refreshStalePriorities(HOUR)).toBe(0);
+  expect(await refreshStalePriorities(HOUR, new Date(), 'store')).toBe(0);
 });
 
 it('hourly, brings every live need up to date as waiting time grows', async () => {
   const before = await stored(fresh);
   const tenDaysOn = new Date(Date.now() + 10 * 24 * HOUR);
-  expect(await refreshAllPriorities(tenDaysOn)).toBe(2);
+  expect(await refreshAllPriorities(tenDaysOn, 'store')).toBe(2);
   const after = await stored(fresh);
   expect(after.priority!).toBeGreaterThan(before.priority!);
   expect(after.priorityComputedAt).toEqual(tenDaysOn);

@@ -17,6 +17,11 @@ export class CopyStore<T extends Doc> implements Store<T> {
     this.database = new MongoStore<T>(model);
   }
 
+  /** The collection in the database, past the copy. */
+  get fresh(): MongoStore<T> {
+    return this.database;
+  }
+
   async get(id: string): Promise<T | null> {
     const copy = await readCopy<T>(this.model);
     if (!copy) return this.database.get(id);

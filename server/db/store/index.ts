@@ -16,6 +16,7 @@ import { StaffMember, type StaffMemberRecord } from '../../models/staff-member';
 import { SupportOffer, type SupportOfferRecord } from '../../models/support-offer';
 import { Trust, type TrustRecord } from '../../models/trust';
 import { FsmBandingModel, type FsmBandingRecord } from '../../models/fsm-banding';
+import { TrustCostSettings, type TrustCostSettingsRecord } from '../../models/trust-cost-settings';
 import type { LeanDoc } from '../../models/lean';
 import { CopyStore } from './copy-store';
 import { MongoStore } from './mongo-store';
@@ -34,6 +35,7 @@ export type OutboxEmailDoc = LeanDoc<OutboxEmailRecord>;
 export type SupportOfferDoc = LeanDoc<SupportOfferRecord>;
 export type FsmBandingDoc = LeanDoc<FsmBandingRecord>;
 export type MaturityAssessmentDoc = LeanDoc<MaturityAssessmentRecord>;
+export type TrustCostSettingsDoc = LeanDoc<TrustCostSettingsRecord>;
 
 export interface Stores {
   trusts: Store<TrustDoc>;
@@ -49,6 +51,7 @@ export interface Stores {
   offers: Store<SupportOfferDoc>;
   fsmBandings: Store<FsmBandingDoc>;
   maturityAssessments: Store<MaturityAssessmentDoc>;
+  trustCostSettings: Store<TrustCostSettingsDoc>;
 }
 
 export const stores: Stores = {
@@ -70,27 +73,16 @@ export const stores: Stores = {
   fsmBandings: new MongoStore<FsmBandingDoc>(FsmBandingModel),
   // Not copied: a trust's assessments are read by its id, through their index.
   maturityAssessments: new MongoStore<MaturityAssessmentDoc>(MaturityAssessment),
+  // Not copied: a few trusts' rates, read by trustId through its unique index.
+  trustCostSettings: new MongoStore<TrustCostSettingsDoc>(TrustCostSettings),
 };
 
 /**
- * The same collections read from the database whatever the connection: for the reads that
- * must see the database itself (the ranking facts when copies are not in use, ./ranking-facts).
+ * Every store's `fresh`: the same collections read from the database whatever the
+ * connection, for code handed a whole set of stores (the ranking facts when copies are not in
+ * use, ../ranking-facts; the write services' shared helpers when their read decides a write).
  */
-export const databaseStores: Stores = {
-  trusts: new MongoStore<TrustDoc>(Trust),
-  academies: new MongoStore<AcademyDoc>(Academy),
-  clusters: new MongoStore<ClusterDoc>(Cluster),
-  staff: new MongoStore<StaffDoc>(StaffMember),
-  needs: new MongoStore<NeedDoc>(ImprovementNeed),
-  deployments: new MongoStore<DeploymentDoc>(Deployment),
-  auditEntries: stores.auditEntries,
-  directoryUsers: stores.directoryUsers,
-  calendarFeeds: stores.calendarFeeds,
-  outboxEmails: stores.outboxEmails,
-  offers: new MongoStore<SupportOfferDoc>(SupportOffer),
-  fsmBandings: stores.fsmBandings,
-  maturityAssessments: stores.maturityAssessments,
-};
+export const databaseStores: Stores = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.fresh])) as unknown as Stores;
 
 export { encodeCursor } from './keyset';
 export type { Filter, FindOptions, ListWindow, SortKey, SortSpec, Store } from './types';

@@ -9,6 +9,11 @@ const OBJECT_ID = /^[0-9a-f]{24}$/i;
 export class MongoStore<T extends { _id: unknown }> implements Store<T> {
   constructor(readonly model: Model<any>) {}
 
+  /** The database already: itself. */
+  get fresh(): MongoStore<T> {
+    return this;
+  }
+
   async get(id: string): Promise<T | null> {
     if (!OBJECT_ID.test(id)) return null;
     return (await this.model.findById(id).lean()) as T | null;

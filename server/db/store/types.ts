@@ -34,6 +34,14 @@ export interface ListWindow {
 }
 
 export interface Store<T> {
+  /**
+   * The same collection read from the database itself, whatever serves this store (for a
+   * database store, the store itself). For reads that decide a write, and for reading back
+   * what was just written: they must see the database as it is now, not a copy that another
+   * process's write, or a write still being applied, may not have reached
+   * (docs/architecture.md, "Which read: the store or `fresh`").
+   */
+  readonly fresh: Store<T>;
   /** The record with this id, or null (also for an id that is not one). */
   get(id: string): Promise<T | null>;
   /**

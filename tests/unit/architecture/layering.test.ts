@@ -149,6 +149,32 @@ export function violations(files: readonly string[]): string[] {
   return found;
 }
 
+/** Mongoose model methods that only read: a service asks the store (server/db/store) instead. */
+const MODEL_READS = ['find', 'findById', 'findOne', 'countDocuments', 'estimatedDocumentCount', 'aggregate', 'exists', 'distinct'];
+const MODEL_READ = new RegExp(`\\b([A-Za-z_$][\\w$]*)\\.(${MODEL_READS.join('|')})\\(`, 'g');
+const NAMED_IMPORT = /(?:^|\n)\s*import\s+(type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
+
+/**
+ * Every read a service makes through a mongoose model, as "file: Model.method(": the names it
+ * imports (as values) from server/models/, and any `model` it was handed, called with a read
+ * method. Writes (create, updateOne, findOneAndUpdate, bulkWrite...) stay on the models.
+ */
+export function modelReadsIn(file: string, source: string): string[] {
+  const models = new Set<string>(['model']);
+  for (const m of source.matchAll(NAMED_IMPORT)) {
+    if (m[1] || !m[3]!.startsWith('.')) continue;
+    const target = relative(ROOT, resolve(dirname(file), m[3]!)).split('\\').join('/');
+    if (!target.startsWith('server/models/')) continue;
+    for (const part of m[2]!.split(',')) {
+      const name = part.trim();
+      if (name && !name.startsWith('type ')) models.add(name.split(/\s+as\s+/).pop()!.trim());
+    }
+  }
+  const found: string[] = [];
+  for (const m of source.matchAll(MODEL_READ)) if (models.has(m[1]!)) found.push(`${relative(ROOT, file)}: ${m[1]}.${m[2]}( (services read through the stores, server/db/store)`);
+  return found;
+}
+
 describe('layering (docs/architecture.md)', () => {
   const files = [...sourceFiles(join(ROOT, 'server')), ...sourceFiles(join(ROOT, 'schema'))];
 
@@ -165,6 +191,26 @@ describe('layering (docs/architecture.md)', () => {
 
   it('has no import that breaks the layering', () => {
     expect(violations(files)).toEqual([]);
+  });
+
+  it('has no service reading through a model (reads go through the stores; writes stay on the models)', () => {
+    const services = files.filter((file) => relative(ROOT, file).split('\\').join('/').startsWith('server/services/'));
+    expect(services.length).toBeGreaterThan(30);
+    expect(services.flatMap((file) => modelReadsIn(file, readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
+  it('notices a service reading through a model, and lets it write through one', () => {
+    const file = join(ROOT, 'server/services/needs.ts');
+    const reads = (source: string) => modelReadsIn(file, source).map((line) => line.split(': ')[1]!.split(' ')[0]);
+    const imports = "import { Academy, type AcademyRecord } from '../models/academy';\nimport { ImprovementNeed as Need } from '../models/improvement-need';\n";
+    expect(reads(`${imports}const a = await Academy.findById(id).lean();`)).toEqual(['Academy.findById(']);
+    expect(reads(`${imports}const n = await Need.countDocuments({});\nawait Need.exists({ _id });`)).toEqual(['Need.countDocuments(', 'Need.exists(']);
+    expect(reads(`${imports}await holder.model.findById(id);`)).toEqual(['model.findById(']);
+    // Writes, and reads through the stores, pass.
+    expect(reads(`${imports}await Academy.updateOne({ _id }, { $set: s });\nawait Need.findOneAndUpdate({ _id }, u);\nawait Academy.create(d);`)).toEqual([]);
+    expect(reads(`${imports}import { stores } from '../db/store';\nawait stores.academies.fresh.get(id);\nawait stores.needs.find({});`)).toEqual([]);
+    // A name not imported from the models is not a model (an array's find).
+    expect(reads("const x = items.find((i) => i.ok);")).toEqual([]);
   });
 
   it('notices an import that breaks it (a resolver reading a model, a service using GraphQL)', () => {
