@@ -16,6 +16,10 @@ export class CollectionCopy<T extends Doc = Doc> {
   private staleAll = true;
   private readonly staleIds = new Set<string>();
   private refreshing: Promise<void> | null = null;
+  /** A whole load is being read: the documents held may be older than the database's. */
+  private reloading = false;
+  /** Taken off the stale list by the refresh in flight, not yet replaced. */
+  private readonly refetching = new Set<string>();
   private derived = new Map<string, unknown>();
   private listMemo: T[] | null = null;
   /** Grows with every change of the copy; derived data is kept per version. */
@@ -47,23 +51,29 @@ export class CollectionCopy<T extends Doc = Doc> {
       // Marks made while the load runs stay, so the loop in fresh() picks them up after it.
       this.staleAll = false;
       this.staleIds.clear();
+      this.reloading = true;
       let docs: T[];
       try {
         docs = (await this.model.find({}).lean()) as unknown as T[];
       } catch (error) {
         this.staleAll = true;
         throw error;
+      } finally {
+        this.reloading = false;
       }
       this.docs = frozenById(docs);
     } else {
       const ids = [...this.staleIds];
       this.staleIds.clear();
+      for (const id of ids) this.refetching.add(id);
       let docs: (T | null)[];
       try {
         docs = await Promise.all(ids.map((id) => this.model.findById(id).lean() as unknown as Promise<T | null>));
       } catch (error) {
         for (const id of ids) this.staleIds.add(id);
         throw error;
+      } finally {
+        for (const id of ids) this.refetching.delete(id);
       }
       ids.forEach((id, i) => {
         const doc = docs[i];
@@ -143,11 +153,18 @@ export class CollectionCopy<T extends Doc = Doc> {
   idsTouchedBy(filter: unknown): Ids {
     const pinned = pinnedIds(filter);
     if (pinned) return pinned;
-    if (!this.docs) return 'all';
+    // The filter is matched against the documents held; where those may be older than the
+    // database's (a whole load under way, or all marked stale), any document may match there.
+    if (!this.docs || this.staleAll || this.reloading) return 'all';
     const match = compileFilter(this.model, filter);
     if (!match) return 'all';
     const ids = new Set<string>();
     for (const [id, doc] of this.docs) if (match(doc)) ids.add(id);
+    // Documents already known to be out of date (stale, or being refetched by a read that may
+    // see the database before this write) may match in the database but not here: marked too,
+    // or a refetch that read them before this write would leave them wrong for good.
+    for (const id of this.staleIds) ids.add(id);
+    for (const id of this.refetching) ids.add(id);
     return ids;
   }
 }
