@@ -107,6 +107,10 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
     // origin and allow credentials.
     cors: false,
     logging: yogaLogger(logger),
+    // The body limit is express's (readBody below, REQUEST_BODY_LIMIT, decompressed bytes):
+    // yoga only ever sees a body already read into memory within it. yoga's own limit (25 MB)
+    // re-streamed that buffer through a counting TransformStream on every request.
+    maxRequestBodySize: false,
     // In production an unexpected error reads "Unexpected error." with no stack or cause.
     maskedErrors: { isDev: !production },
     plugins: [
