@@ -178,6 +178,9 @@ function main(): void {
   if (argv.includes('--phases')) {
     console.log('\nphases of a request (each sample to the nearest frame that names a phase; see PHASES)');
     const phases = new Map<string, number>();
+    const detailIndex = argv.indexOf('--phase-detail');
+    const detailPhase = detailIndex >= 0 ? argv[detailIndex + 1] : undefined;
+    const detail = new Map<string, number>();
     for (let i = 0; i < profile.samples.length; i++) {
       const us = profile.timeDeltas[i + 1] ?? 0;
       const leaf = byId.get(profile.samples[i]!)!.callFrame;
@@ -195,8 +198,16 @@ function main(): void {
       }
       const phase = specific ?? fallback ?? 'other';
       phases.set(phase, (phases.get(phase) ?? 0) + us);
+      if (detailPhase && phase.startsWith(detailPhase)) {
+        const key = `${leaf.functionName || '(anonymous)'} ${shortUrl(leaf.url)}:${leaf.lineNumber + 1}`;
+        detail.set(key, (detail.get(key) ?? 0) + us);
+      }
     }
     for (const [phase, us] of [...phases].sort((a, b) => b[1] - a[1])) console.log(`  ${pct(us).padStart(6)} ${msOf(us).padStart(9)}  ${phase}`);
+    if (detailPhase) {
+      console.log(`\nself time within the phase "${detailPhase}…"`);
+      for (const [name, us] of [...detail].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(us).padStart(6)} ${msOf(us).padStart(9)}  ${name}`);
+    }
   }
 }
 
