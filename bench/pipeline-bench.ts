@@ -10,7 +10,9 @@
 //
 // `--profile <dir>` writes a CPU profile of each scenario's first round (warm-up and
 // measurement, this process only: the load client is another process) as
-// <dir>/<scenario>.cpuprofile, for Chrome's DevTools or bench/profile-summary.ts.
+// <dir>/<scenario>.cpuprofile, for Chrome's DevTools or bench/profile-summary.ts;
+// `--heap-profile <dir>` a sampling allocation profile of the same window instead
+// (<dir>/<scenario>.heapprofile: where the per-request garbage is allocated).
 // Options: --academies N --staff N --needs N --seed N (dataset; default a 5,000-academy slice,
 // the page's cost per request hardly depends on it), --duration S (8) --warmup S (2)
 // --connections N (8) --rounds N (2) --only real|static|jit|empty|logged (repeatable).
@@ -90,11 +92,28 @@ async function stopProfile(session: Session, dir: string, scenario: string): Pro
   writeFileSync(join(dir, `${scenario}.cpuprofile`), JSON.stringify(profile));
 }
 
+async function startHeapProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  // Every 32 kB allocated on average; objects collected since are kept in the profile, so it shows garbage too.
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  return session;
+}
+
+async function stopHeapProfile(session: Session, dir: string, scenario: string): Promise<void> {
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${scenario}.heapprofile`), JSON.stringify(profile));
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const only = takeList(argv, 'only') as Scenario[];
   const rounds = takeNumber(argv, 'rounds', 2);
   const profileDir = takeList(argv, 'profile')[0];
+  const heapProfileDir = takeList(argv, 'heap-profile')[0];
   // A slice of the national dataset unless told otherwise: the page reads 50 needs whatever the size.
   for (const [name, value] of [['academies', '5000'], ['staff', '10000'], ['needs', '1000']] as const) {
     if (!argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`))) argv.push(`--${name}`, value);
@@ -133,8 +152,10 @@ async function main(): Promise<void> {
         const headers = scenario === 'jit' || scenario === 'static' ? {} : auth;
         const job = { url: urls[scenario], bodies: [requestBody], headers, connections: options.connections, warmupSeconds: options.warmup, durationSeconds: options.duration };
         const profiling = profileDir && round === 1 ? await startProfile() : null;
+        const heapProfiling = heapProfileDir && round === 1 ? await startHeapProfile() : null;
         const result = await runLoad(`${LABELS[scenario]} (round ${round})`, job, counter, memory);
         if (profiling) await stopProfile(profiling, profileDir!, scenario);
+        if (heapProfiling) await stopHeapProfile(heapProfiling, heapProfileDir!, scenario);
         results.set(scenario, [...(results.get(scenario) ?? []), result]);
       }
     }

@@ -1,7 +1,8 @@
-// `npx tsx bench/profile-summary.ts <file.cpuprofile> [--top N] [--inclusive name,name,...]`:
+// `npx tsx bench/profile-summary.ts <file.cpuprofile|file.heapprofile> [--top N] [--inclusive a,b] [--callers a,b] [--phases [--phase-detail name]]`:
 // where a CPU profile's time went, as text: self time by package or project directory, the
-// functions with the most self time, and the inclusive time (the share of samples with the
-// function anywhere on the stack) of the functions named, e.g. `--inclusive jwtVerify,visit`.
+// functions with the most self time, the inclusive time (the share of samples with the
+// function anywhere on the stack) of the functions named, who calls them, and the phases of
+// a request (PHASES below). For a sampling heap profile, the bytes allocated by the same cuts.
 // Used for BENCHMARKS.md's request-pipeline profile (bench/pipeline-bench.ts --profile).
 import { readFileSync } from 'node:fs';
 
@@ -100,10 +101,59 @@ const PHASES: PhaseRule[] = [
   { phase: 'node http, sockets, microtasks', fallback: true, test: (f) => f.url.startsWith('node:') || f.url === '' },
 ];
 
+interface HeapNode {
+  callFrame: CallFrame;
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** A sampling heap profile (.heapprofile): bytes allocated by place, by function and by phase. */
+function summariseHeap(file: string, top: number): void {
+  const { head } = JSON.parse(readFileSync(file, 'utf8')) as { head: HeapNode };
+  const byPlace = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  const byPhase = new Map<string, number>();
+  let total = 0;
+  const walk = (node: HeapNode, stack: CallFrame[]) => {
+    const frames = [...stack, node.callFrame];
+    if (node.selfSize) {
+      total += node.selfSize;
+      const frame = node.callFrame;
+      byPlace.set(placeOf(frame), (byPlace.get(placeOf(frame)) ?? 0) + node.selfSize);
+      const key = `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+      byFunction.set(key, (byFunction.get(key) ?? 0) + node.selfSize);
+      let specific: string | null = null;
+      let fallback: string | null = null;
+      for (let i = frames.length - 1; i >= 0 && !specific; i--) {
+        for (const rule of PHASES) {
+          if (!rule.test(frames[i]!)) continue;
+          if (rule.fallback) fallback ??= rule.phase;
+          else specific = rule.phase;
+          break;
+        }
+      }
+      const phase = specific ?? fallback ?? 'other';
+      byPhase.set(phase, (byPhase.get(phase) ?? 0) + node.selfSize);
+    }
+    for (const child of node.children) walk(child, frames);
+  };
+  walk(head, []);
+  const line = (bytes: number, label: string) => console.log(`  ${((100 * bytes) / total).toFixed(1).padStart(5)}% ${(bytes / 1024 / 1024).toFixed(1).padStart(8)} MB  ${label}`);
+  console.log(`sampled allocations ${(total / 1024 / 1024).toFixed(0)} MB (collected objects included)`);
+  for (const [title, map] of [['by phase', byPhase], ['by place', byPlace], ['by function', byFunction]] as const) {
+    console.log(`\n${title}`);
+    for (const [label, bytes] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) line(bytes, label);
+  }
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
   const file = argv[0];
-  if (!file) throw new Error('usage: bench/profile-summary.ts <file.cpuprofile> [--top N] [--inclusive a,b]');
+  if (!file) throw new Error('usage: bench/profile-summary.ts <file.cpuprofile|file.heapprofile> [--top N] [--inclusive a,b]');
+  if (file.endsWith('.heapprofile')) {
+    const topAt = argv.indexOf('--top');
+    return summariseHeap(file, topAt >= 0 ? Number(argv[topAt + 1]) : 30);
+  }
   const topIndex = argv.indexOf('--top');
   const top = topIndex >= 0 ? Number(argv[topIndex + 1]) : 30;
   const inclusiveIndex = argv.indexOf('--inclusive');
