@@ -6,6 +6,7 @@ import { ForbiddenError, UnauthenticatedError } from '../server/domain/errors';
 import type { Role } from '../server/domain/enums';
 import type { GraphQLContext } from './context';
 import { DomainErrorsPluginName, graphqlErrorOf } from './domain-errors';
+import { SyncNodeIdsPluginName } from './node-ids';
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
@@ -21,7 +22,9 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, DomainErrorsPluginName],
+  // SyncNodeIds last: it wraps nodes' id resolvers first (innermost), replacing the relay
+  // plugin's async one (schema/node-ids.ts).
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, DomainErrorsPluginName, SyncNodeIdsPluginName],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (context) => ({

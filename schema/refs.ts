@@ -11,7 +11,12 @@ export type StaffShape = StaffDoc;
 export type NeedShape = NeedDoc;
 export type DeploymentShape = DeploymentDoc;
 
-const idOf = (doc: { _id: { toString(): string } }) => doc._id.toString();
+/**
+ * A record's id for its node's global ID: the ObjectId itself (typed as the string it prints
+ * as), so schema/node-ids.ts can remember the encoded global ID with it; anything reading it
+ * as a string (the relay plugin's own path) gets the same hex.
+ */
+const idOf = (doc: { _id: { toString(): string } }) => doc._id as unknown as string;
 
 // No `sort` option on these loaders: loadByIds already answers in the order of the ids asked
 // for, and Pothos's re-sorting throws the whole batch away when one id names nothing, which

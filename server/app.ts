@@ -107,6 +107,10 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
     // origin and allow credentials.
     cors: false,
     logging: yogaLogger(logger),
+    // The body limit is express's (readBody below, REQUEST_BODY_LIMIT, decompressed bytes):
+    // yoga only ever sees a body already read into memory within it. yoga's own limit (25 MB)
+    // re-streamed that buffer through a counting TransformStream on every request.
+    maxRequestBodySize: false,
     // In production an unexpected error reads "Unexpected error." with no stack or cause.
     maskedErrors: { isDev: !production },
     plugins: [
@@ -138,6 +142,22 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
   app.use(securityHeaders({ graphiql }));
   app.use(corsPolicy(security.corsOrigins));
 
+  const authenticateCaller = createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc });
+  // GraphQL first: its requests are most of the traffic, and every route registered before
+  // it is matched against each of them (the routes below answer only paths of their own).
+  app.use(
+    yoga.graphqlEndpoint,
+    readBody(security.bodyLimitBytes),
+    rejectMalformedParams(),
+    authenticateRequest(authenticateCaller),
+    identifyOperation(security.maxTokens, documents),
+    costlyOperationRateLimit(security.rateLimitPerMinute, logger, rateLimitStore),
+    // yoga is a Node request listener; express 5 types want a RequestHandler.
+    (req, res) => {
+      void yoga(req, res, { req, res });
+    },
+  );
+
   // Liveness: the process answers, no database call (for restarts by an orchestrator).
   app.get('/livez', (_req, res) => {
     res.set('cache-control', 'no-store').json({ status: 'alive' });
@@ -155,7 +175,6 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
   app.use(signInOptionsRoute({ openIdConnect: !!oidc, developmentSignIn: !!devSignIn }));
   if (oidc) app.use(signInRoutes({ issuer: oidc.issuer, sessions: oidc.sessions, logger }));
   if (graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
-  const authenticateCaller = createRequestAuthenticator({ jwtSecret: config.jwtSecret, oidc });
   app.use(subjectAccessRoutes(authenticateCaller, logger, { exportsPerHour: security.exportsPerHour, store: downloadRateLimitStore?.('exports:') }));
   // CSV exports of deployments, needs and a plan (server/exports/list-exports.ts, docs/exports.md).
   app.use(listExportRoutes(authenticateCaller, logger, { perHour: security.csvExportsPerHour, store: downloadRateLimitStore?.('csv-exports:') }));
@@ -172,18 +191,6 @@ export function createApp({ config, logger, isReady = () => true, clock, rateLim
   // Private iCalendar feeds of agreed deployments (server/calendar).
   app.use(calendarRoutes());
 
-  app.use(
-    yoga.graphqlEndpoint,
-    readBody(security.bodyLimitBytes),
-    rejectMalformedParams(),
-    authenticateRequest(authenticateCaller),
-    identifyOperation(security.maxTokens, documents),
-    costlyOperationRateLimit(security.rateLimitPerMinute, logger, rateLimitStore),
-    // yoga is a Node request listener; express 5 types want a RequestHandler.
-    (req, res) => {
-      void yoga(req, res, { req, res });
-    },
-  );
   // The web app at `/` (server/web-app.ts); it never answers the paths above.
   if (webAppDir) app.use(webApp(webAppDir));
   app.use((_req, res) => sendGraphQLError(res, 404, 'NOT_FOUND', 'Not found: GraphQL is served at /graphql'));

@@ -9,7 +9,7 @@ import { findEnrolment, findEnrolmentById, viewerFromDirectory } from '../servic
 import type { OidcIssuer } from './oidc/issuer';
 import { TokenRejected } from './oidc/issuer';
 import type { SessionCookies } from './oidc/session';
-import { type AuthOutcome, authenticate } from './tokens';
+import { type AuthOutcome, createBearerAuthenticator } from './tokens';
 
 export const NOT_ENROLLED = 'NOT_ENROLLED';
 
@@ -30,11 +30,13 @@ function notEnrolled(who: string): AuthOutcome {
 }
 
 export function createRequestAuthenticator({ jwtSecret, oidc }: RequestAuthOptions): RequestAuthenticator {
+  // HS256 tokens, each remembered once verified until it expires (server/auth/tokens.ts).
+  const authenticateBearer = createBearerAuthenticator(jwtSecret);
   return async (req) => {
     const authorization = req.headers.authorization;
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-      if (!oidc || !match || signedWithSharedSecret(match[1]!)) return authenticate(authorization, jwtSecret);
+      if (!oidc || !match || signedWithSharedSecret(match[1]!)) return authenticateBearer(authorization);
       return authenticateIssuerToken(oidc.issuer, match[1]!);
     }
     if (!oidc) return { kind: 'anonymous' };

@@ -1,5 +1,6 @@
 // HS256 bearer tokens (jose: a vetted JOSE implementation rather than hand-rolled crypto).
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { ROLES, type Role } from '../domain/enums';
 import { decodeIdOfType } from './global-id';
 import type { Viewer } from './viewer';
@@ -20,13 +21,31 @@ function keyOf(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
+const BEARER = /^Bearer\s+(\S+)$/i;
+
 export async function authenticate(authorization: string | null | undefined, secret: string): Promise<AuthOutcome> {
-  if (!authorization) return { kind: 'anonymous' };
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  if (!match) return { kind: 'rejected', reason: 'the Authorization header must be "Bearer <token>"' };
+  return (await verifyBearer(authorization, secret, Date.now())).outcome;
+}
+
+interface Verified {
+  outcome: AuthOutcome;
+  /** For an accepted token: the token and when it stops being valid (its `exp`, in ms). */
+  accepted?: { token: string; expiresAtMs: number };
+}
+
+async function verifyBearer(authorization: string | null | undefined, secret: string, nowMs: number): Promise<Verified> {
+  if (!authorization) return { outcome: { kind: 'anonymous' } };
+  const match = BEARER.exec(authorization.trim());
+  if (!match) return { outcome: { kind: 'rejected', reason: 'the Authorization header must be "Bearer <token>"' } };
+  const token = match[1]!;
+  const outcome = await verifyToken(token, secret, nowMs);
+  return outcome.kind === 'authenticated' ? { outcome: { kind: 'authenticated', viewer: outcome.viewer }, accepted: { token, expiresAtMs: outcome.exp * 1000 } } : { outcome };
+}
+
+async function verifyToken(token: string, secret: string, nowMs: number): Promise<Exclude<AuthOutcome, { kind: 'authenticated' }> | { kind: 'authenticated'; viewer: Viewer; exp: number }> {
   try {
     // `exp` is required: a token without one would be valid forever, and nothing can revoke it.
-    const { payload } = await jwtVerify(match[1]!, keyOf(secret), { algorithms: ['HS256'], requiredClaims: ['exp'] });
+    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ['HS256'], requiredClaims: ['exp'], currentDate: new Date(nowMs) });
     if (typeof payload.sub !== 'string' || !payload.sub) return { kind: 'rejected', reason: 'the token has no subject (sub)' };
     const role = payload.role;
     if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
@@ -42,7 +61,7 @@ export async function authenticate(authorization: string | null | undefined, sec
     }
     const staffProblem = staffSubjectProblem(payload.sub, payload.staffId);
     if (staffProblem) return { kind: 'rejected', reason: staffProblem };
-    return { kind: 'authenticated', viewer };
+    return { kind: 'authenticated', viewer, exp: payload.exp! };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) return { kind: 'rejected', reason: 'the token has expired' };
     if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp') {
@@ -51,6 +70,45 @@ export async function authenticate(authorization: string | null | undefined, sec
     if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { kind: 'rejected', reason: 'the token signature is not valid' };
     return { kind: 'rejected', reason: 'the token is malformed or not signed with HS256' };
   }
+}
+
+/** Accepted tokens remembered by one authenticator, at most (the least recently used go). */
+export const REMEMBERED_TOKENS = 10_000;
+
+export type BearerAuthenticator = (authorization: string | null | undefined) => Promise<AuthOutcome>;
+
+/**
+ * authenticate() for one secret, remembering each accepted token until its `exp`: a client
+ * sends the same token with every request, and verifying it (an HMAC over the token, JSON
+ * and base64 decoding, the claims) was about a twentieth of a small request's CPU. Exact:
+ * - only the exact token string verified and accepted is remembered (a key per token, so a
+ *   token that differs in any character is verified afresh), with the viewer its claims gave;
+ * - at or after its `exp` it is verified again, which refuses it as expired, as jose does
+ *   (jose accepts while the current second is before `exp`: until exp × 1000 ms);
+ * - nothing refused is remembered, and nothing is unknown but time: an HS256 token carries
+ *   everything it is checked against, and there is no revocation list (docs/security.md);
+ *   tokens from the identity provider and session cookies, which the directory can end,
+ *   are not checked here (server/auth/request-auth.ts).
+ * `now` is for tests (jose is given the same time).
+ */
+export function createBearerAuthenticator(secret: string, options: { now?: () => number; maxTokens?: number } = {}): BearerAuthenticator {
+  const now = options.now ?? Date.now;
+  const accepted = new LRUCache<string, { viewer: Viewer; expiresAtMs: number }>({ max: options.maxTokens ?? REMEMBERED_TOKENS });
+  return async (authorization) => {
+    const nowMs = now();
+    const token = authorization ? BEARER.exec(authorization.trim())?.[1] : undefined;
+    const known = token === undefined ? undefined : accepted.get(token);
+    if (known) {
+      // A copy: nothing downstream may change what the next request gets.
+      if (nowMs < known.expiresAtMs) return { kind: 'authenticated', viewer: { ...known.viewer } };
+      accepted.delete(token!);
+    }
+    const verified = await verifyBearer(authorization, secret, nowMs);
+    if (verified.accepted && verified.outcome.kind === 'authenticated') {
+      accepted.set(verified.accepted.token, { viewer: { ...verified.outcome.viewer }, expiresAtMs: verified.accepted.expiresAtMs });
+    }
+    return verified.outcome;
+  };
 }
 
 /**

@@ -32,6 +32,8 @@ export interface DocumentCache {
   readonly yoga: { documentCache: Cache<DocumentNode>; errorCache: Cache<unknown>; validationCache: true };
   /** Whether this source is held, i.e. asking for it again costs no parsing or compiling. */
   has(source: string): boolean;
+  /** The parsed document held for this source, without counting as a use (server/security/operation.ts reads it). */
+  parsed(source: string): DocumentNode | undefined;
   /** Adds what was built for a held document (its compiled function) to its charge. */
   charge(source: string, bytes: number): void;
   /** Bytes charged now, and the bound. */
@@ -60,6 +62,7 @@ export function createDocumentCache(maxBytes: number): DocumentCache {
       validationCache: true,
     },
     has: (source) => documents.has(source) || errors.has(source),
+    parsed: (source) => documents.peek(source),
     charge(source, bytes) {
       const document = documents.peek(source);
       const info = document && documents.info(source);

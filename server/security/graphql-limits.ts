@@ -3,7 +3,9 @@
 // its literal `first`/`last` only, so `first: $n` or an omitted `first` (a page of 20) would
 // count as 1, and `nodes(ids: $ids)` as one object; the cost check here rewrites those to the
 // sizes the server will really use, then applies armor's own cost rule. It runs per execution, never from yoga's
-// validation cache, because the same document costs more with larger variables. Fields whose
+// validation cache, because the same document costs more with larger variables; what it
+// remembers is which (document, sizes in its variables) passed, so a document sent again with
+// the same sizes is not costed again (see costAlreadyPassed). Fields whose
 // work armor cannot see from the document (a list without `first`, an aggregate behind a
 // scalar) declare it in the schema as `extensions: { cost: { records: N } }` (FieldCost).
 import { ApolloArmor, EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -88,15 +90,63 @@ function armorCostRule(maxCost: number): ValidationRule {
   return validationRules[0]!;
 }
 
+/** Variable sizes remembered as passing, per document: beyond this, new sizes are costed each time. */
+export const PASSED_SIZES_PER_DOCUMENT = 32;
+
+interface PassedCosts {
+  /** Every variable the document refers to, in order. */
+  variables: readonly string[];
+  /** Size keys (sizeKey) with which the document was costed and passed. */
+  passed: Set<string>;
+}
+
 function pageSizeAwareCostLimit(maxCost: number): Plugin {
   const rule = armorCostRule(maxCost);
+  // Kept weakly by the parsed document, which yoga's size-bounded cache holds
+  // (server/security/document-cache.ts): the memo goes when the document does.
+  const passedBy = new WeakMap<DocumentNode, PassedCosts>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-      const errors = validate(args.schema, withRealPageSizes(args.schema, args.document, variables), [rule]);
+      const document = args.document as DocumentNode;
+      let memo = passedBy.get(document);
+      if (!memo) passedBy.set(document, (memo = { variables: variablesIn(document), passed: new Set() }));
+      const key = sizeKey(memo.variables, variables);
+      if (memo.passed.has(key)) return;
+      const errors = validate(args.schema, withRealPageSizes(args.schema, document, variables), [rule]);
       if (errors.length) setResultAndStopExecution({ errors });
+      else if (memo.passed.size < PASSED_SIZES_PER_DOCUMENT) memo.passed.add(key);
     },
   };
+}
+
+/** The names of the variables a document uses, each once, in order of appearance. */
+function variablesIn(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Variable(node) {
+      names.add(node.name.value);
+    },
+  });
+  return [...names];
+}
+
+/**
+ * What withRealPageSizes can read from a document's variables, and nothing else: for each
+ * variable, the positive integer it holds (a `first`/`last`) and the length of the list it
+ * holds (`ids`). Two requests of one document with the same key get the same cost, so one
+ * that passed passes again; a larger `first` or a longer list is a different key and is
+ * costed. Strings and other values play no part in the cost, so they are not in the key.
+ */
+export function sizeKey(names: readonly string[], variables: Record<string, unknown>): string {
+  let key = '';
+  for (const name of names) {
+    const value = variables[name];
+    const integer = typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : '-';
+    const length = Array.isArray(value) ? value.length : '-';
+    key += `${integer}/${length},`;
+  }
+  return key;
 }
 
 /**

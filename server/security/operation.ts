@@ -4,6 +4,11 @@
 // repeat) compiling a new document is work and memory a client could otherwise demand without
 // limit, while re-sending a known document costs little. A request this code cannot read with
 // certainty counts, so an unusual encoding is never a way around the limit.
+//
+// A held document is not parsed again here: what this needs from it (its operations, whether
+// it names a costly field) is read once from the parsed document the cache holds and kept
+// with it (weakly: it goes when the document does). Only a document the cache does not hold
+// is parsed, with the same token limit yoga's parse applies, so everything held has passed it.
 import type { Request } from 'express';
 import { type DocumentNode, Kind, parse, visit } from 'graphql';
 
@@ -26,21 +31,27 @@ interface RawParams {
   operationName: unknown;
 }
 
-/** `isKnown(source)`: the document is held parsed (server/security/document-cache.ts). */
-export function describeOperation(req: Request, maxTokens: number, isKnown: (source: string) => boolean): OperationInfo {
-  const params = rawParams(req);
-  if (params && params.query === undefined && (req.method === 'GET' || req.method === 'HEAD')) return NO_OPERATION;
-  if (!params || typeof params.query !== 'string') return UNREADABLE;
-  let document: DocumentNode;
-  try {
-    document = parse(params.query, { noLocation: true, maxTokens });
-  } catch {
-    return UNREADABLE;
-  }
+/** The documents held parsed (server/security/document-cache.ts). */
+export interface HeldDocuments {
+  /** Held, parsed or as a parse error: asking for it again costs no parsing or compiling. */
+  has(source: string): boolean;
+  /** The parsed document held for this source, if any. */
+  parsed(source: string): DocumentNode | undefined;
+}
+
+/** What the rate limit and the access log need from a document. */
+interface DocumentShape {
+  operations: readonly { name: string | null; type: OperationInfo['operationType'] }[];
+  /** A mutation or a rate-limited field anywhere in the document (conservative). */
+  costly: boolean;
+}
+
+const shapes = new WeakMap<DocumentNode, DocumentShape>();
+
+function shapeOf(document: DocumentNode): DocumentShape {
+  let shape = shapes.get(document);
+  if (shape) return shape;
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-  const wanted = typeof params.operationName === 'string' ? params.operationName : null;
-  const chosen = wanted ? operations.find((o) => o.name?.value === wanted) : operations.length === 1 ? operations[0] : undefined;
-  // Conservative: any mutation or ranking field anywhere in the document counts.
   let costly = operations.some((o) => o.operation !== 'query');
   if (!costly) {
     visit(document, {
@@ -49,10 +60,34 @@ export function describeOperation(req: Request, maxTokens: number, isKnown: (sou
       },
     });
   }
+  shape = { operations: operations.map((o) => ({ name: o.name?.value ?? null, type: o.operation })), costly };
+  shapes.set(document, shape);
+  return shape;
+}
+
+export function describeOperation(req: Request, maxTokens: number, documents: HeldDocuments): OperationInfo {
+  const params = rawParams(req);
+  if (params && params.query === undefined && (req.method === 'GET' || req.method === 'HEAD')) return NO_OPERATION;
+  if (!params || typeof params.query !== 'string') return UNREADABLE;
+  let shape: DocumentShape;
+  const held = documents.parsed(params.query);
+  if (held) {
+    shape = shapeOf(held);
+  } else {
+    try {
+      // Not kept: a document not held is parsed here once per request, as yoga will parse it.
+      shape = shapeOf(parse(params.query, { noLocation: true, maxTokens }));
+    } catch {
+      return UNREADABLE;
+    }
+  }
+  const wanted = typeof params.operationName === 'string' ? params.operationName : null;
+  const { operations } = shape;
+  const chosen = wanted ? operations.find((o) => o.name === wanted) : operations.length === 1 ? operations[0] : undefined;
   return {
-    operationName: chosen?.name?.value ?? wanted,
-    operationType: chosen?.operation ?? null,
-    rateLimited: costly || !isKnown(params.query),
+    operationName: chosen?.name ?? wanted,
+    operationType: chosen?.type ?? null,
+    rateLimited: shape.costly || !(held || documents.has(params.query)),
   };
 }
 

@@ -95,9 +95,9 @@ export function authenticateRequest(authenticate: RequestAuthenticator): Request
 }
 
 /** Reads the operation (after the body is read) for the rate limiter and the access log. */
-export function identifyOperation(maxTokens: number, documents: Pick<DocumentCache, 'has'>): RequestHandler {
+export function identifyOperation(maxTokens: number, documents: Pick<DocumentCache, 'has' | 'parsed'>): RequestHandler {
   return (req, res, next) => {
-    stateOf(res).operation = describeOperation(req, maxTokens, (source) => documents.has(source));
+    stateOf(res).operation = describeOperation(req, maxTokens, documents);
     next();
   };
 }

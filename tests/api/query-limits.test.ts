@@ -3,6 +3,7 @@
 // and just outside, and a refusal runs nothing.
 import { gzipSync } from 'node:zlib';
 import { getIntrospectionQuery, Lexer, Source, TokenKind } from 'graphql';
+import { PASSED_SIZES_PER_DOCUMENT } from '../../server/security/graphql-limits';
 import { securityDefaults } from '../../server/security/settings';
 import { type TestApi, startTestApi } from '../support/test-api';
 import { createAcademy, createTrust } from '../support/world';
@@ -113,6 +114,28 @@ describe('cost, with the page sizes the server will use', () => {
     const trusts = (await api.gql(`{ trusts(first: 1) { edges { node { id } } } }`)).data.trusts.edges.map((e: any) => e.node.id);
     expect((await api.gql(query, { ids: trusts })).errors).toBeUndefined();
     expectLimit(await post(JSON.stringify({ query, variables: { ids: Array.from({ length: 50 }, () => trusts[0]) } })), 'cost');
+  });
+
+  // The cost limit remembers which sizes passed for a document (server/security/graphql-limits.ts):
+  // what it remembers must never let larger sizes of the same document through.
+  it('costs a document again for larger variables after it passed with small ones', async () => {
+    for (let round = 0; round < 2; round++) {
+      const small = await api.gql(fanOut('$n'), { n: 5 }, { token: admin });
+      expect(small.errors).toBeUndefined();
+      expectLimit(await post(JSON.stringify({ query: fanOut('$n'), variables: { n: 100 } })), 'cost');
+    }
+    const query = `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Trust { name academies(first: 100) { edges { node { name trust { name } } } } } } }`;
+    const trust = (await api.gql(`{ trusts(first: 1) { edges { node { id } } } }`)).data.trusts.edges[0].node.id;
+    expect((await api.gql(query, { ids: [trust] })).errors).toBeUndefined();
+    expect((await api.gql(query, { ids: [trust] })).errors).toBeUndefined();
+    expectLimit(await post(JSON.stringify({ query, variables: { ids: Array.from({ length: 50 }, () => trust) } })), 'cost');
+  });
+
+  it('still refuses larger sizes once it remembers as many passing sizes of a document as it keeps', async () => {
+    const query = `query ($a: Int, $n: Int) { trusts(first: $a) { edges { node { name } } } more: trusts(first: $n) { edges { node { academies(first: $n) { edges { node { name staffMembers { name } } } } } } } }`;
+    for (let a = 1; a <= PASSED_SIZES_PER_DOCUMENT + 2; a++) expect((await api.gql(query, { a, n: 5 }, { token: admin })).errors).toBeUndefined();
+    expectLimit(await post(JSON.stringify({ query, variables: { a: 1, n: 100 } })), 'cost');
+    expectLimit(await post(JSON.stringify({ query, variables: { a: PASSED_SIZES_PER_DOCUMENT + 2, n: 100 } })), 'cost');
   });
 
   it('answers an ordinary full page of 100 with nested details', async () => {
