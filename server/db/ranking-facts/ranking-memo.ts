@@ -4,8 +4,12 @@
 // a ranking of one need holds while no safeguarding check expires (ranking/unchanged-window.ts).
 import { inWindow, type UnchangedWindow } from '../../ranking/unchanged-window';
 
-/** Enough for every need a lead is likely to click through; the oldest go first beyond it. */
-const MAX_KEPT = 500;
+/**
+ * Per pool (an area's staff, for one threshold of days and one school year): enough for the
+ * needs a lead clicks through between two writes; the oldest go first beyond it. A kept
+ * ranking of 10 with its explanations is about 10 KB, so this bounds a pool's memo near 1 MB.
+ */
+const MAX_KEPT = 100;
 
 export class RankingMemo<R> {
   private readonly kept = new Map<string, { result: R; window: UnchangedWindow }>();
