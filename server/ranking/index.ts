@@ -16,6 +16,7 @@ export { areaLabel, type Factor, type FitInput, type PriorityInput } from './fac
 export {
   expertiseFit,
   expertiseFitDetail,
+  expertiseFitUpperBound,
   expertiseFitValue,
   isRelevantDesignation,
   phaseAffinity,
@@ -53,6 +54,8 @@ export {
 export { inspectionOf, inspectionPriorityDetail, inspectionPriorityValue, mustNotLendStaff } from './inspection';
 export { rankCandidatesByFullScoring, rankCandidatesForNeed, rankCandidatesIndexed, type RankOptions } from './rank-candidates';
 export { splitByTravel, travelIndex, type TravelIndex } from './travel-index';
+export { CHEAP_FACTORS } from './rank-pairs';
+export { candidateBounds } from './pool-bounds';
 export { needRankingModel, rankNeedsByFullScoring, rankNeedsForSupporter, scoreNeedForSupporter } from './rank-needs';
 export { academiesLeftOut, needsLeftOut, poolThreshold, type PrefilteredExclusions, staffLeftOut, withLeftOut } from './pools';
 export { academyExpertise, type StaffExpertise } from './academy-expertise';

@@ -1,6 +1,7 @@
 // Direction 1: for one need, rank candidate supporters (staff, or academies as a whole).
 import { DEFAULT_RANKING_CONFIG } from './config';
 import { rankPairs, rankPairsByFullScoring, type RankOptions } from './rank-pairs';
+import { candidateBounds } from './pool-bounds';
 import { candidateModel } from './score';
 import { splitByTravel, type TravelIndex } from './travel-index';
 import type { CandidateRankingResult, NeedProfile, SupporterProfile } from './types';
@@ -30,6 +31,7 @@ function rankCandidatesWith(
   need: NeedProfile,
   supporters: readonly SupporterProfile[],
   options: RankOptions,
+  otherBounds?: Float64Array,
 ): CandidateRankingResult {
   const config = options.config ?? DEFAULT_RANKING_CONFIG;
   const { ranked, ...counts } = pairRanker(
@@ -38,6 +40,7 @@ function rankCandidatesWith(
     (input) => [input.supporter.kind, input.supporter.id],
     config,
     options,
+    otherBounds,
   );
   return {
     candidates: ranked.map(({ rank, input, score, factors }) => ({ rank, supporter: input.supporter, score, factors, distanceKm: input.distanceKm })),
@@ -48,12 +51,17 @@ function rankCandidatesWith(
 /**
  * The same ranking as rankCandidatesForNeed(need, index.supporters, options), without
  * measuring the distance to the many a travel limit surely rules out (travel-index.ts):
- * they are counted, and everyone else is screened and scored exactly as there.
+ * they are counted, and everyone else is screened and scored exactly as there, pruned with
+ * the pool's tighter bounds (pool-bounds.ts).
  */
 export function rankCandidatesIndexed(need: NeedProfile, index: TravelIndex, options: RankOptions): CandidateRankingResult {
   const split = splitByTravel(need, index, options.config ?? DEFAULT_RANKING_CONFIG);
   if (split === null) return rankCandidatesForNeed(need, index.supporters, options);
-  const result = rankCandidatesForNeed(need, split.rest, options);
+  // The split checked the need is in the index's area, with its configuration: the pool's
+  // need-free bounds apply (pool-bounds.ts).
+  const bounds = candidateBounds(index);
+  const otherBounds = Float64Array.from(split.restIndices, (i) => bounds[i]!);
+  const result = rankCandidatesWith(rankPairs, need, split.rest, options, otherBounds);
   result.exclusions.OUT_OF_TRAVEL_RANGE += split.outOfRange;
   result.consideredCount += split.outOfRange;
   return result;

@@ -90,7 +90,7 @@ const BOUND_MARGIN = 1e-9;
  * are computed first for the bound. Any other factor counts at its full weight in the bound
  * (every value is clamped to [0, 1]), so a name missing here only prunes less.
  */
-const CHEAP_FACTORS: ReadonlySet<string> = new Set(['proximity', 'network', 'context', 'severity', 'disadvantage', 'ofstedRating', 'waitingTime']);
+export const CHEAP_FACTORS: ReadonlySet<string> = new Set(['proximity', 'network', 'context', 'severity', 'disadvantage', 'ofstedRating', 'waitingTime']);
 
 interface Contender {
   input: FitInput;
@@ -110,6 +110,11 @@ export function rankPairs(
   tieBreakKeys: (input: FitInput) => readonly string[],
   config: RankingConfig,
   options: RankOptions,
+  /**
+   * Per pair (same order), an upper bound on the weighted sum of the model's factors other
+   * than CHEAP_FACTORS (pool-bounds.ts); without it they count at their full weight.
+   */
+  otherBounds?: Float64Array,
 ): PairRanking {
   const limit = resultLimit(options.first);
   const count = 'supporters' in pairs ? pairs.supporters.length : pairs.needs.length;
@@ -138,7 +143,7 @@ export function rankPairs(
     if (limit === 0) continue;
     const input: FitInput = { need, supporter, distanceKm, now: options.now, config };
     if (top.length === limit) {
-      let bound = otherWeights + BOUND_MARGIN;
+      let bound = (otherBounds ? otherBounds[i]! : otherWeights) + BOUND_MARGIN;
       for (const { factor, weight } of cheap) bound += weight * clamp01(factor.value(input));
       if (bound < top[limit - 1]!.score) continue;
     }

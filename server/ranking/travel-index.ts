@@ -68,14 +68,14 @@ export function travelIndex(area: ExpertiseArea, supporters: readonly SupporterP
 
 /**
  * The pool split for one need: how many are surely OUT_OF_TRAVEL_RANGE as their first
- * reason, and everyone else (to screen and score as usual). Null when the index cannot
+ * reason, and everyone else (to screen and score as usual), with their places in the index. Null when the index cannot
  * answer this need (another area or configuration, or the need's school has no location).
  */
 export function splitByTravel(
   need: NeedProfile,
   index: TravelIndex,
   config: RankingConfig,
-): { outOfRange: number; rest: SupporterProfile[] } | null {
+): { outOfRange: number; rest: SupporterProfile[]; restIndices: number[] } | null {
   if (need.area !== index.area || config !== index.config || !isKnownPoint(need.academy.location)) return null;
   const here = new Float64Array(3);
   unitVector(need.academy.location, here, 0);
@@ -84,6 +84,7 @@ export function splitByTravel(
   const { points, outOfRangeChordSq, supporters, remainingDays, homeIds } = index;
   const needAcademyId = need.academy.id;
   const rest: SupporterProfile[] = [];
+  const restIndices: number[] = [];
   let outOfRange = 0;
   for (let i = 0; i < supporters.length; i += 1) {
     const limitSq = outOfRangeChordSq[i]!;
@@ -102,6 +103,7 @@ export function splitByTravel(
       }
     }
     rest.push(supporters[i]!);
+    restIndices.push(i);
   }
-  return { outOfRange, rest };
+  return { outOfRange, rest, restIndices };
 }

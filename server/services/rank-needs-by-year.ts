@@ -15,6 +15,9 @@ export interface NeedRankingByYear extends NeedRankingResult {
   schoolYears: Map<string, string>;
 }
 
+/** Months since year 0 (UTC): the key of the school year a day falls in. */
+const monthOf = (day: Date): number => day.getUTCFullYear() * 12 + day.getUTCMonth();
+
 const order = byScoreThenKeys<RankedNeed>((n) => n.score, (n) => [n.need.id]);
 
 export function rankNeedsByYear(
@@ -25,11 +28,25 @@ export function rankNeedsByYear(
   rank: typeof rankNeedsForSupporter = rankNeedsForSupporter,
 ): NeedRankingByYear {
   const groups = new Map<string, { year: SchoolYear; needs: NeedProfile[] }>();
+  // A school year depends only on the UTC year and month of the day it is taken from:
+  // worked out once per month seen, not built (label, dates) once per need.
+  const byMonth = new Map<number, { year: SchoolYear; needs: NeedProfile[] }>();
+  const nowMs = options.now.getTime();
+  const nowMonth = monthOf(options.now);
   for (const need of needs) {
-    const year = needSchoolYear(need.windowStart, options.now);
-    const group = groups.get(year.label);
-    if (group) group.needs.push(need);
-    else groups.set(year.label, { year, needs: [need] });
+    const start = need.windowStart;
+    const month = start && start.getTime() > nowMs ? monthOf(start) : nowMonth;
+    let group = byMonth.get(month);
+    if (!group) {
+      const year = needSchoolYear(need.windowStart, options.now);
+      group = groups.get(year.label);
+      if (!group) {
+        group = { year, needs: [] };
+        groups.set(year.label, group);
+      }
+      byMonth.set(month, group);
+    }
+    group.needs.push(need);
   }
   if (groups.size <= 1) {
     const only = [...groups.values()][0] ?? { year: needSchoolYear(null, options.now), needs: [] };

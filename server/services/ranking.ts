@@ -5,9 +5,10 @@ import { performance } from 'node:perf_hooks';
 import type { CandidateKind, ExclusionReason } from '../domain/enums';
 import type { ExpertiseArea } from '../domain/taxonomy';
 import type { AcademyDoc, NeedDoc, StaffDoc } from '../db/store';
-import { academyProfile, needProfile, type RankingFacts, rankingFacts } from '../db/ranking-facts';
+import { academyProfile, type CandidatePool, needProfile, type RankingFacts, rankingFacts } from '../db/ranking-facts';
 import { DEFAULT_RANKING_CONFIG, emptyExclusionCounts, needsLeftOut, poolThreshold, rankCandidatesForNeed, rankCandidatesIndexed, rankNeedsForSupporter, withLeftOut } from '../ranking';
-import type { CandidateRankingResult, NeedRankingResult, SupporterProfile } from '../ranking/types';
+import type { CandidateRankingResult, NeedProfile, NeedRankingResult, RankedCandidate, ScoreFactor, SupporterProfile } from '../ranking/types';
+import { unchangedWindow } from '../ranking/unchanged-window';
 import type { SchoolYear } from '../domain/school-year';
 import { needSchoolYear } from '../domain/year-capacity';
 import { profileInYear, supportProfileInYear } from '../db/ranking-facts/shared';
@@ -47,14 +48,34 @@ export async function rankCandidates(needId: string, kind: CandidateKind, first:
   // People and schools alike are ranked on their days in the need's school year.
   const pool = kind === 'STAFF' ? await facts.staffPool(area, threshold, schoolYear) : await facts.academyPool(area, threshold, schoolYear);
   const t1 = performance.now();
-  const options = { now, first };
-  const ranking = pool.travelIndex ? rankCandidatesIndexed(profile, pool.travelIndex, options) : rankCandidatesForNeed(profile, pool.profiles ?? pool.supporters.map((s) => s.profile), options);
-  const result = withLeftOut(ranking, pool.leftOut);
+  const result = rankPool(profile, pool, { now, first });
   const t2 = performance.now();
   const returnedIds = new Set(result.candidates.map((c) => c.supporter.id));
   const documents = await facts.candidateDocuments(pool, kind, returnedIds);
   const t3 = performance.now();
   return { ...result, need, schoolYear, documents, timings: { databaseMs: t1 - t0 + (t3 - t2), scoringMs: t2 - t1 } };
+}
+
+/**
+ * The pool's ranking for the need, with those left out of the pool counted. Where the pool
+ * is kept between requests (the copies) the ranking is kept with it, and given again while
+ * no safeguarding check expires (ranking/unchanged-window.ts): the pool is dropped with
+ * every ranking kept on it as soon as any collection it draws on changes.
+ */
+function rankPool(need: NeedProfile, pool: CandidatePool<StaffLean | AcademyLean>, options: { now: Date; first: number }): CandidateRankingResult {
+  const { travelIndex: index, rankings } = pool;
+  const key = `${need.id}:${options.first}`;
+  const nowMs = options.now.getTime();
+  const kept = index && rankings ? rankings.get(key, nowMs) : undefined;
+  if (kept) return { ...kept, candidates: [...kept.candidates], exclusions: { ...kept.exclusions } };
+  const ranking = index ? rankCandidatesIndexed(need, index, options) : rankCandidatesForNeed(need, pool.profiles ?? pool.supporters.map((s) => s.profile), options);
+  const result = withLeftOut(ranking, pool.leftOut);
+  if (index && rankings) {
+    // Shared by the requests to come: frozen, and the caller gets its own lists.
+    const candidates = result.candidates.map((c) => Object.freeze({ ...c, factors: Object.freeze([...c.factors]) as ScoreFactor[] }));
+    rankings.set(key, Object.freeze({ ...result, candidates: Object.freeze(candidates) as RankedCandidate[], exclusions: Object.freeze({ ...result.exclusions }) }), unchangedWindow(index, nowMs));
+  }
+  return result;
 }
 
 export interface NeedRankingView extends NeedRankingResult {
@@ -77,13 +98,16 @@ async function rankNeedsFor(
   t0: number,
 ): Promise<NeedRankingView> {
   const areas = [...new Set(supporter.expertise.map((e) => e.area))];
-  const { open, needs, profiles } = await facts.openNeedsIn(areas);
+  const { open, needs, profiles, documentOf } = await facts.openNeedsIn(areas);
   const t1 = performance.now();
   const { schoolYears, ...ranked } = rankNeedsByYear(inYear, profiles, { now, first });
   const result = withLeftOut(ranked, needsLeftOut({ open, inAreas: needs.length }));
   const t2 = performance.now();
-  const returnedIds = new Set(result.needs.map((n) => n.need.id));
-  const needDocuments = new Map(needs.filter((n) => returnedIds.has(n._id.toString())).map((n) => [n._id.toString(), n]));
+  const needDocuments = new Map<string, NeedLean>();
+  for (const { need } of result.needs) {
+    const doc = documentOf(need);
+    if (doc) needDocuments.set(need.id, doc);
+  }
   return { ...result, needDocuments, schoolYears, timings: { databaseMs: t1 - t0, scoringMs: t2 - t1 } };
 }
 

@@ -179,10 +179,14 @@ export const databaseFacts: RankingFacts = {
     const academyIds = [...new Set(needs.map((n) => n.academyId.toString()))];
     const academies = await db.academies.find({ _id: { $in: academyIds } }, { projection: ACADEMY_PROFILE_FIELDS });
     const profiles = new Map(academies.map((a) => [a._id.toString(), academyProfile(a)]));
+    const documents = new Map<NeedProfile, NeedDoc>();
     const needProfiles: NeedProfile[] = needs.flatMap((n: NeedDoc) => {
       const a = profiles.get(n.academyId.toString());
-      return a ? [needProfile(n, a)] : [];
+      if (!a) return [];
+      const profile = needProfile(n, a);
+      documents.set(profile, n);
+      return [profile];
     });
-    return { open, needs, profiles: needProfiles };
+    return { open, needs, profiles: needProfiles, documentOf: (profile) => documents.get(profile) };
   },
 };

@@ -6,7 +6,8 @@ import type { SchoolYear } from '../../domain/school-year';
 import type { ExpertiseArea } from '../../domain/taxonomy';
 import type { PrefilteredExclusions } from '../../ranking/pools';
 import type { TravelIndex } from '../../ranking/travel-index';
-import type { NeedProfile, SupporterProfile } from '../../ranking/types';
+import type { CandidateRankingResult, NeedProfile, SupporterProfile } from '../../ranking/types';
+import type { RankingMemo } from './ranking-memo';
 import type { AcademyDoc, NeedDoc, StaffDoc } from '../store';
 
 export interface Supporter<T> {
@@ -22,6 +23,11 @@ export interface CandidatePool<T> {
   /** Those profiles indexed by travel range (ranking/travel-index.ts), when kept with the pool. */
   travelIndex?: TravelIndex;
   leftOut: PrefilteredExclusions;
+  /**
+   * Rankings made from this pool, kept while it lives (./ranking-memo.ts): only where the
+   * pool itself is kept between requests (the copies).
+   */
+  rankings?: RankingMemo<CandidateRankingResult>;
 }
 
 /** The open needs in some areas, with their profiles, and how many are open in all. */
@@ -29,6 +35,8 @@ export interface OpenNeeds {
   open: number;
   needs: NeedDoc[];
   profiles: NeedProfile[];
+  /** The document behind one of `profiles` (without turning every need's id into a string). */
+  documentOf(profile: NeedProfile): NeedDoc | undefined;
 }
 
 export interface RankingFacts {

@@ -82,13 +82,30 @@ function phaseValue(entry: ExpertiseEntry, homePhase: Phase, needed: Phase, conf
 }
 
 function entryValue(entry: ExpertiseEntry, need: Need, supporter: Person, config: RankingConfig): number {
+  return entryValueWithPhase(entry, phaseValue(entry, supporter.homeAcademy.phase, need.phase, config), need.area, supporter.designations, config);
+}
+
+/** An entry's value given its phase affinity (in [0, 1]): non-decreasing in it, as the parts are >= 0. */
+function entryValueWithPhase(entry: ExpertiseEntry, phase: number, area: ExpertiseArea, designations: readonly Designation[], config: RankingConfig): number {
   const { parts, levelValues } = config.expertise;
   const level = clamp01(levelValues[entry.level]);
-  const phase = phaseValue(entry, supporter.homeAcademy.phase, need.phase, config);
-  const designation = supporter.designations.some((d) => isRelevantDesignation(d, need.area, entry.level, config)) ? 1 : 0;
+  const designation = designations.some((d) => isRelevantDesignation(d, area, entry.level, config)) ? 1 : 0;
   return clamp01(
     (parts.level * level + parts.phase * phase + parts.designation * designation) / (parts.level + parts.phase + parts.designation),
   );
+}
+
+/**
+ * The most expertiseFitValue can be for this person and any need in the area, whatever its
+ * phase: each entry with its phase affinity at the most it can be (1). Only the need's phase
+ * is left out, so this bounds the value from above (ranking's pruning, rank-pairs.ts).
+ */
+export function expertiseFitUpperBound(area: ExpertiseArea, supporter: Pick<Person, 'designations' | 'expertise'>, config: RankingConfig): number {
+  let best = 0;
+  for (const entry of supporter.expertise) {
+    if (entry.area === area) best = Math.max(best, entryValueWithPhase(entry, 1, area, supporter.designations, config));
+  }
+  return best;
 }
 
 /** The person's best entry in the need's area (the first of equals), or null if none. */

@@ -1,0 +1,50 @@
+// The pool's need-free bounds (pool-bounds.ts) only decide who is scored in full, so they
+// must never undercut what a supporter actually scores on those factors, for any need in the
+// area. (That the rankings using them equal full scoring is pruned-equivalence.test.ts.)
+import fc from 'fast-check';
+import { candidateBounds, candidateModel, CHEAP_FACTORS, DEFAULT_RANKING_CONFIG, expertiseFitUpperBound, expertiseFitValue, travelIndex, type FitInput } from '../../../server/ranking';
+import { clamp01 } from '../../../server/ranking/numbers';
+import { arbNeed, arbPhase, arbSupporters } from './arbitraries';
+import { NOW } from './fixtures';
+
+const config = DEFAULT_RANKING_CONFIG;
+
+describe('need-free bounds of a pool', () => {
+  it('expertiseFitUpperBound is at least the expertise fit for a need of any phase in the area', () => {
+    fc.assert(
+      fc.property(arbNeed, arbSupporters(8), arbPhase, (need, supporters, phase) => {
+        for (const supporter of supporters) {
+          expect(expertiseFitUpperBound(need.area, supporter, config)).toBeGreaterThanOrEqual(expertiseFitValue({ area: need.area, phase }, supporter, config));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is at least the weighted sum of the factors not evaluated per pair, for every supporter and any need in the area', () => {
+    const others = candidateModel(config).filter((f) => !CHEAP_FACTORS.has(f.factor.name));
+    fc.assert(
+      fc.property(arbNeed, arbSupporters(20), (need, supporters) => {
+        const bounds = candidateBounds(travelIndex(need.area, supporters, config));
+        supporters.forEach((supporter, i) => {
+          const input: FitInput = { need, supporter, distanceKm: null, now: NOW, config };
+          const exact = others.reduce((sum, { factor, weight }) => sum + weight * clamp01(factor.value(input)), 0);
+          expect(bounds[i]! + 1e-12).toBeGreaterThanOrEqual(exact);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is tighter than full weight for a supporter whose track record is the prior (so fewer are scored in full)', () => {
+    fc.assert(
+      fc.property(arbNeed, arbSupporters(10), (need, supporters) => {
+        const plain = supporters.map((s) => ({ ...s, trackRecord: [] }));
+        const bounds = candidateBounds(travelIndex(need.area, plain, config));
+        const fullWeight = candidateModel(config).filter((f) => !CHEAP_FACTORS.has(f.factor.name)).reduce((sum, f) => sum + f.weight, 0);
+        for (const bound of bounds) expect(bound).toBeLessThan(fullWeight);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
