@@ -105,9 +105,8 @@ function reducedCost(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float6
 /** Left-out usable pairs with a positive reduced cost: up to `perNeed` per need (the best), in canonical order. */
 function price(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64Array, perNeed: number): number[] {
   const added: number[] = [];
-  const found: { p: number; rc: number }[] = [];
-  for (let i = 0; i < prep.needs.length; i++) {
-    found.length = 0;
+  prep.needs.forEach((_, i) => {
+    const found: { p: number; rc: number }[] = [];
     for (let p = prep.needPairStart[i]!; p < prep.needPairStart[i + 1]!; p++) {
       if (prep.pairUsable[p] !== 1 || prep.pairConsidered[p] === 1) continue;
       const rc = reducedCost(prep, rows, dual, p);
@@ -115,7 +114,7 @@ function price(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64Array
     }
     if (found.length > perNeed) found.sort((a, b) => b.rc - a.rc || a.p - b.p).length = perNeed;
     for (const { p } of found) added.push(p);
-  }
+  });
   return added.sort((a, b) => a - b);
 }
 
@@ -125,12 +124,16 @@ interface Rounded {
   readonly extraMs: number;
 }
 
-/** Rounds an LP vertex to integers, re-solving as a MIP in the never-observed case of a fractional one. */
-function roundOrResolve(
+/**
+ * Rounds an LP vertex to integers, re-solving as a MIP in the never-observed case of a
+ * fractional one (a vertex of these models is integral: see the header). Exported so that
+ * the fallback can be tested on a fractional solution made by hand.
+ */
+export function roundOrResolve(
   highs: Highs,
   prep: PreparedAllocation<unknown>,
   rows: { numRows: number; lower: Float64Array; upper: Float64Array },
-  pairs: ArrayLike<number>,
+  pairs: readonly number[],
   columns: Columns,
   solution: LpSolution,
   timeLimitSeconds: number,
@@ -145,7 +148,9 @@ function roundOrResolve(
     fellBackToMip = true;
   }
   const days = new Float64Array(prep.pairs.length);
-  for (let c = 0; c < pairs.length; c++) days[pairs[c]!] = Math.max(0, Math.round(values[c]!));
+  pairs.forEach((p, c) => {
+    days[p] = Math.max(0, Math.round(values[c]!));
+  });
   assertFeasible(prep, days);
   return { days, fellBackToMip, extraMs };
 }
@@ -155,8 +160,8 @@ function lpBoundOf(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64A
   const v = new Float64Array(prep.supporters.length);
   let bound = 0;
   prep.supporters.forEach((s, j) => {
-    const r = rows.supporterRow[j]!;
-    v[j] = r >= 0 ? Math.max(0, dual[r]!) : 0;
+    // A supporter with no usable pair has no row (-1) and no dual: dual[-1] is undefined, so 0.
+    v[j] = Math.max(0, dual[rows.supporterRow[j]!] ?? 0);
     bound += s.remainingDays * v[j]!;
   });
   prep.needs.forEach((need, i) => {
@@ -333,6 +338,6 @@ export async function planAllocation<E>(input: AllocationInput<E>, options: Allo
       toppedUpDays,
     },
     startedAt,
-    { fairness: options.fairness, ...(lpBound !== undefined ? { lpBound } : {}) },
+    { fairness: options.fairness, lpBound },
   );
 }

@@ -125,6 +125,24 @@ describe("'mip' mode and the tie-break switch", () => {
     expect(plan.objective).toBeCloseTo(1, 9);
   });
 
+  test('a pair on the optimal face that the tie-break leaves unused is not counted as modelled (it stays pruned)', async () => {
+    // A (FSM 10) and B (FSM 90) want a day each; X and Y have one each; every pair is worth
+    // 1. topK 1 models A/X and B/Y. A/Y is as good as A/X, so with these duals its reduced
+    // cost is 0: not priced in, but on the optimal face, so the tie-break LP has 3 columns.
+    // B can only use Y, so the tie-break keeps A on X, and A/Y stays outside the model.
+    const input = {
+      needs: [need('A', 1, 1, 10), need('B', 1, 1, 90)],
+      supporters: [supporter('X', 1), supporter('Y', 1)],
+      pairs: [pair('A', 'X', 1), pair('A', 'Y', 1), pair('B', 'Y', 1)],
+    };
+    const plan = await planAllocation(input, { topK: 1 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'B/Y': 1 });
+    expect(plan.stats.pricing).toEqual({ rounds: 0, addedColumns: 0, converged: true });
+    expect(plan.stats.tieBreak).toMatchObject({ variables: 3, applied: true });
+    // Modelled: the 2 columns of the first LP, and no face pair the plan does not use.
+    expect(plan.stats).toMatchObject({ variables: 2, consideredPairs: 2, prunedPairs: 1 });
+  });
+
   test('pricing: false says nothing of pricing', async () => {
     const plan = await planAllocation(tied, { pricing: false });
     expect(plan.stats.pricing).toBeUndefined();
