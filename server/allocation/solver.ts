@@ -90,6 +90,17 @@ export function csc(numRows: number, columns: Columns) {
 }
 
 /**
+ * HiGHS models created and not yet disposed. WebAssembly memory is not garbage-collected: a
+ * model that is never disposed stays allocated for the life of the process, so every
+ * planner must dispose each model it creates, whatever happens (tests check this count).
+ */
+const openModels = new Set<TransportationModel>();
+
+export function openModelCount(): number {
+  return openModels.size;
+}
+
+/**
  * Maximise cost . x subject to rowLower <= Ax <= rowUpper, x >= 0 (integer if asked), on
  * a persistent HiGHS model that columns can be added to. Call dispose() when done.
  */
@@ -122,6 +133,7 @@ export class TransportationModel {
       time_limit: settings.timeLimitSeconds,
       ...(settings.integer ? { mip_rel_gap: 0 } : LP_OPTIONS),
     });
+    openModels.add(this);
   }
 
   get columns(): number {
@@ -191,6 +203,7 @@ export class TransportationModel {
 
   dispose(): void {
     this.model.dispose();
+    openModels.delete(this);
   }
 }
 

@@ -3,7 +3,7 @@
 // the budget row); the model maximises; row duals are what pricing and the LP bound read.
 import { type Highs } from 'highs';
 import { AllocationSolverError } from '../../../server/allocation';
-import { csc, integralityGap, loadAllocationSolver, solveTransportation, statusName, TransportationModel, type Columns } from '../../../server/allocation/solver';
+import { csc, integralityGap, loadAllocationSolver, openModelCount, solveTransportation, statusName, TransportationModel, type Columns } from '../../../server/allocation/solver';
 
 let highs: Highs;
 beforeAll(async () => {
@@ -126,11 +126,24 @@ describe('TransportationModel (LP)', () => {
     }
   });
 
-  test('dispose() frees the HiGHS model: it cannot be solved afterwards', () => {
+  test('dispose() frees the HiGHS model: it cannot be solved afterwards, and it is no longer counted as open', () => {
+    const before = openModelCount();
     const m = model(CAPACITY);
+    expect(openModelCount()).toBe(before + 1);
     m.addColumns(columns([A_X.a], [A_X.b], [A_X.cost]));
     m.dispose();
+    expect(openModelCount()).toBe(before);
     expect(() => m.solve()).toThrow(/after disposal/);
+  });
+
+  test('a one-shot solve disposes its model, also when HiGHS cannot solve it', () => {
+    const before = openModelCount();
+    const lower = new Float64Array(3).fill(-highs.infinity);
+    solveTransportation(highs, 3, lower, Float64Array.from(CAPACITY), columns([0], [2], [1]), LP);
+    expect(openModelCount()).toBe(before);
+    // Row 0 must carry at least 5 but at most 3.
+    expect(() => solveTransportation(highs, 2, Float64Array.from([5, -highs.infinity]), Float64Array.from([3, 10]), columns([0], [1], [1]), LP)).toThrow(AllocationSolverError);
+    expect(openModelCount()).toBe(before);
   });
 
   test('the time spent in HiGHS is counted, and is never more than the wall time around the calls', () => {
