@@ -81,16 +81,17 @@ function reducedCost(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float6
 /** Left-out usable pairs with a positive reduced cost: up to `perNeed` per need (the best). */
 function price(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64Array, perNeed: number): number[] {
   const added: number[] = [];
-  for (let i = 0; i < prep.needs.length; i++) {
+  prep.needs.forEach((_, i) => {
     const found: { p: number; rc: number }[] = [];
     for (let p = prep.needPairStart[i]!; p < prep.needPairStart[i + 1]!; p++) {
       if (prep.pairUsable[p] !== 1 || prep.pairConsidered[p] === 1) continue;
       const rc = reducedCost(prep, rows, dual, p);
       if (rc > ZERO_TOLERANCE) found.push({ p, rc });
     }
-    if (found.length > perNeed) found.sort((a, b) => b.rc - a.rc || a.p - b.p).length = perNeed;
+    // A stable sort: pairs with equal reduced costs keep their canonical order.
+    if (found.length > perNeed) found.sort((a, b) => b.rc - a.rc).length = perNeed;
     for (const { p } of found) added.push(p);
-  }
+  });
   return added.sort((a, b) => a - b);
 }
 
@@ -127,7 +128,8 @@ export function repairOverspend(prep: PreparedAllocation<unknown>, days: Float64
   let over = costOf(prep, days) - budget;
   if (over <= 0) return;
   const perPound = (p: number) => prep.pairValue[p]! / prep.supporterCost[prep.pairSupporter[p]!]!;
-  const paying = [...days.keys()].filter((p) => days[p]! > 0 && prep.supporterCost[prep.pairSupporter[p]!]! > 0).sort((a, b) => perPound(a) - perPound(b));
+  // Only paying pairs: a free one's value per pound is Infinity or, worth 0, NaN, which sorts anywhere.
+  const paying = [...days.keys()].filter((p) => prep.supporterCost[prep.pairSupporter[p]!]! > 0).sort((a, b) => perPound(a) - perPound(b));
   for (const p of paying) {
     const cost = prep.supporterCost[prep.pairSupporter[p]!]!;
     while (over > 0 && days[p]! > 0) {

@@ -2,10 +2,20 @@
 // are modelled (top K, LP pricing, greedy's pairs), the LP bound from the duals, where the
 // MIP starts (the rounded relaxation or greedy, whichever is better) and what the stats say.
 import { greedyAllocation, planAllocation, type AllocationInput } from '../../../server/allocation';
+import { openModelCount } from '../../../server/allocation/solver';
 import { checkPlanInvariants, daysByPair, need, pair, supporter } from './support';
-import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, worthExactlyMin, worthlessLeftOut } from './pricing-cases';
+import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, tiedReducedCost, worthExactlyMin, worthlessLeftOut } from './pricing-cases';
 
 const OPTIMAL = '(optimal over the modelled pairs)';
+
+describe('memory', () => {
+  test('both HiGHS models of a plan under a budget (the relaxation, the MIP) are disposed: WebAssembly memory is not garbage-collected', async () => {
+    const before = openModelCount();
+    const plan = await planAllocation(byReducedCostNotFit, { budget: 1000, topK: 1 });
+    expect(plan.stats.budget?.provenOptimal).toBe(true);
+    expect(openModelCount()).toBe(before);
+  });
+});
 
 describe('the MIP start: the better of the rounded relaxation and greedy', () => {
   test('when a pound buys more elsewhere, the rounded relaxation is the start and greedy the floor it beats', async () => {
@@ -210,6 +220,14 @@ describe('pricing under a budget adds a left-out pair only when its reduced cost
     const plan = await planAllocation(byReducedCostNotFit, { budget: 1000, topK: 1 });
     expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'A/Z': 4, 'B/Y': 1 });
     expect(plan.stats.pricing).toEqual({ rounds: 1, addedColumns: 1, converged: true });
+  });
+
+  test('of left-out pairs with the same reduced cost, the first in canonical order (better fit, then supporter id) is added first', async () => {
+    const plan = await planAllocation(tiedReducedCost, { budget: 1000, topK: 1 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'A/Y': 2 });
+    expect(plan.stats.pricing).toEqual({ rounds: 1, addedColumns: 1, converged: true });
+    // Greedy's pairs (A/X, A/Y) are in the model already: 2 columns.
+    expect(plan.stats).toMatchObject({ variables: 2, consideredPairs: 2, prunedPairs: 1 });
   });
 
   test('a pair worth less than MIN_DAY_VALUE a day is never priced in', async () => {

@@ -6,20 +6,21 @@ import { repairOverspend } from '../../../server/allocation/budget';
 import { costOf, prepareAllocation } from '../../../server/allocation/prepare';
 import { need, pair, supporter } from './support';
 
-// Per pound: A/X 0.9 / 300 = 0.003, A/Y 0.8 / 200 = 0.004, B/Z 0.5 / 500 = 0.001,
-// B/W free (0 a day, worth 0.2), B/V free and worth 0. By value alone the order would
-// be A/X, A/Y, B/Z; by cost B/Z, A/X, A/Y; by pound B/Z, A/X, A/Y; by index (canonical
-// order: need, then fit) A/X, A/Y, B/W, B/Z, B/V.
+// Per pound: P/X 0.9 / 300 = 0.003, P/Y 0.8 / 200 = 0.004, Q/Z 0.5 / 500 = 0.001. F/V and
+// F/W are free (£0 a day) and worth 0, so worth NaN per pound. By value alone the order
+// would be P/X, P/Y, Q/Z; by cost Q/Z, P/X, P/Y; by pound Q/Z, P/X, P/Y; by index
+// (canonical order: need, then fit, then supporter) F/V, F/W, P/X, P/Y, Q/Z: the free
+// pairs come first, where a sort by a NaN value per pound would leave them.
 const prep = prepareAllocation(
   {
-    needs: [need('A', 1, 10), need('B', 1, 10)],
+    needs: [need('F', 1, 10), need('P', 1, 10), need('Q', 1, 10)],
     supporters: [supporter('X', 5, 300), supporter('Y', 5, 200), supporter('Z', 5, 500), supporter('W', 5, 0), supporter('V', 5, 0)],
-    pairs: [pair('A', 'X', 0.9), pair('A', 'Y', 0.8), pair('B', 'Z', 0.5), pair('B', 'W', 0.6), pair('B', 'V', 0)],
+    pairs: [pair('P', 'X', 0.9), pair('P', 'Y', 0.8), pair('Q', 'Z', 0.5), pair('F', 'W', 0), pair('F', 'V', 0)],
   },
   Infinity,
 );
 const index = (key: string) => prep.pairs.findIndex((x) => `${x.needId}/${x.supporterId}` === key);
-const KEYS = ['A/X', 'A/Y', 'B/Z', 'B/W', 'B/V'];
+const KEYS = ['F/V', 'F/W', 'P/X', 'P/Y', 'Q/Z'];
 
 function plan(days: Record<string, number>): Float64Array {
   const out = new Float64Array(prep.pairs.length);
@@ -36,7 +37,7 @@ function repaired(days: Record<string, number>, budget: number): Record<string, 
 }
 
 // 2 x 300 + 2 x 200 + 2 x 500 = 2,000; the free days cost nothing.
-const START = { 'A/X': 2, 'A/Y': 2, 'B/Z': 2, 'B/W': 3, 'B/V': 3 };
+const START = { 'F/V': 3, 'F/W': 3, 'P/X': 2, 'P/Y': 2, 'Q/Z': 2 };
 
 describe('repairOverspend: a plan over the budget is brought within it', () => {
   test('a plan within the budget, or exactly at it, is left alone', () => {
@@ -45,31 +46,35 @@ describe('repairOverspend: a plan over the budget is brought within it', () => {
     expect(repaired(START, 2500)).toEqual(START);
   });
 
-  test('over by one pound: one day of the least valuable per pound (B/Z, 0.001 a pound) goes, nothing else', () => {
-    expect(repaired(START, 1999)).toEqual({ ...START, 'B/Z': 1 });
+  test('over by one pound: one day of the least valuable per pound (Q/Z, 0.001 a pound) goes, nothing else', () => {
+    expect(repaired(START, 1999)).toEqual({ ...START, 'Q/Z': 1 });
   });
 
-  test('days go one at a time, only as many as needed: over by £600 takes two of B/Z, not all of them', () => {
-    expect(repaired(START, 1400)).toEqual({ ...START, 'B/Z': 0 });
-    expect(repaired({ ...START, 'B/Z': 3 }, 1900)).toEqual({ ...START, 'B/Z': 1 });
+  test('it stops as soon as the plan is within the budget: over by exactly a day of Q/Z (£500) takes that one day', () => {
+    expect(repaired(START, 1500)).toEqual({ ...START, 'Q/Z': 1 });
   });
 
-  test('when the least valuable runs out of days, the next per pound (A/X, 0.003) loses days, then A/Y', () => {
-    // Over by £1,100: B/Z's two days (£1,000), then one day of A/X (£300).
-    expect(repaired(START, 900)).toEqual({ ...START, 'B/Z': 0, 'A/X': 1 });
-    // Over by £1,700: B/Z's, A/X's (£600), then one of A/Y.
-    expect(repaired(START, 300)).toEqual({ ...START, 'B/Z': 0, 'A/X': 0, 'A/Y': 1 });
+  test('days go one at a time, only as many as needed: over by £600 takes two of Q/Z, not all of them', () => {
+    expect(repaired(START, 1400)).toEqual({ ...START, 'Q/Z': 0 });
+    expect(repaired({ ...START, 'Q/Z': 3 }, 1900)).toEqual({ ...START, 'Q/Z': 1 });
+  });
+
+  test('when the least valuable runs out of days, the next per pound (P/X, 0.003) loses days, then P/Y', () => {
+    // Over by £1,100: Q/Z's two days (£1,000), then one day of P/X (£300).
+    expect(repaired(START, 900)).toEqual({ ...START, 'Q/Z': 0, 'P/X': 1 });
+    // Over by £1,700: Q/Z's, P/X's (£600), then one of P/Y.
+    expect(repaired(START, 300)).toEqual({ ...START, 'Q/Z': 0, 'P/X': 0, 'P/Y': 1 });
   });
 
   test('a budget of 0 takes every paying day and no free one', () => {
     const out = plan(START);
     repairOverspend(prep, out, 0);
-    expect(asRecord(out)).toEqual({ ...START, 'A/X': 0, 'A/Y': 0, 'B/Z': 0 });
+    expect(asRecord(out)).toEqual({ ...START, 'P/X': 0, 'P/Y': 0, 'Q/Z': 0 });
     expect(costOf(prep, out)).toBe(0);
   });
 
   test('an assignment without days is never taken below 0 days', () => {
-    // £1,000 of paying days, £100 over: one day of A/X; B/Z, at 0 days, stays at 0.
-    expect(repaired({ ...START, 'B/Z': 0 }, 900)).toEqual({ ...START, 'B/Z': 0, 'A/X': 1 });
+    // £1,000 of paying days, £100 over: one day of P/X; Q/Z, at 0 days, stays at 0.
+    expect(repaired({ ...START, 'Q/Z': 0 }, 900)).toEqual({ ...START, 'Q/Z': 0, 'P/X': 1 });
   });
 });
