@@ -112,7 +112,8 @@ function price(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64Array
       const rc = reducedCost(prep, rows, dual, p);
       if (rc > ZERO_TOLERANCE) found.push({ p, rc });
     }
-    if (found.length > perNeed) found.sort((a, b) => b.rc - a.rc || a.p - b.p).length = perNeed;
+    // A stable sort: pairs with equal reduced costs keep their canonical order.
+    if (found.length > perNeed) found.sort((a, b) => b.rc - a.rc).length = perNeed;
     for (const { p } of found) added.push(p);
   });
   return added.sort((a, b) => a - b);

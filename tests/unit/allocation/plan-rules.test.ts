@@ -2,8 +2,9 @@
 // pricing rounds and their limits, the LP bound from the duals, the FSM tie-break and what
 // the stats and the solver line say.
 import { AllocationInputError, planAllocation, type AllocationInput } from '../../../server/allocation';
+import { openModelCount } from '../../../server/allocation/solver';
 import { checkPlanInvariants, daysByPair, need, pair, supporter } from './support';
-import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, worthExactlyMin, worthlessLeftOut } from './pricing-cases';
+import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, tiedReducedCost, worthExactlyMin, worthlessLeftOut } from './pricing-cases';
 
 // A needs 3 days. X (1 day) is its best pair, Y (5 days) its second. With topK 1 only A/X
 // is modelled at first; its duals (v_X = 0.9, u_A = 0) price A/Y at 0.5 > 0.
@@ -112,6 +113,13 @@ describe("'mip' mode and the tie-break switch", () => {
     expect(plan.stats.solver).toMatch(/ \+ FSM tie-break LP$/);
   });
 
+  test('every HiGHS model a plan creates (the LP, the tie-break LP) is disposed: WebAssembly memory is not garbage-collected', async () => {
+    const before = openModelCount();
+    const plan = await planAllocation(tied);
+    expect(plan.stats.tieBreak?.applied).toBe(true);
+    expect(openModelCount()).toBe(before);
+  });
+
   test('an unknown FSM counts as unknownFsmPercent in the tie-break', async () => {
     const unknown = { ...tied, needs: [need('low', 1, 2, 10), need('high', 1, 2, null)] };
     expect(daysByPair(await planAllocation(unknown, { unknownFsmPercent: 5 }))).toEqual({ 'low/S': 2 });
@@ -165,6 +173,13 @@ describe('pricing adds a left-out pair only when its reduced cost is positive', 
     const plan = await planAllocation(byReducedCostNotFit, { topK: 1 });
     expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'A/Z': 4, 'B/Y': 1 });
     expect(plan.stats.pricing).toEqual({ rounds: 1, addedColumns: 1, converged: true });
+  });
+
+  test('of left-out pairs with the same reduced cost, the first in canonical order (better fit, then supporter id) is added first', async () => {
+    const plan = await planAllocation(tiedReducedCost, { topK: 1 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'A/Y': 2 });
+    expect(plan.stats.pricing).toEqual({ rounds: 1, addedColumns: 1, converged: true });
+    expect(plan.stats).toMatchObject({ variables: 2, consideredPairs: 2, prunedPairs: 1 });
   });
 
   test('a pair worth less than MIN_DAY_VALUE a day is never priced in', async () => {
