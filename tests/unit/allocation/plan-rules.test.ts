@@ -151,6 +151,22 @@ describe("'mip' mode and the tie-break switch", () => {
     expect(plan.stats).toMatchObject({ variables: 2, consideredPairs: 2, prunedPairs: 1 });
   });
 
+  test('the tie-break never plans a day on a pair worth nothing, even where both sides have room for it', async () => {
+    // X's one day goes to A (v_X = 1); B takes a day of Y, who has days to spare (v_Y = 0,
+    // u_B = 0.5); A still wants a day (u_A = 0). A/Y has fit 0: its reduced cost is 0 - 0 - 0,
+    // but it is not a usable pair, so it is not on the face and the tie-break, which would
+    // gladly give A's FSM weight another day, cannot use it.
+    const input = {
+      needs: [need('A', 1, 2, 50), need('B', 1, 1, 10)],
+      supporters: [supporter('X', 1), supporter('Y', 5)],
+      pairs: [pair('A', 'X', 1), pair('A', 'Y', 0), pair('B', 'Y', 0.5)],
+    };
+    const plan = await planAllocation(input);
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'B/Y': 1 });
+    expect(plan.stats.pricing?.converged).toBe(true);
+    expect(plan.stats.tieBreak).toMatchObject({ variables: 2, applied: true });
+  });
+
   test('pricing: false says nothing of pricing', async () => {
     const plan = await planAllocation(tied, { pricing: false });
     expect(plan.stats.pricing).toBeUndefined();
