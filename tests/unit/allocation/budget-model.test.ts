@@ -17,6 +17,34 @@ describe('memory', () => {
   });
 });
 
+describe('a knapsack: whole days within the money', () => {
+  // A wants 8 days; eight supporters have one day each, at a day cost close to 1,000 x its
+  // value, so every pound buys about the same: which days fit £1,334 best is a knapsack,
+  // whose answer the LP relaxation overshoots by a fraction of a day.
+  const items = [[149, 150.1], [562, 565.14], [328, 329.83], [695, 701.86], [114, 114.1], [748, 749.18], [645, 645.53], [761, 763.49]] as const;
+  const input = {
+    needs: [need('A', 1, 8)],
+    supporters: items.map(([cost], j) => supporter(`S${j}`, 1, cost)),
+    pairs: items.map(([, value], j) => pair('A', `S${j}`, value / 1000)),
+  };
+
+  test('the plan is the best set of whole days the budget pays for (dynamic programming over the pounds), and its time in HiGHS includes the MIP', async () => {
+    const budget = 1334;
+    const best = new Array<number>(budget + 1).fill(0);
+    for (const [cost, value] of items) for (let b = budget; b >= cost; b--) best[b] = Math.max(best[b]!, best[b - cost]! + value / 1000);
+    const plan = await planAllocation(input, { budget, topK: Infinity });
+    checkPlanInvariants(input, plan);
+    expect(plan.stats.budget!.provenOptimal).toBe(true);
+    expect(plan.objective).toBeCloseTo(best[budget]!, 9);
+    // The relaxation buys a fraction of a day more.
+    expect(plan.stats.lpObjective).toBeGreaterThan(plan.objective + 1e-3);
+    expect(plan.cost).toBeLessThanOrEqual(budget);
+    // solveMs is the relaxation's time and the MIP's together, so never less than the MIP's.
+    expect(plan.stats.solveMs).toBeGreaterThanOrEqual(plan.stats.budget!.mipMs);
+    expect(plan.stats.budget!.mipMs).toBeGreaterThan(0);
+  });
+});
+
 describe('the MIP start: the better of the rounded relaxation and greedy', () => {
   test('when a pound buys more elsewhere, the rounded relaxation is the start and greedy the floor it beats', async () => {
     // X: £600 a day worth 0.9 on A; Y: £400 a day worth 0.8 on B; £1,200. Per pound Y is
