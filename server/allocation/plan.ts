@@ -112,9 +112,8 @@ function price(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64Array
       const rc = reducedCost(prep, rows, dual, p);
       if (rc > ZERO_TOLERANCE) found.push({ p, rc });
     }
-    // A stable sort: pairs with equal reduced costs keep their canonical order.
-    if (found.length > perNeed) found.sort((a, b) => b.rc - a.rc).length = perNeed;
-    for (const { p } of found) added.push(p);
+    // The best perNeed by reduced cost; a stable sort, so ties keep their canonical order.
+    for (const { p } of found.sort((a, b) => b.rc - a.rc).slice(0, perNeed)) added.push(p);
   });
   return added.sort((a, b) => a - b);
 }
