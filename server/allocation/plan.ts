@@ -104,17 +104,14 @@ function reducedCost(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float6
 
 /** Left-out usable pairs with a positive reduced cost: up to `perNeed` per need (the best), in canonical order. */
 function price(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64Array, perNeed: number): number[] {
-  const added: number[] = [];
-  prep.needs.forEach((_, i) => {
-    const found: { p: number; rc: number }[] = [];
-    for (let p = prep.needPairStart[i]!; p < prep.needPairStart[i + 1]!; p++) {
-      if (prep.pairUsable[p] !== 1 || prep.pairConsidered[p] === 1) continue;
-      const rc = reducedCost(prep, rows, dual, p);
-      if (rc > ZERO_TOLERANCE) found.push({ p, rc });
-    }
-    // The best perNeed by reduced cost; a stable sort, so ties keep their canonical order.
-    for (const { p } of found.sort((a, b) => b.rc - a.rc).slice(0, perNeed)) added.push(p);
+  const found: { p: number; rc: number }[][] = prep.needs.map(() => []);
+  prep.pairUsable.forEach((usable, p) => {
+    if (usable !== 1 || prep.pairConsidered[p] === 1) return;
+    const rc = reducedCost(prep, rows, dual, p);
+    if (rc > ZERO_TOLERANCE) found[prep.pairNeed[p]!]!.push({ p, rc });
   });
+  // Each need's best perNeed by reduced cost; a stable sort, so ties keep their canonical order.
+  const added = found.flatMap((pairs) => pairs.sort((a, b) => b.rc - a.rc).slice(0, perNeed).map(({ p }) => p));
   return added.sort((a, b) => a - b);
 }
 
@@ -218,7 +215,9 @@ export async function planAllocation<E>(input: AllocationInput<E>, options: Allo
   // Phase 1: the objective, with pricing.
   const modelPairs: number[] = [...prep.considered];
   const value = (p: number) => prep.pairValue[p]!;
-  const model = new TransportationModel(highs, rows.numRows, bounds.lower, bounds.upper, { integer: mode === 'mip', timeLimitSeconds });
+  // 'mip' declares the days integer (see the header); the solver line says which ran.
+  const integer = mode === 'mip';
+  const model = new TransportationModel(highs, rows.numRows, bounds.lower, bounds.upper, { integer, timeLimitSeconds });
   let solution: LpSolution;
   let pricingStats: AllocationStats['pricing'];
   try {
@@ -318,7 +317,7 @@ export async function planAllocation<E>(input: AllocationInput<E>, options: Allo
 
   const solver = [
     `HiGHS ${highs.version.string}`,
-    mode === 'mip' ? 'MIP (branch and cut)' : fellBackToMip ? 'simplex LP (fractional vertex: MIP fallback)' : 'simplex LP (integral vertex)',
+    integer ? 'MIP (branch and cut)' : fellBackToMip ? 'simplex LP (fractional vertex: MIP fallback)' : 'simplex LP (integral vertex)',
     pricing ? 'with pricing' : '',
     tieBreak?.applied ? '+ FSM tie-break LP' : '',
   ]

@@ -151,6 +151,23 @@ describe("'mip' mode and the tie-break switch", () => {
     expect(plan.stats).toMatchObject({ variables: 2, consideredPairs: 2, prunedPairs: 1 });
   });
 
+  test('a face pair outside the model that the tie-break plan uses is counted as modelled (the plan passes its own checks)', async () => {
+    // topK 1 models A/X and C/Y; pricing adds one more. A's days are worth about 1e-6 (A/Y
+    // and A/Z exactly MIN_DAY_VALUE), so A/Z has reduced cost 0 and is on the face without
+    // being modelled. Every FSM is unknown, so the tie-break weighs every day the same and
+    // may move A's third day from Y to Z: HiGHS does, through A/Z (found by a property
+    // search). That day must make A/Z a modelled pair, or buildPlan refuses the plan.
+    const input = {
+      needs: [need('A', 4e-6 / 3, 3, null), need('C', 0.25, 1, null)],
+      supporters: [supporter('X', 2), supporter('Y', 2), supporter('Z', 1)],
+      pairs: [pair('A', 'X', 1), pair('A', 'Y', 0.75), pair('A', 'Z', 0.75), pair('C', 'Y', 1), pair('C', 'Z', 1)],
+    };
+    const plan = await planAllocation(input, { topK: 1 });
+    checkPlanInvariants(input, plan);
+    expect(daysByPair(plan)).toEqual({ 'A/X': 2, 'A/Z': 1, 'C/Y': 1 });
+    expect(plan.stats).toMatchObject({ variables: 3, consideredPairs: 4, tieBreak: { variables: 5, applied: true } });
+  });
+
   test('the tie-break never plans a day on a pair worth nothing, even where both sides have room for it', async () => {
     // X's one day goes to A (v_X = 1); B takes a day of Y, who has days to spare (v_Y = 0,
     // u_B = 0.5); A still wants a day (u_A = 0). A/Y has fit 0: its reduced cost is 0 - 0 - 0,

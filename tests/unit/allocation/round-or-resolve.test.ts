@@ -42,6 +42,19 @@ describe('roundOrResolve: whole days from the LP, or a MIP when the LP is fracti
     expect(rounded.extraMs).toBeGreaterThan(0);
   });
 
+  test('the fallback declares the days integer: where the LP vertex is fractional (here a £750 budget row at £500 a day), whole days', () => {
+    // A wants 2 days of X at £500; a third row holds the cost to £750. The LP's vertex is
+    // 1.5 days; the integer answer is 1 (an LP solved again would give 1.5 and round to 2).
+    const prep = prepareAllocation({ needs: [need('A', 1, 2)], supporters: [supporter('X', 2, 500)], pairs: [pair('A', 'X', 1)] }, Infinity);
+    const rows = buildRows(prep);
+    const bounds = { numRows: rows.numRows + 1, lower: new Float64Array(rows.numRows + 1).fill(-highs.infinity), upper: Float64Array.from([...rows.capacity, 750]) };
+    const columns = { ...columnsOf(prep, rows, [0], () => 1), budget: { row: rows.numRows, coefficient: Float64Array.from([500]) } };
+    const solution: LpSolution = { colValue: Float64Array.from([1.5]), rowDual: new Float64Array(bounds.numRows), objective: 1.5 };
+    const rounded = roundOrResolve(highs, prep, bounds, [0], columns, solution, 10);
+    expect([...rounded.days]).toEqual([1]);
+    expect(rounded.fellBackToMip).toBe(true);
+  });
+
   test('values within 1e-6 of whole days (the limit itself included) are rounded as they are, not solved again', () => {
     const { round } = setUp();
     // 2 days of Y is feasible but not the best: kept, because the LP's answer is trusted.
