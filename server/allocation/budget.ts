@@ -81,16 +81,16 @@ function reducedCost(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float6
 /** Left-out usable pairs with a positive reduced cost: up to `perNeed` per need (the best). */
 function price(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64Array, perNeed: number): number[] {
   const added: number[] = [];
-  for (let i = 0; i < prep.needs.length; i++) {
+  prep.needs.forEach((_, i) => {
     const found: { p: number; rc: number }[] = [];
     for (let p = prep.needPairStart[i]!; p < prep.needPairStart[i + 1]!; p++) {
       if (prep.pairUsable[p] !== 1 || prep.pairConsidered[p] === 1) continue;
       const rc = reducedCost(prep, rows, dual, p);
       if (rc > ZERO_TOLERANCE) found.push({ p, rc });
     }
-    if (found.length > perNeed) found.sort((a, b) => b.rc - a.rc || a.p - b.p).length = perNeed;
-    for (const { p } of found) added.push(p);
-  }
+    // The best perNeed by reduced cost; a stable sort, so ties keep their canonical order.
+    for (const { p } of found.sort((a, b) => b.rc - a.rc).slice(0, perNeed)) added.push(p);
+  });
   return added.sort((a, b) => a - b);
 }
 
@@ -100,8 +100,8 @@ function lpBoundOf(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64A
   const v = new Float64Array(prep.supporters.length);
   let bound = budget * w;
   prep.supporters.forEach((s, j) => {
-    const r = rows.supporterRow[j]!;
-    v[j] = r >= 0 ? Math.max(0, dual[r]!) : 0;
+    // A supporter with no usable pair has no row (-1) and no dual: dual[-1] is undefined, so 0.
+    v[j] = Math.max(0, dual[rows.supporterRow[j]!] ?? 0);
     bound += s.remainingDays * v[j]!;
   });
   prep.needs.forEach((need, i) => {
@@ -116,20 +116,25 @@ function lpBoundOf(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64A
   return bound;
 }
 
-/** Takes days off the least valuable (per pound) paying assignments until the plan is within the budget. */
-function repairOverspend(prep: PreparedAllocation<unknown>, days: Float64Array, budget: number): void {
+/**
+ * The budget guard (see the header): takes days off the least valuable (per pound) paying
+ * assignments, one day at a time, until the plan is within the budget; free pairs keep
+ * theirs. Costs and the budget are whole pounds, so the plans it is given (the relaxation
+ * rounded down, the MIP's days rounded) are over only if HiGHS's tolerances add up to a
+ * pound; exported so that its rule can be tested on a plan that is over.
+ */
+export function repairOverspend(prep: PreparedAllocation<unknown>, days: Float64Array, budget: number): void {
   let over = costOf(prep, days) - budget;
   if (over <= 0) return;
-  const paying = [...days.keys()]
-    .filter((p) => days[p]! > 0 && prep.supporterCost[prep.pairSupporter[p]!]! > 0)
-    .sort((a, b) => prep.pairValue[a]! / prep.supporterCost[prep.pairSupporter[a]!]! - prep.pairValue[b]! / prep.supporterCost[prep.pairSupporter[b]!]!);
+  const perPound = (p: number) => prep.pairValue[p]! / prep.supporterCost[prep.pairSupporter[p]!]!;
+  // Only paying pairs: a free one's value per pound is Infinity or, worth 0, NaN, which sorts anywhere.
+  const paying = [...days.keys()].filter((p) => prep.supporterCost[prep.pairSupporter[p]!]! > 0).sort((a, b) => perPound(a) - perPound(b));
   for (const p of paying) {
     const cost = prep.supporterCost[prep.pairSupporter[p]!]!;
     while (over > 0 && days[p]! > 0) {
       days[p]! -= 1;
       over -= cost;
     }
-    if (over <= 0) return;
   }
 }
 

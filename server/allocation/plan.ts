@@ -104,18 +104,14 @@ function reducedCost(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float6
 
 /** Left-out usable pairs with a positive reduced cost: up to `perNeed` per need (the best), in canonical order. */
 function price(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64Array, perNeed: number): number[] {
-  const added: number[] = [];
-  const found: { p: number; rc: number }[] = [];
-  for (let i = 0; i < prep.needs.length; i++) {
-    found.length = 0;
-    for (let p = prep.needPairStart[i]!; p < prep.needPairStart[i + 1]!; p++) {
-      if (prep.pairUsable[p] !== 1 || prep.pairConsidered[p] === 1) continue;
-      const rc = reducedCost(prep, rows, dual, p);
-      if (rc > ZERO_TOLERANCE) found.push({ p, rc });
-    }
-    if (found.length > perNeed) found.sort((a, b) => b.rc - a.rc || a.p - b.p).length = perNeed;
-    for (const { p } of found) added.push(p);
-  }
+  const found: { p: number; rc: number }[][] = prep.needs.map(() => []);
+  prep.pairUsable.forEach((usable, p) => {
+    if (usable !== 1 || prep.pairConsidered[p] === 1) return;
+    const rc = reducedCost(prep, rows, dual, p);
+    if (rc > ZERO_TOLERANCE) found[prep.pairNeed[p]!]!.push({ p, rc });
+  });
+  // Each need's best perNeed by reduced cost; a stable sort, so ties keep their canonical order.
+  const added = found.flatMap((pairs) => pairs.sort((a, b) => b.rc - a.rc).slice(0, perNeed).map(({ p }) => p));
   return added.sort((a, b) => a - b);
 }
 
@@ -125,12 +121,16 @@ interface Rounded {
   readonly extraMs: number;
 }
 
-/** Rounds an LP vertex to integers, re-solving as a MIP in the never-observed case of a fractional one. */
-function roundOrResolve(
+/**
+ * Rounds an LP vertex to integers, re-solving as a MIP in the never-observed case of a
+ * fractional one (a vertex of these models is integral: see the header). Exported so that
+ * the fallback can be tested on a fractional solution made by hand.
+ */
+export function roundOrResolve(
   highs: Highs,
   prep: PreparedAllocation<unknown>,
   rows: { numRows: number; lower: Float64Array; upper: Float64Array },
-  pairs: ArrayLike<number>,
+  pairs: readonly number[],
   columns: Columns,
   solution: LpSolution,
   timeLimitSeconds: number,
@@ -145,7 +145,9 @@ function roundOrResolve(
     fellBackToMip = true;
   }
   const days = new Float64Array(prep.pairs.length);
-  for (let c = 0; c < pairs.length; c++) days[pairs[c]!] = Math.max(0, Math.round(values[c]!));
+  pairs.forEach((p, c) => {
+    days[p] = Math.max(0, Math.round(values[c]!));
+  });
   assertFeasible(prep, days);
   return { days, fellBackToMip, extraMs };
 }
@@ -155,8 +157,8 @@ function lpBoundOf(prep: PreparedAllocation<unknown>, rows: Rows, dual: Float64A
   const v = new Float64Array(prep.supporters.length);
   let bound = 0;
   prep.supporters.forEach((s, j) => {
-    const r = rows.supporterRow[j]!;
-    v[j] = r >= 0 ? Math.max(0, dual[r]!) : 0;
+    // A supporter with no usable pair has no row (-1) and no dual: dual[-1] is undefined, so 0.
+    v[j] = Math.max(0, dual[rows.supporterRow[j]!] ?? 0);
     bound += s.remainingDays * v[j]!;
   });
   prep.needs.forEach((need, i) => {
@@ -213,7 +215,9 @@ export async function planAllocation<E>(input: AllocationInput<E>, options: Allo
   // Phase 1: the objective, with pricing.
   const modelPairs: number[] = [...prep.considered];
   const value = (p: number) => prep.pairValue[p]!;
-  const model = new TransportationModel(highs, rows.numRows, bounds.lower, bounds.upper, { integer: mode === 'mip', timeLimitSeconds });
+  // 'mip' declares the days integer (see the header); the solver line says which ran.
+  const integer = mode === 'mip';
+  const model = new TransportationModel(highs, rows.numRows, bounds.lower, bounds.upper, { integer, timeLimitSeconds });
   let solution: LpSolution;
   let pricingStats: AllocationStats['pricing'];
   try {
@@ -313,7 +317,7 @@ export async function planAllocation<E>(input: AllocationInput<E>, options: Allo
 
   const solver = [
     `HiGHS ${highs.version.string}`,
-    mode === 'mip' ? 'MIP (branch and cut)' : fellBackToMip ? 'simplex LP (fractional vertex: MIP fallback)' : 'simplex LP (integral vertex)',
+    integer ? 'MIP (branch and cut)' : fellBackToMip ? 'simplex LP (fractional vertex: MIP fallback)' : 'simplex LP (integral vertex)',
     pricing ? 'with pricing' : '',
     tieBreak?.applied ? '+ FSM tie-break LP' : '',
   ]
@@ -333,6 +337,6 @@ export async function planAllocation<E>(input: AllocationInput<E>, options: Allo
       toppedUpDays,
     },
     startedAt,
-    { fairness: options.fairness, ...(lpBound !== undefined ? { lpBound } : {}) },
+    { fairness: options.fairness, lpBound },
   );
 }

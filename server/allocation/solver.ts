@@ -47,11 +47,14 @@ export interface SolverSettings {
   readonly timeLimitSeconds: number;
 }
 
-const STATUS_NAMES: Record<number, string> = {
-  0: 'not set', 1: 'load error', 2: 'model error', 3: 'presolve error', 4: 'solve error', 5: 'postsolve error',
-  6: 'empty', 7: 'optimal', 8: 'infeasible', 9: 'unbounded or infeasible', 10: 'unbounded', 11: 'objective bound',
-  12: 'objective target', 13: 'time limit', 14: 'iteration limit', 15: 'unknown', 16: 'solution limit', 17: 'interrupted',
-};
+/**
+ * HiGHS's own name for a model status, in words ('timeLimit' -> 'time limit'), for error
+ * messages: read from the runtime's constants, so the wording follows HiGHS's numbering.
+ */
+export function statusName(highs: Highs, status: number): string {
+  const key = Object.entries(highs.constants.modelStatus).find(([, code]) => code === status)?.[0];
+  return key ? key.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`) : String(status);
+}
 
 /**
  * Simplex settings. Primal simplex, not HiGHS's default dual simplex: on these highly
@@ -63,33 +66,38 @@ const STATUS_NAMES: Record<number, string> = {
  */
 const LP_OPTIONS = { solver: 'simplex', simplex_strategy: 4 } as const;
 
-function csc(numRows: number, columns: Columns) {
+/**
+ * The columns as a compressed sparse column matrix: per column a 1 in its need row and its
+ * supporter row, and with a budget its day cost in the budget row, left out when it is 0 (a
+ * free pair spends nothing).
+ */
+export function csc(numRows: number, columns: Columns) {
   const n = columns.cost.length;
-  if (!columns.budget) {
-    const starts = new Int32Array(n + 1);
-    const indices = new Int32Array(2 * n);
-    for (let c = 0; c < n; c++) {
-      starts[c + 1] = 2 * (c + 1);
-      indices[2 * c] = columns.rowA[c]!;
-      indices[2 * c + 1] = columns.rowB[c]!;
-    }
-    return { format: 'csc' as const, numRows, numCols: n, starts, indices, values: new Float64Array(2 * n).fill(1) };
-  }
-  // Three entries per column when the pair costs money: need row, supporter row, budget row.
-  const { row: budgetRow, coefficient } = columns.budget;
   const starts = new Int32Array(n + 1);
   const indices: number[] = [];
   const values: number[] = [];
   for (let c = 0; c < n; c++) {
     indices.push(columns.rowA[c]!, columns.rowB[c]!);
     values.push(1, 1);
-    if (coefficient[c]! > 0) {
-      indices.push(budgetRow);
-      values.push(coefficient[c]!);
+    const money = columns.budget?.coefficient[c] ?? 0;
+    if (money > 0) {
+      indices.push(columns.budget!.row);
+      values.push(money);
     }
     starts[c + 1] = indices.length;
   }
   return { format: 'csc' as const, numRows, numCols: n, starts, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+/**
+ * HiGHS models created and not yet disposed. WebAssembly memory is not garbage-collected: a
+ * model that is never disposed stays allocated for the life of the process, so every
+ * planner must dispose each model it creates, whatever happens (tests check this count).
+ */
+const openModels = new Set<TransportationModel>();
+
+export function openModelCount(): number {
+  return openModels.size;
 }
 
 /**
@@ -125,6 +133,7 @@ export class TransportationModel {
       time_limit: settings.timeLimitSeconds,
       ...(settings.integer ? { mip_rel_gap: 0 } : LP_OPTIONS),
     });
+    openModels.add(this);
   }
 
   get columns(): number {
@@ -158,7 +167,7 @@ export class TransportationModel {
     const { modelStatus } = this.model.run();
     this.solveMs += performance.now() - startedAt;
     if (modelStatus !== this.highs.constants.modelStatus.optimal) {
-      throw new AllocationSolverError(`HiGHS stopped without an optimal solution: ${STATUS_NAMES[modelStatus] ?? modelStatus}`);
+      throw new AllocationSolverError(`HiGHS stopped without an optimal solution: ${statusName(this.highs, modelStatus)}`);
     }
     const solution = this.model.getSolution();
     return {
@@ -181,10 +190,11 @@ export class TransportationModel {
     this.solveMs += performance.now() - startedAt;
     const { optimal, timeLimit } = this.highs.constants.modelStatus;
     if (modelStatus !== optimal && modelStatus !== timeLimit) {
-      throw new AllocationSolverError(`HiGHS stopped without an optimal solution: ${STATUS_NAMES[modelStatus] ?? modelStatus}`);
+      throw new AllocationSolverError(`HiGHS stopped without an optimal solution: ${statusName(this.highs, modelStatus)}`);
     }
     // 2: a feasible primal solution is held (HiGHS's SolutionStatus kSolutionStatusFeasible).
-    if (modelStatus === timeLimit && Number(this.model.info.get('primal_solution_status')) !== 2) return null;
+    // Always so when optimal; at the time limit only if a plan was found (or given).
+    if (Number(this.model.info.get('primal_solution_status')) !== 2) return null;
     return {
       solution: { colValue: this.model.getSolution().colValue, rowDual: new Float64Array(0), objective: this.model.getObjectiveValue() },
       optimal: modelStatus === optimal,
@@ -193,6 +203,7 @@ export class TransportationModel {
 
   dispose(): void {
     this.model.dispose();
+    openModels.delete(this);
   }
 }
 

@@ -2,10 +2,48 @@
 // are modelled (top K, LP pricing, greedy's pairs), the LP bound from the duals, where the
 // MIP starts (the rounded relaxation or greedy, whichever is better) and what the stats say.
 import { greedyAllocation, planAllocation, type AllocationInput } from '../../../server/allocation';
+import { openModelCount } from '../../../server/allocation/solver';
 import { checkPlanInvariants, daysByPair, need, pair, supporter } from './support';
-import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, worthExactlyMin, worthlessLeftOut } from './pricing-cases';
+import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, tiedReducedCost, worthExactlyMin, worthlessLeftOut } from './pricing-cases';
 
 const OPTIMAL = '(optimal over the modelled pairs)';
+
+describe('memory', () => {
+  test('both HiGHS models of a plan under a budget (the relaxation, the MIP) are disposed: WebAssembly memory is not garbage-collected', async () => {
+    const before = openModelCount();
+    const plan = await planAllocation(byReducedCostNotFit, { budget: 1000, topK: 1 });
+    expect(plan.stats.budget?.provenOptimal).toBe(true);
+    expect(openModelCount()).toBe(before);
+  });
+});
+
+describe('a knapsack: whole days within the money', () => {
+  // A wants 8 days; eight supporters have one day each, at a day cost close to 1,000 x its
+  // value, so every pound buys about the same: which days fit £1,334 best is a knapsack,
+  // whose answer the LP relaxation overshoots by a fraction of a day.
+  const items = [[149, 150.1], [562, 565.14], [328, 329.83], [695, 701.86], [114, 114.1], [748, 749.18], [645, 645.53], [761, 763.49]] as const;
+  const input = {
+    needs: [need('A', 1, 8)],
+    supporters: items.map(([cost], j) => supporter(`S${j}`, 1, cost)),
+    pairs: items.map(([, value], j) => pair('A', `S${j}`, value / 1000)),
+  };
+
+  test('the plan is the best set of whole days the budget pays for (dynamic programming over the pounds), and its time in HiGHS includes the MIP', async () => {
+    const budget = 1334;
+    const best = new Array<number>(budget + 1).fill(0);
+    for (const [cost, value] of items) for (let b = budget; b >= cost; b--) best[b] = Math.max(best[b]!, best[b - cost]! + value / 1000);
+    const plan = await planAllocation(input, { budget, topK: Infinity });
+    checkPlanInvariants(input, plan);
+    expect(plan.stats.budget!.provenOptimal).toBe(true);
+    expect(plan.objective).toBeCloseTo(best[budget]!, 9);
+    // The relaxation buys a fraction of a day more.
+    expect(plan.stats.lpObjective).toBeGreaterThan(plan.objective + 1e-3);
+    expect(plan.cost).toBeLessThanOrEqual(budget);
+    // solveMs is the relaxation's time and the MIP's together, so never less than the MIP's.
+    expect(plan.stats.solveMs).toBeGreaterThanOrEqual(plan.stats.budget!.mipMs);
+    expect(plan.stats.budget!.mipMs).toBeGreaterThan(0);
+  });
+});
 
 describe('the MIP start: the better of the rounded relaxation and greedy', () => {
   test('when a pound buys more elsewhere, the rounded relaxation is the start and greedy the floor it beats', async () => {
@@ -210,6 +248,14 @@ describe('pricing under a budget adds a left-out pair only when its reduced cost
     const plan = await planAllocation(byReducedCostNotFit, { budget: 1000, topK: 1 });
     expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'A/Z': 4, 'B/Y': 1 });
     expect(plan.stats.pricing).toEqual({ rounds: 1, addedColumns: 1, converged: true });
+  });
+
+  test('of left-out pairs with the same reduced cost, the first in canonical order (better fit, then supporter id) is added first', async () => {
+    const plan = await planAllocation(tiedReducedCost, { budget: 1000, topK: 1 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'A/Y': 2 });
+    expect(plan.stats.pricing).toEqual({ rounds: 1, addedColumns: 1, converged: true });
+    // Greedy's pairs (A/X, A/Y) are in the model already: 2 columns.
+    expect(plan.stats).toMatchObject({ variables: 2, consideredPairs: 2, prunedPairs: 1 });
   });
 
   test('a pair worth less than MIN_DAY_VALUE a day is never priced in', async () => {

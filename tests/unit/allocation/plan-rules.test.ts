@@ -2,8 +2,9 @@
 // pricing rounds and their limits, the LP bound from the duals, the FSM tie-break and what
 // the stats and the solver line say.
 import { AllocationInputError, planAllocation, type AllocationInput } from '../../../server/allocation';
+import { openModelCount } from '../../../server/allocation/solver';
 import { checkPlanInvariants, daysByPair, need, pair, supporter } from './support';
-import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, worthExactlyMin, worthlessLeftOut } from './pricing-cases';
+import { boundSkips, byReducedCostNotFit, paidByNeedDual, paidBySupporterDual, tiedReducedCost, worthExactlyMin, worthlessLeftOut } from './pricing-cases';
 
 // A needs 3 days. X (1 day) is its best pair, Y (5 days) its second. With topK 1 only A/X
 // is modelled at first; its duals (v_X = 0.9, u_A = 0) price A/Y at 0.5 > 0.
@@ -112,6 +113,13 @@ describe("'mip' mode and the tie-break switch", () => {
     expect(plan.stats.solver).toMatch(/ \+ FSM tie-break LP$/);
   });
 
+  test('every HiGHS model a plan creates (the LP, the tie-break LP) is disposed: WebAssembly memory is not garbage-collected', async () => {
+    const before = openModelCount();
+    const plan = await planAllocation(tied);
+    expect(plan.stats.tieBreak?.applied).toBe(true);
+    expect(openModelCount()).toBe(before);
+  });
+
   test('an unknown FSM counts as unknownFsmPercent in the tie-break', async () => {
     const unknown = { ...tied, needs: [need('low', 1, 2, 10), need('high', 1, 2, null)] };
     expect(daysByPair(await planAllocation(unknown, { unknownFsmPercent: 5 }))).toEqual({ 'low/S': 2 });
@@ -123,6 +131,57 @@ describe("'mip' mode and the tie-break switch", () => {
     expect(plan.stats.tieBreak).toBeUndefined();
     expect(plan.stats.solver).toMatch(/^HiGHS \S+ simplex LP \(integral vertex\) with pricing$/);
     expect(plan.objective).toBeCloseTo(1, 9);
+  });
+
+  test('a pair on the optimal face that the tie-break leaves unused is not counted as modelled (it stays pruned)', async () => {
+    // A (FSM 10) and B (FSM 90) want a day each; X and Y have one each; every pair is worth
+    // 1. topK 1 models A/X and B/Y. A/Y is as good as A/X, so with these duals its reduced
+    // cost is 0: not priced in, but on the optimal face, so the tie-break LP has 3 columns.
+    // B can only use Y, so the tie-break keeps A on X, and A/Y stays outside the model.
+    const input = {
+      needs: [need('A', 1, 1, 10), need('B', 1, 1, 90)],
+      supporters: [supporter('X', 1), supporter('Y', 1)],
+      pairs: [pair('A', 'X', 1), pair('A', 'Y', 1), pair('B', 'Y', 1)],
+    };
+    const plan = await planAllocation(input, { topK: 1 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'B/Y': 1 });
+    expect(plan.stats.pricing).toEqual({ rounds: 0, addedColumns: 0, converged: true });
+    expect(plan.stats.tieBreak).toMatchObject({ variables: 3, applied: true });
+    // Modelled: the 2 columns of the first LP, and no face pair the plan does not use.
+    expect(plan.stats).toMatchObject({ variables: 2, consideredPairs: 2, prunedPairs: 1 });
+  });
+
+  test('a face pair outside the model that the tie-break plan uses is counted as modelled (the plan passes its own checks)', async () => {
+    // topK 1 models A/X and C/Y; pricing adds one more. A's days are worth about 1e-6 (A/Y
+    // and A/Z exactly MIN_DAY_VALUE), so A/Z has reduced cost 0 and is on the face without
+    // being modelled. Every FSM is unknown, so the tie-break weighs every day the same and
+    // may move A's third day from Y to Z: HiGHS does, through A/Z (found by a property
+    // search). That day must make A/Z a modelled pair, or buildPlan refuses the plan.
+    const input = {
+      needs: [need('A', 4e-6 / 3, 3, null), need('C', 0.25, 1, null)],
+      supporters: [supporter('X', 2), supporter('Y', 2), supporter('Z', 1)],
+      pairs: [pair('A', 'X', 1), pair('A', 'Y', 0.75), pair('A', 'Z', 0.75), pair('C', 'Y', 1), pair('C', 'Z', 1)],
+    };
+    const plan = await planAllocation(input, { topK: 1 });
+    checkPlanInvariants(input, plan);
+    expect(daysByPair(plan)).toEqual({ 'A/X': 2, 'A/Z': 1, 'C/Y': 1 });
+    expect(plan.stats).toMatchObject({ variables: 3, consideredPairs: 4, tieBreak: { variables: 5, applied: true } });
+  });
+
+  test('the tie-break never plans a day on a pair worth nothing, even where both sides have room for it', async () => {
+    // X's one day goes to A (v_X = 1); B takes a day of Y, who has days to spare (v_Y = 0,
+    // u_B = 0.5); A still wants a day (u_A = 0). A/Y has fit 0: its reduced cost is 0 - 0 - 0,
+    // but it is not a usable pair, so it is not on the face and the tie-break, which would
+    // gladly give A's FSM weight another day, cannot use it.
+    const input = {
+      needs: [need('A', 1, 2, 50), need('B', 1, 1, 10)],
+      supporters: [supporter('X', 1), supporter('Y', 5)],
+      pairs: [pair('A', 'X', 1), pair('A', 'Y', 0), pair('B', 'Y', 0.5)],
+    };
+    const plan = await planAllocation(input);
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'B/Y': 1 });
+    expect(plan.stats.pricing?.converged).toBe(true);
+    expect(plan.stats.tieBreak).toMatchObject({ variables: 2, applied: true });
   });
 
   test('pricing: false says nothing of pricing', async () => {
@@ -147,6 +206,13 @@ describe('pricing adds a left-out pair only when its reduced cost is positive', 
     const plan = await planAllocation(byReducedCostNotFit, { topK: 1 });
     expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'A/Z': 4, 'B/Y': 1 });
     expect(plan.stats.pricing).toEqual({ rounds: 1, addedColumns: 1, converged: true });
+  });
+
+  test('of left-out pairs with the same reduced cost, the first in canonical order (better fit, then supporter id) is added first', async () => {
+    const plan = await planAllocation(tiedReducedCost, { topK: 1 });
+    expect(daysByPair(plan)).toEqual({ 'A/X': 1, 'A/Y': 2 });
+    expect(plan.stats.pricing).toEqual({ rounds: 1, addedColumns: 1, converged: true });
+    expect(plan.stats).toMatchObject({ variables: 2, consideredPairs: 2, prunedPairs: 1 });
   });
 
   test('a pair worth less than MIN_DAY_VALUE a day is never priced in', async () => {

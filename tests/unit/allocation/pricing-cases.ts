@@ -60,3 +60,16 @@ export const worthExactlyMin: AllocationInput<unknown> = {
   supporters: [supporter('X', 4, 100)],
   pairs: [pair('A', 'X', 0.5), pair('E', 'X', 1)],
 };
+
+/**
+ * Two left-out pairs with the same reduced cost: A (3 days) is served by X (1 day); Y and Z
+ * (5 days each) are both worth 0.5 on A, and with A short of days u_A = 0, so both price at
+ * 0.5. With topK 1 one pair is added per need and round: the first in canonical order (equal
+ * fit, so by supporter id), Y. After it A is full (u_A = 0.5, Y has days to spare) and A/Z
+ * prices at 0. Plan: A/X 1, A/Y 2.
+ */
+export const tiedReducedCost: AllocationInput<unknown> = {
+  needs: [need('A', 1, 3)],
+  supporters: [supporter('X', 1, 0), supporter('Y', 5, 0), supporter('Z', 5, 0)],
+  pairs: [pair('A', 'X', 0.9), pair('A', 'Y', 0.5), pair('A', 'Z', 0.5)],
+};

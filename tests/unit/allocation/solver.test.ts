@@ -3,7 +3,7 @@
 // the budget row); the model maximises; row duals are what pricing and the LP bound read.
 import { type Highs } from 'highs';
 import { AllocationSolverError } from '../../../server/allocation';
-import { integralityGap, loadAllocationSolver, solveTransportation, TransportationModel, type Columns } from '../../../server/allocation/solver';
+import { csc, integralityGap, loadAllocationSolver, openModelCount, solveTransportation, statusName, TransportationModel, type Columns } from '../../../server/allocation/solver';
 
 let highs: Highs;
 beforeAll(async () => {
@@ -126,6 +126,26 @@ describe('TransportationModel (LP)', () => {
     }
   });
 
+  test('dispose() frees the HiGHS model: it cannot be solved afterwards, and it is no longer counted as open', () => {
+    const before = openModelCount();
+    const m = model(CAPACITY);
+    expect(openModelCount()).toBe(before + 1);
+    m.addColumns(columns([A_X.a], [A_X.b], [A_X.cost]));
+    m.dispose();
+    expect(openModelCount()).toBe(before);
+    expect(() => m.solve()).toThrow(/after disposal/);
+  });
+
+  test('a one-shot solve disposes its model, also when HiGHS cannot solve it', () => {
+    const before = openModelCount();
+    const lower = new Float64Array(3).fill(-highs.infinity);
+    solveTransportation(highs, 3, lower, Float64Array.from(CAPACITY), columns([0], [2], [1]), LP);
+    expect(openModelCount()).toBe(before);
+    // Row 0 must carry at least 5 but at most 3.
+    expect(() => solveTransportation(highs, 2, Float64Array.from([5, -highs.infinity]), Float64Array.from([3, 10]), columns([0], [1], [1]), LP)).toThrow(AllocationSolverError);
+    expect(openModelCount()).toBe(before);
+  });
+
   test('the time spent in HiGHS is counted, and is never more than the wall time around the calls', () => {
     const m = model(CAPACITY);
     try {
@@ -166,6 +186,49 @@ function largeBudgetModel(integer: boolean): TransportationModel {
 }
 
 describe('TransportationModel (MIP)', () => {
+  test('adding no columns to an integer model changes nothing (there is no column to declare integer)', () => {
+    const m = model([2, 2, 750], MIP);
+    try {
+      m.addColumns(columns([], [], [], { row: 2, coefficient: [] }));
+      expect(m.columns).toBe(0);
+      m.addColumns(columns([0], [1], [1], { row: 2, coefficient: [500] }));
+      m.addColumns(columns([], [], [], { row: 2, coefficient: [] }));
+      expect(m.columns).toBe(1);
+      expect([...m.solve().colValue]).toEqual([1]);
+    } finally {
+      m.dispose();
+    }
+  });
+
+  test("proven optimal means exactly optimal: the MIP does not stop within HiGHS's default 0.01 % gap", () => {
+    // One pair worth 10,000,000 (free) beside a small knapsack: need row 0 takes any of
+    // eight one-day supporters (rows 2-9) at their day cost, within a budget of 1,334 (row
+    // 10). The knapsack is worth about 1,300, under 0.01 % of the whole, so a MIP allowed
+    // that gap may stop at the first plan it finds. The exact optimum comes from dynamic
+    // programming over the whole pounds of the budget.
+    const items = [[149, 150.1], [562, 565.14], [328, 329.83], [695, 701.86], [114, 114.1], [748, 749.18], [645, 645.53], [761, 763.49]] as const;
+    const budget = 1334;
+    const k = items.length;
+    const m = model([100, 1, ...items.map(() => 1), 1, budget], MIP);
+    try {
+      m.addColumns(
+        columns(
+          [...items.map(() => 0), 1],
+          [...items.map((_, j) => 2 + j), 2 + k],
+          [...items.map(([, value]) => value), 10_000_000],
+          { row: 3 + k, coefficient: [...items.map(([cost]) => cost), 0] },
+        ),
+      );
+      const best = new Array<number>(budget + 1).fill(0);
+      for (const [cost, value] of items) for (let b = budget; b >= cost; b--) best[b] = Math.max(best[b]!, best[b - cost]! + value);
+      const found = m.solveBestFound(Float64Array.from([...items.map(() => 0), 1]));
+      expect(found!.optimal).toBe(true);
+      expect(found!.solution.objective).toBeCloseTo(10_000_000 + best[budget]!, 6);
+    } finally {
+      m.dispose();
+    }
+  });
+
   test('integer columns give whole days where the LP would split one: a budget of 750 at 500 a day buys 1 day, not 1.5', () => {
     for (const settings of [LP, MIP]) {
       const m = model([2, 2, 750], settings);
@@ -234,6 +297,55 @@ describe('TransportationModel (MIP)', () => {
     } finally {
       m.dispose();
     }
+  });
+});
+
+describe('csc: the columns as HiGHS reads them', () => {
+  test('each column has a 1 in its need row and its supporter row, and nothing else without a budget', () => {
+    const matrix = csc(4, columns([0, 1, 0], [2, 3, 3], [1, 0.5, 0.25]));
+    expect(matrix).toEqual({
+      format: 'csc',
+      numRows: 4,
+      numCols: 3,
+      starts: Int32Array.from([0, 2, 4, 6]),
+      indices: Int32Array.from([0, 2, 1, 3, 0, 3]),
+      values: Float64Array.from([1, 1, 1, 1, 1, 1]),
+    });
+  });
+
+  test("under a budget a paying column also has its day cost in the budget row; a free column (cost 0) has no entry there", () => {
+    const matrix = csc(5, columns([0, 1, 0], [2, 3, 3], [1, 0.5, 0.25], { row: 4, coefficient: [400, 0, 250] }));
+    expect(matrix.starts).toEqual(Int32Array.from([0, 3, 5, 8]));
+    expect(matrix.indices).toEqual(Int32Array.from([0, 2, 4, 1, 3, 0, 3, 4]));
+    expect(matrix.values).toEqual(Float64Array.from([1, 1, 400, 1, 1, 1, 1, 250]));
+  });
+
+  test('no columns: an empty matrix', () => {
+    expect(csc(2, columns([], [], []))).toEqual({
+      format: 'csc',
+      numRows: 2,
+      numCols: 0,
+      starts: Int32Array.from([0]),
+      indices: new Int32Array(0),
+      values: new Float64Array(0),
+    });
+  });
+});
+
+describe('statusName: HiGHS statuses in words, as HiGHS names them', () => {
+  test("every status is named from HiGHS's own constant, split into lower-case words", () => {
+    const { modelStatus } = highs.constants;
+    expect(statusName(highs, modelStatus.timeLimit)).toBe('time limit');
+    expect(statusName(highs, modelStatus.unboundedOrInfeasible)).toBe('unbounded or infeasible');
+    expect(statusName(highs, modelStatus.notSet)).toBe('not set');
+    expect(statusName(highs, modelStatus.infeasible)).toBe('infeasible');
+    // One distinct name per status.
+    const names = Object.values(modelStatus).map((code) => statusName(highs, code));
+    expect(new Set(names).size).toBe(Object.keys(modelStatus).length);
+  });
+
+  test('a code HiGHS does not define is given as its number', () => {
+    expect(statusName(highs, 99)).toBe('99');
   });
 });
 
