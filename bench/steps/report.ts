@@ -83,7 +83,7 @@ function singleAndDirect(r: ReportInput): string[] {
   return [
     'Round trips of one request alone (copies up to date): ' + r.single.map((s) => `${s.label} ${s.total} (${s.commands}), ${ms(s.ms)} ms`).join('; ') + '.',
     '',
-    `Direct ranking (issue 3.7): \`rankCandidates(need, STAFF, 10)\` called in-process for ${d.n} needs one after another: p50 ${ms(d.p50)} ms, p95 ${ms(d.p95)} ms, max ${ms(d.max)} ms; ${(d.dbShare * 100).toFixed(0)}% of the time getting the facts (p50 ${ms(d.dbP50)} ms) and ${((1 - d.dbShare) * 100).toFixed(0)}% scoring (p50 ${ms(d.scoringP50)} ms, p95 ${ms(d.scoringP95)} ms); ${ms(d.commandsPerRanking)} database round trips per ranking.`,
+    `Direct ranking (issue 3.7): \`rankCandidates(need, STAFF, 10)\` called in-process for ${d.n} needs one after another: p50 ${ms(d.p50)} ms, p95 ${ms(d.p95)} ms, max ${ms(d.max)} ms; ${(d.dbShare * 100).toFixed(0)}% of the time getting the facts (p50 ${ms(d.dbP50)} ms) and ${((1 - d.dbShare) * 100).toFixed(0)}% scoring (p50 ${ms(d.scoringP50)} ms, p95 ${ms(d.scoringP95)} ms); ${ms(d.commandsPerRanking)} database round trips per ranking. The rankings asked for during the load are kept with their pools (server/services/ranking.ts), so these mostly time kept ones; the same needs ranked afresh (nothing kept, pools built): p50 ${ms(d.firstTime.p50)} ms, p95 ${ms(d.firstTime.p95)} ms, max ${ms(d.firstTime.max)} ms.`,
     '',
   ];
 }

@@ -62,8 +62,20 @@ export async function rankCandidates(needId: string, kind: CandidateKind, first:
  * no safeguarding check expires (ranking/unchanged-window.ts): the pool is dropped with
  * every ranking kept on it as soon as any collection it draws on changes.
  */
+let rankingsKept = true;
+
+/**
+ * Whether rankings are kept with their pools (on by default). Off, every request ranks
+ * afresh: for the bench's first-time figure (a kept ranking answers in a fraction of a
+ * millisecond, so timing repeats alone would say little about ranking itself).
+ */
+export function setRankingsKept(on: boolean): void {
+  rankingsKept = on;
+}
+
 function rankPool(need: NeedProfile, pool: CandidatePool<StaffLean | AcademyLean>, options: { now: Date; first: number }): CandidateRankingResult {
-  const { travelIndex: index, rankings } = pool;
+  const { travelIndex: index } = pool;
+  const rankings = rankingsKept ? pool.rankings : undefined;
   const key = `${need.id}:${options.first}`;
   const nowMs = options.now.getTime();
   const kept = index && rankings ? rankings.get(key, nowMs) : undefined;
