@@ -8,6 +8,9 @@ export async function signInAs(page: Page, find: string, buttonName: string | Re
   await page.goto('/sign-in');
   await page.getByLabel('Find a person, school or hub').fill(find);
   await page.getByRole('button', { name: buttonName }).first().click();
+  // The app leaves the sign-in page once the new session is stored. Waiting for "Sign out"
+  // alone passes at once when someone else was signed in, and the next page then loaded as them.
+  await expect(page).not.toHaveURL(/\/sign-in(?:[?#]|$)/);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await screenReady(page);
 }
