@@ -119,6 +119,17 @@ describe('priority contribution of a report card: its own scale, not the old gra
   });
 });
 
+describe('report card edge cases', () => {
+  it('a report card with no area grades (never stored so) counts as the expected standard, not as nothing', () => {
+    expect(inspectionPriorityValue(asLatest(card({})), C)).toBe(C.priority.reportCardGradeValues.EXPECTED_STANDARD);
+  });
+  it('the explanation lists each grade met with its count, best first, separated by commas', () => {
+    const mixed = card({ INCLUSION: 'NEEDS_ATTENTION', CURRICULUM_AND_TEACHING: 'NEEDS_ATTENTION', ACHIEVEMENT: 'EXPECTED_STANDARD', ATTENDANCE_AND_BEHAVIOUR: 'STRONG_STANDARD' });
+    const n = need({ academy: academy({ inspection: asLatest(mixed) }) });
+    expect(ofstedRating.detail({ need: n, now: NOW, config: C })).toMatch(/mean of 4 area grades \(1 strong standard, 1 expected standard, 2 needs attention\) = /);
+  });
+});
+
 describe('a school with only a single-word judgement is scored exactly as before', () => {
   it('priority, with or without the inspection record, equals the old table; only the sentence names the judgement', () => {
     for (const rating of OFSTED_RATINGS) {
