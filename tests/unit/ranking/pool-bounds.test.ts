@@ -47,4 +47,18 @@ describe('need-free bounds of a pool', () => {
       { numRuns: 100 },
     );
   });
+
+  it('is worked out once per pool: asked again for the same index, it gives the array it kept', () => {
+    // The bounds are kept with the index (as long as its pool) so that ranking each need of a
+    // national pool does not redo them; a new index is a new pool and gets its own.
+    fc.assert(
+      fc.property(arbNeed, arbSupporters(8), (need, supporters) => {
+        const index = travelIndex(need.area, supporters, config);
+        const bounds = candidateBounds(index);
+        expect(candidateBounds(index)).toBe(bounds);
+        expect(candidateBounds(travelIndex(need.area, supporters, config))).not.toBe(bounds);
+      }),
+      { numRuns: 20 },
+    );
+  });
 });
