@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import {
   academyDistanceKm,
+  DEFAULT_RANKING_CONFIG,
   rankCandidatesByFullScoring,
   rankCandidatesForNeed,
   rankCandidatesIndexed,
@@ -52,6 +53,25 @@ describe('optimised candidate rankings equal full scoring', () => {
         expect(rankCandidatesIndexed(need, travelIndex(other, supporters), options)).toEqual(rankCandidatesByFullScoring(need, supporters, options));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('an index is used only under the configuration it was built with', () => {
+  // The index decides who is surely out of range from the configuration's required days and
+  // academies' default travel limit; ranking under another configuration must not use it.
+  const other = { ...DEFAULT_RANKING_CONFIG, constraints: { ...DEFAULT_RANKING_CONFIG.constraints, minimumUsefulDays: 6, defaultAcademyMaxTravelKm: 5 } };
+  it('built under the default, ranking under another (or the reverse) is the reference ranking under the one ranked with', () => {
+    fc.assert(
+      fc.property(arbNeed, arbSupporters(40), fc.integer({ min: 0, max: 6 }), (need, supporters, first) => {
+        expect(rankCandidatesIndexed(need, travelIndex(need.area, supporters), { now: NOW, first, config: other })).toEqual(
+          rankCandidatesByFullScoring(need, supporters, { now: NOW, first, config: other }),
+        );
+        expect(rankCandidatesIndexed(need, travelIndex(need.area, supporters, other), { now: NOW, first })).toEqual(
+          rankCandidatesByFullScoring(need, supporters, { now: NOW, first }),
+        );
+      }),
+      { numRuns: 200 },
     );
   });
 });
