@@ -29,12 +29,14 @@ describe('splitByTravel', () => {
       far({ id: 'no-location', homeAcademy: academy({ id: 'academy-home', location: null }) }),
       far({ id: 'other-area', expertise: [{ area: 'ENGLISH', level: 'EXPERT', phases: ['PRIMARY'] }] }),
       supporter({ id: 'far-east', homeAcademy: east(100), maxTravelKm: 10 }), // set aside
+      far({ id: 'two-areas', expertise: [{ area: 'ENGLISH', level: 'EXPERT', phases: ['PRIMARY'] }, { area: 'MATHS', level: 'SECURE', phases: ['PRIMARY'] }] }), // set aside
+      far({ id: 'no-expertise', expertise: [] }),
       supporter({ id: 'near-east', homeAcademy: east(10), maxTravelKm: 50 }),
     ];
     const split = splitByTravel(need(), travelIndex('MATHS', supporters, config), config)!;
-    expect(split.outOfRange).toBe(3);
-    expect(split.rest.map((s) => s.id)).toEqual(['near', 'no-days', 'too-few-days', 'own-school', 'no-limit', 'no-location', 'other-area', 'near-east']);
-    expect(split.restIndices).toEqual([1, 2, 3, 5, 6, 7, 8, 10]);
+    expect(split.outOfRange).toBe(4);
+    expect(split.rest.map((s) => s.id)).toEqual(['near', 'no-days', 'too-few-days', 'own-school', 'no-limit', 'no-location', 'other-area', 'no-expertise', 'near-east']);
+    expect(split.restIndices).toEqual([1, 2, 3, 5, 6, 7, 8, 11, 12]);
   });
 
   it('a need fully covered requires no days, but a supporter with none still fails NO_CAPACITY first', () => {
