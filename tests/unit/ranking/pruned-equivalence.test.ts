@@ -76,6 +76,27 @@ describe('an index is used only under the configuration it was built with', () =
   });
 });
 
+describe('the pruning bound holds under any weights', () => {
+  // The bound counts every factor it does not evaluate at its full weight: with weights
+  // far from the default (one factor dominating), a bound built from the wrong weights
+  // would prune a candidate who belongs in the top `first`.
+  const arbWeight = fc.integer({ min: 0, max: 40 }).map((n) => n / 4);
+  const arbCandidateWeights = fc.record({ expertiseFit: arbWeight, trackRecord: arbWeight, proximity: arbWeight, network: arbWeight, sustainability: arbWeight, context: arbWeight });
+  it('candidate rankings: pruned and travel-indexed equal full scoring under random candidate weights', () => {
+    fc.assert(
+      fc.property(arbNeed, arbSupporters(40), fc.integer({ min: 1, max: 4 }), arbCandidateWeights, (need, supporters, first, candidateWeights) => {
+        fc.pre(Object.values(candidateWeights).some((w) => w > 0));
+        const config = { ...DEFAULT_RANKING_CONFIG, candidateWeights };
+        const options = { now: NOW, first, config };
+        const reference = rankCandidatesByFullScoring(need, supporters, options);
+        expect(rankCandidatesForNeed(need, supporters, options)).toEqual(reference);
+        expect(rankCandidatesIndexed(need, travelIndex(need.area, supporters, config), options)).toEqual(reference);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('optimised need rankings equal full scoring', () => {
   it('for any supporter, needs and length', () => {
     fc.assert(
