@@ -78,4 +78,11 @@ describe('academyExpertise', () => {
     expect(academyExpertise(staff, null).expertise).toEqual([{ area: 'MATHS', level: 'EXPERT', phases: [], evidence: 'third' }]);
     expect(academyExpertise(staff.slice(0, 2), null).expertise[0]!.evidence).toBe('first');
   });
+
+  it('reads a staff member with no expertise, phases or designations recorded (null or absent) as having none', () => {
+    // Profiles from the database may hold null or lack these fields: they add nothing.
+    const staff: StaffExpertise[] = [{}, { expertise: null, designations: null }, { expertise: [{ area: 'MATHS', level: 'SECURE', phases: null }] }];
+    expect(academyExpertise(staff, null)).toEqual({ expertise: [{ area: 'MATHS', level: 'SECURE', phases: [], evidence: null }], designations: [] });
+    expect(academyExpertise([{}], null)).toEqual({ expertise: [], designations: [] });
+  });
 });

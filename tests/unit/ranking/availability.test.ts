@@ -62,6 +62,25 @@ describe('availableForNeed', () => {
   });
 });
 
+describe('availableForNeed, exactly', () => {
+  it('is true exactly when nothing is stated or some stated stretch meets the window', () => {
+    fc.assert(
+      fc.property(arbAvailability, arbNeedWindow, (availability, n) => {
+        const need = { start: n.windowStart, end: n.windowEnd };
+        expect(availableForNeed(availability, need)).toBe(availability.length === 0 || availability.some((w) => overlapsNeedWindow(w, need)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a person free only before the window starts, or only after it ends, is not available', () => {
+    const day = (n: number) => new Date(NOW.getTime() + n * DAY_MS);
+    const need = { start: day(10), end: day(20) };
+    expect(availableForNeed([{ from: day(0), to: day(9) }, { from: day(21), to: day(30) }], need)).toBe(false);
+    expect(availableForNeed([{ from: day(0), to: day(9) }, { from: day(20), to: day(30) }], need)).toBe(true);
+  });
+});
+
 describe('the rankings respect it', () => {
   it('never ranks a candidate whose stated availability misses the need window, and counts them under NOT_AVAILABLE_IN_WINDOW only when nothing earlier applies', () => {
     fc.assert(

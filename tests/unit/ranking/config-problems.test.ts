@@ -180,4 +180,13 @@ describe('DEFAULT_RANKING_CONFIG is frozen all the way down', () => {
     walk(DEFAULT_RANKING_CONFIG, 'config');
     expect(DEFAULT_RANKING_CONFIG.expertise.sleMinimumLevel).toBe('EXPERT');
   });
+
+  it('names a report-card grade value or the category-of-concern value outside [0, 1] by its field', () => {
+    const C = DEFAULT_RANKING_CONFIG;
+    const grade = { ...C, priority: { ...C.priority, reportCardGradeValues: { ...C.priority.reportCardGradeValues, URGENT_IMPROVEMENT: 1.5 } } };
+    expect(rankingConfigProblems(grade)).toContain('priority.reportCardGradeValues.URGENT_IMPROVEMENT must be in [0, 1]');
+    const concern = { ...C, priority: { ...C.priority, categoryOfConcernValue: 1.5 } };
+    expect(rankingConfigProblems(concern)).toContain('priority.categoryOfConcernValue must be in [0, 1]');
+    expect(rankingConfigProblems({ ...C, priority: { ...C.priority, categoryOfConcernValue: 1 } })).toEqual([]);
+  });
 });

@@ -119,6 +119,17 @@ describe('priority contribution of a report card: its own scale, not the old gra
   });
 });
 
+describe('report card edge cases', () => {
+  it('a report card with no area grades (never stored so) counts as the expected standard, not as nothing', () => {
+    expect(inspectionPriorityValue(asLatest(card({})), C)).toBe(C.priority.reportCardGradeValues.EXPECTED_STANDARD);
+  });
+  it('the explanation lists each grade met with its count, best first, separated by commas', () => {
+    const mixed = card({ INCLUSION: 'NEEDS_ATTENTION', CURRICULUM_AND_TEACHING: 'NEEDS_ATTENTION', ACHIEVEMENT: 'EXPECTED_STANDARD', ATTENDANCE_AND_BEHAVIOUR: 'STRONG_STANDARD' });
+    const n = need({ academy: academy({ inspection: asLatest(mixed) }) });
+    expect(ofstedRating.detail({ need: n, now: NOW, config: C })).toMatch(/mean of 4 area grades \(1 strong standard, 1 expected standard, 2 needs attention\) = /);
+  });
+});
+
 describe('a school with only a single-word judgement is scored exactly as before', () => {
   it('priority, with or without the inspection record, equals the old table; only the sentence names the judgement', () => {
     for (const rating of OFSTED_RATINGS) {
@@ -152,6 +163,39 @@ describe('the home-school rule and sustainability follow the latest inspection',
     expect(sustainabilityDetail('MATHS', judged)).toBe(
       'home school can spare them (not Requires Improvement, no open high-severity need in the area) (Ofsted judgement GOOD, 1 May 2019)',
     );
+  });
+});
+
+describe('sustainability goes by the latest inspection record, not the single-word rating beside it', () => {
+  const sup = (inspection: LatestInspection, ofsted: (typeof OFSTED_RATINGS)[number] = 'GOOD') => ({
+    homeAcademy: academy({ id: 'home', ofstedRating: ofsted, inspection }),
+    homeOpenHighSeverityAreas: [] as 'MATHS'[],
+  });
+  const RI = 1 - C.sustainability.requiresImprovementPenalty;
+  it('a recorded Requires Improvement judgement is penalised even beside a Good rating; a recorded Good one is not, even beside Requires Improvement', () => {
+    const ri = sup({ kind: 'JUDGEMENT', rating: 'REQUIRES_IMPROVEMENT', inspectedOn: day('2024-01-10') }, 'GOOD');
+    expect(sustainabilityValue('MATHS', ri, C)).toBeCloseTo(RI, 12);
+    expect(sustainabilityDetail('MATHS', ri)).toBe('home school Requires Improvement (Ofsted judgement REQUIRES_IMPROVEMENT, 10 Jan 2024)');
+    const good = sup({ kind: 'JUDGEMENT', rating: 'GOOD', inspectedOn: day('2024-01-10') }, 'REQUIRES_IMPROVEMENT');
+    expect(sustainabilityValue('MATHS', good, C)).toBe(1);
+  });
+  it('a report card with no area needing attention is not penalised, and says so; two areas needing attention are both named', () => {
+    const fine = sup(asLatest(allExpected), 'REQUIRES_IMPROVEMENT');
+    expect(sustainabilityValue('MATHS', fine, C)).toBe(1);
+    expect(sustainabilityDetail('MATHS', fine)).toBe(
+      'home school can spare them (no area needing attention, no open high-severity need in the area) (Ofsted report card, 12 Mar 2026)',
+    );
+    const two = sup(asLatest(card({ INCLUSION: 'NEEDS_ATTENTION', ACHIEVEMENT: 'NEEDS_ATTENTION', ATTENDANCE_AND_BEHAVIOUR: 'STRONG_STANDARD' })));
+    expect(sustainabilityValue('MATHS', two, C)).toBeCloseTo(RI, 12);
+    expect(sustainabilityDetail('MATHS', two)).toBe('home school needs attention in inclusion, achievement (Ofsted report card, 12 Mar 2026)');
+  });
+  it('a school in a category of concern scores 0, and the sentence names the judgement or the report card’s reason', () => {
+    const inadequate = sup({ kind: 'JUDGEMENT', rating: 'INADEQUATE', inspectedOn: day('2024-01-10') });
+    expect(sustainabilityValue('MATHS', inadequate, C)).toBe(0);
+    expect(sustainabilityDetail('MATHS', inadequate)).toBe('home school is Inadequate (Ofsted judgement INADEQUATE, 10 Jan 2024)');
+    const notMet = sup(asLatest(card({ INCLUSION: 'EXPECTED_STANDARD' }, 'NOT_MET')));
+    expect(sustainabilityValue('MATHS', notMet, C)).toBe(0);
+    expect(sustainabilityDetail('MATHS', notMet)).toBe('home school in a category of concern: safeguarding not met (Ofsted report card, 12 Mar 2026)');
   });
 });
 

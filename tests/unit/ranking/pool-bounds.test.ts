@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { candidateBounds, candidateModel, CHEAP_FACTORS, DEFAULT_RANKING_CONFIG, expertiseFitUpperBound, expertiseFitValue, travelIndex, type FitInput } from '../../../server/ranking';
 import { clamp01 } from '../../../server/ranking/numbers';
 import { arbNeed, arbPhase, arbSupporters } from './arbitraries';
-import { NOW } from './fixtures';
+import { NOW, supporter } from './fixtures';
 
 const config = DEFAULT_RANKING_CONFIG;
 
@@ -19,6 +19,15 @@ describe('need-free bounds of a pool', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('expertiseFitUpperBound reads only the entries in the area: none there is 0, and an entry listing the need’s phase reaches it', () => {
+    const english = { area: 'ENGLISH' as const, level: 'EXPERT' as const, phases: ['PRIMARY' as const, 'SECONDARY' as const] };
+    const maths = { area: 'MATHS' as const, level: 'DEVELOPING' as const, phases: ['PRIMARY' as const] };
+    const person = supporter({ expertise: [english, maths] });
+    expect(expertiseFitUpperBound('MATHS', supporter({ expertise: [english] }), config)).toBe(0);
+    expect(expertiseFitUpperBound('MATHS', person, config)).toBe(expertiseFitValue({ area: 'MATHS', phase: 'PRIMARY' }, person, config));
+    expect(expertiseFitUpperBound('MATHS', person, config)).toBeLessThan(expertiseFitUpperBound('ENGLISH', person, config));
   });
 
   it('is at least the weighted sum of the factors not evaluated per pair, for every supporter and any need in the area', () => {
@@ -45,6 +54,20 @@ describe('need-free bounds of a pool', () => {
         for (const bound of bounds) expect(bound).toBeLessThan(fullWeight);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('is worked out once per pool: asked again for the same index, it gives the array it kept', () => {
+    // The bounds are kept with the index (as long as its pool) so that ranking each need of a
+    // national pool does not redo them; a new index is a new pool and gets its own.
+    fc.assert(
+      fc.property(arbNeed, arbSupporters(8), (need, supporters) => {
+        const index = travelIndex(need.area, supporters, config);
+        const bounds = candidateBounds(index);
+        expect(candidateBounds(index)).toBe(bounds);
+        expect(candidateBounds(travelIndex(need.area, supporters, config))).not.toBe(bounds);
+      }),
+      { numRuns: 20 },
     );
   });
 });

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import {
   academyDistanceKm,
+  DEFAULT_RANKING_CONFIG,
   rankCandidatesByFullScoring,
   rankCandidatesForNeed,
   rankCandidatesIndexed,
@@ -52,6 +53,46 @@ describe('optimised candidate rankings equal full scoring', () => {
         expect(rankCandidatesIndexed(need, travelIndex(other, supporters), options)).toEqual(rankCandidatesByFullScoring(need, supporters, options));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('an index is used only under the configuration it was built with', () => {
+  // The index decides who is surely out of range from the configuration's required days and
+  // academies' default travel limit; ranking under another configuration must not use it.
+  const other = { ...DEFAULT_RANKING_CONFIG, constraints: { ...DEFAULT_RANKING_CONFIG.constraints, minimumUsefulDays: 6, defaultAcademyMaxTravelKm: 5 } };
+  it('built under the default, ranking under another (or the reverse) is the reference ranking under the one ranked with', () => {
+    fc.assert(
+      fc.property(arbNeed, arbSupporters(40), fc.integer({ min: 0, max: 6 }), (need, supporters, first) => {
+        expect(rankCandidatesIndexed(need, travelIndex(need.area, supporters), { now: NOW, first, config: other })).toEqual(
+          rankCandidatesByFullScoring(need, supporters, { now: NOW, first, config: other }),
+        );
+        expect(rankCandidatesIndexed(need, travelIndex(need.area, supporters, other), { now: NOW, first })).toEqual(
+          rankCandidatesByFullScoring(need, supporters, { now: NOW, first }),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the pruning bound holds under any weights', () => {
+  // The bound counts every factor it does not evaluate at its full weight: with weights
+  // far from the default (one factor dominating), a bound built from the wrong weights
+  // would prune a candidate who belongs in the top `first`.
+  const arbWeight = fc.integer({ min: 0, max: 40 }).map((n) => n / 4);
+  const arbCandidateWeights = fc.record({ expertiseFit: arbWeight, trackRecord: arbWeight, proximity: arbWeight, network: arbWeight, sustainability: arbWeight, context: arbWeight });
+  it('candidate rankings: pruned and travel-indexed equal full scoring under random candidate weights', () => {
+    fc.assert(
+      fc.property(arbNeed, arbSupporters(40), fc.integer({ min: 1, max: 4 }), arbCandidateWeights, (need, supporters, first, candidateWeights) => {
+        fc.pre(Object.values(candidateWeights).some((w) => w > 0));
+        const config = { ...DEFAULT_RANKING_CONFIG, candidateWeights };
+        const options = { now: NOW, first, config };
+        const reference = rankCandidatesByFullScoring(need, supporters, options);
+        expect(rankCandidatesForNeed(need, supporters, options)).toEqual(reference);
+        expect(rankCandidatesIndexed(need, travelIndex(need.area, supporters, config), options)).toEqual(reference);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -112,4 +112,13 @@ describe('rankNeedsForSupporter', () => {
     expect(top!.factors.slice(0, 5).map((f) => f.weight)).toEqual([0, 0, 0, 0, 0]);
     expect(top!.factors.slice(5).map((f) => f.weight)).toEqual([0.35, 0.3, 0.2, 0.15]);
   });
+
+  it('breaks exact score ties by id when pruning, as full scoring does: of 12 identical supporters listed from z down, the first two are the two lowest ids', () => {
+    // 12 > 4 * 2, so the top-k path (not the full sort) decides; identical profiles tie to the last bit.
+    const ids = 'zyxwvutsrqpo'.split('');
+    const supporters = ids.map((c) => supporter({ id: `staff-${c}` }));
+    const result = rankCandidatesForNeed(need(), supporters, { now: NOW, first: 2 });
+    expect(result.candidates.map((c) => c.supporter.id)).toEqual(['staff-o', 'staff-p']);
+    expect(result.candidates[0]!.score).toBe(result.candidates[1]!.score);
+  });
 });

@@ -40,4 +40,16 @@ describe('unchanged window of a pool', () => {
       { numRuns: 100 },
     );
   });
+
+  it('includes its end (a check expiring exactly at now is not yet expired) and excludes its start', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (after, length) => {
+        const window = { after, until: after + length };
+        expect(inWindow(window, window.until)).toBe(true);
+        expect(inWindow(window, window.until + 1)).toBe(false);
+        expect(inWindow(window, window.after)).toBe(false);
+        expect(inWindow(window, window.after + 1)).toBe(true);
+      }),
+    );
+  });
 });
