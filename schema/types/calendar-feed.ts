@@ -1,6 +1,7 @@
 // Private iCalendar feeds of agreed deployments, per person and per school (server/calendar).
 import { type CalendarFeedLean, createCalendarFeed, feedPath, revokeCalendarFeed } from '../../server/calendar/feeds';
 import { builder } from '../builder';
+import { decodeIds } from '../ids';
 import { loadByIds } from '../loaders';
 import { payloadType, toPayload } from '../payloads';
 import { UserErrorType } from './user-error';
@@ -56,7 +57,9 @@ builder.mutationField('createCalendarFeed', (t) =>
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: CreateCalendarFeedInput, required: true, description: 'Whose calendar.' }) },
     resolve: async (_root, { input }, context) => {
-      const outcome = await createCalendarFeed(viewerOf(context), { staffId: input.staffId ? String(input.staffId) : null, academyId: input.academyId ? String(input.academyId) : null });
+      // An empty ID counts as not given; either ID, if it names nothing, is the service's NOT_FOUND.
+      const ids = decodeIds({ staffId: input.staffId ? String(input.staffId) : null, academyId: input.academyId ? String(input.academyId) : null }, { staffId: 'StaffMember', academyId: 'Academy' });
+      const outcome = await createCalendarFeed(viewerOf(context), ids);
       return outcome.ok ? { feed: outcome.value.feed, path: feedPath(outcome.value.secret), userErrors: [] } : { feed: null, path: null, userErrors: outcome.userErrors };
     },
   }),
@@ -73,6 +76,6 @@ builder.mutationField('revokeCalendarFeed', (t) =>
     description: 'Stops a calendar feed: its URL answers 404 from now on. Same rights as createCalendarFeed. Audited.',
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: RevokeCalendarFeedInput, required: true, description: 'The feed.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await revokeCalendarFeed(viewerOf(context), { id: String(input.id) })),
+    resolve: async (_root, { input }, context) => toPayload(await revokeCalendarFeed(viewerOf(context), decodeIds({ id: String(input.id) }, { id: 'CalendarFeed' }))),
   }),
 );

@@ -5,8 +5,9 @@
 import { ForbiddenError, InvalidInputError } from '../../server/domain/errors';
 import { decodeIdOfType, encodeGlobalId } from '../../server/auth/global-id';
 import type { Role } from '../../server/domain/enums';
-import { signInClaims, signInDirectory, type SignInPerson } from '../../server/services/sign-in-directory';
+import { scopeTypeOf, signInClaims, signInDirectory, type SignInPerson, type SignInScope } from '../../server/services/sign-in-directory';
 import { builder } from '../builder';
+import { refOf } from '../ids';
 import type { DevTokenMinter, GraphQLContext } from '../context';
 import { recordOrId } from '../loaders';
 import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, TrustRef, type TrustShape } from '../refs';
@@ -96,7 +97,12 @@ builder.mutationField('devSignIn', (t) =>
     args: { input: t.arg({ type: DevSignInInput, required: true, description: 'The role and the record it acts for.' }) },
     resolve: async (_root, { input }, context) => {
       const mint = minterOf(context);
-      const claims = await signInClaims(input.role as Role, input.scopeId == null ? null : String(input.scopeId));
+      const role = input.role as Role;
+      // The scope's type follows the role; an empty scopeId counts as not given.
+      const scopeId = input.scopeId == null ? '' : String(input.scopeId);
+      const type = scopeTypeOf(role);
+      const scope: SignInScope = scopeId ? { given: true, ref: type ? refOf(scopeId, type, 'scopeId') : null } : { given: false };
+      const claims = await signInClaims(role, scope);
       if (!claims.ok) return { token: null, expiresAt: null, role: null, userErrors: claims.userErrors };
       const { token, expiresAt } = await mint(claims.value);
       return { token, expiresAt, role: claims.value.role, userErrors: [] };

@@ -4,6 +4,7 @@ import { mayReadOutbox, type OutboxEmailLean, retryEmail } from '../../server/no
 import { OUTBOX_STATUSES, type OutboxStatus } from '../../server/services/read/outbox';
 import { listOutbox } from '../../server/services/read/outbox';
 import { builder } from '../builder';
+import { refOf } from '../ids';
 import { loadByIds } from '../loaders';
 import { keysetConnection } from '../pagination';
 import { payloadType, toPayload } from '../payloads';
@@ -90,6 +91,6 @@ builder.mutationField('retryEmail', (t) =>
     description: 'Puts a FAILED email back in the queue, due now, with its attempts counted afresh. ADMIN only. Audited.',
     authScopes: { roles: ['ADMIN'] },
     args: { input: t.arg({ type: RetryEmailInput, required: true, description: 'The email.' }) },
-    resolve: async (_root, { input }, context) => toPayload(await retryEmail(viewerOf(context), { id: String(input.id) })),
+    resolve: async (_root, { input }, context) => toPayload(await retryEmail(viewerOf(context), { id: refOf(input.id, 'OutboxEmail', 'id') })),
   }),
 );

@@ -2,6 +2,7 @@
 // reminder rule (after how many school days a waiting step is chased). docs/notifications.md.
 import { myEmailPreference, type ReminderRule, reminderRuleOf, setEmailPreference, setTrustReminderRule } from '../../server/notifications/preferences';
 import { builder } from '../builder';
+import { refOf } from '../ids';
 import { payloadType, toPayload } from '../payloads';
 import { TrustRef } from '../refs';
 import { viewerOf } from '../viewer';
@@ -74,7 +75,7 @@ builder.mutationField('setTrustReminderRule', (t) =>
     resolve: async (_root, { input }, context) =>
       toPayload(
         await setTrustReminderRule(viewerOf(context), {
-          trustId: String(input.trustId),
+          trustId: refOf(input.trustId, 'Trust', 'trustId'),
           reminderAfterSchoolDays: input.reminderAfterSchoolDays,
           closedDates: (input.closedDates ?? []).map((d) => d.toISOString().slice(0, 10)),
         }),

@@ -122,6 +122,15 @@ export function staffSubjectProblem(sub: string, staffId: unknown): string | nul
   return "the token's staffId must equal its subject (sub): a staff member's token has their StaffMember ID as sub";
 }
 
+/**
+ * The staff member a token's subject names, or null: a staff member's token has their
+ * StaffMember ID as its subject (`staffSubjectProblem`). For code holding a recorded actor
+ * (`createdBy.sub`) rather than a viewer, so the subject's format is read here, with the token's.
+ */
+export function staffIdOfSubject(sub: string): string | null {
+  return decodeIdOfType(sub, 'StaffMember');
+}
+
 export interface TokenClaims {
   sub: string;
   role: Role;

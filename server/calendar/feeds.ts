@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
-import { decodeIdOfType, encodeGlobalId } from '../auth/global-id';
+import { encodeGlobalId } from '../auth/global-id';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { expertiseAreaInfo, type ExpertiseArea } from '../domain/taxonomy';
@@ -11,7 +11,7 @@ import { CalendarFeed, type CalendarFeedRecord } from '../models/calendar-feed';
 import { recordAudit } from '../services/audit';
 import type { LeanDoc } from '../models/lean';
 import { stores } from '../db/store';
-import { scopeOf } from '../services/references';
+import { notFoundError, type Ref, refInput, refTo, scopeOf } from '../services/references';
 import { failed, fromZod, ok, type Outcome, userError } from '../services/user-errors';
 import { calendar, type CalendarEvent } from './ics';
 
@@ -26,25 +26,35 @@ export const feedPath = (secret: string) => `/calendar/${secret}.ics`;
 
 type Owner = { type: 'StaffMember' | 'Academy'; id: string; name: string };
 
-/** The owner named by the input, if the caller may manage its feed. */
-async function ownerFor(viewer: Viewer, staffId: string | null | undefined, academyId: string | null | undefined): Promise<Outcome<Owner>> {
-  if (!!staffId === !!academyId) return failed(userError('staffId', 'give exactly one of staffId or academyId', 'INVALID'));
-  if (staffId) {
-    const id = decodeIdOfType(staffId, 'StaffMember');
-    const staff = id ? await stores.staff.get(id) : null;
-    if (!staff) return failed(userError('staffId', 'staffId: no StaffMember with this ID exists', 'NOT_FOUND'));
-    const home = await stores.academies.get(String(staff.homeAcademyId));
+/**
+ * A reference's raw id, or null when it names nothing of its type: an ID that does not decode
+ * is answered like one naming no record (NOT_FOUND), as this mutation always has.
+ */
+const idOrNothing = (ref: Ref) => (ref.ok ? ref.id : null);
+
+/**
+ * The owner named by the input (decoded at the schema boundary), if the caller may manage its
+ * feed. Read `fresh`: the owner and its school decide whether the write is allowed.
+ */
+async function ownerFor(viewer: Viewer, staffRef: Ref | null | undefined, academyRef: Ref | null | undefined): Promise<Outcome<Owner>> {
+  if (!!staffRef === !!academyRef) return failed(userError('staffId', 'give exactly one of staffId or academyId', 'INVALID'));
+  if (staffRef) {
+    const id = idOrNothing(staffRef);
+    const staff = id ? await stores.staff.fresh.get(id) : null;
+    if (!staff) return failed(notFoundError('staffId', 'StaffMember'));
+    const home = await stores.academies.fresh.get(String(staff.homeAcademyId));
     if (viewer.staffId !== id && !(home && policy.manageStaffAt(viewer, scopeOf(home)))) throw new ForbiddenError("a person's calendar is theirs, their headteacher's and their trust's lead's");
     return ok({ type: 'StaffMember', id: id!, name: staff.name });
   }
-  const id = decodeIdOfType(academyId!, 'Academy');
-  const academy = id ? await stores.academies.get(id) : null;
-  if (!academy) return failed(userError('academyId', 'academyId: no Academy with this ID exists', 'NOT_FOUND'));
+  const id = idOrNothing(academyRef!);
+  const academy = id ? await stores.academies.fresh.get(id) : null;
+  if (!academy) return failed(notFoundError('academyId', 'Academy'));
   if (!policy.manageStaffAt(viewer, scopeOf(academy))) throw new ForbiddenError("a school's calendar is its headteacher's and its trust's lead's");
   return ok({ type: 'Academy', id: id!, name: academy.name });
 }
 
-const createInput = z.object({ staffId: z.string().nullish(), academyId: z.string().nullish() });
+/** IDs decoded at the schema boundary (schema/types/calendar-feed.ts). */
+const createInput = z.object({ staffId: refInput.nullish(), academyId: refInput.nullish() });
 
 /** A new feed for the owner; any earlier feed of theirs stops working. The secret is shown only now. */
 export async function createCalendarFeed(viewer: Viewer, input: unknown, now = new Date()): Promise<Outcome<{ feed: CalendarFeedLean; secret: string }>> {
@@ -53,7 +63,7 @@ export async function createCalendarFeed(viewer: Viewer, input: unknown, now = n
   const owner = await ownerFor(viewer, parsed.data.staffId, parsed.data.academyId);
   if (!owner.ok) return owner;
   const actor = actorOf(viewer);
-  const earlier = await stores.calendarFeeds.find({ ownerId: owner.value.id, revokedAt: null }, { projection: { _id: 1 } });
+  const earlier = await stores.calendarFeeds.fresh.find({ ownerId: owner.value.id, revokedAt: null }, { projection: { _id: 1 } });
   for (const feed of earlier) {
     await CalendarFeed.updateOne({ _id: feed._id, revokedAt: null }, { $set: { revokedAt: now, updatedBy: actor } });
     await recordAudit('CalendarFeed', feed._id, 'REVOKED', actor, { revokedAt: { from: null, to: now } });
@@ -64,16 +74,17 @@ export async function createCalendarFeed(viewer: Viewer, input: unknown, now = n
   return ok({ feed: feed.toObject() as CalendarFeedLean, secret });
 }
 
-const revokeInput = z.object({ id: z.string() });
+/** `id` decoded at the schema boundary (schema/types/calendar-feed.ts). */
+const revokeInput = z.object({ id: refInput });
 
 export async function revokeCalendarFeed(viewer: Viewer, input: unknown, now = new Date()): Promise<Outcome<CalendarFeedLean>> {
   const parsed = revokeInput.safeParse(input);
   if (!parsed.success) return failed(...fromZod(parsed.error));
-  const id = decodeIdOfType(parsed.data.id, 'CalendarFeed');
-  const feed = id ? await stores.calendarFeeds.get(id) : null;
-  if (!feed) return failed(userError('id', 'id: no CalendarFeed with this ID exists', 'NOT_FOUND'));
-  const ownerInput = feed.ownerType === 'StaffMember' ? [encodeGlobalId('StaffMember', feed.ownerId), null] : [null, encodeGlobalId('Academy', feed.ownerId)];
-  const owner = await ownerFor(viewer, ownerInput[0], ownerInput[1]);
+  const id = idOrNothing(parsed.data.id);
+  const feed = id ? await stores.calendarFeeds.fresh.get(id) : null;
+  if (!feed) return failed(notFoundError('id', 'CalendarFeed'));
+  const ownerRef = refTo(feed.ownerId, feed.ownerType === 'StaffMember' ? 'staffId' : 'academyId', feed.ownerType);
+  const owner = feed.ownerType === 'StaffMember' ? await ownerFor(viewer, ownerRef, null) : await ownerFor(viewer, null, ownerRef);
   if (!owner.ok) return owner;
   if (feed.revokedAt) return failed(userError('id', 'this feed is already revoked', 'INVALID_TRANSITION'));
   const actor = actorOf(viewer);

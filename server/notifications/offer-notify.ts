@@ -3,7 +3,7 @@
 // address, so a retried request writes each message once.
 import { encodeGlobalId } from '../auth/global-id';
 import { expertiseAreaInfo, type ExpertiseArea } from '../domain/taxonomy';
-import { Academy } from '../models/academy';
+import { stores } from '../db/store';
 import type { ActorRecord } from '../models/common';
 import type { SupportOfferRecord } from '../models/support-offer';
 import type { LeanDoc } from '../models/lean';
@@ -13,6 +13,9 @@ import { digestAddresses } from './preferences';
 import { headteachersOf, improvementLeadsOf, type Person, personOfActor, staffPerson } from './recipients';
 
 type OfferLean = LeanDoc<SupportOfferRecord>;
+
+/** A school named in a message (its name, and its trust for who is told), read through the store. */
+const academyOf = (id: unknown) => (id ? stores.academies.get(String(id)) : Promise.resolve(null));
 export type OfferDecisionKind = 'OFFER_ACCEPTED' | 'OFFER_DECLINED' | 'OFFER_CLOSED';
 
 /** The person who offered (a staff offer) or who offered for their school, else its headteachers. */
@@ -42,7 +45,7 @@ export function composeOfferDecision(kind: OfferDecisionKind, facts: { to: Perso
 /** Writes the decision's message to the offerer; never to the person who decided. Never throws. */
 export async function notifyOfferDecision(offer: OfferLean, kind: OfferDecisionKind, actor: ActorRecord, now: Date, onProblem: (error: unknown) => void = (e) => process.emitWarning(`offer notification not written: ${String(e)}`)): Promise<void> {
   try {
-    const school = (await Academy.findById(offer.receivingAcademyId, { name: 1 }).lean())?.name ?? 'the school';
+    const school = (await academyOf(offer.receivingAcademyId))?.name ?? 'the school';
     const areaLabel = expertiseAreaInfo(offer.area as ExpertiseArea).label;
     const actorEmail = (await personOfActor(actor))?.email.toLowerCase();
     const offerId = encodeGlobalId('SupportOffer', offer._id);
@@ -61,10 +64,10 @@ export async function notifyOfferDecision(offer: OfferLean, kind: OfferDecisionK
  */
 export async function notifyOfferMade(offer: OfferLean, actor: ActorRecord, now: Date, onProblem: (error: unknown) => void = (e) => process.emitWarning(`offer notification not written: ${String(e)}`)): Promise<void> {
   try {
-    const school = (await Academy.findById(offer.receivingAcademyId, { name: 1, trustId: 1 }).lean()) as { name: string; trustId?: unknown } | null;
+    const school = await academyOf(offer.receivingAcademyId);
     const offerer = offer.staffId
       ? ((await staffPerson(offer.staffId))?.name ?? 'A member of staff')
-      : ((await Academy.findById(offer.supportingAcademyId, { name: 1 }).lean()) as { name: string } | null)?.name ?? 'A school';
+      : (await academyOf(offer.supportingAcademyId))?.name ?? 'A school';
     const areaLabel = expertiseAreaInfo(offer.area as ExpertiseArea).label;
     const offerId = encodeGlobalId('SupportOffer', offer._id);
     const needId = encodeGlobalId('ImprovementNeed', offer.needId);

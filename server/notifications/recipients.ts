@@ -1,8 +1,8 @@
 // Who is told: people with a work email this service holds. Staff records (a school's
 // HEADTEACHER, the supporter) and, for people who are not staff (an improvement lead), the
 // user directory, read through the stores (server/db/store).
-import { decodeIdOfType } from '../auth/global-id';
-import { stores } from '../db/store';
+import { staffIdOfSubject } from '../auth/tokens';
+import { type Stores, stores } from '../db/store';
 import type { ActorRecord } from '../models/common';
 
 export interface Person {
@@ -15,8 +15,8 @@ type Named = { name?: string | null; email: string };
 
 const person = (p: Named): Person => ({ name: p.name ?? null, email: p.email });
 
-async function staffWhere(filter: Filter): Promise<Named[]> {
-  return stores.staff.find(filter, { projection: { name: 1, email: 1 } });
+async function staffWhere(filter: Filter, from: Pick<Stores, 'staff'> = stores): Promise<Named[]> {
+  return from.staff.find(filter, { projection: { name: 1, email: 1 } });
 }
 
 /** The staff members recorded with role HEADTEACHER at a school (API.md: they agree releases). */
@@ -25,9 +25,10 @@ export async function headteachersOf(academyId: unknown): Promise<Person[]> {
   return (await staffWhere({ homeAcademyId: academyId, role: 'HEADTEACHER' })).map(person);
 }
 
-export async function staffPerson(staffId: unknown): Promise<Person | null> {
+/** `from`: the stores to read (`databaseStores` when the address decides a write, ../db/store). */
+export async function staffPerson(staffId: unknown, from: Pick<Stores, 'staff'> = stores): Promise<Person | null> {
   if (!staffId) return null;
-  const found = await staffWhere({ _id: staffId });
+  const found = await staffWhere({ _id: staffId }, from);
   return found[0] ? person(found[0]) : null;
 }
 
@@ -37,7 +38,7 @@ export async function staffPerson(staffId: unknown): Promise<Person | null> {
  * tokens of neither kind name no one.
  */
 export async function personOfActor(actor: ActorRecord): Promise<Person | null> {
-  const staffId = decodeIdOfType(actor.sub, 'StaffMember');
+  const staffId = staffIdOfSubject(actor.sub);
   if (staffId) return staffPerson(staffId);
   const user = await stores.directoryUsers.findOne({ subjectKey: `sub:${actor.sub}` });
   return user ? person(user) : null;

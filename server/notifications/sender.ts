@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../models/common';
 import { OutboxEmail, type OutboxEmailRecord } from '../models/outbox-email';
 import type { LeanDoc } from '../models/lean';
+import { stores } from '../db/store';
 import { retryDelayMs } from './backoff';
 import { isPermanentFailure, type MailTransport } from './transport';
 
@@ -55,7 +56,8 @@ export function createSender(options: SenderOptions): OutboxSender {
 
   async function due(now: Date): Promise<OutboxLean[]> {
     const filter = { $or: [{ status: 'PENDING', nextAttemptAt: { $lte: now } }, { status: 'SENDING', leaseUntil: { $lte: now } }] };
-    return (await OutboxEmail.find(filter).sort({ nextAttemptAt: 1, _id: 1 }).limit(batchSize).lean()) as OutboxLean[];
+    // From the database (`fresh`): each message read is then claimed by a conditional update.
+    return (await stores.outboxEmails.fresh.find(filter, { sort: { nextAttemptAt: 1, _id: 1 }, limit: batchSize })) as OutboxLean[];
   }
 
   /** The one conditional update that makes a message this sender's: null when another was first. */

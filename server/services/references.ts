@@ -1,5 +1,4 @@
 // Resolving global IDs in mutation input to stored records, with user errors naming the field.
-import { decodeIdOfType } from '../auth/global-id';
 import type { AcademyScope } from '../auth/policy';
 import { stores, type Store } from '../db/store';
 import { z } from 'zod';
@@ -51,21 +50,6 @@ export async function resolveRef<T>(store: Store<T>, ref: Ref): Promise<Resolved
   if (!ref.ok) return ref;
   const doc = await store.fresh.get(ref.id);
   if (!doc) return { ok: false, error: notFoundError(ref.field, ref.label) };
-  return { ok: true, doc };
-}
-
-/** Read from the database (`fresh`): the record found decides the write that follows. */
-export async function resolveReference<T>(
-  store: Store<T>,
-  typename: string,
-  globalId: string,
-  field: string | string[],
-  label = typename,
-): Promise<Resolved<T>> {
-  const id = decodeIdOfType(globalId, typename);
-  if (!id) return { ok: false, error: invalidIdError(field, label) };
-  const doc = await store.fresh.get(id);
-  if (!doc) return { ok: false, error: notFoundError(field, label) };
   return { ok: true, doc };
 }
 

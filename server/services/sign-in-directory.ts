@@ -12,7 +12,7 @@ import type { TrustRecord } from '../models/trust';
 import { compareStrings } from '../db/read-cache';
 import { type Store, stores } from '../db/store';
 import type { LeanDoc } from '../models/lean';
-import { resolveReference } from './references';
+import { type Ref, resolveRef } from './references';
 import { failed, ok, type Outcome, userError } from './user-errors';
 
 type AcademyLean = LeanDoc<AcademyRecord>;
@@ -160,41 +160,57 @@ export async function signInDirectory(filter: SignInDirectoryFilter, limit: numb
   return people.slice(0, limit);
 }
 
-/** What each role is scoped to, for the sign-in input's `scopeId`. */
+/**
+ * What each role is scoped to: the type the sign-in input's `scopeId` is decoded as, at the
+ * schema boundary (schema/types/dev-sign-in.ts), and the name it goes by in messages.
+ */
 const SCOPE_OF_ROLE = {
-  IMPROVEMENT_LEAD: { typename: 'Trust', label: 'Trust' },
-  EXECUTIVE_HEAD: { typename: 'Cluster', label: 'hub (Cluster)' },
-  HEADTEACHER: { typename: 'Academy', label: 'Academy' },
-  TEACHER: { typename: 'StaffMember', label: 'StaffMember' },
+  IMPROVEMENT_LEAD: { type: 'Trust', label: 'Trust' },
+  EXECUTIVE_HEAD: { type: 'Cluster', label: 'hub (Cluster)' },
+  HEADTEACHER: { type: 'Academy', label: 'Academy' },
+  TEACHER: { type: 'StaffMember', label: 'StaffMember' },
 } as const;
 
+/** The record type a role's `scopeId` names, or null for ADMIN, who is scoped to none. */
+export function scopeTypeOf(role: Role): { type: string; label: string } | null {
+  return role === 'ADMIN' ? null : SCOPE_OF_ROLE[role];
+}
+
 /**
- * The claims for signing in as `role` scoped to `scopeId` (a global ID of the record the
- * role acts for; none for ADMIN). Bad input is a user error naming the field.
+ * The sign-in input's `scopeId` as the schema decoded it: not given, or given and decoded as
+ * the role's scope type (`scopeTypeOf`) into a reference (`ref` null for ADMIN, which has no
+ * scope type: any scopeId given with it is refused).
  */
-export async function signInClaims(role: Role, scopeId: string | null | undefined): Promise<Outcome<TokenClaims>> {
+export type SignInScope = { given: false } | { given: true; ref: Ref | null };
+
+/**
+ * The claims for signing in as `role` scoped to the record `scope` names (the record the role
+ * acts for; none for ADMIN). Bad input is a user error naming the field.
+ */
+export async function signInClaims(role: Role, scope: SignInScope): Promise<Outcome<TokenClaims>> {
   if (role === 'ADMIN') {
-    return scopeId ? failed(userError('scopeId', 'scopeId must be omitted for ADMIN, who is not scoped to a record', 'INVALID')) : ok(claimsFor.admin());
+    return scope.given ? failed(userError('scopeId', 'scopeId must be omitted for ADMIN, who is not scoped to a record', 'INVALID')) : ok(claimsFor.admin());
   }
-  const scope = SCOPE_OF_ROLE[role];
-  if (!scopeId) return failed(userError('scopeId', `scopeId is required for ${role}: the ${scope.label} to act for`, 'REQUIRED'));
+  if (!scope.given) return failed(userError('scopeId', `scopeId is required for ${role}: the ${SCOPE_OF_ROLE[role].label} to act for`, 'REQUIRED'));
+  const ref = scope.ref;
+  if (!ref) throw new Error(`scopeId for ${role} was not decoded as its ${SCOPE_OF_ROLE[role].type} (schema/types/dev-sign-in.ts)`);
   switch (role) {
     case 'IMPROVEMENT_LEAD': {
-      const found = await resolveReference(stores.trusts, 'Trust', scopeId, 'scopeId');
+      const found = await resolveRef(stores.trusts, ref);
       return found.ok ? ok(claimsFor.lead(found.doc)) : failed(found.error);
     }
     case 'EXECUTIVE_HEAD': {
-      const found = await resolveReference(stores.clusters, 'Cluster', scopeId, 'scopeId', 'hub (Cluster)');
+      const found = await resolveRef(stores.clusters, ref);
       return found.ok ? ok(claimsFor.executiveHead(found.doc)) : failed(found.error);
     }
     case 'HEADTEACHER': {
-      const found = await resolveReference(stores.academies, 'Academy', scopeId, 'scopeId');
+      const found = await resolveRef(stores.academies, ref);
       if (!found.ok) return failed(found.error);
       const head = headsByAcademy(await all<StaffLean>(stores.staff, { homeAcademyId: String(found.doc._id), role: 'HEADTEACHER' })).get(String(found.doc._id)) ?? null;
       return ok(claimsFor.headteacher(found.doc, head));
     }
     case 'TEACHER': {
-      const found = await resolveReference(stores.staff, 'StaffMember', scopeId, 'scopeId');
+      const found = await resolveRef(stores.staff, ref);
       return found.ok ? ok(claimsFor.teacher(found.doc)) : failed(found.error);
     }
   }

@@ -275,6 +275,15 @@ describe('bearer tokens from the issuer', () => {
     expect(result.data.viewer).toMatchObject({ subject: 'lead-sub', role: 'IMPROVEMENT_LEAD', signedInWith: 'OIDC_BEARER', trust: { name: 'North Trust' } });
   });
 
+  it('gives a person with no staff record their email preference from their directory record', async () => {
+    const { id_token } = await tokensForClient(new Browser(), issuer.issuer, clients[1]!, 'lead-sub');
+    const mine = await bearerGql(web, id_token, `{ myEmailPreference { email dailyDigest } }`);
+    expect(mine.data.myEmailPreference).toEqual({ email: 'lead@north.example', dailyDigest: false });
+    const set = await bearerGql(web, id_token, `mutation { setEmailPreference(input: { dailyDigest: true }) { emailPreference { email dailyDigest } userErrors { code } } }`);
+    expect(set.data.setEmailPreference).toEqual({ emailPreference: { email: 'lead@north.example', dailyDigest: true }, userErrors: [] });
+    expect((await bearerGql(web, id_token, `{ myEmailPreference { email dailyDigest } }`)).data.myEmailPreference).toEqual({ email: 'lead@north.example', dailyDigest: true });
+  });
+
   it('accepts tokens signed with a key the issuer rotated in, without a restart', async () => {
     const before = await tokensForClient(new Browser(), issuer.issuer, clients[1]!, 'lead-sub');
     expect((await bearerGql(web, before.id_token, VIEWER)).data.viewer.role).toBe('IMPROVEMENT_LEAD');

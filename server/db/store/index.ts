@@ -6,6 +6,7 @@
 import { Academy, type AcademyRecord } from '../../models/academy';
 import { CalendarFeed, type CalendarFeedRecord } from '../../models/calendar-feed';
 import { OutboxEmail, type OutboxEmailRecord } from '../../models/outbox-email';
+import { EmailPreference, type EmailPreferenceRecord, TrustReminderSettings, type TrustReminderSettingsRecord } from '../../models/email-settings';
 import { AuditEntry, type AuditEntryRecord } from '../../models/audit-entry';
 import { Cluster, type ClusterRecord } from '../../models/cluster';
 import { MaturityAssessment, type MaturityAssessmentRecord } from '../../models/maturity-assessment';
@@ -32,6 +33,8 @@ export type AuditDoc = LeanDoc<AuditEntryRecord>;
 export type DirectoryUserDoc = LeanDoc<DirectoryUserRecord>;
 export type CalendarFeedDoc = LeanDoc<CalendarFeedRecord>;
 export type OutboxEmailDoc = LeanDoc<OutboxEmailRecord>;
+export type EmailPreferenceDoc = LeanDoc<EmailPreferenceRecord>;
+export type TrustReminderSettingsDoc = LeanDoc<TrustReminderSettingsRecord>;
 export type SupportOfferDoc = LeanDoc<SupportOfferRecord>;
 export type FsmBandingDoc = LeanDoc<FsmBandingRecord>;
 export type MaturityAssessmentDoc = LeanDoc<MaturityAssessmentRecord>;
@@ -48,6 +51,8 @@ export interface Stores {
   directoryUsers: Store<DirectoryUserDoc>;
   calendarFeeds: Store<CalendarFeedDoc>;
   outboxEmails: Store<OutboxEmailDoc>;
+  emailPreferences: Store<EmailPreferenceDoc>;
+  trustReminderSettings: Store<TrustReminderSettingsDoc>;
   offers: Store<SupportOfferDoc>;
   fsmBandings: Store<FsmBandingDoc>;
   maturityAssessments: Store<MaturityAssessmentDoc>;
@@ -67,6 +72,9 @@ export const stores: Stores = {
   directoryUsers: new MongoStore<DirectoryUserDoc>(DirectoryUser),
   calendarFeeds: new MongoStore<CalendarFeedDoc>(CalendarFeed),
   outboxEmails: new MongoStore<OutboxEmailDoc>(OutboxEmail),
+  // Not copied: read by address (emailKey) and by trustId, through their unique indexes.
+  emailPreferences: new MongoStore<EmailPreferenceDoc>(EmailPreference),
+  trustReminderSettings: new MongoStore<TrustReminderSettingsDoc>(TrustReminderSettings),
   // Copied: "waiting for me" asks for the open offers on a trust's needs on every home page.
   offers: new CopyStore<SupportOfferDoc>(SupportOffer),
   // Not copied: one small record read per report, the latest by computedAt.

@@ -6,7 +6,7 @@ export type { SupportOfferDoc } from '../../db/store';
 export type { AcademyDoc, AuditDoc, ClusterDoc, DeploymentDoc, DirectoryUserDoc, NeedDoc, StaffDoc, TrustDoc } from '../../db/store';
 
 /** The collections a node of the API is read from. */
-export type RecordKind = Exclude<keyof Stores, 'auditEntries' | 'fsmBandings' | 'maturityAssessments' | 'trustCostSettings'>;
+export type RecordKind = Exclude<keyof Stores, 'auditEntries' | 'fsmBandings' | 'maturityAssessments' | 'trustCostSettings' | 'emailPreferences' | 'trustReminderSettings'>;
 
 interface DocOf {
   trusts: TrustDoc;

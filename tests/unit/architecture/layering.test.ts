@@ -175,6 +175,27 @@ export function modelReadsIn(file: string, source: string): string[] {
   return found;
 }
 
+/** The functions that turn a global ID into a record id (server/auth/global-id.ts). */
+const ID_DECODERS = new Set(['decodeGlobalId', 'decodeIdOfType']);
+
+/**
+ * Every global-ID decoder a file imports, as "file: name": the services take raw ids or
+ * references decoded at the schema boundary (schema/ids.ts), never global IDs to decode.
+ */
+export function idDecodersIn(file: string, source: string): string[] {
+  const found: string[] = [];
+  for (const m of source.matchAll(NAMED_IMPORT)) {
+    if (!m[3]!.startsWith('.')) continue;
+    const target = relative(ROOT, resolve(dirname(file), m[3]!)).split('\\').join('/');
+    if (target !== 'server/auth/global-id') continue;
+    for (const part of m[2]!.split(',')) {
+      const name = part.trim().split(/\s+as\s+/)[0]!.trim();
+      if (ID_DECODERS.has(name)) found.push(`${relative(ROOT, file)}: ${name} (global IDs are decoded at the schema boundary, schema/ids.ts)`);
+    }
+  }
+  return found;
+}
+
 describe('layering (docs/architecture.md)', () => {
   const files = [...sourceFiles(join(ROOT, 'server')), ...sourceFiles(join(ROOT, 'schema'))];
 
@@ -194,9 +215,23 @@ describe('layering (docs/architecture.md)', () => {
   });
 
   it('has no service reading through a model (reads go through the stores; writes stay on the models)', () => {
-    const services = files.filter((file) => relative(ROOT, file).split('\\').join('/').startsWith('server/services/'));
-    expect(services.length).toBeGreaterThan(30);
+    // Every file of the services layer: server/services/, and the use cases beside it in
+    // server/notifications/ (but the worker loop and its settings) and server/calendar/.
+    const services = files.filter((file) => layerOf(file) === 'services');
+    const inDir = (dir: string) => services.filter((file) => relative(ROOT, file).split('\\').join('/').startsWith(dir)).length;
+    expect(inDir('server/services/')).toBeGreaterThan(30);
+    expect(inDir('server/notifications/')).toBeGreaterThan(10);
+    expect(inDir('server/calendar/')).toBeGreaterThan(1);
     expect(services.flatMap((file) => modelReadsIn(file, readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
+  it('has no service decoding a global ID (decoded at the schema boundary)', () => {
+    const services = files.filter((file) => layerOf(file) === 'services');
+    expect(services.flatMap((file) => idDecodersIn(file, readFileSync(file, 'utf8')))).toEqual([]);
+    // It notices one, and lets a service encode IDs (the messages it writes name records).
+    const probe = join(ROOT, 'server/calendar/feeds.ts');
+    expect(idDecodersIn(probe, "import { decodeIdOfType, encodeGlobalId } from '../auth/global-id';")).toEqual([expect.stringContaining('decodeIdOfType')]);
+    expect(idDecodersIn(probe, "import { encodeGlobalId } from '../auth/global-id';")).toEqual([]);
   });
 
   it('notices a service reading through a model, and lets it write through one', () => {
@@ -211,6 +246,12 @@ describe('layering (docs/architecture.md)', () => {
     expect(reads(`${imports}import { stores } from '../db/store';\nawait stores.academies.fresh.get(id);\nawait stores.needs.find({});`)).toEqual([]);
     // A name not imported from the models is not a model (an array's find).
     expect(reads("const x = items.find((i) => i.ok);")).toEqual([]);
+    // The same rule in server/notifications/ and server/calendar/ (services too).
+    const notifications = join(ROOT, 'server/notifications/preferences.ts');
+    const settings = "import { EmailPreference } from '../models/email-settings';\n";
+    expect(modelReadsIn(notifications, `${settings}await EmailPreference.findOne({ emailKey }).lean();`)).toEqual([expect.stringContaining('EmailPreference.findOne(')]);
+    expect(layerOf(notifications)).toBe('services');
+    expect(layerOf(join(ROOT, 'server/calendar/feeds.ts'))).toBe('services');
   });
 
   it('notices an import that breaks it (a resolver reading a model, a service using GraphQL)', () => {
