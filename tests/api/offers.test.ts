@@ -129,6 +129,19 @@ describe('a teacher offers help and the lead turns it into a proposal', () => {
     expect((await api.gql(OFFER, { input: { needId: need.id, academyId: ids.home } }, { token: otherHead })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await api.gql(MY_OFFERS, {}, { token: head })).data.myOffers.map((o: any) => o.id)).toContain(offer.id);
   });
+
+  it("tells the lead which school offers, and that school's headteachers what became of its offer", async () => {
+    const need = await raiseNeed(api, admin, ids.receiving, { daysRequested: 2 });
+    // Not a staff member nor in the user directory: the school's headteachers on record are told.
+    const head = await api.token('HEADTEACHER', { academyId: ids.home, trustId: ids.trust, sub: 'head-home-mail' });
+    const { offer } = await must(api, OFFER, { input: { needId: need.id, academyId: ids.home, note: 'Our maths team can come' } }, head, 'offerSupport');
+    const about = async (address: string) => (await emailsTo(address)).filter((m) => m.text.includes(offer.id));
+    expect(await about('lead@offer-trust.example.org')).toEqual([
+      expect.objectContaining({ kind: 'OFFER_MADE', subject: 'An offer of help waits on you: Home Primary for Receiving Primary', text: expect.stringContaining('Home Primary has offered') }),
+    ]);
+    await must(api, DECLINE, { input: { id: offer.id, reason: 'A nearer school has offered the same' } }, lead, 'declineOffer');
+    expect(await about('head@home.example.org')).toEqual([expect.objectContaining({ kind: 'OFFER_DECLINED', subject: 'Your offer was declined: Receiving Primary', text: expect.stringContaining('Dear Hana Home,') })]);
+  });
 });
 
 describe('refusals, each writing nothing', () => {
