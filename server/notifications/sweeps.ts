@@ -53,7 +53,8 @@ function digestText(items: OutboxLean[], day: string): string {
 export async function buildDigests(now: Date, digestHour: number): Promise<number> {
   if (englandHour(now) < digestHour) return 0;
   const day = englandDate(now);
-  const held = (await stores.outboxEmails.find({ status: 'HELD' }, { sort: { createdAt: 1, _id: 1 } })) as OutboxLean[];
+  // From the database (`fresh`): what is held decides the digest written and the items marked.
+  const held = (await stores.outboxEmails.fresh.find({ status: 'HELD' }, { sort: { createdAt: 1, _id: 1 } })) as OutboxLean[];
   const byAddress = new Map<string, OutboxLean[]>();
   for (const m of held) byAddress.set(m.toKey, [...(byAddress.get(m.toKey) ?? []), m]);
   let added = 0;
@@ -76,7 +77,7 @@ export async function buildDigests(now: Date, digestHour: number): Promise<numbe
       added += 1;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      includes = ((await stores.outboxEmails.findOne({ key }))?.includes ?? []) as typeof includes;
+      includes = ((await stores.outboxEmails.fresh.findOne({ key }))?.includes ?? []) as typeof includes;
     }
     await OutboxEmail.updateMany({ _id: { $in: includes }, status: 'HELD' }, { $set: { status: 'DIGESTED', digestKey: key, updatedBy: SYSTEM_ACTOR } });
   }
