@@ -16,6 +16,7 @@ type OfferLean = LeanDoc<SupportOfferRecord>;
 
 /** A school named in a message (its name, and its trust for who is told), read through the store. */
 const academyOf = (id: unknown) => (id ? stores.academies.get(String(id)) : Promise.resolve(null));
+
 export type OfferDecisionKind = 'OFFER_ACCEPTED' | 'OFFER_DECLINED' | 'OFFER_CLOSED';
 
 /** The person who offered (a staff offer) or who offered for their school, else its headteachers. */
