@@ -82,10 +82,10 @@ export async function setAcademySupportCapacity(viewer: Viewer, raw: unknown): P
   return ok(after);
 }
 
-/** "judged Inadequate, Ofsted judgement INADEQUATE (date not recorded)": why and by which inspection; null when the school may lend. */
+/** "judged Inadequate; Ofsted judgement INADEQUATE (date not recorded)": why and by which inspection; null when the school may lend. */
 function categoryOfConcern(academy: LeanDoc<AcademyRecord>): string | null {
   // As the rankings read it (the latest of the judgement and the report card).
   const inspection = latestInspection({ rating: academy.ofstedRating, inspectedOn: academy.ofstedJudgedOn ?? null }, academy.ofstedReportCard ?? null);
   const reason = mustNotLendReason(inspection);
-  return reason === null ? null : `${reason}, ${inspectionLabel(inspection)}`;
+  return reason === null ? null : `${reason}; ${inspectionLabel(inspection)}`;
 }

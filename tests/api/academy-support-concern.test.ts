@@ -74,7 +74,7 @@ describe('a school in an Ofsted category of concern offers no whole-school suppo
       {
         field: ['supportCapacityDays'],
         code: 'CATEGORY_OF_CONCERN',
-        message: expect.stringMatching(/^Concern Inadequate is in an Ofsted category of concern \(judged Inadequate, Ofsted judgement INADEQUATE \(date not recorded\)\): it keeps its own staff, so it cannot offer more days \(it offers 0\)/),
+        message: expect.stringMatching(/^Concern Inadequate is in an Ofsted category of concern \(judged Inadequate; Ofsted judgement INADEQUATE \(date not recorded\)\): it keeps its own staff, so it cannot offer more days \(it offers 0\)/),
       },
     ]);
     expect(await supportOf(inadequate)).toMatchObject({ supportCapacityDays: 0, supportRemainingDays: 0 });
@@ -96,7 +96,7 @@ describe('a school in an Ofsted category of concern offers no whole-school suppo
       {
         field: ['supportCapacityDays'],
         code: 'CATEGORY_OF_CONCERN',
-        message: expect.stringContaining('(urgent improvement in attendance and behaviour, Ofsted report card, 12 Mar 2026)'),
+        message: expect.stringContaining('(urgent improvement in attendance and behaviour; Ofsted report card, 12 Mar 2026)'),
       },
     ]);
     expect(await supportOf(urgent)).toMatchObject({ supportCapacityDays: 0, supportRemainingDays: 0 });
@@ -132,7 +132,7 @@ describe('a school in an Ofsted category of concern offers no whole-school suppo
 
     const raise = await api.gql(SET, { input: { academyId: supporter, supportCapacityDays: 11 } }, { token: admin });
     expect(raise.data.setAcademySupportCapacity.userErrors).toEqual([
-      { field: ['supportCapacityDays'], code: 'CATEGORY_OF_CONCERN', message: expect.stringContaining('(safeguarding not met, Ofsted report card, 12 Mar 2026)') },
+      { field: ['supportCapacityDays'], code: 'CATEGORY_OF_CONCERN', message: expect.stringContaining('(safeguarding not met; Ofsted report card, 12 Mar 2026)') },
     ]);
     expect(raise.data.setAcademySupportCapacity.userErrors[0].message).toContain('(it offers 10)');
 
