@@ -3,7 +3,9 @@
 // executive head sees every member school's on the hub page and sets one. A value the server
 // refuses is shown at the field in the server's words, and nothing is written. Each test puts
 // the days back as it found them (the specs after rank schools on them). Next school year's
-// days appear once a deployment reserves days in it. axe-clean at desktop and phone width.
+// days appear once a deployment reserves days in it. A school in an Ofsted category of
+// concern has no form but the reason, by which inspection, and what becomes of days recorded
+// before, on both pages. axe-clean at desktop and phone width.
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { LEAD, screenReady, seriousViolations, signInAs, tokenOf } from './support';
 
@@ -23,11 +25,15 @@ async function gql(page: Page, query: string, variables: Record<string, unknown>
   return body.data;
 }
 
-/** A headteacher of a school in the hub, so the executive head sees the same school. */
+const HEADS_OF_HUB_SCHOOLS = `{ devSignInPeople(roles: [HEADTEACHER]) {
+  label academy { id urn name cluster { name } latestInspection { label mustNotLendStaff mustNotLendReason } }
+} }`;
+
+/** A headteacher of a school in the hub that may lend (so it has the form), so the executive head sees the same school. */
 async function headOfHubSchool(page: Page): Promise<{ label: string; school: string }> {
-  const people = await gql(page, '{ devSignInPeople(roles: [HEADTEACHER]) { label academy { id name cluster { name } } } }');
-  const head = people.devSignInPeople.find((p: any) => p.academy?.cluster?.name === HUB);
-  expect(head, `a headteacher of a school in ${HUB}`).toBeTruthy();
+  const people = await gql(page, HEADS_OF_HUB_SCHOOLS);
+  const head = people.devSignInPeople.find((p: any) => p.academy?.cluster?.name === HUB && !p.academy.latestInspection.mustNotLendStaff);
+  expect(head, `a headteacher of a school in ${HUB} that may lend`).toBeTruthy();
   return { label: head.label, school: head.academy.name };
 }
 
@@ -194,4 +200,100 @@ test('next school year’s days appear on the school page once a deployment rese
   await screenReady(page);
   await expect(panel.getByRole('heading', { name: `This school year, ${now}` })).toBeVisible();
   await expect(panel.getByRole('heading', { name: /^Next school year/ })).toHaveCount(0);
+});
+
+test('a school in a category of concern gets no offer form but the reason, and its days recorded before are shown for what they are', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]!);
+  await signInAs(page, LEAD);
+  const lead = await tokenOf(page);
+  // The demo's Inadequate school in the hub (a category of concern), with its headteacher.
+  const people = (await gql(page, HEADS_OF_HUB_SCHOOLS)).devSignInPeople;
+  const head = people.find((p: any) => p.academy?.cluster?.name === HUB && p.academy.latestInspection.mustNotLendStaff);
+  expect(head, `a headteacher of a school in ${HUB} in a category of concern`).toBeTruthy();
+  const school = head.academy as { id: string; urn: string; name: string; latestInspection: { label: string; mustNotLendReason: string } };
+  const concern = `(${school.latestInspection.mustNotLendReason}; ${school.latestInspection.label})`;
+  const SUPPORT = 'query ($id: ID!) { node(id: $id) { ... on Academy { ofstedRating supportCapacity { daysOffered daysCommitted } } } }';
+  const start = (await gql(page, SUPPORT, { id: school.id }, lead)).node;
+  expect(start.supportCapacity, `${school.name} starts with no days recorded`).toEqual({ daysOffered: 0, daysCommitted: 0 });
+  const SET = 'mutation ($input: SetAcademySupportCapacityInput!) { setAcademySupportCapacity(input: $input) { academy { id } userErrors { field code message } } }';
+  const RATE = 'mutation ($input: UpsertAcademyInput!) { upsertAcademy(input: $input) { academy { id } userErrors { field message } } }';
+
+  await signInAs(page, head.label);
+  const headToken = await tokenOf(page);
+  await page.goto('/school');
+  await screenReady(page);
+  const panel = page.getByRole('region', { name: 'Whole-school support days' });
+  const note = panel.getByRole('note', { name: `Why ${school.name} offers no support days` });
+  await expect(note).toContainText(`${school.name} offers no whole-school support days`);
+  await expect(note).toContainText(`It is in an Ofsted category of concern ${concern}, so it keeps its own staff`);
+  await expect(note).toContainText(/No days are recorded for it in \d{4}\/\d{2}\./);
+  await expect(panel.getByRole('textbox')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Save the support days' })).toHaveCount(0);
+  await expect(panel.getByRole('heading', { name: /^This school year/ })).toHaveCount(0);
+  await axeClean(page);
+  // The server holds the same rule for anyone asking.
+  const refused = (await gql(page, SET, { input: { academyId: school.id, supportCapacityDays: 5 } }, headToken)).setAcademySupportCapacity;
+  expect(refused.userErrors).toEqual([{ field: ['supportCapacityDays'], code: 'CATEGORY_OF_CONCERN', message: expect.stringContaining(concern) }]);
+
+  try {
+    // Days offered while its judgement was Good, then Inadequate again: the days stay on record.
+    const rated = async (ofstedRating: string) =>
+      expect((await gql(page, RATE, { input: { urn: school.urn, ofstedRating } }, lead)).upsertAcademy.userErrors).toEqual([]);
+    await rated('GOOD');
+    expect((await gql(page, SET, { input: { academyId: school.id, supportCapacityDays: 6 } }, lead)).setAcademySupportCapacity.userErrors).toEqual([]);
+    await rated(start.ofstedRating);
+
+    await page.reload();
+    await screenReady(page);
+    await expect(note).toContainText(`It is in an Ofsted category of concern ${concern}`);
+    await expect(note).toContainText('Days recorded before stay on record as they are. The 6 days left are offered to no school; they count again only once a later inspection takes the school out of the category.');
+    await expect(panel.getByRole('heading', { name: /^This school year, \d{4}\/\d{2}$/ })).toBeVisible();
+    await expect(panel.locator('dl.stats').first().getByRole('definition')).toHaveText(['6', '0', '6']);
+    await expect(panel.getByRole('textbox')).toHaveCount(0);
+    await axeClean(page);
+
+    // The hub page says the same of it, in the table and in place of the form.
+    await signInAs(page, `Executive head, ${HUB}`);
+    await page.goto('/hub');
+    await screenReady(page);
+    const hub = page.getByRole('region', { name: /^Whole-school support days, school year \d{4}\/\d{2}$/ });
+    const row = hub.getByRole('row', { name: new RegExp(`^${school.name}`) });
+    await expect(row.getByRole('rowheader')).toContainText(`Category of concern ${concern}: keeps its own staff, lends no days`);
+    await expect(row.getByRole('cell')).toHaveText(['6', '0', '6']);
+    await hub.getByLabel('School', { exact: true }).selectOption({ label: school.name });
+    await expect(hub.getByRole('note', { name: `Why ${school.name} offers no support days` })).toContainText('The 6 days left are offered to no school');
+    await expect(hub.getByLabel(new RegExp(`^Days ${school.name} offers in`))).toHaveCount(0);
+    await axeClean(page);
+    // Another school of the hub, which may lend, has the form.
+    const other = await headOfHubSchool(page);
+    await hub.getByLabel('School', { exact: true }).selectOption({ label: other.school });
+    await expect(hub.getByLabel(new RegExp(`^Days ${other.school} offers in`))).toBeVisible();
+    await expect(hub.getByRole('note')).toHaveCount(0);
+
+    // The one change left to its headteacher: withdrawing the days left, after a confirmation.
+    await signInAs(page, head.label);
+    await page.goto('/school');
+    await screenReady(page);
+    const withdraw = note.getByRole('button', { name: 'Withdraw the 6 days left' });
+    await withdraw.click();
+    const dialog = page.getByRole('dialog', { name: `Withdraw 6 days from ${school.name}’s offer?` });
+    await expect(dialog).toContainText('It then offers only the 0 days deployments have reserved in');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(withdraw).toBeFocused();
+    await expect(panel.locator('dl.stats').first().getByRole('definition')).toHaveText(['6', '0', '6']);
+    await withdraw.click();
+    await dialog.getByRole('button', { name: 'Withdraw them' }).click();
+    await expect(note.getByRole('status')).toHaveText(/^Withdrawn: .+ now offers 0 days in \d{4}\/\d{2}, 0 days left\.$/);
+    await expect(note).toContainText(/No days are recorded for it in \d{4}\/\d{2}\./);
+    await expect(panel.getByRole('heading', { name: /^This school year/ })).toHaveCount(0);
+    await expect(withdraw).toHaveCount(0);
+    await axeClean(page);
+  } finally {
+    // As it was, for the specs after: its judgement, and no days (lowering is allowed in a category of concern).
+    await gql(page, RATE, { input: { urn: school.urn, ofstedRating: start.ofstedRating } }, lead);
+    expect((await gql(page, SET, { input: { academyId: school.id, supportCapacityDays: 0 } }, lead)).setAcademySupportCapacity.userErrors).toEqual([]);
+  }
+  expect((await gql(page, SUPPORT, { id: school.id }, lead)).node).toEqual(start);
 });

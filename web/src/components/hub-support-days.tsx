@@ -1,12 +1,14 @@
 // The hub page's whole-school support days: each member school's days this school year, and
 // for those the API lets set them (the hub's executive head, the trust's improvement lead, an
-// ADMIN) the same form the headteacher has, for the school picked.
+// ADMIN) the same form the headteacher has, for the school picked. A school in an Ofsted
+// category of concern is marked in the table, and picked, gets the school page's explanation
+// in place of the form: it keeps its own staff.
 import { useId, useState } from 'react';
-import { type SupportCapacity, SupportDaysForm } from './school-support-days';
+import { concernOf, KeepsItsOwnStaff, type Lending, type SupportCapacity, SupportDaysForm } from './school-support-days';
 import { TableScroll } from './table-scroll';
 import { Empty } from './states';
 
-interface MemberSchool {
+interface MemberSchool extends Lending {
   id: string;
   name: string;
   supportCapacity: SupportCapacity;
@@ -14,7 +16,8 @@ interface MemberSchool {
 
 export function HubSupportDays({ schools, canSet }: { schools: readonly MemberSchool[]; canSet: boolean }) {
   const id = useId();
-  const [picked, setPicked] = useState(schools[0]?.id ?? '');
+  // The first school that may lend: the form is what the picker is for.
+  const [picked, setPicked] = useState((schools.find((s) => !s.latestInspection.mustNotLendStaff) ?? schools[0])?.id ?? '');
   const school = schools.find((s) => s.id === picked) ?? null;
   // The year the figures are about, as the server counts it (the same for every school).
   const schoolYear = schools[0]?.supportCapacity.schoolYear ?? null;
@@ -37,7 +40,10 @@ export function HubSupportDays({ schools, canSet }: { schools: readonly MemberSc
           <tbody>
             {schools.map((s) => (
               <tr key={s.id}>
-                <th scope="row">{s.name}</th>
+                <th scope="row">
+                  {s.name}
+                  {concernOf(s) ? <span className="meta table-note">Category of concern ({concernOf(s)}): keeps its own staff, lends no days</span> : null}
+                </th>
                 <td>{s.supportCapacity.daysOffered}</td>
                 <td>{s.supportCapacity.daysCommitted}</td>
                 <td>{s.supportCapacity.daysLeft}</td>
@@ -60,7 +66,11 @@ export function HubSupportDays({ schools, canSet }: { schools: readonly MemberSc
             </select>
           </div>
           {/* A form per school: picking another starts from that school's days. */}
-          <SupportDaysForm key={school.id} school={school} capacity={school.supportCapacity} />
+          {school.latestInspection.mustNotLendStaff ? (
+            <KeepsItsOwnStaff key={school.id} school={school} capacity={school.supportCapacity} canSet />
+          ) : (
+            <SupportDaysForm key={school.id} school={school} capacity={school.supportCapacity} />
+          )}
         </>
       ) : null}
     </section>

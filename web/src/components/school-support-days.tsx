@@ -2,8 +2,11 @@
 // deployments and left in the current school year, next year's once days are reserved in it,
 // and the form that sets them (setAcademySupportCapacity). Who may set them is the server's
 // rule (the school's headteacher, its hub's executive head, its trust's improvement lead, an
-// ADMIN); a refusal is shown as the server words it, at the field it names.
+// ADMIN); a refusal is shown as the server words it, at the field it names. A school in an
+// Ofsted category of concern keeps its own staff: no form, but why, by which inspection, and
+// what becomes of any days recorded before (docs/ofsted-inspections.md).
 import { useId, useState } from 'react';
+import { ConfirmDialog } from './confirm-dialog';
 import { graphql, type ResultOf } from '../api/graphql';
 import { useGqlMutation, useGqlQuery } from '../api/hooks';
 import { days } from '../format';
@@ -22,6 +25,19 @@ export const SupportCapacityFields = graphql(`
 
 export type SupportCapacity = ResultOf<typeof SupportCapacityFields>;
 
+/** Whether the school may lend at all, and by which inspection the rule went. */
+export const LendingFields = graphql(`
+  fragment LendingFields on Academy {
+    latestInspection {
+      label
+      mustNotLendStaff
+      mustNotLendReason
+    }
+  }
+`);
+
+export type Lending = ResultOf<typeof LendingFields>;
+
 const SchoolSupportDaysQuery = graphql(
   `
   query SchoolSupportDays($id: ID!) {
@@ -29,6 +45,7 @@ const SchoolSupportDaysQuery = graphql(
       ... on Academy {
         id
         name
+        ...LendingFields
         supportCapacity {
           ...SupportCapacityFields
         }
@@ -36,7 +53,7 @@ const SchoolSupportDaysQuery = graphql(
     }
   }
 `,
-  [SupportCapacityFields],
+  [SupportCapacityFields, LendingFields],
 );
 
 const SchoolSupportNextYearQuery = graphql(
@@ -122,6 +139,21 @@ export function SchoolSupportDays({ academyId, canSet }: { academyId: string; ca
           const school = data.node && 'supportCapacity' in data.node ? data.node : null;
           if (!school) return <Empty>The school is not on record.</Empty>;
           const now = school.supportCapacity;
+          if (school.latestInspection.mustNotLendStaff) {
+            const recorded = now.daysOffered > 0 || now.daysCommitted > 0;
+            return (
+              <>
+                <KeepsItsOwnStaff school={school} capacity={now} canSet={canSet} />
+                {recorded ? (
+                  <>
+                    <h3>This school year, {now.schoolYear}</h3>
+                    <SupportDaysFigures capacity={now} />
+                  </>
+                ) : null}
+                <NextYearDays academyId={school.id} thisYear={now.schoolYear} />
+              </>
+            );
+          }
           return (
             <>
               <h3>This school year, {now.schoolYear}</h3>
@@ -133,6 +165,102 @@ export function SchoolSupportDays({ academyId, canSet }: { academyId: string; ca
         }}
       </QueryView>
     </section>
+  );
+}
+
+/** "judged Inadequate; Ofsted judgement INADEQUATE, 1 May 2019": why the school may not lend, and by which inspection (as the server's refusal words it). */
+export function concernOf(school: Lending): string | null {
+  const latest = school.latestInspection;
+  return latest.mustNotLendStaff ? `${latest.mustNotLendReason ?? 'category of concern'}; ${latest.label}` : null;
+}
+
+/**
+ * In place of the form for a school in a category of concern: why it offers no days, and what
+ * becomes of days recorded before, as the server treats them: kept as they are (the
+ * inspection changes no figure), reserved days staying with their deployments, the rest
+ * offered to no school until a later inspection takes it out of the category; more days are
+ * refused (CATEGORY_OF_CONCERN).
+ */
+export function KeepsItsOwnStaff({
+  school,
+  capacity,
+  canSet,
+}: {
+  school: Lending & { id: string; name: string };
+  capacity: SupportCapacity;
+  canSet: boolean;
+}) {
+  const reserved = capacity.daysCommitted;
+  const left = capacity.daysLeft;
+  return (
+    <div className="notice notice-warning" role="note" aria-label={`Why ${school.name} offers no support days`}>
+      <p className="notice-title">{school.name} offers no whole-school support days</p>
+      <p>
+        It is in an Ofsted category of concern ({concernOf(school)}), so it keeps its own staff: the service offers it to no other school, no
+        deployment can be proposed from it, and no days can be added while that is its latest inspection.
+      </p>
+      {capacity.daysOffered === 0 && reserved === 0 ? (
+        <p>No days are recorded for it in {capacity.schoolYear}.</p>
+      ) : (
+        <p>
+          Days recorded before stay on record as they are.
+          {reserved > 0 ? ` The ${days(reserved)} deployments reserved ${reserved === 1 ? 'stays' : 'stay'} with those deployments.` : ''}
+          {left > 0
+            ? ` The ${days(left)} left ${left === 1 ? 'is' : 'are'} offered to no school; ${left === 1 ? 'it counts' : 'they count'} again only once a later inspection takes the school out of the category.`
+            : ''}
+        </p>
+      )}
+      {canSet ? <WithdrawDaysLeft school={school} capacity={capacity} /> : null}
+    </div>
+  );
+}
+
+/**
+ * Lowering is the one change the server allows a school in a category of concern: this takes
+ * the offer down to the days already reserved, after a confirmation (the days cannot be
+ * offered again while the school stays in the category). The server keeps its own rule about
+ * days reserved in a later year, and its refusal is shown in its words.
+ */
+function WithdrawDaysLeft({ school, capacity }: { school: { id: string; name: string }; capacity: SupportCapacity }) {
+  const [confirming, setConfirming] = useState(false);
+  const save = useGqlMutation(SetSchoolSupportDaysMutation, SUPPORT_DAYS_SCREENS);
+  const payload = save.data?.setAcademySupportCapacity;
+  const errors = payload?.userErrors ?? [];
+  const saved = payload?.academy && !errors.length ? payload.academy.supportCapacity : null;
+  // Stays mounted once the days are withdrawn (none left), to say so.
+  if (capacity.daysLeft === 0 && !saved && !errors.length) return null;
+  return (
+    <>
+      {saved ? (
+        <p className="notice notice-success" role="status">
+          Withdrawn: {school.name} now offers {days(saved.daysOffered)} in {saved.schoolYear}, {days(saved.daysLeft)} left.
+        </p>
+      ) : null}
+      <FormErrors errors={errors} />
+      {save.error ? <ErrorNotice error={save.error} /> : null}
+      {capacity.daysLeft > 0 ? (
+        <p>
+          <button type="button" className="button-secondary" disabled={save.isPending} onClick={() => setConfirming(true)}>
+            {save.isPending ? 'Withdrawing…' : `Withdraw the ${days(capacity.daysLeft)} left`}
+          </button>
+        </p>
+      ) : null}
+      <ConfirmDialog
+        open={confirming}
+        title={`Withdraw ${days(capacity.daysLeft)} from ${school.name}’s offer?`}
+        confirmLabel="Withdraw them"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          save.mutate({ input: { academyId: school.id, supportCapacityDays: capacity.daysCommitted } });
+        }}
+      >
+        <p>
+          It then offers only the {days(capacity.daysCommitted)} deployments have reserved in {capacity.schoolYear}. While it is in a category of
+          concern it cannot offer days again.
+        </p>
+      </ConfirmDialog>
+    </>
   );
 }
 

@@ -9,7 +9,7 @@ import { WaitingList } from '../components/deployments';
 import { NeedCard } from '../components/need-card';
 import { SchoolMap } from '../components/school-map';
 import { HubSupportDays } from '../components/hub-support-days';
-import { SupportCapacityFields } from '../components/school-support-days';
+import { LendingFields, SupportCapacityFields } from '../components/school-support-days';
 import { TableScroll } from '../components/table-scroll';
 import { Empty, QueryView } from '../components/states';
 import { days, label } from '../format';
@@ -39,6 +39,7 @@ const HubQuery = graphql(
         }
         memberAcademies {
           ...MapSchoolFields
+          ...LendingFields
           supportCapacity {
             ...SupportCapacityFields
           }
@@ -61,7 +62,7 @@ const HubQuery = graphql(
     }
   }
 `,
-  [MapSchoolFields, NeedSummaryFields, SupportCapacityFields],
+  [MapSchoolFields, NeedSummaryFields, SupportCapacityFields, LendingFields],
 );
 
 export default function HubPage() {
