@@ -47,7 +47,7 @@ func keepIDPathIndexes(ctx context.Context, dir string, interval time.Duration, 
 				continue
 			}
 
-			if err := addIDPathIndexes(ctx, file); err != nil {
+			if _, err := addIDPathIndexes(ctx, file); err != nil {
 				// A database dropped meanwhile, or busy: the next tick tries again.
 				logger.DebugContext(ctx, "id path indexes", slog.String("file", file), slog.String("error", err.Error()))
 				continue
@@ -71,11 +71,12 @@ func lastChange(file string) time.Time {
 	return newest
 }
 
-func addIDPathIndexes(ctx context.Context, file string) error {
+// addIDPathIndexes adds the missing indexes to one database file; it returns how many.
+func addIDPathIndexes(ctx context.Context, file string) (int, error) {
 	// mode=rw: never create a database file that FerretDB has just removed.
 	db, err := sql.Open("sqlite", "file:"+file+"?mode=rw&_pragma=busy_timeout(10000)")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer db.Close()
 
@@ -85,7 +86,7 @@ func addIDPathIndexes(ctx context.Context, file string) error {
 			SELECT 1 FROM sqlite_master m WHERE m.type = 'index' AND m.name = c.table_name || '__id_path'
 		)`)
 	if err != nil {
-		return err
+		return 0, err
 	}
 
 	var tables []string
@@ -94,7 +95,7 @@ func addIDPathIndexes(ctx context.Context, file string) error {
 		var table string
 		if err := rows.Scan(&table); err != nil {
 			rows.Close()
-			return err
+			return 0, err
 		}
 
 		tables = append(tables, table)
@@ -103,15 +104,15 @@ func addIDPathIndexes(ctx context.Context, file string) error {
 	rows.Close()
 
 	if err := rows.Err(); err != nil {
-		return err
+		return 0, err
 	}
 
-	for _, table := range tables {
+	for i, table := range tables {
 		q := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (_ferretdb_sjson->'$._id')`, table+"__id_path", table)
 		if _, err := db.ExecContext(ctx, q); err != nil {
-			return err
+			return i, err
 		}
 	}
 
-	return nil
+	return len(tables), nil
 }
