@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // the driver FerretDB itself uses, already in the binary
@@ -24,7 +27,11 @@ import (
 // table that lacks it. FerretDB does not know of these indexes (they are absent from
 // listIndexes) and drops them with their table. Until a new collection gets its index,
 // its look-ups by _id scan, as before: only slower, never wrong.
-func keepIDPathIndexes(ctx context.Context, dir string, interval time.Duration, logger *slog.Logger) {
+//
+// registry is FerretDB's own lock around creating and dropping databases and collections
+// (see registryLock): each file is worked on while holding it shared, so FerretDB never
+// drops a database while this has it open.
+func keepIDPathIndexes(ctx context.Context, registry *sync.RWMutex, dir string, interval time.Duration, logger *slog.Logger) {
 	seen := map[string]time.Time{} // database file -> newest change already handled
 	ticker := time.NewTicker(interval)
 	defer ticker.Stop()
@@ -47,7 +54,7 @@ func keepIDPathIndexes(ctx context.Context, dir string, interval time.Duration, 
 				continue
 			}
 
-			if _, err := addIDPathIndexes(ctx, file); err != nil {
+			if _, err := addIDPathIndexes(ctx, registry, file); err != nil {
 				// A database dropped meanwhile, or busy: the next tick tries again.
 				logger.DebugContext(ctx, "id path indexes", slog.String("file", file), slog.String("error", err.Error()))
 				continue
@@ -72,7 +79,22 @@ func lastChange(file string) time.Time {
 }
 
 // addIDPathIndexes adds the missing indexes to one database file; it returns how many.
-func addIDPathIndexes(ctx context.Context, file string) (int, error) {
+func addIDPathIndexes(ctx context.Context, registry *sync.RWMutex, file string) (int, error) {
+	// Our connection must be closed before FerretDB may drop this database: a drop closes
+	// FerretDB's connections and removes only the main file, so with ours still open the
+	// -wal and -shm files survive, a database re-created under the same name adopts them,
+	// and our close then deletes them under it (corrupt pages, `no such table`, SIGBUS).
+	// Holding the registry lock shared until db.Close (deferred after it, so run before
+	// the unlock) keeps drops out; FerretDB's reads and writes do not take it exclusively.
+	// It also keeps collections from being dropped between our listing and our index.
+	registry.RLock()
+	defer registry.RUnlock()
+
+	// Re-checked under the lock: the database may have been dropped since the Glob.
+	if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+
 	// mode=rw: never create a database file that FerretDB has just removed.
 	db, err := sql.Open("sqlite", "file:"+file+"?mode=rw&_pragma=busy_timeout(10000)")
 	if err != nil {

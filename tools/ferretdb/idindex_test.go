@@ -184,13 +184,27 @@ func indexPass(ctx context.Context, f *ferretdb.FerretDB, dir string) (int, erro
 	if err != nil {
 		return 0, err
 	}
+	registry, err := registryLock(f)
+	if err != nil {
+		return 0, err
+	}
 	added := 0
 	for _, file := range files {
-		n, err := addIDPathIndexes(ctx, file)
+		n, err := addIDPathIndexes(ctx, registry, file)
 		added += n
 		if err != nil {
 			return added, err
 		}
 	}
 	return added, nil
+}
+
+// TestRegistryLockFound: the launcher reaches FerretDB's registry lock, so a FerretDB
+// upgrade that moves it fails here instead of silently turning the indexes off.
+func TestRegistryLockFound(t *testing.T) {
+	f, _, _ := startFerretDB(t)
+
+	if _, err := registryLock(f); err != nil {
+		t.Fatal(err)
+	}
 }
