@@ -85,8 +85,12 @@ func addIDPathIndexes(ctx context.Context, registry *sync.RWMutex, file string) 
 	// -wal and -shm files survive, a database re-created under the same name adopts them,
 	// and our close then deletes them under it (corrupt pages, `no such table`, SIGBUS).
 	// Holding the registry lock shared until db.Close (deferred after it, so run before
-	// the unlock) keeps drops out; FerretDB's reads and writes do not take it exclusively.
-	// It also keeps collections from being dropped between our listing and our index.
+	// the unlock) keeps drops out, and keeps collections from being dropped between our
+	// listing and our index. FerretDB's reads share it; its inserts take it exclusively for
+	// a moment (CollectionCreate), so they, and reads queued behind them, wait out a pass:
+	// a query when nothing changed, an index build on a collection that just appeared.
+	// FerretDB never takes it inside a SQLite transaction, so waiting on SQLite's lock
+	// (busy_timeout) while holding it cannot deadlock.
 	registry.RLock()
 	defer registry.RUnlock()
 
