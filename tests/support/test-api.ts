@@ -74,10 +74,10 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   if (!uri) throw new Error('TEST_DATABASE_URI is not set: run the tests through jest (global setup starts the database)');
   const dbName = databaseNameFor(expect.getState().testPath ?? 'unknown');
   const connectOptions = { monitorCommands: true, singleConnection: process.env.TEST_DATABASE_KIND === 'ferretdb' };
-  // Empty the database before anything creates its collections: dropping it just after
-  // creating them raced the embedded FerretDB launcher, which adds an index to each new
-  // collection within 0.2 s (tools/ferretdb/idindex.go), and now and then left the SQLite
-  // file unusable ("disk I/O error", "file is not a database").
+  // Empty the database before anything creates its collections. (Dropping it just after
+  // creating them once raced the embedded FerretDB launcher's index pass,
+  // tools/ferretdb/idindex.go, leaving the SQLite file unusable; the launcher now holds
+  // FerretDB's own lock against drops, tools/ferretdb/registrylock.go.)
   await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 10_000, autoIndex: false, autoCreate: false });
   await mongoose.connection.db!.dropDatabase();
   await mongoose.disconnect();

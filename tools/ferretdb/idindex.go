@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // the driver FerretDB itself uses, already in the binary
@@ -24,7 +27,11 @@ import (
 // table that lacks it. FerretDB does not know of these indexes (they are absent from
 // listIndexes) and drops them with their table. Until a new collection gets its index,
 // its look-ups by _id scan, as before: only slower, never wrong.
-func keepIDPathIndexes(ctx context.Context, dir string, interval time.Duration, logger *slog.Logger) {
+//
+// registry is FerretDB's own lock around creating and dropping databases and collections
+// (see registryLock): each file is worked on while holding it shared, so FerretDB never
+// drops a database while this has it open.
+func keepIDPathIndexes(ctx context.Context, registry *sync.RWMutex, dir string, interval time.Duration, logger *slog.Logger) {
 	seen := map[string]time.Time{} // database file -> newest change already handled
 	ticker := time.NewTicker(interval)
 	defer ticker.Stop()
@@ -47,7 +54,7 @@ func keepIDPathIndexes(ctx context.Context, dir string, interval time.Duration, 
 				continue
 			}
 
-			if err := addIDPathIndexes(ctx, file); err != nil {
+			if _, err := addIDPathIndexes(ctx, registry, file); err != nil {
 				// A database dropped meanwhile, or busy: the next tick tries again.
 				logger.DebugContext(ctx, "id path indexes", slog.String("file", file), slog.String("error", err.Error()))
 				continue
@@ -71,11 +78,31 @@ func lastChange(file string) time.Time {
 	return newest
 }
 
-func addIDPathIndexes(ctx context.Context, file string) error {
+// addIDPathIndexes adds the missing indexes to one database file; it returns how many.
+func addIDPathIndexes(ctx context.Context, registry *sync.RWMutex, file string) (int, error) {
+	// Our connection must be closed before FerretDB may drop this database: a drop closes
+	// FerretDB's connections and removes only the main file, so with ours still open the
+	// -wal and -shm files survive, a database re-created under the same name adopts them,
+	// and our close then deletes them under it (corrupt pages, `no such table`, SIGBUS).
+	// Holding the registry lock shared until db.Close (deferred after it, so run before
+	// the unlock) keeps drops out, and keeps collections from being dropped between our
+	// listing and our index. FerretDB's reads share it; its inserts take it exclusively for
+	// a moment (CollectionCreate), so they, and reads queued behind them, wait out a pass:
+	// a query when nothing changed, an index build on a collection that just appeared.
+	// FerretDB never takes it inside a SQLite transaction, so waiting on SQLite's lock
+	// (busy_timeout) while holding it cannot deadlock.
+	registry.RLock()
+	defer registry.RUnlock()
+
+	// Re-checked under the lock: the database may have been dropped since the Glob.
+	if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+
 	// mode=rw: never create a database file that FerretDB has just removed.
 	db, err := sql.Open("sqlite", "file:"+file+"?mode=rw&_pragma=busy_timeout(10000)")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer db.Close()
 
@@ -85,7 +112,7 @@ func addIDPathIndexes(ctx context.Context, file string) error {
 			SELECT 1 FROM sqlite_master m WHERE m.type = 'index' AND m.name = c.table_name || '__id_path'
 		)`)
 	if err != nil {
-		return err
+		return 0, err
 	}
 
 	var tables []string
@@ -94,7 +121,7 @@ func addIDPathIndexes(ctx context.Context, file string) error {
 		var table string
 		if err := rows.Scan(&table); err != nil {
 			rows.Close()
-			return err
+			return 0, err
 		}
 
 		tables = append(tables, table)
@@ -103,15 +130,15 @@ func addIDPathIndexes(ctx context.Context, file string) error {
 	rows.Close()
 
 	if err := rows.Err(); err != nil {
-		return err
+		return 0, err
 	}
 
-	for _, table := range tables {
+	for i, table := range tables {
 		q := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (_ferretdb_sjson->'$._id')`, table+"__id_path", table)
 		if _, err := db.ExecContext(ctx, q); err != nil {
-			return err
+			return i, err
 		}
 	}
 
-	return nil
+	return len(tables), nil
 }

@@ -82,7 +82,13 @@ func main() {
 		}()
 	}
 
-	go keepIDPathIndexes(ctx, abs, 200*time.Millisecond, logger)
+	// The _id path indexes are only a speed-up: without FerretDB's registry lock they
+	// would race database drops (see registryLock), so they are skipped, loudly, instead.
+	if registry, err := registryLock(f); err != nil {
+		logger.Error("id path indexes disabled: FerretDB's registry lock not found", slog.String("error", err.Error()))
+	} else {
+		go keepIDPathIndexes(ctx, registry, abs, 200*time.Millisecond, logger)
+	}
 
 	done := make(chan struct{})
 	go func() {
