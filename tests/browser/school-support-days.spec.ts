@@ -341,6 +341,14 @@ test('a closed school gets no offer form but since when it is closed, and its da
   const refused = (await gql(page, SET, { input: { academyId: school.id, supportCapacityDays: start.daysOffered + 1 } }, headToken)).setAcademySupportCapacity;
   expect(refused.userErrors).toEqual([{ field: ['supportCapacityDays'], code: 'ACADEMY_CLOSED', message: expect.stringContaining(`${school.name} has closed (the register, GIAS, lists it as closed from ${since}): it lends no staff`) }]);
   expect((await gql(page, SUPPORT, { id: school.id }, headToken)).node.supportCapacity).toEqual(start);
+
+  // “Where could I help most” lists nothing for its staff, and says why rather than “widen your expertise”.
+  await page.goto('/me/help');
+  await screenReady(page);
+  const why = page.getByRole('note', { name: `Why ${school.name}’s staff are not asked to help` });
+  await expect(why).toContainText(`It has closed (the register, GIAS, lists it as closed from ${since}). No need is listed for you here, and an offer of help from you or the school would be refused.`);
+  await expect(page.getByRole('button', { name: /^Offer help: / })).toHaveCount(0);
+  await axeClean(page);
 });
 
 test('a headteacher’s whole-school offer is refused at that choice once the school is in a category of concern', async ({ page }) => {
