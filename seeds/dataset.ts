@@ -22,6 +22,8 @@ export interface SeedAcademy {
   trustKey: string | null;
   /** Days the school as a whole offers to support others (hub leads, typically). */
   supportCapacityDays?: number;
+  /** ISO date: the register (GIAS) lists the school as closed from it (status CLOSED); absent: open. */
+  closedOn?: string;
 }
 
 export interface SeedCluster {

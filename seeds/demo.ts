@@ -159,6 +159,9 @@ const STANDALONE: { locale: Locale; school: DemoSchool }[] = [
   { locale: 'LANCASHIRE', school: school('143403', 'Ribbleton Pupil Referral Unit', 'ribbletonpru.org.uk', 'ALTERNATIVE_PROVISION', 'GOOD', 61.4, 46, 'PR2 6EE', 53.775, -2.665, ['BEHAVIOUR', 'ATTENDANCE', 'SAFEGUARDING']) },
 ];
 
+/** Standalone, and closed in the register: its staff are not lent (HOME_SCHOOL_CLOSED). */
+const CLOSED: DemoSchool = school('143405', 'Trenance Infant School', 'trenance-newquay.org.uk', 'PRIMARY', 'GOOD', 21.7, 164, 'TR7 2LZ', 50.4095, -5.0719, []);
+
 /** Subject pools by phase: the areas a second string of expertise is drawn from. */
 const AREA_POOLS: Record<'PRIMARY_LIKE' | 'SECONDARY_LIKE' | 'SPECIALIST' | 'EARLY', ExpertiseArea[]> = {
   PRIMARY_LIKE: ['PHONICS', 'EARLY_YEARS', 'MATHS', 'ENGLISH', 'SEND', 'CLOSING_THE_GAP', 'SCIENCE', 'ASSESSMENT', 'BEHAVIOUR', 'ATTENDANCE', 'TRANSITION', 'PE', 'MUSIC', 'ART', 'PSHE', 'COMPUTING'],
@@ -514,6 +517,23 @@ export function buildDemoDataset(): SeedDataset {
     impactRating: 3,
     impactEvidence: 'Year 10 maths intervention redesigned; grade 4+ in mocks up from 52% to 61%',
     completedDaysAgo: 30,
+  });
+
+  // A school the register lists as closed (it merged into Porth Academy at the end of last
+  // school year), kept because records refer to it, with the days it offered before it closed
+  // and its headteacher: it lends nobody (docs/gias-import.md). Written out after every drawn
+  // figure, so the rest of the demo stays as it was.
+  academies.push({ ...toAcademy(CLOSED, null), supportCapacityDays: 3, closedOn: '2026-08-31' });
+  staff.push({
+    name: 'Morwenna Tregear',
+    email: `morwenna.tregear@${CLOSED.domain}`,
+    role: 'HEADTEACHER',
+    homeAcademyUrn: CLOSED.urn,
+    designations: [],
+    capacityDays: 5,
+    maxTravelKm: 30,
+    safeguardingCheckExpiresOn: null,
+    expertise: [{ area: 'CURRICULUM_LEADERSHIP', level: 'SECURE', phases: ['PRIMARY'], evidence: null }],
   });
 
   return { trusts: TRUSTS.map((t) => ({ ...t })), academies, clusters, staff, needs, completedDeployments };

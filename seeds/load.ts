@@ -67,6 +67,7 @@ export async function loadDataset(dataset: SeedDataset, options: { actor?: Actor
     clusterId: clusterOfAcademy.get(a.urn) ?? null,
     supportCapacityDays: a.supportCapacityDays ?? 0,
     supportRemainingDays: a.supportCapacityDays ?? 0,
+    ...(a.closedOn ? { status: 'CLOSED' as const, closedOn: new Date(`${a.closedOn}T00:00:00Z`) } : {}),
     ...stamp,
   }));
   await insertInBatches(Academy as unknown as BulkInsertable, academyDocs);

@@ -16,7 +16,7 @@ const SetAcademySupportCapacityPayload = payloadType('SetAcademySupportCapacityP
 
 inputMutation('setAcademySupportCapacity', {
   description:
-    "Sets the days a school offers to support others as a whole; such schools are ranked with kind ACADEMY. The school's HEADTEACHER, its hub's EXECUTIVE_HEAD, its trust's IMPROVEMENT_LEAD, or ADMIN. A school in an Ofsted category of concern (latestInspection.mustNotLendStaff) keeps its own staff: raising its offer is refused (CATEGORY_OF_CONCERN, at supportCapacityDays); lowering it is allowed.",
+    "Sets the days a school offers to support others as a whole; such schools are ranked with kind ACADEMY. The school's HEADTEACHER, its hub's EXECUTIVE_HEAD, its trust's IMPROVEMENT_LEAD, or ADMIN. A school in an Ofsted category of concern (latestInspection.mustNotLendStaff) keeps its own staff: raising its offer is refused (CATEGORY_OF_CONCERN, at supportCapacityDays); lowering it is allowed. A closed school (status CLOSED) likewise (ACADEMY_CLOSED).",
   input: SetAcademySupportCapacityInput,
   inputDescription: 'The school and the days it offers.',
   payload: SetAcademySupportCapacityPayload,

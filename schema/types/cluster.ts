@@ -13,7 +13,7 @@ import { AcademyRef, type AcademyShape, ClusterRef, type ClusterShape, Improveme
 /** Staff of a typical hub (3-4 schools, about 5 staff each): what spareCapacityDays reads. */
 const HUB_STAFF_ESTIMATE = 20;
 /**
- * Live needs of a hub, for the cost limit: a few per school (27 across the demo's 29 schools,
+ * Live needs of a hub, for the cost limit: a few per school (27 across the demo's 30 schools,
  * 5,000 across the national 22,000), so a page of 20 is generous.
  */
 const HUB_OPEN_NEEDS_ESTIMATE = 20;

@@ -2,6 +2,7 @@
 // single-word judgement, the last report card, and which of the two the rules go by.
 import {
   type LatestInspection,
+  categoryOfConcern,
   latestInspection,
   inspectionLabel,
   mustNotLendReason,
@@ -97,6 +98,12 @@ const LatestInspectionType = builder.objectRef<LatestInspection>('LatestInspecti
     mustNotLendStaff: t.boolean({
       description: 'Whether it puts the school in a category of concern, so its staff are not asked to support others (exclusion HOME_SCHOOL_INADEQUATE).',
       resolve: (i) => mustNotLendReason(i) !== null,
+    }),
+    categoryOfConcern: t.string({
+      nullable: true,
+      description:
+        'Why the school is in a category of concern and by which inspection, in the words the service\'s refusals use (e.g. "judged Inadequate; Ofsted judgement, date not recorded", "safeguarding not met; Ofsted report card, 12 Mar 2026"); null when the school may lend staff.',
+      resolve: (i) => categoryOfConcern(i),
     }),
     mustNotLendReason: t.string({ nullable: true, description: 'Why, in words (e.g. "safeguarding not met"); null when the school may lend staff.', resolve: (i) => mustNotLendReason(i) }),
   }),

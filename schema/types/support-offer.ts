@@ -120,7 +120,7 @@ const OfferPayload = (name: string, verb: string) => payloadType(name, 'offer', 
 
 inputMutation('offerSupport', {
   description:
-    'Offers help on an OPEN need: a staff member for themself, or a HEADTEACHER for their school (academyId). User errors: NEED_NOT_OPEN (met, matched or withdrawn), DUPLICATE_OFFER (an open offer by the same supporter), STAFF_LEFT, EXCEEDS_NEED. Whoever may propose for the need sees it (waitingForMe kind OFFER). Audited.',
+    'Offers help on an OPEN need: a staff member for themself, or a HEADTEACHER for their school (academyId). User errors: NEED_NOT_OPEN (met, matched or withdrawn), DUPLICATE_OFFER (an open offer by the same supporter), STAFF_LEFT, EXCEEDS_NEED, ACADEMY_CLOSED and CATEGORY_OF_CONCERN (the offering school, or the offerer’s own school, has closed or is in an Ofsted category of concern, so it lends nobody: at academyId for a school’s offer, no field for a person’s). Whoever may propose for the need sees it (waitingForMe kind OFFER). Audited.',
   input: OfferSupportInput,
   inputDescription: 'The need, and optionally the school, a note and the days.',
   payload: OfferPayload('OfferSupportPayload', 'offerSupport'),

@@ -97,6 +97,20 @@ export function mustNotLendReason(inspection: LatestInspection): string | null {
   return urgent.length ? `urgent improvement in ${urgent.join(', ')}` : null;
 }
 
+/**
+ * Why a school is in a category of concern and by which inspection, in one phrase that sits
+ * inside brackets without nesting more: "judged Inadequate; Ofsted judgement, 1 May 2019",
+ * "judged Inadequate; Ofsted judgement, date not recorded", "safeguarding not met; Ofsted
+ * report card, 12 Mar 2026". Null when the school may lend. The API's refusals and the web
+ * app's notes both use it (LatestInspection.categoryOfConcern), so they read the same.
+ */
+export function categoryOfConcern(inspection: LatestInspection): string | null {
+  const reason = mustNotLendReason(inspection);
+  if (reason === null) return null;
+  const when = inspection.inspectedOn ? formatInspectionDate(inspection.inspectedOn) : 'date not recorded';
+  return `${reason}; Ofsted ${inspection.kind === 'REPORT_CARD' ? 'report card' : 'judgement'}, ${when}`;
+}
+
 /** Areas graded needs attention: less slack to release staff (the report-card counterpart of Requires Improvement's penalty). */
 export function areasNeedingAttention(inspection: LatestInspection): ReportCardArea[] {
   return inspection.kind === 'REPORT_CARD' ? inspection.grades.filter((g) => g.grade === 'NEEDS_ATTENTION').map((g) => g.area) : [];

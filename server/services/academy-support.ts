@@ -7,7 +7,7 @@ import { Academy, type AcademyRecord } from '../models/academy';
 import { recordAudit } from './audit';
 import { schoolYearOf } from '../domain/school-year';
 import { mostCommittedAhead, supportCapacityRecordOf } from '../domain/year-capacity';
-import { inspectionLabel, latestInspection, mustNotLendReason } from '../domain/inspection';
+import { lendingBarOf } from '../domain/lending';
 import { rollAcademySupportTo } from './academy-support-days';
 import type { LeanDoc } from '../models/lean';
 import { refInput, resolveRef, scopeOf } from './references';
@@ -28,6 +28,8 @@ const input = z.object({
  * (exclusion HOME_SCHOOL_INADEQUATE) and no deployment may be proposed from it, so more days
  * offered would be days nobody can take. It may not raise its offer; it may lower it (0
  * withdraws it), down to the days deployments reserved before (docs/ofsted-inspections.md).
+ * A closed school (the register, GIAS, lists it as closed) is held to the same rule: its
+ * staff are no longer ranked (HOME_SCHOOL_CLOSED), code ACADEMY_CLOSED (docs/gias-import.md).
  */
 export async function setAcademySupportCapacity(viewer: Viewer, raw: unknown): Promise<Outcome<LeanDoc<AcademyRecord>>> {
   const parsed = input.safeParse(raw);
@@ -50,15 +52,10 @@ export async function setAcademySupportCapacity(viewer: Viewer, raw: unknown): P
   if (parsed.data.supportCapacityDays < ahead) {
     return failed(userError('supportCapacityDays', `cannot go below the ${ahead} days already reserved in a later school year`, 'BELOW_COMMITTED'));
   }
-  const concern = categoryOfConcern(current);
-  if (concern && parsed.data.supportCapacityDays > before) {
-    return failed(
-      userError(
-        'supportCapacityDays',
-        `${current.name} is in an Ofsted category of concern (${concern}): it keeps its own staff, so it cannot offer more days (it offers ${before}); it may lower its offer, 0 withdraws it`,
-        'CATEGORY_OF_CONCERN',
-      ),
-    );
+  // A closed school, or one in a category of concern, lends nobody: no more days (lowering is allowed).
+  const bar = lendingBarOf(current);
+  if (bar && parsed.data.supportCapacityDays > before) {
+    return failed(userError('supportCapacityDays', `${bar.why}, so it cannot offer more days (it offers ${before}); it may lower its offer, 0 withdraws it`, bar.code));
   }
   const delta = parsed.data.supportCapacityDays - before;
   // Conditional on the figures read (year and version too, so a reservation in a later year
@@ -80,12 +77,4 @@ export async function setAcademySupportCapacity(viewer: Viewer, raw: unknown): P
   }
   await recordAudit('Academy', academy._id, 'SUPPORT_CAPACITY_SET', actor, { supportCapacityDays: { from: before, to: parsed.data.supportCapacityDays } });
   return ok(after);
-}
-
-/** "judged Inadequate; Ofsted judgement INADEQUATE (date not recorded)": why and by which inspection; null when the school may lend. */
-function categoryOfConcern(academy: LeanDoc<AcademyRecord>): string | null {
-  // As the rankings read it (the latest of the judgement and the report card).
-  const inspection = latestInspection({ rating: academy.ofstedRating, inspectedOn: academy.ofstedJudgedOn ?? null }, academy.ofstedReportCard ?? null);
-  const reason = mustNotLendReason(inspection);
-  return reason === null ? null : `${reason}; ${inspectionLabel(inspection)}`;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { policy } from '../auth/policy';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { ForbiddenError } from '../domain/errors';
+import { lendingBarOf } from '../domain/lending';
 import type { ImprovementNeedRecord } from '../models/improvement-need';
 import type { LeanDoc } from '../models/lean';
 import { SupportOffer } from '../models/support-offer';
@@ -46,11 +47,19 @@ export async function offerSupport(viewer: Viewer, input: unknown, now = new Dat
     const school = await resolveRef(stores.academies, data.academyId);
     if (!school.ok) return failed(school.error);
     if (!policy.offerForSchool(viewer, scopeOf(school.doc))) throw new ForbiddenError("a school's help is offered by its headteacher");
+    // Refused now, not when someone accepts it: a closed school or one in a category of
+    // concern lends nobody (the same rule as its support days, in the same words).
+    const bar = lendingBarOf(school.doc);
+    if (bar) return failed(userError('academyId', `${bar.why}, so it cannot offer its help`, bar.code));
     supporter = { staffId: null, supportingAcademyId: school.doc._id, id: school.doc._id.toString() };
   } else {
     const staff = await stores.staff.fresh.get(viewer.staffId!);
     if (!staff) throw new ForbiddenError('your staff record was not found: offers are made from a staff record');
     if (staff.leftAt) return failed(userError(null, `you are recorded as having left (on ${staff.leftAt.toISOString().slice(0, 10)}), so you cannot offer support`, 'STAFF_LEFT'));
+    // Nor may its staff offer themselves: the rankings exclude them and acceptance would be refused.
+    const home = staff.homeAcademyId ? await stores.academies.fresh.get(staff.homeAcademyId.toString()) : null;
+    const bar = home ? lendingBarOf(home) : null;
+    if (bar) return failed(userError(null, `${bar.why}, so you, on its staff, cannot offer help`, bar.code));
     supporter = { staffId: staff._id, supportingAcademyId: null, id: staff._id.toString() };
   }
   if (need.status !== 'OPEN') return failed(notOpen(need));

@@ -74,7 +74,7 @@ describe('a school in an Ofsted category of concern offers no whole-school suppo
       {
         field: ['supportCapacityDays'],
         code: 'CATEGORY_OF_CONCERN',
-        message: expect.stringMatching(/^Concern Inadequate is in an Ofsted category of concern \(judged Inadequate; Ofsted judgement INADEQUATE \(date not recorded\)\): it keeps its own staff, so it cannot offer more days \(it offers 0\)/),
+        message: expect.stringMatching(/^Concern Inadequate is in an Ofsted category of concern \(judged Inadequate; Ofsted judgement, date not recorded\): it keeps its own staff, so it cannot offer more days \(it offers 0\)/),
       },
     ]);
     expect(await supportOf(inadequate)).toMatchObject({ supportCapacityDays: 0, supportRemainingDays: 0 });

@@ -5,7 +5,9 @@
 // the days back as it found them (the specs after rank schools on them). Next school year's
 // days appear once a deployment reserves days in it. A school in an Ofsted category of
 // concern has no form but the reason, by which inspection, and what becomes of days recorded
-// before, on both pages. axe-clean at desktop and phone width.
+// before, on both pages; a closed school likewise, saying since when. A headteacher's offer of
+// the whole school is refused at that choice once the school is in a category of concern.
+// axe-clean at desktop and phone width.
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { LEAD, screenReady, seriousViolations, signInAs, tokenOf } from './support';
 
@@ -26,7 +28,7 @@ async function gql(page: Page, query: string, variables: Record<string, unknown>
 }
 
 const HEADS_OF_HUB_SCHOOLS = `{ devSignInPeople(roles: [HEADTEACHER]) {
-  label academy { id urn name cluster { name } latestInspection { label mustNotLendStaff mustNotLendReason } }
+  label academy { id urn name cluster { name } latestInspection { label mustNotLendStaff mustNotLendReason categoryOfConcern } }
 } }`;
 
 /** A headteacher of a school in the hub that may lend (so it has the form), so the executive head sees the same school. */
@@ -210,8 +212,9 @@ test('a school in a category of concern gets no offer form but the reason, and i
   const people = (await gql(page, HEADS_OF_HUB_SCHOOLS)).devSignInPeople;
   const head = people.find((p: any) => p.academy?.cluster?.name === HUB && p.academy.latestInspection.mustNotLendStaff);
   expect(head, `a headteacher of a school in ${HUB} in a category of concern`).toBeTruthy();
-  const school = head.academy as { id: string; urn: string; name: string; latestInspection: { label: string; mustNotLendReason: string } };
-  const concern = `(${school.latestInspection.mustNotLendReason}; ${school.latestInspection.label})`;
+  const school = head.academy as { id: string; urn: string; name: string; latestInspection: { categoryOfConcern: string } };
+  // The server's phrase for it (reason and inspection), which the page and the refusals share.
+  const concern = `(${school.latestInspection.categoryOfConcern})`;
   const SUPPORT = 'query ($id: ID!) { node(id: $id) { ... on Academy { ofstedRating supportCapacity { daysOffered daysCommitted } } } }';
   const start = (await gql(page, SUPPORT, { id: school.id }, lead)).node;
   expect(start.supportCapacity, `${school.name} starts with no days recorded`).toEqual({ daysOffered: 0, daysCommitted: 0 });
@@ -296,4 +299,104 @@ test('a school in a category of concern gets no offer form but the reason, and i
     expect((await gql(page, SET, { input: { academyId: school.id, supportCapacityDays: 0 } }, lead)).setAcademySupportCapacity.userErrors).toEqual([]);
   }
   expect((await gql(page, SUPPORT, { id: school.id }, lead)).node).toEqual(start);
+});
+
+test('a closed school gets no offer form but since when it is closed, and its days recorded before are shown for what they are', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]!);
+  await page.goto('/sign-in');
+  // The demo's school the register lists as closed, with its headteacher.
+  const people = (await gql(page, '{ devSignInPeople(roles: [HEADTEACHER]) { label academy { id name status closedOn } } }')).devSignInPeople;
+  const head = people.find((p: any) => p.academy?.status === 'CLOSED');
+  expect(head, 'a headteacher of a closed school').toBeTruthy();
+  const school = head.academy as { id: string; name: string; closedOn: string };
+  const since = new Date(`${school.closedOn}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+  await signInAs(page, head.label);
+  const headToken = await tokenOf(page);
+  const SUPPORT = 'query ($id: ID!) { node(id: $id) { ... on Academy { supportCapacity { daysOffered daysCommitted daysLeft } } } }';
+  const start = (await gql(page, SUPPORT, { id: school.id }, headToken)).node.supportCapacity;
+  expect(start.daysLeft, `${school.name} has days recorded from before it closed`).toBeGreaterThan(0);
+  await page.goto('/school');
+  await screenReady(page);
+  const panel = page.getByRole('region', { name: 'Whole-school support days' });
+  const note = panel.getByRole('note', { name: `Why ${school.name} offers no support days` });
+  await expect(note).toContainText(`${school.name} offers no whole-school support days`);
+  await expect(note).toContainText(`It has closed (the register, GIAS, lists it as closed from ${since}), so it lends no staff`);
+  await expect(note).toContainText(
+    `Days recorded before stay on record as they are. The ${start.daysLeft} day${start.daysLeft === 1 ? ' left is' : 's left are'} offered to no school; ${start.daysLeft === 1 ? 'it counts' : 'they count'} again only if the register lists the school as open again.`,
+  );
+  await expect(panel.locator('dl.stats').first().getByRole('definition')).toHaveText([String(start.daysOffered), String(start.daysCommitted), String(start.daysLeft)]);
+  await expect(panel.getByRole('textbox')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Save the support days' })).toHaveCount(0);
+  // Withdraw stays (lowering is allowed); the dialog says why the days cannot come back. Not confirmed: they could not be offered again.
+  await note.getByRole('button', { name: `Withdraw the ${start.daysLeft} day${start.daysLeft === 1 ? '' : 's'} left` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('While it is closed it cannot offer days again.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await axeClean(page);
+
+  // The server holds the same rule, in the words the page uses.
+  const SET = 'mutation ($input: SetAcademySupportCapacityInput!) { setAcademySupportCapacity(input: $input) { academy { id } userErrors { field code message } } }';
+  const refused = (await gql(page, SET, { input: { academyId: school.id, supportCapacityDays: start.daysOffered + 1 } }, headToken)).setAcademySupportCapacity;
+  expect(refused.userErrors).toEqual([{ field: ['supportCapacityDays'], code: 'ACADEMY_CLOSED', message: expect.stringContaining(`${school.name} has closed (the register, GIAS, lists it as closed from ${since}): it lends no staff`) }]);
+  expect((await gql(page, SUPPORT, { id: school.id }, headToken)).node.supportCapacity).toEqual(start);
+
+  // “Where could I help most” lists nothing for its staff, and says why rather than “widen your expertise”.
+  await page.goto('/me/help');
+  await screenReady(page);
+  const why = page.getByRole('note', { name: `Why ${school.name}’s staff are not asked to help` });
+  await expect(why).toContainText(`It has closed (the register, GIAS, lists it as closed from ${since}). No need is listed for you here, and an offer of help from you or the school would be refused.`);
+  await expect(page.getByRole('button', { name: /^Offer help: / })).toHaveCount(0);
+  await axeClean(page);
+});
+
+test('a headteacher’s whole-school offer is refused at that choice once the school is in a category of concern', async ({ page }) => {
+  await page.setViewportSize(SIZES[1]!);
+  await signInAs(page, LEAD);
+  const lead = await tokenOf(page);
+  // A headteacher of a school of the hub that may lend, whose "where could I help most" lists a need.
+  const people = (await gql(page, '{ devSignInPeople(roles: [HEADTEACHER]) { label academy { id urn name ofstedRating cluster { name } latestInspection { mustNotLendStaff } } } }')).devSignInPeople;
+  const candidates = people.filter((p: any) => p.academy?.cluster?.name === HUB && !p.academy.latestInspection.mustNotLendStaff);
+  let head: any = null;
+  for (const p of candidates) {
+    await signInAs(page, p.label);
+    await page.goto('/me/help');
+    await screenReady(page);
+    if ((await page.getByRole('button', { name: /^Offer help: / }).count()) > 0) {
+      head = p;
+      break;
+    }
+  }
+  expect(head, `a headteacher in ${HUB} offered a need on “where could I help most”`).toBeTruthy();
+  const school = head.academy as { id: string; urn: string; name: string; ofstedRating: string };
+  const headToken = await tokenOf(page);
+  const MINE = '{ myOffers(first: 50) { id } }';
+  const offersBefore = (await gql(page, MINE, {}, headToken)).myOffers.length;
+  const RATE = 'mutation ($input: UpsertAcademyInput!) { upsertAcademy(input: $input) { academy { latestInspection { categoryOfConcern } } userErrors { field message } } }';
+
+  await page.getByRole('button', { name: /^Offer help: / }).first().click();
+  const form = page.getByRole('form', { name: /^Offer help: / });
+  const whole = form.getByRole('checkbox', { name: 'Offer the whole school’s help, not only mine' });
+  await whole.check();
+  try {
+    // Meanwhile an inspection puts the school in a category of concern (the page still shows the need).
+    const rated = (await gql(page, RATE, { input: { urn: school.urn, ofstedRating: 'INADEQUATE' } }, lead)).upsertAcademy;
+    expect(rated.userErrors).toEqual([]);
+    const concern = rated.academy.latestInspection.categoryOfConcern as string;
+    expect(concern).not.toMatch(/\(/); // reads without nested brackets inside the message's own
+    await form.getByRole('button', { name: 'Send the offer' }).click();
+    await expect(whole).toHaveAttribute('aria-invalid', 'true');
+    await expect(whole).toHaveAccessibleDescription(`${school.name} is in an Ofsted category of concern (${concern}): it keeps its own staff, so it cannot offer its help`);
+    await expect(form.getByRole('alert')).toHaveCount(0); // at the field, not in the summary
+    await expect(page.getByText('Offer sent for')).toHaveCount(0);
+    expect((await gql(page, MINE, {}, headToken)).myOffers.length).toBe(offersBefore);
+    for (const size of [SIZES[1]!, SIZES[0]!]) {
+      await page.setViewportSize(size);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+  } finally {
+    // As it was, for the specs after.
+    expect((await gql(page, RATE, { input: { urn: school.urn, ofstedRating: school.ofstedRating } }, lead)).upsertAcademy.userErrors).toEqual([]);
+  }
 });

@@ -23,12 +23,18 @@ export function useGqlQuery<Result, Variables>(
   });
 }
 
-/** A write; on success the named operations' cached answers are refetched. */
-export function useGqlMutation<Result, Variables>(document: TadaDocumentNode<Result, Variables>, invalidates: string[] = []) {
+/**
+ * A write; on success the named operations' cached answers are refetched. `wrote`, when given,
+ * says from the answer whether anything was written (a payload with userErrors writes nothing):
+ * when not, nothing is refetched, so a refusal stays on the form that asked rather than the
+ * form vanishing with a list the refetch changed.
+ */
+export function useGqlMutation<Result, Variables>(document: TadaDocumentNode<Result, Variables>, invalidates: string[] = [], wrote?: (result: Result) => boolean) {
   const client = useQueryClient();
   return useMutation<Result, ApiError, Variables>({
     mutationFn: (variables) => gqlRequest(document, variables),
-    onSuccess: async () => {
+    onSuccess: async (result) => {
+      if (wrote && !wrote(result)) return;
       await Promise.all(invalidates.map((name) => client.invalidateQueries({ queryKey: [name] })));
     },
   });

@@ -1,10 +1,10 @@
 // The hub page's whole-school support days: each member school's days this school year, and
 // for those the API lets set them (the hub's executive head, the trust's improvement lead, an
 // ADMIN) the same form the headteacher has, for the school picked. A school in an Ofsted
-// category of concern is marked in the table, and picked, gets the school page's explanation
-// in place of the form: it keeps its own staff.
+// category of concern, or closed, is marked in the table, and picked, gets the school page's
+// explanation in place of the form: it lends nobody.
 import { useId, useState } from 'react';
-import { concernOf, KeepsItsOwnStaff, type Lending, type SupportCapacity, SupportDaysForm } from './school-support-days';
+import { closedSince, concernOf, KeepsItsOwnStaff, type Lending, lendsNobody, type SupportCapacity, SupportDaysForm } from './school-support-days';
 import { TableScroll } from './table-scroll';
 import { Empty } from './states';
 
@@ -17,7 +17,7 @@ interface MemberSchool extends Lending {
 export function HubSupportDays({ schools, canSet }: { schools: readonly MemberSchool[]; canSet: boolean }) {
   const id = useId();
   // The first school that may lend: the form is what the picker is for.
-  const [picked, setPicked] = useState((schools.find((s) => !s.latestInspection.mustNotLendStaff) ?? schools[0])?.id ?? '');
+  const [picked, setPicked] = useState((schools.find((s) => !lendsNobody(s)) ?? schools[0])?.id ?? '');
   const school = schools.find((s) => s.id === picked) ?? null;
   // The year the figures are about, as the server counts it (the same for every school).
   const schoolYear = schools[0]?.supportCapacity.schoolYear ?? null;
@@ -42,7 +42,7 @@ export function HubSupportDays({ schools, canSet }: { schools: readonly MemberSc
               <tr key={s.id}>
                 <th scope="row">
                   {s.name}
-                  {concernOf(s) ? <span className="meta table-note">Category of concern ({concernOf(s)}): keeps its own staff, lends no days</span> : null}
+                  <LendsNobodyNote school={s} />
                 </th>
                 <td>{s.supportCapacity.daysOffered}</td>
                 <td>{s.supportCapacity.daysCommitted}</td>
@@ -66,7 +66,7 @@ export function HubSupportDays({ schools, canSet }: { schools: readonly MemberSc
             </select>
           </div>
           {/* A form per school: picking another starts from that school's days. */}
-          {school.latestInspection.mustNotLendStaff ? (
+          {lendsNobody(school) ? (
             <KeepsItsOwnStaff key={school.id} school={school} capacity={school.supportCapacity} canSet />
           ) : (
             <SupportDaysForm key={school.id} school={school} capacity={school.supportCapacity} />
@@ -75,4 +75,12 @@ export function HubSupportDays({ schools, canSet }: { schools: readonly MemberSc
       ) : null}
     </section>
   );
+}
+
+/** Under the school's name in the table: why it lends no days (closed first, as the server checks). */
+function LendsNobodyNote({ school }: { school: Lending }) {
+  const closed = closedSince(school);
+  if (closed !== null) return <span className="meta table-note">Closed{closed ? ` ${closed}` : ''} (GIAS): lends no days</span>;
+  const concern = concernOf(school);
+  return concern ? <span className="meta table-note">Category of concern ({concern}): keeps its own staff, lends no days</span> : null;
 }

@@ -36,7 +36,8 @@ export function OfferHelpForm({ needId, what, outstanding }: { needId: string; w
   const [note, setNote] = useState('');
   const [dayCount, setDayCount] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
-  const offer = useGqlMutation(OfferSupportMutation, OFFER_SCREENS);
+  // A refused offer writes nothing: the list stays as it was, so the refusal is read where it was asked.
+  const offer = useGqlMutation(OfferSupportMutation, OFFER_SCREENS, (r) => r.offerSupport.userErrors.length === 0);
   const result = offer.data?.offerSupport;
   const errors = result?.userErrors ?? [];
   if (result?.offer && !errors.length) {
@@ -55,6 +56,8 @@ export function OfferHelpForm({ needId, what, outstanding }: { needId: string; w
   }
   const dayErrors = localError ? [localError] : errorsAt(errors, 'days');
   const noteErrors = errorsAt(errors, 'note');
+  // The school's own refusal (closed, or in a category of concern) belongs to the whole-school choice.
+  const schoolErrors = errorsAt(errors, 'academyId');
   return (
     <form
       className="inline-form form-card"
@@ -71,12 +74,22 @@ export function OfferHelpForm({ needId, what, outstanding }: { needId: string; w
         offer.mutate({ input: { needId, note: note.trim() || null, days: parsed.value, ...(asSchool && schoolId ? { academyId: schoolId } : {}) } });
       }}
     >
-      <FormErrors errors={otherErrors(errors, ['days', 'note'])} />
+      <FormErrors errors={otherErrors(errors, schoolId ? ['days', 'note', 'academyId'] : ['days', 'note'])} />
       {offer.error ? <ErrorNotice error={offer.error} /> : null}
       {schoolId ? (
-        <label className="checkbox">
-          <input type="checkbox" checked={asSchool} onChange={(e) => setAsSchool(e.target.checked)} /> Offer the whole school’s help, not only mine
-        </label>
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={asSchool}
+              onChange={(e) => setAsSchool(e.target.checked)}
+              aria-invalid={schoolErrors.length ? true : undefined}
+              aria-describedby={schoolErrors.length ? `${id}-school-error` : undefined}
+            />{' '}
+            Offer the whole school’s help, not only mine
+          </label>
+          <FieldError id={`${id}-school-error`} messages={schoolErrors} />
+        </div>
       ) : null}
       <div className="field">
         <label htmlFor={`${id}-note`}>What you would bring (optional)</label>

@@ -3,13 +3,14 @@
 // and the form that sets them (setAcademySupportCapacity). Who may set them is the server's
 // rule (the school's headteacher, its hub's executive head, its trust's improvement lead, an
 // ADMIN); a refusal is shown as the server words it, at the field it names. A school in an
-// Ofsted category of concern keeps its own staff: no form, but why, by which inspection, and
-// what becomes of any days recorded before (docs/ofsted-inspections.md).
+// Ofsted category of concern keeps its own staff, and a closed school lends nobody: no form,
+// but why (by which inspection, or since when the register lists it closed), and what becomes
+// of any days recorded before (docs/ofsted-inspections.md, docs/gias-import.md).
 import { useId, useState } from 'react';
 import { ConfirmDialog } from './confirm-dialog';
 import { graphql, type ResultOf } from '../api/graphql';
 import { useGqlMutation, useGqlQuery } from '../api/hooks';
-import { days } from '../format';
+import { date, days } from '../format';
 import { parseWhole } from './number-field';
 import { Empty, ErrorNotice, QueryView } from './states';
 import { errorsAt, FieldError, FormErrors, otherErrors, type UserErrorLike } from './user-errors';
@@ -25,13 +26,16 @@ export const SupportCapacityFields = graphql(`
 
 export type SupportCapacity = ResultOf<typeof SupportCapacityFields>;
 
-/** Whether the school may lend at all, and by which inspection the rule went. */
+/** Whether the school may lend at all: closed (since when), or by which inspection the rule went. */
 export const LendingFields = graphql(`
   fragment LendingFields on Academy {
+    status
+    closedOn
     latestInspection {
       label
       mustNotLendStaff
       mustNotLendReason
+      categoryOfConcern
     }
   }
 `);
@@ -139,7 +143,7 @@ export function SchoolSupportDays({ academyId, canSet }: { academyId: string; ca
           const school = data.node && 'supportCapacity' in data.node ? data.node : null;
           if (!school) return <Empty>The school is not on record.</Empty>;
           const now = school.supportCapacity;
-          if (school.latestInspection.mustNotLendStaff) {
+          if (lendsNobody(school)) {
             const recorded = now.daysOffered > 0 || now.daysCommitted > 0;
             return (
               <>
@@ -168,18 +172,30 @@ export function SchoolSupportDays({ academyId, canSet }: { academyId: string; ca
   );
 }
 
-/** "judged Inadequate; Ofsted judgement INADEQUATE, 1 May 2019": why the school may not lend, and by which inspection (as the server's refusal words it). */
+/** "judged Inadequate; Ofsted judgement, 1 May 2019": why the school is in a category of concern, by which inspection, as the server's refusals word it. */
 export function concernOf(school: Lending): string | null {
   const latest = school.latestInspection;
-  return latest.mustNotLendStaff ? `${latest.mustNotLendReason ?? 'category of concern'}; ${latest.label}` : null;
+  return latest.mustNotLendStaff ? (latest.categoryOfConcern ?? latest.mustNotLendReason ?? 'category of concern') : null;
+}
+
+/** "from 31 Aug 2019" for a closed school ("" when the register gives no date); null while open. */
+export function closedSince(school: Lending): string | null {
+  if (school.status !== 'CLOSED') return null;
+  return school.closedOn ? `from ${date(school.closedOn)}` : '';
+}
+
+/** Closed, or in a category of concern: the school lends nobody, so it gets no form (the server refuses more days). */
+export function lendsNobody(school: Lending): boolean {
+  return school.status === 'CLOSED' || school.latestInspection.mustNotLendStaff;
 }
 
 /**
- * In place of the form for a school in a category of concern: why it offers no days, and what
- * becomes of days recorded before, as the server treats them: kept as they are (the
- * inspection changes no figure), reserved days staying with their deployments, the rest
- * offered to no school until a later inspection takes it out of the category; more days are
- * refused (CATEGORY_OF_CONCERN).
+ * In place of the form for a school that lends nobody (in a category of concern, or closed):
+ * why it offers no days, and what becomes of days recorded before, as the server treats them:
+ * kept as they are (the inspection or the closure changes no figure), reserved days staying
+ * with their deployments, the rest offered to no school until a later inspection takes it out
+ * of the category (or the register lists it open again); more days are refused
+ * (CATEGORY_OF_CONCERN, ACADEMY_CLOSED).
  */
 export function KeepsItsOwnStaff({
   school,
@@ -192,13 +208,22 @@ export function KeepsItsOwnStaff({
 }) {
   const reserved = capacity.daysCommitted;
   const left = capacity.daysLeft;
+  const closed = closedSince(school);
+  const until = closed !== null ? 'only if the register lists the school as open again' : 'only once a later inspection takes the school out of the category';
   return (
     <div className="notice notice-warning" role="note" aria-label={`Why ${school.name} offers no support days`}>
       <p className="notice-title">{school.name} offers no whole-school support days</p>
-      <p>
-        It is in an Ofsted category of concern ({concernOf(school)}), so it keeps its own staff: the service offers it to no other school, no
-        deployment can be proposed from it, and no days can be added while that is its latest inspection.
-      </p>
+      {closed !== null ? (
+        <p>
+          It has closed (the register, GIAS, lists it as closed{closed ? ` ${closed}` : ''}), so it lends no staff: the service offers it to no
+          other school, no deployment can be proposed from it, and no days can be added.
+        </p>
+      ) : (
+        <p>
+          It is in an Ofsted category of concern ({concernOf(school)}), so it keeps its own staff: the service offers it to no other school, no
+          deployment can be proposed from it, and no days can be added while that is its latest inspection.
+        </p>
+      )}
       {capacity.daysOffered === 0 && reserved === 0 ? (
         <p>No days are recorded for it in {capacity.schoolYear}.</p>
       ) : (
@@ -206,7 +231,7 @@ export function KeepsItsOwnStaff({
           Days recorded before stay on record as they are.
           {reserved > 0 ? ` The ${days(reserved)} deployments reserved ${reserved === 1 ? 'stays' : 'stay'} with those deployments.` : ''}
           {left > 0
-            ? ` The ${days(left)} left ${left === 1 ? 'is' : 'are'} offered to no school; ${left === 1 ? 'it counts' : 'they count'} again only once a later inspection takes the school out of the category.`
+            ? ` The ${days(left)} left ${left === 1 ? 'is' : 'are'} offered to no school; ${left === 1 ? 'it counts' : 'they count'} again ${until}.`
             : ''}
         </p>
       )}
@@ -221,7 +246,7 @@ export function KeepsItsOwnStaff({
  * offered again while the school stays in the category). The server keeps its own rule about
  * days reserved in a later year, and its refusal is shown in its words.
  */
-function WithdrawDaysLeft({ school, capacity }: { school: { id: string; name: string }; capacity: SupportCapacity }) {
+function WithdrawDaysLeft({ school, capacity }: { school: Lending & { id: string; name: string }; capacity: SupportCapacity }) {
   const [confirming, setConfirming] = useState(false);
   const save = useGqlMutation(SetSchoolSupportDaysMutation, SUPPORT_DAYS_SCREENS);
   const payload = save.data?.setAcademySupportCapacity;
@@ -256,8 +281,8 @@ function WithdrawDaysLeft({ school, capacity }: { school: { id: string; name: st
         }}
       >
         <p>
-          It then offers only the {days(capacity.daysCommitted)} deployments have reserved in {capacity.schoolYear}. While it is in a category of
-          concern it cannot offer days again.
+          It then offers only the {days(capacity.daysCommitted)} deployments have reserved in {capacity.schoolYear}.{' '}
+          {closedSince(school) !== null ? 'While it is closed it cannot offer days again.' : 'While it is in a category of concern it cannot offer days again.'}
         </p>
       </ConfirmDialog>
     </>

@@ -1,4 +1,6 @@
-// "Where could I help most?": the open needs ranked for this person, with the reasons.
+// "Where could I help most?": the open needs ranked for this person, with the reasons. When
+// their school lends nobody (closed, or in an Ofsted category of concern) the ranking lists no
+// need and an offer would be refused, so the page says why instead of "widen your expertise".
 import { Link } from 'react-router';
 import { FactorFields } from '../api/fragments';
 import { graphql } from '../api/graphql';
@@ -7,12 +9,23 @@ import { MyOffersQuery } from '../api/offers';
 import { useSession } from '../auth/session';
 import { MyOffers, OfferHelpForm } from '../components/offers';
 import { FactorList, ScoreBar } from '../components/score-bar';
+import { closedSince, concernOf, type Lending, LendingFields, lendsNobody } from '../components/school-support-days';
 import { Empty, QueryView } from '../components/states';
 import { days, label, percent, score } from '../format';
 
 const HelpQuery = graphql(
   `
   query WhereCouldIHelp($staffId: ID!) {
+    node(id: $staffId) {
+      ... on StaffMember {
+        id
+        homeAcademy {
+          id
+          name
+          ...LendingFields
+        }
+      }
+    }
     rankNeedsForStaff(staffId: $staffId, first: 10) {
       rank
       score
@@ -39,8 +52,24 @@ const HelpQuery = graphql(
     }
   }
 `,
-  [FactorFields],
+  [FactorFields, LendingFields],
 );
+
+/** Why a school's staff are asked to help nowhere, in the words the server refuses an offer with. */
+function HomeSchoolLendsNobody({ school }: { school: Lending & { name: string } }) {
+  const closed = closedSince(school);
+  return (
+    <div className="notice notice-warning" role="note" aria-label={`Why ${school.name}’s staff are not asked to help`}>
+      <p className="notice-title">{school.name} lends no staff to other schools</p>
+      <p>
+        {closed !== null
+          ? `It has closed (the register, GIAS, lists it as closed${closed ? ` ${closed}` : ''}).`
+          : `It is in an Ofsted category of concern (${concernOf(school)}), so it keeps its own staff.`}{' '}
+        No need is listed for you here, and an offer of help from you or the school would be refused.
+      </p>
+    </div>
+  );
+}
 
 export default function HelpPage() {
   const session = useSession();
@@ -68,6 +97,8 @@ export default function HelpPage() {
         <QueryView query={ranked} what="the needs you could help with">
           {(data) => {
             const list = data.rankNeedsForStaff;
+            const home = data.node && 'homeAcademy' in data.node ? data.node.homeAcademy : null;
+            if (!list.length && home && lendsNobody(home)) return <HomeSchoolLendsNobody school={home} />;
             if (!list.length) {
               return (
                 <Empty>
