@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const outcome = snapshot ? await restoreReadCopies(models) : { restored: false as const, reason: 'the snapshot is off' };
-  await warmReadCopies(models);
+  await warmReadCopies(models, { readersUri: uri });
   const copiesMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const memory = process.memoryUsage();

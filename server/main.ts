@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const copiedModels = [Trust, Academy, Cluster, StaffMember, ImprovementNeed, Deployment];
   const warmStarted = performance.now();
   const restored = await restoreReadCopies(copiedModels);
-  if (await warmReadCopies(copiedModels)) {
+  if (await warmReadCopies(copiedModels, { readersUri: database.uri })) {
     const ms = Math.round(performance.now() - warmStarted);
     logger.info(restored.restored ? `read copies restored from the snapshot in ${ms} ms (${(restored.bytes / 1024 ** 2).toFixed(0)} MB)` : `read copies loaded in ${ms} ms`);
   }

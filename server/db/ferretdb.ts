@@ -1,7 +1,7 @@
 // Offline fallback: FerretDB 1.x (SQLite storage) embedded in a small Go launcher
 // (tools/ferretdb), built with the machine's Go toolchain on first use and reused after.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,13 +9,46 @@ import type { DatabaseServer } from './database-server';
 
 const LAUNCHER_DIR = resolve(__dirname, '../../tools/ferretdb');
 const LAUNCHER_BINARY = join(LAUNCHER_DIR, 'bin', 'ferretdb-launcher');
+/** Files laid over FerretDB's module before building (paths inside the module); see patchedFerretDb. */
+const PATCHES_DIR = join(LAUNCHER_DIR, '_ferretdb-patches');
+const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 const READY_TIMEOUT_MS = 30_000;
 
 function isStale(binary: string): boolean {
   if (!existsSync(binary)) return true;
   const builtAt = statSync(binary).mtimeMs;
   const sources = readdirSync(LAUNCHER_DIR).filter((file) => file.endsWith('.go') || file === 'go.mod' || file === 'go.sum');
-  return sources.some((file) => statSync(join(LAUNCHER_DIR, file)).mtimeMs > builtAt);
+  const patches = existsSync(PATCHES_DIR) ? readdirSync(PATCHES_DIR, { recursive: true, encoding: 'utf8' }).map((file) => join('_ferretdb-patches', file)) : [];
+  return [...sources, ...patches].some((file) => statSync(join(LAUNCHER_DIR, file)).mtimeMs > builtAt);
+}
+
+/**
+ * A copy of the FerretDB module go.mod names, with the files of _ferretdb-patches laid over
+ * it, and a go.mod (beside the launcher's, for `go build -modfile`) that builds against the
+ * copy. Go refuses to build a module from the module cache with files replaced (-overlay),
+ * hence the copy (3.4 MB). What each patch does and why is said in the file itself.
+ */
+function patchedFerretDb(workDir: string): string {
+  const found = spawnSync('go', ['mod', 'download', '-json', FERRETDB_MODULE], { cwd: LAUNCHER_DIR, encoding: 'utf8' });
+  if (found.status !== 0) throw new Error(`finding FerretDB's module failed:\n${found.stderr || found.stdout}`);
+  const moduleDir = (JSON.parse(found.stdout) as { Dir?: string }).Dir;
+  if (!moduleDir) throw new Error(`go mod download did not say where ${FERRETDB_MODULE} is`);
+  const copy = join(workDir, 'ferretdb');
+  cpSync(moduleDir, copy, { recursive: true });
+  for (const file of readdirSync(PATCHES_DIR, { recursive: true, encoding: 'utf8' })) {
+    const from = join(PATCHES_DIR, file);
+    if (statSync(from).isDirectory()) continue;
+    const to = join(copy, file);
+    if (!existsSync(to)) throw new Error(`${from} replaces nothing in FerretDB's module (has its layout changed?)`);
+    // The module cache's files and directories are read-only, and so are their copies.
+    chmodSync(join(to, '..'), 0o755);
+    rmSync(to, { force: true });
+    copyFileSync(from, to);
+  }
+  const modFile = join(workDir, 'launcher.mod');
+  writeFileSync(modFile, `${readFileSync(join(LAUNCHER_DIR, 'go.mod'), 'utf8')}\nreplace ${FERRETDB_MODULE} => ${copy}\n`);
+  copyFileSync(join(LAUNCHER_DIR, 'go.sum'), join(workDir, 'launcher.sum'));
+  return modFile;
 }
 
 /** Builds the launcher when missing or older than its sources; returns its path. */
@@ -32,11 +65,20 @@ export function ensureLauncherBuilt(log: (message: string) => void = () => undef
   mkdirSync(join(LAUNCHER_DIR, 'bin'), { recursive: true });
   // Build to a private name and rename, so a concurrent start never runs a half-written binary.
   const partial = `${LAUNCHER_BINARY}.${process.pid}.partial`;
-  const build = spawnSync('go', ['build', '-o', partial, '.'], {
-    cwd: LAUNCHER_DIR,
-    encoding: 'utf8',
-    env: { ...process.env, CGO_ENABLED: '0' },
-  });
+  const workDir = mkdtempSync(join(tmpdir(), 'ferretdb-launcher-build-'));
+  let build;
+  try {
+    const modFile = patchedFerretDb(workDir);
+    build = spawnSync('go', ['build', `-modfile=${modFile}`, '-o', partial, '.'], {
+      cwd: LAUNCHER_DIR,
+      encoding: 'utf8',
+      env: { ...process.env, CGO_ENABLED: '0' },
+    });
+  } finally {
+    // The copy is read-only in places (as the module cache is): made writable to be removed.
+    if (existsSync(workDir)) spawnSync('chmod', ['-R', 'u+w', workDir]);
+    rmSync(workDir, { recursive: true, force: true });
+  }
   if (build.status !== 0) {
     rmSync(partial, { force: true });
     throw new Error(`building the FerretDB launcher failed:\n${build.stderr || build.error?.message}`);

@@ -29,6 +29,7 @@ func main() {
 	dir := flag.String("dir", "", "directory for the SQLite files (required)")
 	watchStdin := flag.Bool("watch-stdin", true, "exit when standard input closes")
 	logLevel := flag.String("log-level", "error", "debug, info, warn or error")
+	debugAddr := flag.String("debug-addr", "", "serve Go's profiler (/debug/pprof/) on this address (off when empty)")
 	flag.Parse()
 
 	// FerretDB 1.x allocates heavily per document (JSON in SQLite, BSON on the wire), so the
@@ -58,6 +59,10 @@ func main() {
 		fail("bad --log-level: " + err.Error())
 	}
 	logger := slog.New(newLazyHandler(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})))
+
+	if *debugAddr != "" {
+		serveDebug(*debugAddr, logger)
+	}
 
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener: ferretdb.ListenerConfig{TCP: *listen},

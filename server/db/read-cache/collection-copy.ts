@@ -10,6 +10,23 @@ function refetchLimit(size: number): number {
   return Math.max(8, Math.floor(size / 10));
 }
 
+/**
+ * Documents per batch when a whole collection is read. FerretDB 1.24 answers a getMore
+ * without a batch size with 250 documents; a round trip each 250 staff records was 200 of
+ * them for 50,000, each a wait for both processes to be scheduled again on a busy machine
+ * (BENCHMARKS.md, issue 20, "session 7: cold start"). Larger batches only hold more in
+ * FerretDB's memory at once (one of 100,000 was slower).
+ */
+export const WHOLE_READ_BATCH = 1_000;
+
+/**
+ * How a whole collection is read: in the database's order, as `model.find({}).lean()` gives
+ * it. The default uses the model's own connection; warmReadCopies may read on others.
+ */
+export type WholeRead = (model: Model<any>) => Promise<Doc[]>;
+
+const readOnOwnConnection: WholeRead = (model) => model.find({}).batchSize(WHOLE_READ_BATCH).lean() as unknown as Promise<Doc[]>;
+
 
 export class CollectionCopy<T extends Doc = Doc> {
   private docs: Map<string, T> | null = null;
@@ -32,8 +49,11 @@ export class CollectionCopy<T extends Doc = Doc> {
     else for (const id of ids) this.staleIds.add(id);
   }
 
-  /** Resolves once every change made before the call is in the copy. */
-  async fresh(): Promise<this> {
+  /**
+   * Resolves once every change made before the call is in the copy. `readWhole` reads the
+   * collection if it has to be read whole (the default: on the model's own connection).
+   */
+  async fresh(readWhole: WholeRead = readOnOwnConnection): Promise<this> {
     for (;;) {
       // A refresh in flight has already taken marks off the stale list without applying
       // them yet (or, the first time, there are no documents at all): wait for it, then look again.
@@ -42,11 +62,11 @@ export class CollectionCopy<T extends Doc = Doc> {
         continue;
       }
       if (!this.staleAll && this.staleIds.size === 0) return this;
-      this.refreshing = this.refresh().finally(() => (this.refreshing = null));
+      this.refreshing = this.refresh(readWhole).finally(() => (this.refreshing = null));
     }
   }
 
-  private async refresh(): Promise<void> {
+  private async refresh(readWhole: WholeRead): Promise<void> {
     if (this.staleAll || !this.docs || this.staleIds.size > refetchLimit(this.docs.size)) {
       // Marks made while the load runs stay, so the loop in fresh() picks them up after it.
       this.staleAll = false;
@@ -54,7 +74,7 @@ export class CollectionCopy<T extends Doc = Doc> {
       this.reloading = true;
       let docs: T[];
       try {
-        docs = (await this.model.find({}).lean()) as unknown as T[];
+        docs = (await readWhole(this.model)) as T[];
       } catch (error) {
         this.staleAll = true;
         throw error;

@@ -2,7 +2,7 @@
 // (mongoose's operation events; write-epoch.ts for other processes) that keeps them exact.
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { readWriteEpochs } from '../write-epoch';
-import { CollectionCopy } from './collection-copy';
+import { CollectionCopy, WHOLE_READ_BATCH, type WholeRead } from './collection-copy';
 import type { Doc, Ids } from './types';
 import { touchedIds } from './write-tracking';
 
@@ -113,7 +113,7 @@ class Registry {
     this.copies.get(pending.collection)?.markStale(pending.ids);
   }
 
-  async copyOf<T extends Doc>(model: Model<any>): Promise<CollectionCopy<T> | null> {
+  async copyOf<T extends Doc>(model: Model<any>, readWhole?: WholeRead): Promise<CollectionCopy<T> | null> {
     const name = model.collection.collectionName;
     if (!COPIED_COLLECTIONS.has(name) || !(await this.isEnabled())) return null;
     if (this.connection.name !== this.dbName) {
@@ -127,7 +127,7 @@ class Registry {
       copy = new CollectionCopy<T>(model);
       this.copies.set(name, copy);
     }
-    return (copy as CollectionCopy<T>).fresh();
+    return (copy as CollectionCopy<T>).fresh(readWhole);
   }
 
   private isEnabled(): Promise<boolean> {
@@ -282,9 +282,50 @@ export function registryOfConnection(connection: Connection): Pick<Registry, 'in
   return registryFor(connection);
 }
 
-/** Loads the copies ahead of the first request (they take a while on large FerretDB data); false when copies are not in use. */
-export async function warmReadCopies(models: Model<any>[]): Promise<boolean> {
-  let used = false;
-  for (const model of models) used = (await readCopy(model)) !== null || used;
-  return used;
+export interface WarmOptions {
+  /**
+   * Where the database is (a connection string), to read the collections at once, each on a
+   * connection of its own, closed once they are in. FerretDB 1.x must have one connection
+   * for writes (connection.ts), but reads on other connections are safe, and on separate
+   * connections FerretDB reads them in parallel; on the one connection it reads one command
+   * at a time. Without it, every collection is read on the model's own connection.
+   */
+  readersUri?: string;
+}
+
+/**
+ * Loads the copies ahead of the first request (they take a while on large FerretDB data),
+ * all collections at once; false when copies are not in use. Each copy is read and kept
+ * exactly as one loaded on its own (same documents, same order; a write while it loads
+ * marks it as any other load).
+ */
+export async function warmReadCopies(models: Model<any>[], options: WarmOptions = {}): Promise<boolean> {
+  const first = models[0];
+  if (!first) return false;
+  const connection = first.db ?? mongoose.connection;
+  if (connection.readyState !== 1) return false;
+  const registry = registryFor(connection);
+  if (!(await registry.inUse())) return false;
+  const readers = options.readersUri ? await openReaders(options.readersUri, connection.name, models.length) : null;
+  try {
+    // The readers are on this connection's database: a model of another connection reads on its own.
+    const copies = await Promise.all(models.map((model) => ((model.db ?? mongoose.connection) === connection ? registry.copyOf(model, readers?.readWhole) : readCopy(model))));
+    return copies.some((copy) => copy !== null);
+  } finally {
+    await readers?.close();
+  }
+}
+
+/** Connections for reads only (one per collection read at once), and a whole read on them. */
+async function openReaders(uri: string, dbName: string, count: number): Promise<{ readWhole: WholeRead; close: () => Promise<void> }> {
+  // autoCreate and autoIndex off: the models compiled on it must never write (create a
+  // collection or an index) from a connection other than the writer's.
+  const readers = mongoose.createConnection(uri, { dbName, maxPoolSize: count, serverSelectionTimeoutMS: 10_000, autoCreate: false, autoIndex: false });
+  await readers.asPromise();
+  const modelOn = (model: Model<any>): Model<any> => readers.models[model.modelName] ?? readers.model(model.modelName, model.schema, model.collection.collectionName);
+  return {
+    // The same mongoose query as the copy's own (collection-copy.ts), on another connection.
+    readWhole: (model) => modelOn(model).find({}).batchSize(WHOLE_READ_BATCH).lean() as unknown as Promise<Doc[]>,
+    close: () => readers.close(),
+  };
 }
