@@ -15,7 +15,9 @@
 //
 // Options: bench/run.ts's (--academies --staff --needs --seed --connections --duration
 // --warmup --profile), plus --answers-needs N (300), --save FILE, --compare FILE,
-// --answers-only, --in-process.
+// --answers-only, --in-process; with MONGODB_URI (a database already loaded, --reuse) also
+// --snapshot PATH: the copies restored from that snapshot when it is current, else loaded and
+// the snapshot written there (server/db/read-cache/snapshot.ts), so a re-run starts in seconds.
 import './production-env';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -24,6 +26,13 @@ import { performance } from 'node:perf_hooks';
 import mongoose from 'mongoose';
 import { encodeGlobalId } from '../server/auth/global-id';
 import { selectDatabase } from '../server/db/select-database';
+import { enableReadCopySnapshot, restoreReadCopies, saveReadCopySnapshot } from '../server/db/read-cache';
+import { Academy } from '../server/models/academy';
+import { Cluster } from '../server/models/cluster';
+import { Deployment } from '../server/models/deployment';
+import { ImprovementNeed } from '../server/models/improvement-need';
+import { StaffMember } from '../server/models/staff-member';
+import { Trust } from '../server/models/trust';
 import { rankCandidates, setRankingsKept } from '../server/services/ranking';
 import { warmCopies } from './steps/copies';
 import { connectBenchDatabase, prepareData } from './steps/database';
@@ -58,6 +67,7 @@ async function main(): Promise<void> {
   const compare = take(argv, 'compare');
   const answersOnly = flag(argv, 'answers-only');
   const inProcess = flag(argv, 'in-process');
+  const snapshot = take(argv, 'snapshot');
   const options = parseOptions(argv);
   const database = await selectDatabase({ mongodbUri: process.env.MONGODB_URI ?? null, log: (m) => log(m) });
   const servers: Server[] = [];
@@ -66,7 +76,12 @@ async function main(): Promise<void> {
     await prepareData(db, options);
     const counter = new CommandCounter();
     const memory = new MemorySampler();
+    if (snapshot) {
+      enableReadCopySnapshot({ path: snapshot, source: database.uri, log });
+      await restoreReadCopies([Trust, Academy, Cluster, StaffMember, ImprovementNeed, Deployment]);
+    }
     const copies = await warmCopies();
+    if (snapshot) log(`snapshot: ${JSON.stringify(await saveReadCopySnapshot()).slice(0, 200)}`);
     const inputs = await sampleInputs(copies.used, options.rankingSamples);
     const server = await startRealServer(servers);
     // Pools built first (one request per need of the sample), as in the bench, so the answers

@@ -1,6 +1,6 @@
 // Direction 1: for one need, rank candidate supporters (staff, or academies as a whole).
 import { DEFAULT_RANKING_CONFIG } from './config';
-import { rankPairs, rankPairsByFullScoring, type RankOptions } from './rank-pairs';
+import { type PairHints, rankPairs, rankPairsByFullScoring, type RankOptions } from './rank-pairs';
 import { candidateBounds } from './pool-bounds';
 import { candidateModel } from './score';
 import { splitByTravel, type TravelIndex } from './travel-index';
@@ -31,7 +31,7 @@ function rankCandidatesWith(
   need: NeedProfile,
   supporters: readonly SupporterProfile[],
   options: RankOptions,
-  otherBounds?: Float64Array,
+  hints?: PairHints,
 ): CandidateRankingResult {
   const config = options.config ?? DEFAULT_RANKING_CONFIG;
   const { ranked, ...counts } = pairRanker(
@@ -40,7 +40,7 @@ function rankCandidatesWith(
     (input) => [input.supporter.kind, input.supporter.id],
     config,
     options,
-    otherBounds,
+    hints,
   );
   return {
     candidates: ranked.map(({ rank, input, score, factors }) => ({ rank, supporter: input.supporter, score, factors, distanceKm: input.distanceKm })),
@@ -60,8 +60,11 @@ export function rankCandidatesIndexed(need: NeedProfile, index: TravelIndex, opt
   // The split checked the need is in the index's area, with its configuration: the pool's
   // need-free bounds apply (pool-bounds.ts).
   const bounds = candidateBounds(index);
-  const otherBounds = Float64Array.from(split.restIndices, (i) => bounds[i]!);
-  const result = rankCandidatesWith(rankPairs, need, split.rest, options, otherBounds);
+  const otherBounds = new Float64Array(split.restIndices.length);
+  for (let j = 0; j < otherBounds.length; j += 1) otherBounds[j] = bounds[split.restIndices[j]!]!;
+  // The candidate model's factors ignore the distance but for proximity, which never grows
+  // with it (factors/proximity.ts): the split's straight-line floors may stand in for it.
+  const result = rankCandidatesWith(rankPairs, need, split.rest, options, { otherBounds, distanceFloors: split.distanceFloors });
   result.exclusions.OUT_OF_TRAVEL_RANGE += split.outOfRange;
   result.consideredCount += split.outOfRange;
   return result;
