@@ -2,6 +2,8 @@
 import { DEFAULT_RANKING_CONFIG } from './config';
 import { type PairHints, rankPairs, rankPairsByFullScoring, type RankOptions } from './rank-pairs';
 import { candidateBounds } from './pool-bounds';
+import { requiredDays } from './constraints';
+import { hasNoTravelLimit, screenFacts, screenIndexed } from './screen-index';
 import { candidateModel } from './score';
 import { splitByTravel, type TravelIndex } from './travel-index';
 import type { CandidateRankingResult, NeedProfile, SupporterProfile } from './types';
@@ -64,7 +66,17 @@ export function rankCandidatesIndexed(need: NeedProfile, index: TravelIndex, opt
   for (let j = 0; j < otherBounds.length; j += 1) otherBounds[j] = bounds[split.restIndices[j]!]!;
   // The candidate model's factors ignore the distance but for proximity, which never grows
   // with it (factors/proximity.ts): the split's straight-line floors may stand in for it.
-  const result = rankCandidatesWith(rankPairs, need, split.rest, options, { otherBounds, distanceFloors: split.distanceFloors });
+  // The constraints from the pool's arrays (screen-index.ts): the same rules, read faster.
+  const facts = screenFacts(index);
+  const { restIndices } = split;
+  const nowMs = options.now.getTime();
+  const required = requiredDays(need, options.config ?? DEFAULT_RANKING_CONFIG);
+  const result = rankCandidatesWith(rankPairs, need, split.rest, options, {
+    otherBounds,
+    distanceFloors: split.distanceFloors,
+    screen: (j, distanceKm) => screenIndexed(index, facts, restIndices[j]!, need, nowMs, required, distanceKm),
+    withoutTravelLimit: (j) => hasNoTravelLimit(facts, restIndices[j]!),
+  });
   result.exclusions.OUT_OF_TRAVEL_RANGE += split.outOfRange;
   result.consideredCount += split.outOfRange;
   return result;

@@ -8,6 +8,7 @@ import { academyDistanceKm } from './geo';
 import { byScoreThenKeys, resultLimit } from './order';
 import { clamp01 } from './numbers';
 import { explain, scoreOf, type WeightedFactor } from './score';
+import type { ExclusionReason } from '../domain/enums';
 import type { ExclusionCounts, NeedProfile, ScoreFactor, SupporterProfile } from './types';
 
 export interface RankOptions {
@@ -114,6 +115,13 @@ export interface PairHints {
    * from the need and are counted and passed over without it.
    */
   distanceFloors?: Float64Array;
+  /**
+   * The pair's first failing hard constraint, as firstExclusionReason gives it, from facts
+   * the caller keeps per pool (screen-index.ts); and whether the pair's supporter has no
+   * travel limit (for distanceFloors). Both by the pair's place.
+   */
+  screen?: (i: number, distanceKm: number | null) => ExclusionReason | null;
+  withoutTravelLimit?: (i: number) => boolean;
 }
 
 /**
@@ -144,7 +152,7 @@ export function rankPairs(
   const top: Contender[] = [];
   let eligibleCount = 0;
   let excludedCount = 0;
-  const { otherBounds, distanceFloors } = hints;
+  const { otherBounds, distanceFloors, screen, withoutTravelLimit } = hints;
   // The bound's input: factors are pure and keep nothing, so one object serves every pair;
   // a pair that may reach the top gets its own.
   const probe: FitInput = { need: undefined as unknown as NeedProfile, supporter: undefined as unknown as SupporterProfile, distanceKm: null, now: options.now, config };
@@ -154,9 +162,9 @@ export function rankPairs(
     // No rule reads the distance of a supporter without a travel limit (constraints.ts): with
     // a floor for it, it is measured only if the pair may reach the top.
     const floor = distanceFloors ? distanceFloors[i]! : Number.NaN;
-    const deferred = floor === floor && travelLimitKm(supporter, config) === null;
+    const deferred = floor === floor && (withoutTravelLimit ? withoutTravelLimit(i) : travelLimitKm(supporter, config) === null);
     let distanceKm = deferred ? null : academyDistanceKm(need.academy, supporter.homeAcademy);
-    const reason = firstExclusionReason(need, supporter, options.now, config, distanceKm);
+    const reason = screen ? screen(i, distanceKm) : firstExclusionReason(need, supporter, options.now, config, distanceKm);
     if (reason !== null) {
       exclusions[reason] += 1;
       excludedCount += 1;
