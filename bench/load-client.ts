@@ -31,7 +31,7 @@ export interface LoadResult {
   latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
   /** Bodies sent: all of them, or with onceEach the distinct ones used. */
   distinctBodies: number;
-  /** Requests whose body had been sent before in this run (0 with onceEach unless it ran out). */
+  /** With onceEach, requests whose body had been sent before in this run (0 unless it ran out); 0 otherwise (cycling is intended there). */
   repeats: number;
 }
 
@@ -73,7 +73,7 @@ function run(job: LoadJob, bodies: string[], seconds: number): Promise<LoadResul
           durationSeconds: measured,
           requestsPerSecond: latencies.length / measured,
           distinctBodies: Math.min(next, bodies.length),
-          repeats: Math.max(0, latencies.length - bodies.length),
+          repeats: job.onceEach ? Math.max(0, latencies.length - bodies.length) : 0,
           latencyMs: {
             p50: percentile(sorted, 50),
             p95: percentile(sorted, 95),
