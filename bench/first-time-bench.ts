@@ -9,12 +9,12 @@
 //     and fails if any differs: the HTTP answers byte for byte, not just the service's.
 //  2. Unless --answers-only: the bench's first-time load scenarios (bench/steps/load-runs.ts,
 //     runFirstTimeScenarios) on the needs and staff not used in 1, with --profile DIR writing
-//     a CPU profile of each.
+//     a CPU profile of each (--heap-profile DIR: a sampling heap profile).
 //  3. `--in-process`: the same needs ranked in-process afresh (rankings not kept) after 1, to
 //     set beside the HTTP figure.
 //
 // Options: bench/run.ts's (--academies --staff --needs --seed --connections --duration
-// --warmup --profile), plus --answers-needs N (300), --save FILE, --compare FILE,
+// --warmup --profile --heap-profile), plus --answers-needs N (300), --save FILE, --compare FILE,
 // --answers-only, --in-process; with MONGODB_URI (a database already loaded, --reuse) also
 // --snapshot PATH: the copies restored from that snapshot when it is current, else loaded and
 // the snapshot written there (server/db/read-cache/snapshot.ts), so a re-run starts in seconds.

@@ -33,7 +33,8 @@
 //          --reuse | --reset (with MONGODB_URI: use the data there / empty it first)
 //          --connections N (8) --duration S (15) --warmup S (3) --ranking-samples N (200)
 //          --skip-db-path (skip step 6) --skip-restart (skip step 2b) --no-write (print only)
-//          --profile DIR (CPU profiles of step 4b's scenarios, for bench/profile-summary.ts)
+//          --profile DIR / --heap-profile DIR (CPU or sampling heap profiles of step 4b's
+//          scenarios, for bench/profile-summary.ts)
 // Bounded: with the defaults the whole run takes about 6-8 minutes on a 2-core machine.
 import './production-env';
 import type { Server } from 'node:http';

@@ -12,7 +12,7 @@ import type { BenchOptions } from './options';
 import type { RealServer } from './real-server';
 import type { BenchRequests } from './requests';
 import { checkStaticServer, startStaticServer } from './static-server';
-import { profiled } from './cpu-profile';
+import { heapProfiled, profiled } from './cpu-profile';
 
 export interface ScenarioResult {
   name: string;
@@ -79,7 +79,8 @@ export const FIRST_TIME_SCENARIOS = ['rankCandidates (STAFF, first 10), each nee
  * takes the first eighth of the bodies, the measurement the rest, each sent at most once (a
  * scenario ends early when its bodies run out). Run after the other scenarios and the direct
  * ranking: the rankings it makes push the kept ones out of their pools' memos. With
- * `options.profile`, a CPU profile of each (warm-up and measurement) is written there.
+ * `options.profile` a CPU profile of each (warm-up and measurement) is written there, with
+ * `options.heapProfile` a sampling heap profile.
  */
 export async function runFirstTimeScenarios(input: Omit<LoadRunsInput, 'nestedPage' | 'servers'>): Promise<ScenarioResult[]> {
   const { options, server, requests, counter, memory } = input;
@@ -98,8 +99,10 @@ export async function runFirstTimeScenarios(input: Omit<LoadRunsInput, 'nestedPa
   };
   const [needsName, staffName] = FIRST_TIME_SCENARIOS;
   const scenarios: ScenarioResult[] = [];
-  scenarios.push(await profiled(options.profile, 'rank-candidates-first-time', () => runLoad(needsName, job(requests.rankCandidatesFirstTime), counter, memory)));
-  scenarios.push(await profiled(options.profile, 'rank-needs-for-staff-first-time', () => runLoad(staffName, job(requests.rankNeedsForStaffFirstTime), counter, memory)));
+  const measured = (name: string, file: string, bodies: string[]) =>
+    profiled(options.profile, file, () => heapProfiled(options.heapProfile, file, () => runLoad(name, job(bodies), counter, memory)));
+  scenarios.push(await measured(needsName, 'rank-candidates-first-time', requests.rankCandidatesFirstTime));
+  scenarios.push(await measured(staffName, 'rank-needs-for-staff-first-time', requests.rankNeedsForStaffFirstTime));
   return scenarios;
 }
 

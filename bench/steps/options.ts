@@ -17,6 +17,8 @@ export interface BenchOptions {
   write: boolean;
   /** Where to write CPU profiles of the first-time scenarios (--profile DIR), or null. */
   profile: string | null;
+  /** Where to write sampling heap profiles of the first-time scenarios (--heap-profile DIR), or null. */
+  heapProfile: string | null;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -36,6 +38,9 @@ export function parseOptions(argv: string[]): BenchOptions {
   const profileAt = argv.indexOf('--profile');
   const profile = profileAt >= 0 ? (argv.splice(profileAt, 2)[1] ?? null) : null;
   if (profileAt >= 0 && !profile) throw new Error('--profile needs a directory');
+  const heapAt = argv.indexOf('--heap-profile');
+  const heapProfile = heapAt >= 0 ? (argv.splice(heapAt, 2)[1] ?? null) : null;
+  if (heapAt >= 0 && !heapProfile) throw new Error('--heap-profile needs a directory');
   const connections = take('connections', 8);
   const duration = take('duration', 15);
   const warmup = take('warmup', 3);
@@ -60,5 +65,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     skipRestart,
     write,
     profile,
+    heapProfile,
   };
 }

@@ -114,7 +114,7 @@ export interface PairHints {
    * distance itself measured only when the bound reaches the top: most such people live far
    * from the need and are counted and passed over without it.
    */
-  distanceFloors?: Float64Array;
+  distanceFloors?: ArrayLike<number>;
   /**
    * The pair's first failing hard constraint, as firstExclusionReason gives it, from facts
    * the caller keeps per pool (screen-index.ts); and whether the pair's supporter has no

@@ -78,7 +78,7 @@ export function splitByTravel(
   need: NeedProfile,
   index: TravelIndex,
   config: RankingConfig,
-): { outOfRange: number; rest: SupporterProfile[]; restIndices: number[]; distanceFloors: Float64Array } | null {
+): { outOfRange: number; rest: SupporterProfile[]; restIndices: number[]; distanceFloors: number[] } | null {
   if (need.area !== index.area || config !== index.config || !isKnownPoint(need.academy.location)) return null;
   const here = new Float64Array(3);
   unitVector(need.academy.location, here, 0);
@@ -88,7 +88,9 @@ export function splitByTravel(
   const needAcademyId = need.academy.id;
   const rest: SupporterProfile[] = [];
   const restIndices: number[] = [];
-  const floors = new Float64Array(supporters.length);
+  // Sized as the rest, not the pool: a typed array of the pool's length was 43 kB of garbage
+  // per national ranking (a sampling heap profile, BENCHMARKS.md session 7).
+  const floors: number[] = [];
   let outOfRange = 0;
   for (let i = 0; i < supporters.length; i += 1) {
     const limitSq = outOfRangeChordSq[i]!;
@@ -108,9 +110,9 @@ export function splitByTravel(
       }
     }
     // The great-circle distance is never less than the chord (see the top of this file).
-    floors[rest.length] = Math.max(0, EARTH_RADIUS_KM * Math.sqrt(chordSq) - SAFETY_MARGIN_KM);
+    floors.push(Math.max(0, EARTH_RADIUS_KM * Math.sqrt(chordSq) - SAFETY_MARGIN_KM));
     rest.push(supporters[i]!);
     restIndices.push(i);
   }
-  return { outOfRange, rest, restIndices, distanceFloors: floors.subarray(0, rest.length) };
+  return { outOfRange, rest, restIndices, distanceFloors: floors };
 }
