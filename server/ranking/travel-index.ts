@@ -88,8 +88,7 @@ export function splitByTravel(
   const needAcademyId = need.academy.id;
   const rest: SupporterProfile[] = [];
   const restIndices: number[] = [];
-  // Sized as the rest, not the pool: a typed array of the pool's length was 43 kB of garbage
-  // per national ranking (a sampling heap profile, BENCHMARKS.md session 7).
+  // Sized as the rest (~880 in a national ranking), not the pool (~5,400: 43 kB a ranking).
   const floors: number[] = [];
   let outOfRange = 0;
   for (let i = 0; i < supporters.length; i += 1) {
