@@ -2,6 +2,11 @@
 // not share the server's event loop or its memory figure. It runs autocannon against a URL,
 // cycling through the given GraphQL request bodies, records every response time (autocannon
 // reports p90 and p97.5 but not p95), and sends the figures back.
+//
+// With `onceEach` every body is sent at most once (the first-time scenarios: each request asks
+// for a need or a person not ranked before): the warm-up takes `warmupBodies`, the measurement
+// `bodies`, and each stops early when its bodies run out. `repeats` counts bodies sent again
+// (with onceEach it must be 0: the run says so rather than cycling silently).
 import autocannon from 'autocannon';
 
 export interface LoadJob {
@@ -11,6 +16,9 @@ export interface LoadJob {
   connections: number;
   warmupSeconds: number;
   durationSeconds: number;
+  /** Send each body at most once (warm-up from warmupBodies, measurement from bodies). */
+  onceEach?: boolean;
+  warmupBodies?: string[];
 }
 
 export interface LoadResult {
@@ -21,6 +29,10 @@ export interface LoadResult {
   durationSeconds: number;
   requestsPerSecond: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+  /** Bodies sent: all of them, or with onceEach the distinct ones used. */
+  distinctBodies: number;
+  /** With onceEach, requests whose body had been sent before in this run (0 unless it ran out); 0 otherwise (cycling is intended there). */
+  repeats: number;
 }
 
 export type ClientMessage = { type: 'measuring' } | { type: 'done'; result: LoadResult } | { type: 'failed'; message: string };
@@ -31,7 +43,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[rank]!;
 }
 
-function run(job: LoadJob, seconds: number): Promise<LoadResult> {
+function run(job: LoadJob, bodies: string[], seconds: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     let next = 0;
     const latencies: number[] = [];
@@ -44,7 +56,10 @@ function run(job: LoadJob, seconds: number): Promise<LoadResult> {
         connections: job.connections,
         duration: seconds,
         timeout: 60,
-        requests: [{ setupRequest: (request) => ({ ...request, body: job.bodies[next++ % job.bodies.length] }) }],
+        // Each connection prepares its next request before its last response is counted, so
+        // a once-each run stops `connections` short of the bodies: none is sent twice.
+        ...(job.onceEach ? { maxOverallRequests: Math.max(job.connections, bodies.length - job.connections) } : {}),
+        requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
       },
       (error, result) => {
         if (error) return reject(error);
@@ -57,6 +72,8 @@ function run(job: LoadJob, seconds: number): Promise<LoadResult> {
           timeouts: result.timeouts,
           durationSeconds: measured,
           requestsPerSecond: latencies.length / measured,
+          distinctBodies: Math.min(next, bodies.length),
+          repeats: job.onceEach ? Math.max(0, latencies.length - bodies.length) : 0,
           latencyMs: {
             p50: percentile(sorted, 50),
             p95: percentile(sorted, 95),
@@ -77,8 +94,9 @@ function run(job: LoadJob, seconds: number): Promise<LoadResult> {
 process.on('message', (job: LoadJob) => {
   const send = (message: ClientMessage) => process.send!(message);
   (async () => {
-    if (job.warmupSeconds > 0) await run(job, job.warmupSeconds);
+    const warmupBodies = job.onceEach ? (job.warmupBodies ?? []) : job.bodies;
+    if (job.warmupSeconds > 0 && warmupBodies.length > job.connections) await run(job, warmupBodies, job.warmupSeconds);
     send({ type: 'measuring' });
-    send({ type: 'done', result: await run(job, job.durationSeconds) });
+    send({ type: 'done', result: await run(job, job.bodies, job.durationSeconds) });
   })().catch((error: unknown) => send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
 });

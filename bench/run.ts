@@ -16,6 +16,9 @@
 //     with academy, hub, lead academy and trust, and the same page from a minimal yoga server
 //     returning the same data statically (the GraphQL layer's ceiling) (load-runs.ts,
 //     static-server.ts).
+//  4b. After step 5: rankCandidates for each of the other open needs once, and rankNeedsForStaff
+//     for other staff once each, so that no ranking is kept for them (load-runs.ts,
+//     runFirstTimeScenarios): a lead's first look at each need, beside the repeat views above.
 //  5. The ranking service called directly for 200 needs, one after another: p50/p95 and the
 //     share of time getting the facts versus scoring (direct-ranking.ts).
 //  6. The same requests once each with the collections' in-process copies switched off, i.e.
@@ -30,6 +33,8 @@
 //          --reuse | --reset (with MONGODB_URI: use the data there / empty it first)
 //          --connections N (8) --duration S (15) --warmup S (3) --ranking-samples N (200)
 //          --skip-db-path (skip step 6) --skip-restart (skip step 2b) --no-write (print only)
+//          --profile DIR / --heap-profile DIR (CPU or sampling heap profiles of step 4b's
+//          scenarios, for bench/profile-summary.ts)
 // Bounded: with the defaults the whole run takes about 6-8 minutes on a 2-core machine.
 import './production-env';
 import type { Server } from 'node:http';
@@ -45,7 +50,7 @@ import { rankDirectly } from './steps/direct-ranking';
 import { checkAgainstFullScoring } from './steps/equivalence';
 import { closeAll } from './steps/http';
 import { sampleInputs } from './steps/inputs';
-import { runScenarios } from './steps/load-runs';
+import { runFirstTimeScenarios, runScenarios } from './steps/load-runs';
 import { log } from './steps/log';
 import { machine } from './steps/machine';
 import { CommandCounter, MemorySampler } from './steps/monitors';
@@ -101,6 +106,7 @@ async function measure(options: BenchOptions, database: DatabaseServer, servers:
   const single = await roundTripsAlone(server, requests, counter);
   const scenarios = await runScenarios({ options, server, requests, nestedPage: reference.nestedPage, counter, memory, servers });
   const directStats = await rankDirectly(inputs.needSample, counter);
+  const firstTime = await runFirstTimeScenarios({ options, server, requests, counter, memory });
   const equivalence = await checkAgainstFullScoring(inputs.needSample, inputs.staffSample);
   const dbPath = !options.skipDbPath && copies.used ? await answerWithoutCopies(server.url, reference.all, counter) : [];
   return {
@@ -113,6 +119,7 @@ async function measure(options: BenchOptions, database: DatabaseServer, servers:
     idleMemory: copies.idleMemory,
     finalMemory: process.memoryUsage(),
     scenarios,
+    firstTime,
     single,
     directStats,
     equivalence,

@@ -15,6 +15,10 @@ export interface BenchOptions {
   skipDbPath: boolean;
   skipRestart: boolean;
   write: boolean;
+  /** Where to write CPU profiles of the first-time scenarios (--profile DIR), or null. */
+  profile: string | null;
+  /** Where to write sampling heap profiles of the first-time scenarios (--heap-profile DIR), or null. */
+  heapProfile: string | null;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -31,6 +35,12 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (i >= 0) argv.splice(i, 1);
     return i >= 0;
   };
+  const profileAt = argv.indexOf('--profile');
+  const profile = profileAt >= 0 ? (argv.splice(profileAt, 2)[1] ?? null) : null;
+  if (profileAt >= 0 && !profile) throw new Error('--profile needs a directory');
+  const heapAt = argv.indexOf('--heap-profile');
+  const heapProfile = heapAt >= 0 ? (argv.splice(heapAt, 2)[1] ?? null) : null;
+  if (heapAt >= 0 && !heapProfile) throw new Error('--heap-profile needs a directory');
   const connections = take('connections', 8);
   const duration = take('duration', 15);
   const warmup = take('warmup', 3);
@@ -54,5 +64,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     skipDbPath,
     skipRestart,
     write,
+    profile,
+    heapProfile,
   };
 }

@@ -28,6 +28,8 @@ export interface ReportInput {
   finalMemory: NodeJS.MemoryUsage;
   /** In runScenarios' order. */
   scenarios: ScenarioResult[];
+  /** In runFirstTimeScenarios' order: rankCandidates, rankNeedsForStaff, each asked for once per need or person. */
+  firstTime: ScenarioResult[];
   single: SingleRequest[];
   directStats: DirectRankingStats;
   equivalence: EquivalenceResult;
@@ -69,14 +71,24 @@ function restartLine(x: Restarts): string {
 
 function scenarioTable(r: ReportInput): string[] {
   const lines = ['| scenario | p50 ms | p95 ms | p99 ms | requests/s | requests | non-2xx | round trips / request | peak RSS | CPU ms / request |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
-  for (const s of r.scenarios) {
+  for (const s of [...r.scenarios, ...r.firstTime]) {
     const l = s.load;
     const trips = s.name.includes('static') ? '—' : ms(s.roundTripsPerRequest);
-    lines.push(`| ${s.name} | ${ms(l.latencyMs.p50)} | ${ms(l.latencyMs.p95)} | ${ms(l.latencyMs.p99)} | ${l.requestsPerSecond.toFixed(0)} | ${l.requests} | ${l.non2xx + l.errors} | ${trips} | ${mb(s.peakRss)} | ${ms(s.cpuMsPerRequest)} |`);
+    const name = s.load.repeats > 0 ? `${s.name} (**${s.load.repeats} repeated**: ran out of bodies)` : s.name;
+    lines.push(`| ${name} | ${ms(l.latencyMs.p50)} | ${ms(l.latencyMs.p95)} | ${ms(l.latencyMs.p99)} | ${l.requestsPerSecond.toFixed(0)} | ${l.requests} | ${l.non2xx + l.errors} | ${trips} | ${mb(s.peakRss)} | ${ms(s.cpuMsPerRequest)} |`);
   }
   lines.push('');
+  if (r.firstTime.length) {
+    const [needs, staff] = r.firstTime as [ScenarioResult, ScenarioResult];
+    lines.push(
+      `The first two rows cycle 200 needs and 200 people, so after the warm-up nearly every rankCandidates answer is a ranking kept with its pool (a repeat view). The "first time" rows ask for each of ${needs.load.distinctBodies} other needs and ${staff.load.distinctBodies} other people once (after a warm-up on others, also once each): every ranking is made for its request. Load average at their start and end: ${loadRange(needs)} and ${loadRange(staff)}.`,
+      '',
+    );
+  }
   return lines;
 }
+
+const loadRange = (s: ScenarioResult) => `${s.loadAverage[0].toFixed(1)}-${s.loadAverage[1].toFixed(1)}`;
 
 function singleAndDirect(r: ReportInput): string[] {
   const d = r.directStats;
@@ -104,7 +116,7 @@ function withoutCopiesTable(r: ReportInput): string[] {
 function targets(r: ReportInput): string[] {
   const [rank, , nested, ceiling] = r.scenarios as [ScenarioResult, ScenarioResult, ScenarioResult, ScenarioResult];
   const share = nested.load.requestsPerSecond / ceiling.load.requestsPerSecond;
-  const serverPeak = Math.max(...r.scenarios.map((s) => s.peakRss), r.idleMemory.rss);
+  const serverPeak = Math.max(...r.scenarios.map((s) => s.peakRss), ...r.firstTime.map((s) => s.peakRss), r.idleMemory.rss);
   const nestedTrips = r.single.find((s) => s.label.startsWith('nested'))!;
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
   return [
@@ -123,14 +135,18 @@ function targets(r: ReportInput): string[] {
 function issue20Targets(r: ReportInput): string[] {
   const [rank, needs, nested, , compiledCeiling] = r.scenarios as [ScenarioResult, ScenarioResult, ScenarioResult, ScenarioResult, ScenarioResult];
   const share = nested.load.requestsPerSecond / compiledCeiling.load.requestsPerSecond;
-  const serverPeak = Math.max(...r.scenarios.map((s) => s.peakRss), r.idleMemory.rss);
+  const serverPeak = Math.max(...r.scenarios.map((s) => s.peakRss), ...r.firstTime.map((s) => s.peakRss), r.idleMemory.rss);
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
   const e = r.equivalence;
+  const [rankFirst, needsFirst] = r.firstTime as [ScenarioResult | undefined, ScenarioResult | undefined];
+  // Both figures: the repeat views (kept rankings) and the first looks; met only if both are.
+  const both = (kept: ScenarioResult, first: ScenarioResult | undefined, limit: number, what: string) =>
+    `repeat views (200 ${what} cycled) ${ms(kept.load.latencyMs.p95)} ms (load ${loadRange(kept)}); first time (each of ${first?.load.distinctBodies ?? 0} ${what} once) ${first ? `${ms(first.load.latencyMs.p95)} ms (load ${loadRange(first)})` : 'not measured'} | ${verdict(kept.load.latencyMs.p95 <= limit && !!first && first.load.latencyMs.p95 <= limit)}`;
   return [
     '| target (issue 20) | figure | |',
     '|---|---|---|',
-    `| rankCandidates (STAFF, first 10) p95 <= 80 ms, 8 connections | ${ms(rank.load.latencyMs.p95)} ms | ${verdict(rank.load.latencyMs.p95 <= 80)} |`,
-    `| rankNeedsForStaff p95 <= 40 ms | ${ms(needs.load.latencyMs.p95)} ms | ${verdict(needs.load.latencyMs.p95 <= 40)} |`,
+    `| rankCandidates (STAFF, first 10) p95 <= 80 ms, 8 connections | ${both(rank, rankFirst, 80, 'needs')} |`,
+    `| rankNeedsForStaff p95 <= 40 ms | ${both(needs, needsFirst, 40, 'people')} |`,
     `| nested page >= 50% of the static graphql-jit ceiling | ${nested.load.requestsPerSecond.toFixed(0)} / ${compiledCeiling.load.requestsPerSecond.toFixed(0)} req/s = ${(share * 100).toFixed(0)}% | ${verdict(share >= 0.5)} |`,
     readyRow(r, verdict),
     `| peak RSS < 400 MB | ${mb(serverPeak)} | ${verdict(serverPeak < 400 * 1024 * 1024)} |`,

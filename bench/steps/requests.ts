@@ -13,12 +13,20 @@ export interface BenchRequests {
   nestedPage: string;
   rankCandidates: string[];
   rankNeedsForStaff: string[];
+  /** The same queries for needs and staff not in the samples above, each to be asked for once. */
+  rankCandidatesFirstTime: string[];
+  rankNeedsForStaffFirstTime: string[];
 }
+
+const rankCandidatesBody = (id: string) => body(RANK_CANDIDATES, { needId: encodeGlobalId('ImprovementNeed', id) });
+const rankNeedsBody = (id: string) => body(RANK_NEEDS, { staffId: encodeGlobalId('StaffMember', id) });
 
 export function benchRequests(inputs: RankingInputs): BenchRequests {
   return {
     nestedPage: body(NESTED_PAGE),
-    rankCandidates: inputs.needSample.map((id) => body(RANK_CANDIDATES, { needId: encodeGlobalId('ImprovementNeed', id) })),
-    rankNeedsForStaff: inputs.staffSample.map((id) => body(RANK_NEEDS, { staffId: encodeGlobalId('StaffMember', id) })),
+    rankCandidates: inputs.needSample.map(rankCandidatesBody),
+    rankNeedsForStaff: inputs.staffSample.map(rankNeedsBody),
+    rankCandidatesFirstTime: (inputs.freshNeeds ?? []).map(rankCandidatesBody),
+    rankNeedsForStaffFirstTime: (inputs.freshStaff ?? []).map(rankNeedsBody),
   };
 }

@@ -1,7 +1,9 @@
 // Direction 1: for one need, rank candidate supporters (staff, or academies as a whole).
 import { DEFAULT_RANKING_CONFIG } from './config';
-import { rankPairs, rankPairsByFullScoring, type RankOptions } from './rank-pairs';
+import { type PairHints, rankPairs, rankPairsByFullScoring, type RankOptions } from './rank-pairs';
 import { candidateBounds } from './pool-bounds';
+import { requiredDays } from './constraints';
+import { hasNoTravelLimit, screenFacts, screenIndexed } from './screen-index';
 import { candidateModel } from './score';
 import { splitByTravel, type TravelIndex } from './travel-index';
 import type { CandidateRankingResult, NeedProfile, SupporterProfile } from './types';
@@ -31,7 +33,7 @@ function rankCandidatesWith(
   need: NeedProfile,
   supporters: readonly SupporterProfile[],
   options: RankOptions,
-  otherBounds?: Float64Array,
+  hints?: PairHints,
 ): CandidateRankingResult {
   const config = options.config ?? DEFAULT_RANKING_CONFIG;
   const { ranked, ...counts } = pairRanker(
@@ -40,7 +42,7 @@ function rankCandidatesWith(
     (input) => [input.supporter.kind, input.supporter.id],
     config,
     options,
-    otherBounds,
+    hints,
   );
   return {
     candidates: ranked.map(({ rank, input, score, factors }) => ({ rank, supporter: input.supporter, score, factors, distanceKm: input.distanceKm })),
@@ -60,8 +62,21 @@ export function rankCandidatesIndexed(need: NeedProfile, index: TravelIndex, opt
   // The split checked the need is in the index's area, with its configuration: the pool's
   // need-free bounds apply (pool-bounds.ts).
   const bounds = candidateBounds(index);
-  const otherBounds = Float64Array.from(split.restIndices, (i) => bounds[i]!);
-  const result = rankCandidatesWith(rankPairs, need, split.rest, options, otherBounds);
+  const otherBounds = new Float64Array(split.restIndices.length);
+  for (let j = 0; j < otherBounds.length; j += 1) otherBounds[j] = bounds[split.restIndices[j]!]!;
+  // The candidate model's factors ignore the distance but for proximity, which never grows
+  // with it (factors/proximity.ts): the split's straight-line floors may stand in for it.
+  // The constraints from the pool's arrays (screen-index.ts): the same rules, read faster.
+  const facts = screenFacts(index);
+  const { restIndices } = split;
+  const nowMs = options.now.getTime();
+  const required = requiredDays(need, options.config ?? DEFAULT_RANKING_CONFIG);
+  const result = rankCandidatesWith(rankPairs, need, split.rest, options, {
+    otherBounds,
+    distanceFloors: split.distanceFloors,
+    screen: (j, distanceKm) => screenIndexed(index, facts, restIndices[j]!, need, nowMs, required, distanceKm),
+    withoutTravelLimit: (j) => hasNoTravelLimit(facts, restIndices[j]!),
+  });
   result.exclusions.OUT_OF_TRAVEL_RANGE += split.outOfRange;
   result.consideredCount += split.outOfRange;
   return result;

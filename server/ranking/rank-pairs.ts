@@ -2,12 +2,13 @@
 // constraints (counting exclusions once, under the first reason), score the eligible ones,
 // order them deterministically, and explain only those returned.
 import type { RankingConfig } from './config';
-import { emptyExclusionCounts, firstExclusionReason } from './constraints';
+import { emptyExclusionCounts, firstExclusionReason, travelLimitKm } from './constraints';
 import type { FitInput } from './factors/factor';
 import { academyDistanceKm } from './geo';
 import { byScoreThenKeys, resultLimit } from './order';
 import { clamp01 } from './numbers';
 import { explain, scoreOf, type WeightedFactor } from './score';
+import type { ExclusionReason } from '../domain/enums';
 import type { ExclusionCounts, NeedProfile, ScoreFactor, SupporterProfile } from './types';
 
 export interface RankOptions {
@@ -97,6 +98,32 @@ interface Contender {
   score: number;
 }
 
+/** What the caller knows of the pairs beforehand, to prune more cheaply. Each per pair, in the same order. */
+export interface PairHints {
+  /**
+   * An upper bound on the weighted sum of the model's factors other than CHEAP_FACTORS
+   * (pool-bounds.ts); without it they count at their full weight.
+   */
+  otherBounds?: Float64Array;
+  /**
+   * A distance in km never more than the pair's great-circle distance, or NaN for none
+   * (travel-index.ts, from the straight line between the schools). Only for a model whose
+   * factors either ignore the distance or never grow with it (the candidate model: proximity,
+   * factors/proximity.ts). A supporter without a travel limit is screened without the
+   * distance (no rule reads it then), so their bound is taken at this distance and the
+   * distance itself measured only when the bound reaches the top: most such people live far
+   * from the need and are counted and passed over without it.
+   */
+  distanceFloors?: ArrayLike<number>;
+  /**
+   * The pair's first failing hard constraint, as firstExclusionReason gives it, from facts
+   * the caller keeps per pool (screen-index.ts); and whether the pair's supporter has no
+   * travel limit (for distanceFloors). Both by the pair's place.
+   */
+  screen?: (i: number, distanceKm: number | null) => ExclusionReason | null;
+  withoutTravelLimit?: (i: number) => boolean;
+}
+
 /**
  * The ranking rankPairsByFullScoring gives, scoring in full only the pairs that can still
  * reach the top `first`. Every pair is screened (the counts stay exact); an eligible pair
@@ -110,11 +137,7 @@ export function rankPairs(
   tieBreakKeys: (input: FitInput) => readonly string[],
   config: RankingConfig,
   options: RankOptions,
-  /**
-   * Per pair (same order), an upper bound on the weighted sum of the model's factors other
-   * than CHEAP_FACTORS (pool-bounds.ts); without it they count at their full weight.
-   */
-  otherBounds?: Float64Array,
+  hints: PairHints = {},
 ): PairRanking {
   const limit = resultLimit(options.first);
   const count = 'supporters' in pairs ? pairs.supporters.length : pairs.needs.length;
@@ -129,11 +152,19 @@ export function rankPairs(
   const top: Contender[] = [];
   let eligibleCount = 0;
   let excludedCount = 0;
+  const { otherBounds, distanceFloors, screen, withoutTravelLimit } = hints;
+  // The bound's input: factors are pure and keep nothing, so one object serves every pair;
+  // a pair that may reach the top gets its own.
+  const probe: FitInput = { need: undefined as unknown as NeedProfile, supporter: undefined as unknown as SupporterProfile, distanceKm: null, now: options.now, config };
   for (let i = 0; i < count; i += 1) {
     const need = 'need' in pairs ? pairs.need : pairs.needs[i]!;
     const supporter = 'supporter' in pairs ? pairs.supporter : pairs.supporters[i]!;
-    const distanceKm = academyDistanceKm(need.academy, supporter.homeAcademy);
-    const reason = firstExclusionReason(need, supporter, options.now, config, distanceKm);
+    // No rule reads the distance of a supporter without a travel limit (constraints.ts): with
+    // a floor for it, it is measured only if the pair may reach the top.
+    const floor = distanceFloors ? distanceFloors[i]! : Number.NaN;
+    const deferred = floor === floor && (withoutTravelLimit ? withoutTravelLimit(i) : travelLimitKm(supporter, config) === null);
+    let distanceKm = deferred ? null : academyDistanceKm(need.academy, supporter.homeAcademy);
+    const reason = screen ? screen(i, distanceKm) : firstExclusionReason(need, supporter, options.now, config, distanceKm);
     if (reason !== null) {
       exclusions[reason] += 1;
       excludedCount += 1;
@@ -141,12 +172,16 @@ export function rankPairs(
     }
     eligibleCount += 1;
     if (limit === 0) continue;
-    const input: FitInput = { need, supporter, distanceKm, now: options.now, config };
     if (top.length === limit) {
+      probe.need = need;
+      probe.supporter = supporter;
+      probe.distanceKm = deferred ? floor : distanceKm;
       let bound = (otherBounds ? otherBounds[i]! : otherWeights) + BOUND_MARGIN;
-      for (const { factor, weight } of cheap) bound += weight * clamp01(factor.value(input));
+      for (const { factor, weight } of cheap) bound += weight * clamp01(factor.value(probe));
       if (bound < top[limit - 1]!.score) continue;
     }
+    if (deferred) distanceKm = academyDistanceKm(need.academy, supporter.homeAcademy);
+    const input: FitInput = { need, supporter, distanceKm, now: options.now, config };
     const contender = { input, score: scoreOf(model, input) };
     if (top.length === limit && order(contender, top[limit - 1]!) >= 0) continue;
     insertInOrder(top, contender, order, limit);

@@ -27,7 +27,7 @@ export interface TravelIndex {
   readonly area: ExpertiseArea;
   readonly config: RankingConfig;
   readonly supporters: readonly SupporterProfile[];
-  /** Home as a unit vector, three numbers per supporter. */
+  /** Home as a unit vector, three numbers per supporter (NaN when the location is unknown). */
   readonly points: Float64Array;
   /**
    * Squared chord beyond which the supporter is surely out of range; Infinity when they can
@@ -51,15 +51,16 @@ function unitVector(p: GeoPoint, into: Float64Array, at: number): void {
 
 /** Build once per pool (kept with it while the data is unchanged); O(pool). */
 export function travelIndex(area: ExpertiseArea, supporters: readonly SupporterProfile[], config: RankingConfig = DEFAULT_RANKING_CONFIG): TravelIndex {
-  const points = new Float64Array(supporters.length * 3);
+  const points = new Float64Array(supporters.length * 3).fill(Number.NaN);
   const outOfRangeChordSq = new Float64Array(supporters.length).fill(Infinity);
   const remainingDays = Float64Array.from(supporters, (s) => s.remainingDays);
   const homeIds = supporters.map((s) => s.homeAcademy.id);
   supporters.forEach((s, i) => {
     const limit = travelLimitKm(s, config);
     const location = s.homeAcademy.location;
-    if (limit === null || !isKnownPoint(location) || !s.expertise.some((e) => e.area === area)) return;
+    if (!isKnownPoint(location)) return;
     unitVector(location, points, i * 3);
+    if (limit === null || !s.expertise.some((e) => e.area === area)) return;
     const chord = Math.max(0, limit + SAFETY_MARGIN_KM) / EARTH_RADIUS_KM;
     outOfRangeChordSq[i] = chord * chord;
   });
@@ -68,14 +69,16 @@ export function travelIndex(area: ExpertiseArea, supporters: readonly SupporterP
 
 /**
  * The pool split for one need: how many are surely OUT_OF_TRAVEL_RANGE as their first
- * reason, and everyone else (to screen and score as usual), with their places in the index. Null when the index cannot
- * answer this need (another area or configuration, or the need's school has no location).
+ * reason, and everyone else (to screen and score as usual), with their places in the index
+ * and a floor under each one's distance to the need (NaN when their home's location is
+ * unknown; rank-pairs.ts, PairHints). Null when the index cannot answer this need (another
+ * area or configuration, or the need's school has no location).
  */
 export function splitByTravel(
   need: NeedProfile,
   index: TravelIndex,
   config: RankingConfig,
-): { outOfRange: number; rest: SupporterProfile[]; restIndices: number[] } | null {
+): { outOfRange: number; rest: SupporterProfile[]; restIndices: number[]; distanceFloors: number[] } | null {
   if (need.area !== index.area || config !== index.config || !isKnownPoint(need.academy.location)) return null;
   const here = new Float64Array(3);
   unitVector(need.academy.location, here, 0);
@@ -85,14 +88,17 @@ export function splitByTravel(
   const needAcademyId = need.academy.id;
   const rest: SupporterProfile[] = [];
   const restIndices: number[] = [];
+  // Sized as the rest (~880 in a national ranking), not the pool (~5,400: 43 kB a ranking).
+  const floors: number[] = [];
   let outOfRange = 0;
   for (let i = 0; i < supporters.length; i += 1) {
     const limitSq = outOfRangeChordSq[i]!;
+    const dx = points[i * 3]! - x;
+    const dy = points[i * 3 + 1]! - y;
+    const dz = points[i * 3 + 2]! - z;
+    const chordSq = dx * dx + dy * dy + dz * dz; // NaN when the home's location is unknown
     if (limitSq !== Infinity) {
-      const dx = points[i * 3]! - x;
-      const dy = points[i * 3 + 1]! - y;
-      const dz = points[i * 3 + 2]! - z;
-      if (dx * dx + dy * dy + dz * dz > limitSq) {
+      if (chordSq > limitSq) {
         // The checks before OUT_OF_TRAVEL_RANGE (the area was checked when indexing):
         // capacity, and not the need's own school.
         const days = remainingDays[i]!;
@@ -102,8 +108,10 @@ export function splitByTravel(
         }
       }
     }
+    // The great-circle distance is never less than the chord (see the top of this file).
+    floors.push(Math.max(0, EARTH_RADIUS_KM * Math.sqrt(chordSq) - SAFETY_MARGIN_KM));
     rest.push(supporters[i]!);
     restIndices.push(i);
   }
-  return { outOfRange, rest, restIndices };
+  return { outOfRange, rest, restIndices, distanceFloors: floors };
 }

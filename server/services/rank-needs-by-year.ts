@@ -57,7 +57,10 @@ export function rankNeedsByYear(
   const merged: RankedNeed[] = [];
   const total: NeedRankingResult = { needs: [], eligibleCount: 0, consideredCount: 0, exclusions: Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as NeedRankingResult['exclusions'] };
   for (const { year, needs: inGroup } of groups.values()) {
-    const result = rank(inYear(year), inGroup, { ...options, first: Number.POSITIVE_INFINITY });
+    // Each year's first `first` hold the first `first` of all from that year (one order
+    // throughout), and the counts cover every need whatever `first` is: so no year is ranked,
+    // and explained, in full.
+    const result = rank(inYear(year), inGroup, options);
     total.eligibleCount += result.eligibleCount;
     total.consideredCount += result.consideredCount;
     for (const reason of EXCLUSION_REASONS) total.exclusions[reason] += result.exclusions[reason];

@@ -275,21 +275,34 @@ interface OpenNeed {
   position: number;
 }
 
+interface OpenNeedsByArea {
+  open: readonly NeedDoc[];
+  byArea: Map<string, OpenNeed[]>;
+  /**
+   * Each open need's document by its profile: kept with the lists rather than built per
+   * request over the person's areas (about 1,000 entries a "where could I help?", the
+   * largest source of its garbage in a sampling heap profile, BENCHMARKS.md session 7).
+   */
+  documentOf: Map<NeedProfile, NeedDoc>;
+}
+
 /** Open needs by area with their profiles, kept while the needs and academies copies stay the same. */
-function openNeedsByArea(copies: FactCopies): { open: readonly NeedDoc[]; byArea: Map<string, OpenNeed[]> } {
+function openNeedsByArea(copies: FactCopies): OpenNeedsByArea {
   const key = copies.academies.version;
-  const held = copies.needs.derive<{ key: number; value: { open: readonly NeedDoc[]; byArea: Map<string, OpenNeed[]> } | null }>('openByArea', () => ({ key, value: null }));
+  const held = copies.needs.derive<{ key: number; value: OpenNeedsByArea | null }>('openByArea', () => ({ key, value: null }));
   if (held.key !== key || !held.value) {
     const open = copies.needs.derive('open', (docs) => docs.filter((n) => n.status === 'OPEN'));
     const byArea = new Map<string, OpenNeed[]>();
+    const documentOf = new Map<NeedProfile, NeedDoc>();
     open.forEach((doc, position) => {
       const entry = { doc, profile: needProfileOf(doc, copies), position };
+      if (entry.profile) documentOf.set(entry.profile, doc);
       const list = byArea.get(doc.area);
       if (list) list.push(entry);
       else byArea.set(doc.area, [entry]);
     });
     held.key = key;
-    held.value = { open, byArea };
+    held.value = { open, byArea, documentOf };
   }
   return held.value;
 }
@@ -396,23 +409,19 @@ export function copyFacts(copies: FactCopies): RankingFacts {
     academyProfiles,
 
     async openNeedsIn(areas): Promise<OpenNeeds> {
-      const { open, byArea } = openNeedsByArea(copies);
+      const { open, byArea, documentOf } = openNeedsByArea(copies);
       // Each area's needs in the copy's order, merged back into that order: the same list
       // as filtering every open need by the areas.
       const lists = [...new Set(areas)].map((area) => byArea.get(area) ?? []).filter((list) => list.length > 0);
       const parts = lists.length > 1 ? mergeByPosition(lists) : (lists[0] ?? []);
       const needs: NeedDoc[] = new Array(parts.length);
       const profiles: NeedProfile[] = [];
-      const documents = new Map<NeedProfile, NeedDoc>();
       for (let i = 0; i < parts.length; i += 1) {
         const { doc, profile } = parts[i]!;
         needs[i] = doc;
-        if (profile) {
-          profiles.push(profile);
-          documents.set(profile, doc);
-        }
+        if (profile) profiles.push(profile);
       }
-      return { open: open.length, needs, profiles, documentOf: (profile) => documents.get(profile) };
+      return { open: open.length, needs, profiles, documentOf: (profile) => documentOf.get(profile) };
     },
   };
 }

@@ -11,8 +11,29 @@ import { inWindow, type UnchangedWindow } from '../../ranking/unchanged-window';
  */
 const MAX_KEPT = 100;
 
+/**
+ * Across every pool, the oldest go first beyond this. A national dataset has hundreds of
+ * pools (area × days needed × school year), so the per-pool bound alone let a lead's first
+ * look at each of 5,000 needs keep one ranking per need: about 50 MB more live heap (the
+ * bench's first-time scenario took peak RSS from 382 to 420 MB), and every major garbage
+ * collection marking it. 1,000 (about 10 MB) still holds every need a lead clicks through.
+ */
+export const MAX_KEPT_IN_ALL = 1000;
+
+interface Entry<R> {
+  result: R;
+  window: UnchangedWindow;
+}
+
+/**
+ * Every ranking set, oldest first, with the memo it went into. A record whose entry has since
+ * been replaced or evicted (per pool) only makes the bound tighter; one on a pool that has
+ * been dropped keeps that pool's memo reachable only until it is the oldest.
+ */
+const keptInAll: { memo: RankingMemo<unknown>; key: string; entry: Entry<unknown> }[] = [];
+
 export class RankingMemo<R> {
-  private readonly kept = new Map<string, { result: R; window: UnchangedWindow }>();
+  private readonly kept = new Map<string, Entry<R>>();
 
   /** The ranking kept under `key`, if it holds at `nowMs`. */
   get(key: string, nowMs: number): R | undefined {
@@ -23,6 +44,22 @@ export class RankingMemo<R> {
   set(key: string, result: R, window: UnchangedWindow): void {
     this.kept.delete(key);
     if (this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value!);
-    this.kept.set(key, { result, window });
+    const entry = { result, window };
+    this.kept.set(key, entry);
+    keptInAll.push({ memo: this as RankingMemo<unknown>, key, entry });
+    if (keptInAll.length > MAX_KEPT_IN_ALL) {
+      const oldest = keptInAll.shift()!;
+      oldest.memo.forget(oldest.key, oldest.entry);
+    }
+  }
+
+  /** How many rankings this memo keeps (for tests). */
+  get size(): number {
+    return this.kept.size;
+  }
+
+  /** Drops the entry under `key` if it is still `entry` (not replaced since). */
+  private forget(key: string, entry: Entry<unknown>): void {
+    if (this.kept.get(key) === entry) this.kept.delete(key);
   }
 }
