@@ -276,9 +276,13 @@ export function compileSort(model: Model<any>, sort: SortSpec): Comparator | nul
   };
 }
 
-/** The document as the database would return it: an unfrozen shallow copy, projected. */
+/**
+ * The document as the database would return it, projected: without a projection the copy's
+ * own frozen document (readers never write into records, see ../store/copy-store.ts), else a
+ * new object holding the projected fields.
+ */
 export function project<T extends Doc>(doc: T, projection: Record<string, unknown> | undefined): T {
-  if (!projection || Object.keys(projection).length === 0) return { ...doc };
+  if (!projection || Object.keys(projection).length === 0) return doc;
   const entries = Object.entries(projection);
   const including = entries.some(([k, v]) => k !== '_id' && (v === 1 || v === true));
   if (including) {

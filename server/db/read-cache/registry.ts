@@ -264,7 +264,7 @@ export function readCopy<T extends Doc = Doc>(model: Model<any>): Promise<Collec
 }
 
 /**
- * A document from its collection's copy at once (an unfrozen shallow copy, as loaders give),
+ * A document from its collection's copy at once (the copy's own, frozen, as the store gives),
  * or undefined when the copy cannot answer this instant (not in use, not loaded, or a write
  * not yet applied; then load it the usual way). Lets GraphQL resolve a nested object without
  * a promise, which is most of what a nested page costs once its data is in memory.
@@ -273,8 +273,7 @@ export function documentNow<T extends Doc>(model: Model<any>, id: string): T | u
   const connection = model.db ?? mongoose.connection;
   if (connection.readyState !== 1) return undefined;
   const copy = registryOf.get(connection)?.copyIfUpToDate<T>(model);
-  const doc = copy?.byId(id);
-  return doc ? ({ ...doc } as T) : undefined;
+  return copy?.byId(id);
 }
 
 /** This connection's registry, created now so that its writes are tracked from here on (snapshot.ts). */
