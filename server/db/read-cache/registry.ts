@@ -113,7 +113,16 @@ class Registry {
     this.copies.get(pending.collection)?.markStale(pending.ids);
   }
 
-  async copyOf<T extends Doc>(model: Model<any>): Promise<CollectionCopy<T> | null> {
+  copyOf<T extends Doc>(model: Model<any>): Promise<CollectionCopy<T> | null> {
+    // The common case answered without awaiting three steps (whether copies are in use, the
+    // other processes' writes, the copy's freshness), each of which has nothing to do then:
+    // copies known in use, the write epochs looked at within the interval, this copy up to date.
+    const ready = this.copyIfUpToDate<T>(model);
+    if (ready && this.epochs !== null && Date.now() - this.epochsCheckedAt < externalWriteCheckMs && COPIED_COLLECTIONS.has(model.collection.collectionName)) return Promise.resolve(ready);
+    return this.copyOfAfterChecks<T>(model);
+  }
+
+  private async copyOfAfterChecks<T extends Doc>(model: Model<any>): Promise<CollectionCopy<T> | null> {
     const name = model.collection.collectionName;
     if (!COPIED_COLLECTIONS.has(name) || !(await this.isEnabled())) return null;
     if (this.connection.name !== this.dbName) {
