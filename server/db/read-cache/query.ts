@@ -19,8 +19,21 @@ export function getPath(doc: unknown, path: string): unknown {
   return value;
 }
 
+type PathKind = { kind: Kind; array: boolean } | null;
+
+/** kindOf's answers per model: a schema does not change once the model is compiled. */
+const kindsOf = new WeakMap<Model<any>, Map<string, PathKind>>();
+
 /** The scalar kind a schema path holds (for arrays, their elements'), or null when unsupported. */
-function kindOf(model: Model<any>, path: string): { kind: Kind; array: boolean } | null {
+function kindOf(model: Model<any>, path: string): PathKind {
+  let kinds = kindsOf.get(model);
+  if (!kinds) kindsOf.set(model, (kinds = new Map()));
+  let kind = kinds.get(path);
+  if (kind === undefined) kinds.set(path, (kind = schemaKindOf(model, path)));
+  return kind;
+}
+
+function schemaKindOf(model: Model<any>, path: string): PathKind {
   // A dotted path through an array (or a document array) matches element-wise: not handled here.
   const parts = path.split('.');
   for (let i = 1; i < parts.length; i += 1) {
