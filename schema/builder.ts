@@ -6,6 +6,7 @@ import { ForbiddenError, UnauthenticatedError } from '../server/domain/errors';
 import type { Role } from '../server/domain/enums';
 import type { GraphQLContext } from './context';
 import { DomainErrorsPluginName, graphqlErrorOf } from './domain-errors';
+import { ExposedFieldsPluginName } from './exposed-fields';
 import { SyncNodeIdsPluginName } from './node-ids';
 
 export const builder = new SchemaBuilder<{
@@ -22,9 +23,10 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  // SyncNodeIds last: it wraps nodes' id resolvers first (innermost), replacing the relay
-  // plugin's async one (schema/node-ids.ts).
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, DomainErrorsPluginName, SyncNodeIdsPluginName],
+  // SyncNodeIds late: it wraps nodes' id resolvers first (innermost), replacing the relay
+  // plugin's async one (schema/node-ids.ts). ExposedFields last: it sees Pothos's own
+  // resolver of an exposed field and leaves it to graphql's default (schema/exposed-fields.ts).
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, DomainErrorsPluginName, SyncNodeIdsPluginName, ExposedFieldsPluginName],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (context) => ({

@@ -1,7 +1,7 @@
 // Batch loading: one lookup per type per tick of the event loop, whatever the number of
 // objects a nested query touches (the read services decide where records come from).
 import DataLoader from 'dataloader';
-import { type RecordKind, recordNow, recordsByIds } from '../server/services/read/records';
+import { type RecordKind, recordKey, recordNow, recordsByIds } from '../server/services/read/records';
 
 /** What a loader answers for an id that names no stored record (see schema/node-query.ts). */
 export class RecordNotFoundError extends Error {
@@ -37,6 +37,6 @@ export function perRequest<K, V>(batch: (keys: readonly K[]) => Promise<(V | Err
  * to load (batched). Either way the same record, as loaded.
  */
 export function recordOrId<T>(kind: RecordKind, id: { toString(): string }): T | string {
-  const key = id.toString();
+  const key = recordKey(id);
   return (recordNow(kind, key) as T | undefined) ?? key;
 }

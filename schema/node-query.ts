@@ -34,8 +34,11 @@ export async function loadNode(globalId: string, context: GraphQLContext): Promi
   const ref = decoded ? NODE_REFS.get(decoded.typename) : undefined;
   if (!decoded || !ref) return null;
   try {
-    const record = (await ref.getDataloader(context).load(decoded.id)) as object;
-    // The Node interface resolves an object's type from this brand.
+    const loaded = (await ref.getDataloader(context).load(decoded.id)) as object;
+    // The Node interface resolves an object's type from this brand, which Pothos writes into
+    // the object: so on a copy of the record, never on the record handed out (the store's are
+    // frozen and shared by every reader).
+    const record = { ...loaded };
     brandWithType(record, decoded.typename as never);
     // A deployment someone may not read is refused by name, not hidden: its ID was given out.
     if (decoded.typename === 'Deployment') await assertMayReadDeployment(context, record as DeploymentShape);

@@ -31,11 +31,10 @@ AcademyRef.implement({
     urn: t.exposeString('urn', { description: 'Unique Reference Number from GIAS (Get Information about Schools).' }),
     name: t.exposeString('name', { description: 'Name of the school.' }),
     phase: t.field({ type: PhaseEnum, description: 'Phase of education.', resolve: (a) => a.phase }),
-    ofstedRating: t.field({
+    ofstedRating: t.expose('ofstedRating', {
       type: OfstedRatingEnum,
       description:
         'Deprecated (kept for existing clients): the latest single-word Ofsted judgement (overall effectiveness), NOT_INSPECTED when there is none. Since November 2025 Ofsted publishes report cards instead, so this may be older than the inspection the service goes by: use latestInspection (or ofstedJudgement and ofstedReportCard). Not marked @deprecated yet, so that operations written against it keep passing strict schema linting while clients move.',
-      resolve: (a) => a.ofstedRating,
     }),
     ofstedJudgement: t.field({ type: OfstedJudgementType, nullable: true, description: 'The last single-word Ofsted judgement with its date; null when the school has none.', resolve: (a) => judgementOf(a) }),
     ofstedReportCard: t.field({ type: OfstedReportCardType, nullable: true, description: 'The last Ofsted report card (from November 2025); null when the school has none.', resolve: (a) => reportCardOf(a) }),

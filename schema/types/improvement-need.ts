@@ -34,9 +34,9 @@ ImprovementNeedRef.implement({
     'Something an academy needs help to improve: an area of expertise, a phase, how severe, and how many days of support. Needs are met by deployments of staff (or whole academies) from other schools; the status follows them (OPEN, MATCHED, IN_PROGRESS, MET).',
   fields: (t) => ({
     academy: t.field({ type: AcademyRef, description: 'Academy with the need.', resolve: (n) => recordOrId<AcademyShape>('academies', n.academyId) }),
-    area: t.field({ type: ExpertiseAreaEnum, description: 'Area of expertise needed.', resolve: (n) => n.area }),
+    area: t.expose('area', { type: ExpertiseAreaEnum, description: 'Area of expertise needed.' }),
     phase: t.field({ type: PhaseEnum, description: 'Phase the support is for.', resolve: (n) => n.phase }),
-    severity: t.field({ type: NeedSeverityEnum, description: 'How urgent it is.', resolve: (n) => n.severity }),
+    severity: t.expose('severity', { type: NeedSeverityEnum, description: 'How urgent it is.' }),
     status: t.field({ type: NeedStatusEnum, description: 'Where it stands; follows its deployments.', resolve: (n) => n.status }),
     withdrawnReason: t.string({
       nullable: true,
@@ -48,16 +48,13 @@ ImprovementNeedRef.implement({
       description: `What the problem is, in the school’s words; it can name pupils' circumstances. Readable only by ${NEED_DESCRIPTION_READERS}; others get null with a FORBIDDEN (without a token UNAUTHENTICATED) error.`,
       resolve: (n, _args, context) => needDescriptionFor(context, n),
     }),
-    daysRequested: t.int({ description: 'Days of support asked for.', resolve: (n) => n.daysRequested }),
+    daysRequested: t.exposeInt('daysRequested', { description: 'Days of support asked for.' }),
     daysCovered: t.int({ description: 'Days reserved by proposed, agreed, active or completed deployments.', resolve: (n) => n.daysCovered ?? 0 }),
     daysOutstanding: t.int({ description: 'Days still to arrange: daysRequested − daysCovered.', resolve: (n) => Math.max(0, n.daysRequested - (n.daysCovered ?? 0)) }),
     windowStart: t.field({ type: 'Date', nullable: true, description: 'Earliest start of the support.', resolve: (n) => n.windowStart ?? null }),
     windowEnd: t.field({ type: 'Date', nullable: true, description: 'Date by which the support is needed.', resolve: (n) => n.windowEnd ?? null }),
     raisedAt: t.field({ type: 'DateTime', description: 'When the need was raised.', resolve: (n) => n.raisedAt }),
-    priority: t.float({
-      description: priorityDescription(),
-      resolve: (n) => n.priority,
-    }),
+    priority: t.exposeFloat('priority', { description: priorityDescription() }),
     priorityFactors: t.field({
       type: [ScoreFactorType],
       description: 'How the priority is built; the contributions add up to it.',

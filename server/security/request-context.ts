@@ -57,6 +57,9 @@ export function requestContext(logger: Logger): RequestHandler {
     const log = () => {
       if (logged) return;
       logged = true;
+      // A line the logger would drop (its level above this one's) is not built: its fields
+      // cost a proxy-address walk (req.ip) and a dozen reads per request for nothing.
+      if (!logger.isLevelEnabled(res.statusCode >= 500 ? 'error' : 'info')) return;
       const viewer = state.auth?.kind === 'authenticated' ? state.auth.viewer : null;
       // Never headers, bodies or query strings: they carry tokens and personal data.
       const line = {

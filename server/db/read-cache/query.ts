@@ -19,8 +19,21 @@ export function getPath(doc: unknown, path: string): unknown {
   return value;
 }
 
+type PathKind = { kind: Kind; array: boolean } | null;
+
+/** kindOf's answers per model: a schema does not change once the model is compiled. */
+const kindsOf = new WeakMap<Model<any>, Map<string, PathKind>>();
+
 /** The scalar kind a schema path holds (for arrays, their elements'), or null when unsupported. */
-function kindOf(model: Model<any>, path: string): { kind: Kind; array: boolean } | null {
+function kindOf(model: Model<any>, path: string): PathKind {
+  let kinds = kindsOf.get(model);
+  if (!kinds) kindsOf.set(model, (kinds = new Map()));
+  let kind = kinds.get(path);
+  if (kind === undefined) kinds.set(path, (kind = schemaKindOf(model, path)));
+  return kind;
+}
+
+function schemaKindOf(model: Model<any>, path: string): PathKind {
   // A dotted path through an array (or a document array) matches element-wise: not handled here.
   const parts = path.split('.');
   for (let i = 1; i < parts.length; i += 1) {
@@ -276,9 +289,13 @@ export function compileSort(model: Model<any>, sort: SortSpec): Comparator | nul
   };
 }
 
-/** The document as the database would return it: an unfrozen shallow copy, projected. */
+/**
+ * The document as the database would return it, projected: without a projection the copy's
+ * own frozen document (readers never write into records, see ../store/copy-store.ts), else a
+ * new object holding the projected fields.
+ */
 export function project<T extends Doc>(doc: T, projection: Record<string, unknown> | undefined): T {
-  if (!projection || Object.keys(projection).length === 0) return { ...doc };
+  if (!projection || Object.keys(projection).length === 0) return doc;
   const entries = Object.entries(projection);
   const including = entries.some(([k, v]) => k !== '_id' && (v === 1 || v === true));
   if (including) {

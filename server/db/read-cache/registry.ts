@@ -113,7 +113,16 @@ class Registry {
     this.copies.get(pending.collection)?.markStale(pending.ids);
   }
 
-  async copyOf<T extends Doc>(model: Model<any>, readWhole?: WholeRead): Promise<CollectionCopy<T> | null> {
+  copyOf<T extends Doc>(model: Model<any>, readWhole?: WholeRead): Promise<CollectionCopy<T> | null> {
+    // The common case answered without awaiting three steps (whether copies are in use, the
+    // other processes' writes, the copy's freshness), each of which has nothing to do then:
+    // copies known in use, the write epochs looked at within the interval, this copy up to date.
+    const ready = this.copyIfUpToDate<T>(model);
+    if (ready && this.epochs !== null && Date.now() - this.epochsCheckedAt < externalWriteCheckMs && COPIED_COLLECTIONS.has(model.collection.collectionName)) return Promise.resolve(ready);
+    return this.copyOfAfterChecks<T>(model, readWhole);
+  }
+
+  private async copyOfAfterChecks<T extends Doc>(model: Model<any>, readWhole?: WholeRead): Promise<CollectionCopy<T> | null> {
     const name = model.collection.collectionName;
     if (!COPIED_COLLECTIONS.has(name) || !(await this.isEnabled())) return null;
     if (this.connection.name !== this.dbName) {
@@ -264,7 +273,7 @@ export function readCopy<T extends Doc = Doc>(model: Model<any>): Promise<Collec
 }
 
 /**
- * A document from its collection's copy at once (an unfrozen shallow copy, as loaders give),
+ * A document from its collection's copy at once (the copy's own, frozen, as the store gives),
  * or undefined when the copy cannot answer this instant (not in use, not loaded, or a write
  * not yet applied; then load it the usual way). Lets GraphQL resolve a nested object without
  * a promise, which is most of what a nested page costs once its data is in memory.
@@ -273,8 +282,7 @@ export function documentNow<T extends Doc>(model: Model<any>, id: string): T | u
   const connection = model.db ?? mongoose.connection;
   if (connection.readyState !== 1) return undefined;
   const copy = registryOf.get(connection)?.copyIfUpToDate<T>(model);
-  const doc = copy?.byId(id);
-  return doc ? ({ ...doc } as T) : undefined;
+  return copy?.byId(id);
 }
 
 /** This connection's registry, created now so that its writes are tracked from here on (snapshot.ts). */

@@ -1,8 +1,10 @@
 // A collection read from its in-process copy (FerretDB; see ../read-cache/ for why and how it
 // stays exact), falling back to the database for what the copy cannot answer: a filter or
 // sort outside the subset it evaluates, or no copy at all (copies not in use on this
-// connection, or switched off). Records handed out are shallow copies: the copy's own are
-// frozen, and GraphQL layers tag what they resolve.
+// connection, or switched off). Records handed out are the copy's own, deeply frozen: nothing
+// that reads them may write into them (a write throws in strict mode), so no copy is made per
+// read (two thirds of a nested page's garbage was those copies; BENCHMARKS.md, issue 20,
+// session 7). Whoever needs a changed record builds a new one ({ ...record, ... }).
 import type { Model } from 'mongoose';
 import { compileFilter, compileSort, documentNow, findInCopy, readCopy } from '../read-cache';
 import type { Doc } from '../read-cache/types';
@@ -25,8 +27,7 @@ export class CopyStore<T extends Doc> implements Store<T> {
   async get(id: string): Promise<T | null> {
     const copy = await readCopy<T>(this.model);
     if (!copy) return this.database.get(id);
-    const doc = copy.byId(id);
-    return doc ? ({ ...doc } as T) : null;
+    return copy.byId(id) ?? null;
   }
 
   getNow(id: string): T | undefined {
@@ -36,10 +37,7 @@ export class CopyStore<T extends Doc> implements Store<T> {
   async getMany(ids: readonly string[]): Promise<(T | null)[]> {
     const copy = await readCopy<T>(this.model);
     if (!copy) return this.database.getMany(ids);
-    return ids.map((id) => {
-      const doc = copy.byId(id);
-      return doc ? ({ ...doc } as T) : null;
-    });
+    return ids.map((id) => copy.byId(id) ?? null);
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
@@ -80,7 +78,7 @@ export class CopyStore<T extends Doc> implements Store<T> {
     const copy = match && comparator ? await readCopy<T>(this.model) : null;
     if (!copy || !match || !comparator) return this.database.groupedBy(field, keys, filter, sort);
     const groups = copy.groupedBy(field);
-    return keys.map((k) => (groups.get(k) ?? []).filter(match).sort(comparator).map((doc) => ({ ...doc }) as T));
+    return keys.map((k) => (groups.get(k) ?? []).filter(match).sort(comparator));
   }
 
   async sumBy(field: string, keys: readonly string[], summed: string): Promise<number[]> {

@@ -93,4 +93,5 @@ export const stores: Stores = {
 export const databaseStores: Stores = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.fresh])) as unknown as Stores;
 
 export { encodeCursor } from './keyset';
+export { idString as recordIdString } from '../read-cache';
 export type { Filter, FindOptions, ListWindow, SortKey, SortSpec, Store } from './types';

@@ -7,7 +7,25 @@ import type { Filter, ListWindow, SortKey, SortSpec } from './types';
 
 type CursorValue = string | number | null;
 
+/**
+ * Cursors already encoded, per order (the services' sort lists are constants) and per frozen
+ * record: a copy hands out the same frozen record while it is unchanged (a change is a new
+ * record), so its cursor in an order cannot change either. A page of 50 encoded 50 JSON
+ * arrays and base64 strings per request (3% of the nested page's CPU). Unfrozen records
+ * (read from the database) are encoded each time.
+ */
+const encoded = new WeakMap<readonly SortKey[], WeakMap<object, string>>();
+
 export function encodeCursor(doc: Record<string, unknown>, sort: readonly SortKey[]): string {
+  if (!Object.isFrozen(doc)) return encodeCursorNow(doc, sort);
+  let byRecord = encoded.get(sort);
+  if (!byRecord) encoded.set(sort, (byRecord = new WeakMap()));
+  let cursor = byRecord.get(doc);
+  if (cursor === undefined) byRecord.set(doc, (cursor = encodeCursorNow(doc, sort)));
+  return cursor;
+}
+
+function encodeCursorNow(doc: Record<string, unknown>, sort: readonly SortKey[]): string {
   const values: CursorValue[] = sort.map((key) => {
     const value = doc[key.field];
     if (value == null) return null;
