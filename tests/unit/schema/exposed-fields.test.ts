@@ -2,7 +2,10 @@
 // in the built schema (schema/exposed-fields.ts): graphql reads the property, so graphql-jit
 // builds no resolve info for them and the deadline guard does not wrap them. Fields with
 // code of their own keep it.
-import type { GraphQLObjectType } from 'graphql';
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { graphql, type GraphQLObjectType } from 'graphql';
+import { ExposedFieldsPluginName } from '../../../schema/exposed-fields';
 import { schema } from '../../../schema';
 import { guardResolversWithDeadline } from '../../../server/security/execution-timeout';
 
@@ -23,5 +26,28 @@ describe('exposed fields', () => {
     const fields = objectType('ImprovementNeed').getFields();
     expect(fields.area!.resolve).toBeUndefined();
     expect((fields.academy!.resolve as { deadlineGuarded?: true }).deadlineGuarded).toBe(true);
+  });
+});
+
+describe('an exposed field with its own rights', () => {
+  // The plugin replaces only the innermost resolver (Pothos wraps plugins right to left), so
+  // the scope-auth check still runs. Pinned here because a reordered plugin list, or a plugin
+  // that replaced the outermost resolver, would serve such a field to anyone.
+  it('still refuses a caller without them', async () => {
+    const builder = new SchemaBuilder<{ Context: { admin: boolean }; AuthScopes: { admin: boolean } }>({
+      plugins: [ScopeAuthPlugin, ExposedFieldsPluginName],
+      scopeAuth: { authScopes: (context) => ({ admin: context.admin }) },
+    });
+    const Secret = builder.objectRef<{ note: string; open: string }>('Secret').implement({
+      fields: (t) => ({ note: t.exposeString('note', { authScopes: { admin: true } }), open: t.exposeString('open') }),
+    });
+    builder.queryType({ fields: (t) => ({ secret: t.field({ type: Secret, resolve: () => ({ note: 'hidden', open: 'shown' }) }) }) });
+    const built = builder.toSchema();
+    const run = (admin: boolean) => graphql({ schema: built, source: '{ secret { note open } }', contextValue: { admin } });
+    const refused = await run(false);
+    expect(refused.errors?.map((e) => e.path?.join('.'))).toEqual(['secret.note']);
+    expect((await run(true)).data).toEqual({ secret: { note: 'hidden', open: 'shown' } });
+    expect(typeof (built.getType('Secret') as GraphQLObjectType).getFields().note!.resolve).toBe('function');
+    expect((built.getType('Secret') as GraphQLObjectType).getFields().open!.resolve).toBeUndefined();
   });
 });
