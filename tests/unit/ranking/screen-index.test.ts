@@ -12,10 +12,12 @@ import { NOW } from './fixtures';
 describe('screening from the pool arrays', () => {
   it('gives firstExclusionReason for every pair', () => {
     fc.assert(
-      fc.property(arbNeed, arbSupporters(30), fc.integer({ min: -3, max: 3 }), fc.boolean(), (need, generated, nowShiftDays, sameMoment) => {
+      fc.property(arbNeed, arbSupporters(30), fc.integer({ min: -3, max: 3 }), fc.boolean(), fc.boolean(), (need, generated, nowShiftDays, sameMoment, someClosed) => {
         // Some checks expiring exactly at `now`, and `now` moved around the generated expiries.
         const now = new Date(NOW.getTime() + nowShiftDays * 86_400_000);
-        const supporters = generated.map((s, i) => (sameMoment && i % 3 === 0 ? { ...s, safeguardingCheckExpiresOn: now } : s));
+        const checked = generated.map((s, i) => (sameMoment && i % 3 === 0 ? { ...s, safeguardingCheckExpiresOn: now } : s));
+        // Some home schools closed (the generator makes none): the last rule, HOME_SCHOOL_CLOSED.
+        const supporters = checked.map((s, i) => (someClosed && i % 4 === 1 ? { ...s, homeAcademy: { ...s.homeAcademy, closed: true } } : s));
         const config = DEFAULT_RANKING_CONFIG;
         const index = travelIndex(need.area, supporters, config);
         const facts = screenFacts(index);
