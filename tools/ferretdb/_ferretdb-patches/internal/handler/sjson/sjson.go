@@ -5,7 +5,9 @@
 // the same text: a large part of FerretDB's CPU when the server loads its copies (BENCHMARKS.md,
 // issue 20, "session 7: cold start"). Parsed schemas are only read, never changed, by the
 // decoding below, so sharing one between documents and connections changes nothing. Also,
-// the document itself is decoded with json.Unmarshal rather than a new json.Decoder.
+// the document itself is decoded with json.Unmarshal rather than a new json.Decoder, and the
+// fast paths the per-value decoders share (plainJSONString, jsonInteger, jsonNumber, at the
+// end: Go allows a patch to replace FerretDB's files only, so they live here).
 //
 // Copyright 2021 FerretDB Inc.
 //
@@ -77,9 +79,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/AlekSi/pointer"
 
@@ -186,11 +190,11 @@ func toSJSON(v any) sjsontype {
 // Unmarshal decodes the top-level document.
 // It decodes document's schema from the `$s` field and uses it to decode the data of the document.
 func Unmarshal(data []byte) (*types.Document, error) {
-	// json.Unmarshal, not a Decoder (patched, as in string.go): the same result, without
-	// the Decoder's buffering and scanning the document twice.
+	// unmarshalOne, not a new Decoder (patched): the same result, without the Decoder's
+	// buffering and scanning the document twice.
 	var v map[string]json.RawMessage
 
-	err := json.Unmarshal(data, &v)
+	err := unmarshalOne(data, &v)
 	if err != nil {
 		return nil, lazyerrors.Error(err)
 	}
@@ -410,4 +414,175 @@ func schemaOf(jsch json.RawMessage) (*schema, error) {
 	}
 
 	return &sch, nil
+}
+
+// The per-value decoders (string.go, object_id.go, double.go, int32.go, int64.go,
+// datetime.go, bool.go; patched) each made a json.Decoder, read the value through it by
+// reflection and checked nothing followed: per value of every document read, most of
+// sjson.Unmarshal's time when the server loads its copies. Nearly every value FerretDB stored
+// is plain (written by json.Marshal: a string without escapes, an integer, a number), and for
+// plain values what encoding/json returns is known exactly, so they are read directly; any
+// other value (escapes, exponents where an integer is expected, out of range, malformed) goes
+// the original way, with the original result or error. The values handed to these decoders
+// are json.RawMessage cut out of their document by encoding/json, so never padded with
+// whitespace.
+
+// unmarshalOne decodes one JSON value into v as a new json.Decoder followed by checkConsumed
+// did (the original code, decodeOneOriginal), but with json.Unmarshal, which makes no Decoder
+// and buffer. Both give the same value for the same text and refuse the same texts, but for
+// whitespace after the value, which only the Decoder refused: data ending in whitespace is
+// decoded the original way. What json.Unmarshal refuses is decoded again the original way, for
+// the original error's wording (FerretDB's tests compare it).
+func unmarshalOne(data []byte, v any) error {
+	if n := len(data); n > 0 && (data[n-1] == ' ' || data[n-1] == '\t' || data[n-1] == '\n' || data[n-1] == '\r') {
+		return decodeOneOriginal(data, v)
+	}
+
+	if err := json.Unmarshal(data, v); err != nil {
+		return decodeOneOriginal(data, v)
+	}
+
+	return nil
+}
+
+// decodeOneOriginal is how FerretDB 1.24.2 decoded one value: a json.Decoder, then checkConsumed.
+func decodeOneOriginal(data []byte, v any) error {
+	r := bytes.NewReader(data)
+	dec := json.NewDecoder(r)
+
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+
+	return checkConsumed(dec, r)
+}
+
+// plainJSONString returns the text of a JSON string literal holding no escape, no control
+// character and only valid UTF-8: exactly what encoding/json decodes it to (its unquote
+// returns such text as it is). ok is false for anything else, to be decoded by encoding/json.
+func plainJSONString(data []byte) (s string, ok bool) {
+	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+		return "", false
+	}
+
+	inner := data[1 : len(data)-1]
+	ascii := true
+
+	for _, c := range inner {
+		if c == '\\' || c == '"' || c < ' ' {
+			return "", false
+		}
+
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+
+	// encoding/json replaces invalid UTF-8 (surrogate halves included) with U+FFFD.
+	if !ascii && !utf8.Valid(inner) {
+		return "", false
+	}
+
+	return string(inner), true
+}
+
+// isJSONInteger reports whether data is a JSON integer literal: -?(0|[1-9][0-9]*).
+func isJSONInteger(data []byte) bool {
+	i := 0
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+
+	if i == len(data) {
+		return false
+	}
+
+	if data[i] == '0' {
+		return i+1 == len(data)
+	}
+
+	for ; i < len(data); i++ {
+		if data[i] < '0' || data[i] > '9' {
+			return false
+		}
+	}
+
+	return true
+}
+
+// jsonInteger decodes a JSON integer literal of at most bits bits as encoding/json decodes it
+// into an int of that size (strconv.ParseInt of the literal, an error if out of range).
+// ok is false when data is not such a literal or does not fit: decode it the original way.
+func jsonInteger(data []byte, bits int) (n int64, ok bool) {
+	if !isJSONInteger(data) {
+		return 0, false
+	}
+
+	n, err := strconv.ParseInt(string(data), 10, bits)
+	if err != nil {
+		return 0, false
+	}
+
+	return n, true
+}
+
+// isJSONNumber reports whether data is a JSON number literal:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func isJSONNumber(data []byte) bool {
+	i := 0
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+
+	digits := func() bool {
+		start := i
+		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
+			i++
+		}
+
+		return i > start
+	}
+
+	switch {
+	case i < len(data) && data[i] == '0':
+		i++
+	case !digits():
+		return false
+	}
+
+	if i < len(data) && data[i] == '.' {
+		i++
+		if !digits() {
+			return false
+		}
+	}
+
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+
+		if !digits() {
+			return false
+		}
+	}
+
+	return i == len(data)
+}
+
+// jsonNumber decodes a JSON number literal as encoding/json decodes it into a float64
+// (strconv.ParseFloat of the literal, an error if out of range). ok is false when data is not
+// such a literal or out of range: decode it the original way.
+func jsonNumber(data []byte) (f float64, ok bool) {
+	if !isJSONNumber(data) {
+		return 0, false
+	}
+
+	f, err := strconv.ParseFloat(string(data), 64)
+	if err != nil {
+		return 0, false
+	}
+
+	return f, true
 }
