@@ -7,7 +7,9 @@
 // decoding below, so sharing one between documents and connections changes nothing. Also,
 // the document itself is decoded with json.Unmarshal rather than a new json.Decoder, and the
 // fast paths the per-value decoders share (plainJSONString, jsonInteger, jsonNumber, at the
-// end: Go allows a patch to replace FerretDB's files only, so they live here).
+// end: a patch may only replace FerretDB's files, so they live here). And a plain document,
+// as FerretDB stores them, is split into its fields by unmarshalPlain (at the end) rather than
+// by encoding/json into maps of json.RawMessage at every level.
 //
 // Copyright 2021 FerretDB Inc.
 //
@@ -190,6 +192,12 @@ func toSJSON(v any) sjsontype {
 // Unmarshal decodes the top-level document.
 // It decodes document's schema from the `$s` field and uses it to decode the data of the document.
 func Unmarshal(data []byte) (*types.Document, error) {
+	// Patched: a plain document (see unmarshalPlain) is decoded without encoding/json's
+	// reflection; any other goes the way below, as before.
+	if d, ok := unmarshalPlain(data); ok {
+		return d, nil
+	}
+
 	// unmarshalOne, not a new Decoder (patched): the same result, without the Decoder's
 	// buffering and scanning the document twice.
 	var v map[string]json.RawMessage
@@ -585,4 +593,294 @@ func jsonNumber(data []byte) (f float64, ok bool) {
 	}
 
 	return f, true
+}
+
+// unmarshalPlain decodes a document as Unmarshal does, for documents in the form FerretDB
+// writes them (Marshal: no whitespace, "$s" first, then the fields in the schema's order, keys
+// without escapes), without encoding/json: splitting every document and sub-document into a
+// map of json.RawMessage by reflection was most of Unmarshal's time once the values were read
+// directly (BENCHMARKS.md, issue 20, "Cold start (session 7)"). The data is first checked to
+// be valid JSON (json.Valid, as json.Unmarshal does before decoding), so the splitting below
+// needs only find where each value ends. Each field's raw value is the same bytes
+// encoding/json would have cut out, decoded by the same code (unmarshalSingleValue) but for
+// sub-documents and arrays, split here the same way. ok is false for any document not in that
+// form, or that Unmarshal would refuse: it is then decoded the original way, which gives the
+// original error.
+func unmarshalPlain(data []byte) (*types.Document, bool) {
+	if len(data) < 2 || data[0] != '{' || data[len(data)-1] != '}' || !json.Valid(data) {
+		return nil, false
+	}
+
+	keys, values, ok := splitPlainObject(data)
+	if !ok || len(keys) == 0 || keys[0] != "$s" {
+		return nil, false
+	}
+
+	sch, err := schemaOf(values[0])
+	if err != nil {
+		return nil, false
+	}
+
+	for _, key := range sch.Keys {
+		if key == "$s" {
+			return nil, false
+		}
+	}
+
+	return plainFields(keys[1:], values[1:], sch)
+}
+
+// plainFields builds a document from its fields as Unmarshal and documentType did: the keys
+// must be the schema's, in its order, without repeats (encoding/json's map would have kept
+// the last of repeated keys, and Unmarshal then compared counts: not handled here).
+func plainFields(keys []string, values [][]byte, sch *schema) (*types.Document, bool) {
+	if len(keys) != len(sch.Keys) || len(keys) > 64 {
+		return nil, false
+	}
+
+	for i, key := range keys {
+		if key != sch.Keys[i] {
+			return nil, false
+		}
+
+		for _, earlier := range keys[:i] {
+			if earlier == key {
+				return nil, false
+			}
+		}
+	}
+
+	d := must.NotFail(types.NewDocument())
+
+	for i, key := range keys {
+		v, ok := plainValue(values[i], sch.Properties[key])
+		if !ok {
+			return nil, false
+		}
+
+		d.Set(key, v)
+	}
+
+	return d, true
+}
+
+// plainValue is unmarshalSingleValue, with sub-documents and arrays split by splitPlainObject
+// and splitPlainArray; ok is false where unmarshalSingleValue would fail (or the value is not
+// in plain form).
+func plainValue(data []byte, sch *elem) (any, bool) {
+	if bytes.Equal(data, []byte("null")) {
+		return fromSJSON(new(nullType)), true
+	}
+
+	if sch == nil {
+		return nil, false
+	}
+
+	switch sch.Type {
+	case elemTypeObject:
+		if sch.Schema == nil {
+			return nil, false
+		}
+
+		keys, values, ok := splitPlainObject(data)
+		if !ok {
+			return nil, false
+		}
+
+		if len(keys) == 0 {
+			return new(types.Document), true
+		}
+
+		return plainFields(keys, values, sch.Schema)
+
+	case elemTypeArray:
+		if sch.Items == nil {
+			return nil, false
+		}
+
+		items, ok := splitPlainArray(data)
+		if !ok || len(items) != len(sch.Items) {
+			return nil, false
+		}
+
+		a := types.MakeArray(len(items))
+
+		for i, item := range items {
+			v, ok := plainValue(item, sch.Items[i])
+			if !ok {
+				return nil, false
+			}
+
+			a.Append(v)
+		}
+
+		return a, true
+
+	default:
+		v, err := unmarshalSingleValue(data, sch)
+		if err != nil {
+			return nil, false
+		}
+
+		return v, true
+	}
+}
+
+// splitPlainObject splits a valid JSON object written without whitespace, whose keys have no
+// escapes, into its keys and raw values; ok is false for anything else.
+func splitPlainObject(data []byte) (keys []string, values [][]byte, ok bool) {
+	if len(data) < 2 || data[0] != '{' {
+		return nil, nil, false
+	}
+
+	i := 1
+	if data[i] == '}' {
+		return nil, nil, i+1 == len(data)
+	}
+
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return nil, nil, false
+		}
+
+		end := plainStringEnd(data, i)
+		if end < 0 || end >= len(data) || data[end] != ':' {
+			return nil, nil, false
+		}
+
+		key := data[i+1 : end-1]
+		if !utf8.Valid(key) {
+			return nil, nil, false
+		}
+
+		start := end + 1
+
+		valueEnd, ok := skipValidValue(data, start)
+		if !ok || valueEnd >= len(data) {
+			return nil, nil, false
+		}
+
+		keys = append(keys, string(key))
+		values = append(values, data[start:valueEnd])
+
+		switch data[valueEnd] {
+		case ',':
+			i = valueEnd + 1
+		case '}':
+			return keys, values, valueEnd+1 == len(data)
+		default:
+			return nil, nil, false
+		}
+	}
+}
+
+// splitPlainArray splits a valid JSON array written without whitespace into its raw values;
+// ok is false for anything else.
+func splitPlainArray(data []byte) (items [][]byte, ok bool) {
+	if len(data) < 2 || data[0] != '[' {
+		return nil, false
+	}
+
+	i := 1
+	if data[i] == ']' {
+		return nil, i+1 == len(data)
+	}
+
+	for {
+		end, ok := skipValidValue(data, i)
+		if !ok || end >= len(data) {
+			return nil, false
+		}
+
+		items = append(items, data[i:end])
+
+		switch data[end] {
+		case ',':
+			i = end + 1
+		case ']':
+			return items, end+1 == len(data)
+		default:
+			return nil, false
+		}
+	}
+}
+
+// plainStringEnd returns the index after the string starting at data[i] (a quote) if it has
+// no escape and no control character, or -1.
+func plainStringEnd(data []byte, i int) int {
+	for j := i + 1; j < len(data); j++ {
+		switch c := data[j]; {
+		case c == '"':
+			return j + 1
+		case c == '\\' || c < ' ':
+			return -1
+		}
+	}
+
+	return -1
+}
+
+// skipValidValue returns the index after the value starting at data[i], in data already
+// checked to be valid JSON; ok is false where the value is followed by whitespace or ends
+// the data (not the form FerretDB writes).
+func skipValidValue(data []byte, i int) (end int, ok bool) {
+	if i >= len(data) {
+		return 0, false
+	}
+
+	switch data[i] {
+	case '"':
+		return skipString(data, i)
+
+	case '{', '[':
+		depth := 0
+
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case '"':
+				e, ok := skipString(data, j)
+				if !ok {
+					return 0, false
+				}
+
+				j = e - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1, true
+				}
+			}
+		}
+
+		return 0, false
+
+	default: // number, true, false, null: up to the next delimiter
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case ',', '}', ']':
+				return j, true
+			case ' ', '\t', '\n', '\r':
+				return 0, false
+			}
+		}
+
+		return 0, false
+	}
+}
+
+// skipString returns the index after the string starting at data[i] (a quote), escapes
+// included, in valid JSON.
+func skipString(data []byte, i int) (end int, ok bool) {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1, true
+		}
+	}
+
+	return 0, false
 }
