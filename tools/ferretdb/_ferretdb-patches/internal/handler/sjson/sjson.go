@@ -5,7 +5,11 @@
 // the same text: a large part of FerretDB's CPU when the server loads its copies (BENCHMARKS.md,
 // issue 20, "session 7: cold start"). Parsed schemas are only read, never changed, by the
 // decoding below, so sharing one between documents and connections changes nothing. Also,
-// the document itself is decoded with json.Unmarshal rather than a new json.Decoder.
+// the document itself is decoded with json.Unmarshal rather than a new json.Decoder, and the
+// fast paths the per-value decoders share (plainJSONString, jsonInteger, jsonNumber, at the
+// end: a patch may only replace FerretDB's files, so they live here). And a plain document,
+// as FerretDB stores them, is split into its fields by unmarshalPlain (at the end) rather than
+// by encoding/json into maps of json.RawMessage at every level.
 //
 // Copyright 2021 FerretDB Inc.
 //
@@ -77,9 +81,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/AlekSi/pointer"
 
@@ -186,11 +192,17 @@ func toSJSON(v any) sjsontype {
 // Unmarshal decodes the top-level document.
 // It decodes document's schema from the `$s` field and uses it to decode the data of the document.
 func Unmarshal(data []byte) (*types.Document, error) {
-	// json.Unmarshal, not a Decoder (patched, as in string.go): the same result, without
-	// the Decoder's buffering and scanning the document twice.
+	// Patched: a plain document (see unmarshalPlain) is decoded without encoding/json's
+	// reflection; any other goes the way below, as before.
+	if d, ok := unmarshalPlain(data); ok {
+		return d, nil
+	}
+
+	// unmarshalOne, not a new Decoder (patched): the same result, without the Decoder's
+	// buffering and scanning the document twice.
 	var v map[string]json.RawMessage
 
-	err := json.Unmarshal(data, &v)
+	err := unmarshalOne(data, &v)
 	if err != nil {
 		return nil, lazyerrors.Error(err)
 	}
@@ -410,4 +422,465 @@ func schemaOf(jsch json.RawMessage) (*schema, error) {
 	}
 
 	return &sch, nil
+}
+
+// The per-value decoders (string.go, object_id.go, double.go, int32.go, int64.go,
+// datetime.go, bool.go; patched) each made a json.Decoder, read the value through it by
+// reflection and checked nothing followed: per value of every document read, most of
+// sjson.Unmarshal's time when the server loads its copies. Nearly every value FerretDB stored
+// is plain (written by json.Marshal: a string without escapes, an integer, a number), and for
+// plain values what encoding/json returns is known exactly, so they are read directly; any
+// other value (escapes, exponents where an integer is expected, out of range, malformed) goes
+// the original way, with the original result or error. The values handed to these decoders
+// are json.RawMessage cut out of their document by encoding/json, so never padded with
+// whitespace.
+
+// unmarshalOne decodes one JSON value into v as a new json.Decoder followed by checkConsumed
+// did (the original code, decodeOneOriginal), but with json.Unmarshal, which makes no Decoder
+// and buffer. Both give the same value for the same text and refuse the same texts, but for
+// whitespace after the value, which only the Decoder refused: data ending in whitespace is
+// decoded the original way. What json.Unmarshal refuses is decoded again the original way, for
+// the original error's wording (FerretDB's tests compare it).
+func unmarshalOne(data []byte, v any) error {
+	if n := len(data); n > 0 && (data[n-1] == ' ' || data[n-1] == '\t' || data[n-1] == '\n' || data[n-1] == '\r') {
+		return decodeOneOriginal(data, v)
+	}
+
+	if err := json.Unmarshal(data, v); err != nil {
+		return decodeOneOriginal(data, v)
+	}
+
+	return nil
+}
+
+// decodeOneOriginal is how FerretDB 1.24.2 decoded one value: a json.Decoder, then checkConsumed.
+func decodeOneOriginal(data []byte, v any) error {
+	r := bytes.NewReader(data)
+	dec := json.NewDecoder(r)
+
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+
+	return checkConsumed(dec, r)
+}
+
+// plainJSONString returns the text of a JSON string literal holding no escape, no control
+// character and only valid UTF-8: exactly what encoding/json decodes it to (its unquote
+// returns such text as it is). ok is false for anything else, to be decoded by encoding/json.
+func plainJSONString(data []byte) (s string, ok bool) {
+	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+		return "", false
+	}
+
+	inner := data[1 : len(data)-1]
+	ascii := true
+
+	for _, c := range inner {
+		if c == '\\' || c == '"' || c < ' ' {
+			return "", false
+		}
+
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+
+	// encoding/json replaces invalid UTF-8 (surrogate halves included) with U+FFFD.
+	if !ascii && !utf8.Valid(inner) {
+		return "", false
+	}
+
+	return string(inner), true
+}
+
+// isJSONInteger reports whether data is a JSON integer literal: -?(0|[1-9][0-9]*).
+func isJSONInteger(data []byte) bool {
+	i := 0
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+
+	if i == len(data) {
+		return false
+	}
+
+	if data[i] == '0' {
+		return i+1 == len(data)
+	}
+
+	for ; i < len(data); i++ {
+		if data[i] < '0' || data[i] > '9' {
+			return false
+		}
+	}
+
+	return true
+}
+
+// jsonInteger decodes a JSON integer literal of at most bits bits as encoding/json decodes it
+// into an int of that size (strconv.ParseInt of the literal, an error if out of range).
+// ok is false when data is not such a literal or does not fit: decode it the original way.
+func jsonInteger(data []byte, bits int) (n int64, ok bool) {
+	if !isJSONInteger(data) {
+		return 0, false
+	}
+
+	n, err := strconv.ParseInt(string(data), 10, bits)
+	if err != nil {
+		return 0, false
+	}
+
+	return n, true
+}
+
+// isJSONNumber reports whether data is a JSON number literal:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func isJSONNumber(data []byte) bool {
+	i := 0
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+
+	digits := func() bool {
+		start := i
+		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
+			i++
+		}
+
+		return i > start
+	}
+
+	switch {
+	case i < len(data) && data[i] == '0':
+		i++
+	case !digits():
+		return false
+	}
+
+	if i < len(data) && data[i] == '.' {
+		i++
+		if !digits() {
+			return false
+		}
+	}
+
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+
+		if !digits() {
+			return false
+		}
+	}
+
+	return i == len(data)
+}
+
+// jsonNumber decodes a JSON number literal as encoding/json decodes it into a float64
+// (strconv.ParseFloat of the literal, an error if out of range). ok is false when data is not
+// such a literal or out of range: decode it the original way.
+func jsonNumber(data []byte) (f float64, ok bool) {
+	if !isJSONNumber(data) {
+		return 0, false
+	}
+
+	f, err := strconv.ParseFloat(string(data), 64)
+	if err != nil {
+		return 0, false
+	}
+
+	return f, true
+}
+
+// unmarshalPlain decodes a document as Unmarshal does, for documents in the form FerretDB
+// writes them (Marshal: no whitespace, "$s" first, then the fields in the schema's order, keys
+// without escapes), without encoding/json: splitting every document and sub-document into a
+// map of json.RawMessage by reflection was most of Unmarshal's time once the values were read
+// directly (BENCHMARKS.md, issue 20, "Cold start (session 7)"). The data is first checked to
+// be valid JSON (json.Valid, as json.Unmarshal does before decoding), so the splitting below
+// needs only find where each value ends. Each field's raw value is the same bytes
+// encoding/json would have cut out, decoded by the same code (unmarshalSingleValue) but for
+// sub-documents and arrays, split here the same way. ok is false for any document not in that
+// form, or that Unmarshal would refuse: it is then decoded the original way, which gives the
+// original error.
+func unmarshalPlain(data []byte) (*types.Document, bool) {
+	if len(data) < 2 || data[0] != '{' || data[len(data)-1] != '}' || !json.Valid(data) {
+		return nil, false
+	}
+
+	keys, values, ok := splitPlainObject(data)
+	if !ok || len(keys) == 0 || keys[0] != "$s" {
+		return nil, false
+	}
+
+	sch, err := schemaOf(values[0])
+	if err != nil {
+		return nil, false
+	}
+
+	for _, key := range sch.Keys {
+		if key == "$s" {
+			return nil, false
+		}
+	}
+
+	return plainFields(keys[1:], values[1:], sch)
+}
+
+// plainFields builds a document from its fields as Unmarshal and documentType did: the keys
+// must be the schema's, in its order, without repeats (encoding/json's map would have kept
+// the last of repeated keys, and Unmarshal then compared counts: not handled here).
+func plainFields(keys []string, values [][]byte, sch *schema) (*types.Document, bool) {
+	if len(keys) != len(sch.Keys) || len(keys) > 64 {
+		return nil, false
+	}
+
+	for i, key := range keys {
+		if key != sch.Keys[i] {
+			return nil, false
+		}
+
+		for _, earlier := range keys[:i] {
+			if earlier == key {
+				return nil, false
+			}
+		}
+	}
+
+	d := must.NotFail(types.NewDocument())
+
+	for i, key := range keys {
+		v, ok := plainValue(values[i], sch.Properties[key])
+		if !ok {
+			return nil, false
+		}
+
+		d.Set(key, v)
+	}
+
+	return d, true
+}
+
+// plainValue is unmarshalSingleValue, with sub-documents and arrays split by splitPlainObject
+// and splitPlainArray; ok is false where unmarshalSingleValue would fail (or the value is not
+// in plain form).
+func plainValue(data []byte, sch *elem) (any, bool) {
+	if bytes.Equal(data, []byte("null")) {
+		return fromSJSON(new(nullType)), true
+	}
+
+	if sch == nil {
+		return nil, false
+	}
+
+	switch sch.Type {
+	case elemTypeObject:
+		if sch.Schema == nil {
+			return nil, false
+		}
+
+		keys, values, ok := splitPlainObject(data)
+		if !ok {
+			return nil, false
+		}
+
+		if len(keys) == 0 {
+			return new(types.Document), true
+		}
+
+		return plainFields(keys, values, sch.Schema)
+
+	case elemTypeArray:
+		if sch.Items == nil {
+			return nil, false
+		}
+
+		items, ok := splitPlainArray(data)
+		if !ok || len(items) != len(sch.Items) {
+			return nil, false
+		}
+
+		a := types.MakeArray(len(items))
+
+		for i, item := range items {
+			v, ok := plainValue(item, sch.Items[i])
+			if !ok {
+				return nil, false
+			}
+
+			a.Append(v)
+		}
+
+		return a, true
+
+	default:
+		v, err := unmarshalSingleValue(data, sch)
+		if err != nil {
+			return nil, false
+		}
+
+		return v, true
+	}
+}
+
+// splitPlainObject splits a valid JSON object written without whitespace, whose keys have no
+// escapes, into its keys and raw values; ok is false for anything else.
+func splitPlainObject(data []byte) (keys []string, values [][]byte, ok bool) {
+	if len(data) < 2 || data[0] != '{' {
+		return nil, nil, false
+	}
+
+	i := 1
+	if data[i] == '}' {
+		return nil, nil, i+1 == len(data)
+	}
+
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return nil, nil, false
+		}
+
+		end := plainStringEnd(data, i)
+		if end < 0 || end >= len(data) || data[end] != ':' {
+			return nil, nil, false
+		}
+
+		key := data[i+1 : end-1]
+		if !utf8.Valid(key) {
+			return nil, nil, false
+		}
+
+		start := end + 1
+
+		valueEnd, ok := skipValidValue(data, start)
+		if !ok || valueEnd >= len(data) {
+			return nil, nil, false
+		}
+
+		keys = append(keys, string(key))
+		values = append(values, data[start:valueEnd])
+
+		switch data[valueEnd] {
+		case ',':
+			i = valueEnd + 1
+		case '}':
+			return keys, values, valueEnd+1 == len(data)
+		default:
+			return nil, nil, false
+		}
+	}
+}
+
+// splitPlainArray splits a valid JSON array written without whitespace into its raw values;
+// ok is false for anything else.
+func splitPlainArray(data []byte) (items [][]byte, ok bool) {
+	if len(data) < 2 || data[0] != '[' {
+		return nil, false
+	}
+
+	i := 1
+	if data[i] == ']' {
+		return nil, i+1 == len(data)
+	}
+
+	for {
+		end, ok := skipValidValue(data, i)
+		if !ok || end >= len(data) {
+			return nil, false
+		}
+
+		items = append(items, data[i:end])
+
+		switch data[end] {
+		case ',':
+			i = end + 1
+		case ']':
+			return items, end+1 == len(data)
+		default:
+			return nil, false
+		}
+	}
+}
+
+// plainStringEnd returns the index after the string starting at data[i] (a quote) if it has
+// no escape and no control character, or -1.
+func plainStringEnd(data []byte, i int) int {
+	for j := i + 1; j < len(data); j++ {
+		switch c := data[j]; {
+		case c == '"':
+			return j + 1
+		case c == '\\' || c < ' ':
+			return -1
+		}
+	}
+
+	return -1
+}
+
+// skipValidValue returns the index after the value starting at data[i], in data already
+// checked to be valid JSON; ok is false where the value is followed by whitespace or ends
+// the data (not the form FerretDB writes).
+func skipValidValue(data []byte, i int) (end int, ok bool) {
+	if i >= len(data) {
+		return 0, false
+	}
+
+	switch data[i] {
+	case '"':
+		return skipString(data, i)
+
+	case '{', '[':
+		depth := 0
+
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case '"':
+				e, ok := skipString(data, j)
+				if !ok {
+					return 0, false
+				}
+
+				j = e - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1, true
+				}
+			}
+		}
+
+		return 0, false
+
+	default: // number, true, false, null: up to the next delimiter
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case ',', '}', ']':
+				return j, true
+			case ' ', '\t', '\n', '\r':
+				return 0, false
+			}
+		}
+
+		return 0, false
+	}
+}
+
+// skipString returns the index after the string starting at data[i] (a quote), escapes
+// included, in valid JSON.
+func skipString(data []byte, i int) (end int, ok bool) {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1, true
+		}
+	}
+
+	return 0, false
 }

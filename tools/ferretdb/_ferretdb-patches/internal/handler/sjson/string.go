@@ -1,7 +1,8 @@
-// Patched for the school-support launcher (server/db/ferretdb.ts lays this file over
-// FerretDB 1.24.2's internal/handler/sjson/string.go): UnmarshalJSON decodes with
-// json.Unmarshal instead of a new json.Decoder per string, the only change (BENCHMARKS.md,
-// issue 20, "session 7: cold start").
+// Patched for the school-support launcher (server/db/ferretdb.ts lays this file over FerretDB
+// 1.24.2's internal/handler/sjson/string.go): UnmarshalJSON takes a plain string's text as it
+// is (plainJSONString in sjson.go: what encoding/json would return), and decodes any other
+// with unmarshalOne (json.Unmarshal), instead of a new json.Decoder per string, the only
+// change (BENCHMARKS.md, issue 20, "Cold start (session 7)").
 //
 // Copyright 2021 FerretDB Inc.
 //
@@ -38,10 +39,14 @@ func (str *stringType) UnmarshalJSON(data []byte) error {
 		panic("null data")
 	}
 
-	// json.Unmarshal, not a Decoder: the same decoding and the same rejection of anything
-	// after the value (whitespace aside), without a new Decoder and its buffer per string.
+	if s, ok := plainJSONString(data); ok {
+		*str = stringType(s)
+		return nil
+	}
+
+	// Any other: unmarshalOne (sjson.go), the same result without a new Decoder per string.
 	var o string
-	if err := json.Unmarshal(data, &o); err != nil {
+	if err := unmarshalOne(data, &o); err != nil {
 		return lazyerrors.Error(err)
 	}
 
