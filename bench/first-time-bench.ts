@@ -1,4 +1,4 @@
-// `node --max-old-space-size=384 --import tsx bench/first-time-bench.ts [options]`: first-time
+// `node --max-old-space-size=384 --max-semi-space-size=8 --import tsx bench/first-time-bench.ts [options]`: first-time
 // rankings alone (issue 20, session 7), on the national data as `npm run bench` loads it.
 //
 //  1. Answers: rankCandidates (STAFF, first 10, every field of the answer: candidates,

@@ -8,7 +8,7 @@
 // Options: --uri URI (a database already holding the national dataset; default: MONGODB_URI,
 //          else the embedded one, with the dataset generated into it)
 //          --rankings N (200 needs and N staff) --snapshot FILE (a heap snapshot at the end)
-// Runs with --expose-gc (the npm script passes it) and the server's --max-old-space-size.
+// Runs with --expose-gc (the npm script passes it) and the server's heap sizes (npm start's flags).
 import './production-env';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';

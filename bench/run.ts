@@ -56,6 +56,7 @@ import { machine } from './steps/machine';
 import { CommandCounter, MemorySampler } from './steps/monitors';
 import { parseOptions, type BenchOptions } from './steps/options';
 import { startRealServer } from './steps/real-server';
+import { missingServerFlags } from './steps/server-flags';
 import { measureRestarts } from './steps/restart';
 import { referenceAnswers, roundTripsAlone } from './steps/reference-answers';
 import { renderReport, type ReportInput } from './steps/report';
@@ -64,6 +65,9 @@ import { answerWithoutCopies } from './steps/without-copies';
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  // The server runs in this process: its memory figures hold only with `npm start`'s heap sizes.
+  const missing = missingServerFlags();
+  if (missing.length) log(`warning: not started with npm start's flags ${missing.join(' ')} (use \`npm run bench\`): memory figures will differ`);
   const started = performance.now();
   const startedAt = new Date();
   const loadAtStart = os.loadavg()[0]!;

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { disableReadCopySnapshot, enableReadCopySnapshot, saveReadCopySnapshot } from '../../server/db/read-cache';
 import type { RestartFigures } from '../restart-child';
 import { log } from './log';
+import { serverNodeFlags } from './server-flags';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -63,7 +64,7 @@ function restart(uri: string, databaseName: string, snapshot: string | null): Pr
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_DATABASE_URI: uri, BENCH_DATABASE_NAME: databaseName };
   if (snapshot) env.BENCH_SNAPSHOT = snapshot;
   else delete env.BENCH_SNAPSHOT;
-  const child = spawn(process.execPath, ['--max-old-space-size=384', '--import', 'tsx', 'bench/restart-child.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...serverNodeFlags(), '--import', 'tsx', 'bench/restart-child.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((done, fail) => {
     let figures: RestartRun | null = null;
