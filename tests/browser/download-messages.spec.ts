@@ -83,8 +83,10 @@ async function answerOnce(page: Page, pathname: string, answer: ServerAnswer): P
 async function spoilToken(page: Page): Promise<void> {
   await page.evaluate(`(() => {
     const session = JSON.parse(window.localStorage.getItem('school-support.session'));
-    const last = session.token.slice(-1);
-    session.token = session.token.slice(0, -1) + (last === 'A' ? 'B' : 'A');
+    // The signature's first character: its last one carries padding bits, so changing it
+    // (A to B, say) can leave the very same signature, and the token still valid.
+    const at = session.token.lastIndexOf('.') + 1;
+    session.token = session.token.slice(0, at) + (session.token[at] === 'A' ? 'B' : 'A') + session.token.slice(at + 1);
     window.localStorage.setItem('school-support.session', JSON.stringify(session));
   })()`);
 }
