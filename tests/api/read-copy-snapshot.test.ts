@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import mongoose, { type Model } from 'mongoose';
+import mongoose from 'mongoose';
 import { generateNationalDataset } from '../../seeds/national';
 import { loadDataset } from '../../seeds/load';
 import {
@@ -26,17 +26,12 @@ import {
 } from '../../server/db/read-cache';
 import { recordExternalWrites } from '../../server/db/write-epoch';
 import { stores } from '../../server/db/store';
-import { Academy } from '../../server/models/academy';
-import { Cluster } from '../../server/models/cluster';
-import { Deployment } from '../../server/models/deployment';
-import { ImprovementNeed } from '../../server/models/improvement-need';
 import { StaffMember } from '../../server/models/staff-member';
-import { Trust } from '../../server/models/trust';
 import { rankCandidates, rankNeedsForStaff } from '../../server/services/ranking';
+import { collectionsReadWhile, COPIED_COLLECTIONS, COPIED_MODELS, copiedDocuments } from '../support/read-copies';
 import { startTestApi, type TestApi } from '../support/test-api';
 
-const MODELS: Model<any>[] = [Trust, Academy, Cluster, StaffMember, ImprovementNeed, Deployment];
-const COPIED = new Set(MODELS.map((m) => m.collection.collectionName));
+const MODELS = COPIED_MODELS;
 const DATASET = { academies: 120, staff: 300, needs: 40, seed: 7 };
 const NOW = new Date('2026-11-23T12:00:00Z');
 
@@ -76,13 +71,6 @@ async function startAndSave(): Promise<void> {
   expect(existsSync(path)).toBe(true);
 }
 
-/** Each copied collection's documents, in the copy's order. */
-async function copiedDocuments(): Promise<Map<string, readonly unknown[]>> {
-  const out = new Map<string, readonly unknown[]>();
-  for (const model of MODELS) out.set(model.collection.collectionName, [...(await readCopy(model))!.all()]);
-  return out;
-}
-
 /** Answers a caller sees: store lists, finds, counts, groupings, and rankings. */
 async function answers(): Promise<unknown[]> {
   const needs = await stores.needs.find({ status: 'OPEN' }, { sort: { priority: -1 }, limit: 5 });
@@ -112,22 +100,6 @@ async function answers(): Promise<unknown[]> {
   return out;
 }
 
-/** Collections read from the database while `action` runs (find commands, by collection). */
-async function collectionsRead(action: () => Promise<unknown>): Promise<string[]> {
-  const read: string[] = [];
-  const client = mongoose.connection.getClient();
-  const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
-    if (event.commandName === 'find' || event.commandName === 'aggregate') read.push(String(event.command.find ?? event.command.aggregate));
-  };
-  client.on('commandStarted', listener);
-  try {
-    await action();
-  } finally {
-    client.off('commandStarted', listener);
-  }
-  return read;
-}
-
 describe('copies restored from the snapshot', () => {
   it('are the documents a load from the database gives, frozen alike, and answer alike', async () => {
     const cold = await restart();
@@ -138,11 +110,11 @@ describe('copies restored from the snapshot', () => {
     expect(saved).toMatchObject({ saved: true });
 
     let outcome: RestoreOutcome | undefined;
-    const read = await collectionsRead(async () => {
+    const read = await collectionsReadWhile(async () => {
       outcome = await restart();
-    });
+    }, ['find', 'aggregate']);
     expect(outcome).toMatchObject({ restored: true });
-    expect(read.filter((c) => COPIED.has(c))).toEqual([]); // not one copied collection read from the database
+    expect(read.filter((c) => COPIED_COLLECTIONS.has(c))).toEqual([]); // not one copied collection read from the database
     const restored = await copiedDocuments();
     for (const [name, docs] of loaded) {
       const again = restored.get(name)!;

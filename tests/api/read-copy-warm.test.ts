@@ -4,21 +4,16 @@
 // connection gives (same frozen documents, same order), the extra connections are closed
 // afterwards, and a write made while they load is in the copies once it has finished.
 import { isDeepStrictEqual } from 'node:util';
-import mongoose, { type Model } from 'mongoose';
+import mongoose from 'mongoose';
 import { generateNationalDataset } from '../../seeds/national';
 import { loadDataset } from '../../seeds/load';
 import { readCopy, setReadCacheMode, warmReadCopies } from '../../server/db/read-cache';
 import { WHOLE_READ_BATCH } from '../../server/db/read-cache/collection-copy';
-import { Academy } from '../../server/models/academy';
-import { Cluster } from '../../server/models/cluster';
-import { Deployment } from '../../server/models/deployment';
-import { ImprovementNeed } from '../../server/models/improvement-need';
 import { StaffMember } from '../../server/models/staff-member';
-import { Trust } from '../../server/models/trust';
+import { collectionsReadWhile, COPIED_COLLECTIONS, COPIED_MODELS, copiedDocuments } from '../support/read-copies';
 import { startTestApi, type TestApi } from '../support/test-api';
 
-const MODELS: Model<any>[] = [Trust, Academy, Cluster, StaffMember, ImprovementNeed, Deployment];
-const COPIED = new Set(MODELS.map((m) => m.collection.collectionName));
+const MODELS = COPIED_MODELS;
 // More staff than one batch of a whole read, so that the load takes several getMores.
 const DATASET = { academies: 150, staff: WHOLE_READ_BATCH + 300, needs: 40, seed: 11 };
 
@@ -33,27 +28,9 @@ afterAll(async () => {
   await api.close();
 });
 
-/** Each copied collection's documents, in the copy's order. */
-async function copiedDocuments(): Promise<Map<string, readonly unknown[]>> {
-  const out = new Map<string, readonly unknown[]>();
-  for (const model of MODELS) out.set(model.collection.collectionName, [...(await readCopy(model))!.all()]);
-  return out;
-}
-
 /** Copied collections read on the server's own connection while `action` runs. */
 async function readOnServerConnection(action: () => Promise<unknown>): Promise<string[]> {
-  const read: string[] = [];
-  const client = mongoose.connection.getClient();
-  const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
-    if (event.commandName === 'find' && COPIED.has(String(event.command.find))) read.push(String(event.command.find));
-  };
-  client.on('commandStarted', listener);
-  try {
-    await action();
-  } finally {
-    client.off('commandStarted', listener);
-  }
-  return read;
+  return (await collectionsReadWhile(action, ['find'])).filter((name) => COPIED_COLLECTIONS.has(name));
 }
 
 describe('the copies loaded at once on reader connections', () => {
@@ -62,7 +39,7 @@ describe('the copies loaded at once on reader connections', () => {
     const oneByOne = await readOnServerConnection(async () => {
       for (const model of MODELS) await readCopy(model);
     });
-    expect(new Set(oneByOne)).toEqual(COPIED);
+    expect(new Set(oneByOne)).toEqual(COPIED_COLLECTIONS);
     const loaded = await copiedDocuments();
 
     setReadCacheMode('auto');
